@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createBackend, type Backend } from '../core/backend';
+import { AppError } from '../core/errors';
+import { defaultHomeDir } from '../core/paths';
+import { Project } from '../core/store/project';
+import { startServer } from '../server/server';
+import { formatAnnotations, formatDocuments, formatTags } from './format';
+
+const USAGE = `Usage: crossread <command> [options]
+
+Commands:
+  browser [--project P] [--port N]      Run Crossread in your browser (browser mode)
+  import --project P FILE...            Import documents (.txt .md .html .docx); creates P if missing
+  documents --project P [--json]        List the documents of a project
+  annotations --project P [--json]      List the claims of a project
+  tags --project P [--json]             List the tags of a project
+
+Options:
+  -h, --help      Show this help
+  -v, --version   Show the version`;
+
+class UsageError extends Error {}
+
+/** Where the built files sit: this script is out/node/cli.mjs. */
+const here = path.dirname(fileURLToPath(import.meta.url));
+const appRoot = path.resolve(here, '..', '..');
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`crossread: ${err.message}\n\nRun 'crossread --help' for usage.\n`);
+      return 2;
+    }
+    const message = err instanceof AppError || err instanceof Error ? err.message : String(err);
+    process.stderr.write(`crossread: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return 1;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        project: { type: 'string', short: 'p' },
+        json: { type: 'boolean' },
+        port: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  switch (command) {
+    case 'browser':
+      return browser(values.project, values.port);
+    case 'import':
+      if (rest.length === 0) throw new UsageError('import needs at least one FILE.');
+      return importFiles(requireProjectArg(values.project), rest);
+    case 'documents':
+    case 'annotations':
+    case 'tags':
+      if (rest.length > 0) throw new UsageError(`unexpected argument “${rest[0]}”.`);
+      return list(command, requireProjectArg(values.project), values.json ?? false);
+    case undefined:
+      throw new UsageError('no command given.');
+    default:
+      throw new UsageError(`unknown command “${command}”.`);
+  }
+}
+
+function requireProjectArg(project: string | undefined): string {
+  if (!project) throw new UsageError('--project P is required.');
+  return path.resolve(project);
+}
+
+function version(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function openBackend(projectPath: string | undefined, remember: boolean): Backend {
+  return createBackend({
+    homeDir: defaultHomeDir(),
+    resourcesDir: path.join(appRoot, 'resources'),
+    version: version(),
+    projectPath,
+    rememberRecent: remember,
+  });
+}
+
+async function browser(project: string | undefined, portArg: string | undefined): Promise<number> {
+  const port = portArg === undefined ? 0 : Number(portArg);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535.');
+  const backend = openBackend(project ? path.resolve(project) : undefined, true);
+  const server = await startServer({ backend, rendererDir: path.join(appRoot, 'out', 'renderer'), port });
+  process.stdout.write(`Crossread is running in browser mode. Open this address (it carries your access token):\n${server.openUrl}\nPress Ctrl+C to stop.\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  backend.close();
+  return 0;
+}
+
+async function importFiles(projectPath: string, files: string[]): Promise<number> {
+  if (!fs.existsSync(projectPath)) {
+    Project.create(projectPath).close();
+    process.stderr.write(`Created project ${projectPath}\n`);
+  }
+  const backend = openBackend(projectPath, false);
+  try {
+    const payload = files.map((f) => {
+      try {
+        return { name: path.basename(f), dataBase64: fs.readFileSync(f).toString('base64') };
+      } catch (err) {
+        throw new AppError('not-found', `Cannot read ${f}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      }
+    });
+    const result = await backend.call('documents.import', { files: payload });
+    for (const d of result.imported) process.stdout.write(`imported  ${d.title} (${d.length} chars)\n`);
+    for (const d of result.duplicates) process.stdout.write(`duplicate ${d.name} (already in the project as “${d.title}”)\n`);
+    for (const f of result.failed) process.stderr.write(`failed    ${f.name}: ${f.message}\n`);
+    return result.failed.length > 0 ? 1 : 0;
+  } finally {
+    backend.close();
+  }
+}
+
+async function list(what: 'documents' | 'annotations' | 'tags', projectPath: string, json: boolean): Promise<number> {
+  const backend = openBackend(projectPath, false);
+  try {
+    const tags = await backend.call('tags.list', {});
+    let out: string;
+    if (what === 'tags') out = formatTags(tags, json);
+    else if (what === 'documents') out = formatDocuments(await backend.call('documents.list', {}), json);
+    else out = formatAnnotations(await backend.call('annotations.list', {}), tags, json);
+    process.stdout.write(out);
+    return 0;
+  } finally {
+    backend.close();
+  }
+}

@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ZodError } from 'zod';
+import {
+  api,
+  isApiName,
+  type ApiName,
+  type ApiOutput,
+  type ApiParsedInput,
+  type ApiResponse,
+  type ProjectInfo,
+} from '../../shared/contract';
+import { AppError } from './errors';
+import { importDocuments } from './import-documents';
+import { openSampleProject, SAMPLE_FILE_NAME } from './sample';
+import { SettingsStore } from './settings';
+import { Project } from './store/project';
+
+export interface BackendOptions {
+  /** The app's own folder: settings, the sample project. */
+  homeDir: string;
+  /** The shipped resources (the sample corpus lives in `sample/`). */
+  resourcesDir: string;
+  version: string;
+  /** A project to open at start; otherwise the most recent one, if it still opens. */
+  projectPath?: string | undefined;
+  /** Add opened projects to the recent list (the CLI's one-off commands do not). Default true. */
+  rememberRecent?: boolean;
+  /** Check every answer against the contract too (tests turn this on). */
+  validateOutput?: boolean;
+}
+
+export interface Backend {
+  /** The transport entry: validates the name and input, never throws. */
+  dispatch(name: string, input: unknown): Promise<ApiResponse<unknown>>;
+  /** Typed call for the CLI and tests: throws AppError on failure. */
+  call<N extends ApiName>(name: N, input: ApiParsedInput<N> | Record<string, never>): Promise<ApiOutput<N>>;
+  /** The open project, for the CLI and server start-up. */
+  project(): Project | null;
+  close(): void;
+}
+
+type Handlers = { [N in ApiName]: (input: ApiParsedInput<N>) => ApiOutput<N> | Promise<ApiOutput<N>> };
+
+export function createBackend(opts: BackendOptions): Backend {
+  const settings = new SettingsStore(opts.homeDir);
+  let current: Project | null = null;
+
+  const requireProject = (): Project => {
+    if (!current) throw new AppError('no-project', 'No project is open. Create or open a project first.');
+    return current;
+  };
+
+  const switchTo = (next: Project): ProjectInfo => {
+    current?.close();
+    current = next;
+    if (opts.rememberRecent !== false) settings.remember(next.file);
+    return next.info();
+  };
+
+  if (opts.projectPath) {
+    switchTo(Project.open(opts.projectPath));
+  } else {
+    const last = settings.recent()[0];
+    if (last && fs.existsSync(last)) {
+      try {
+        switchTo(Project.open(last));
+      } catch {
+        // The welcome screen offers the recent list; a project that no longer opens says why there.
+      }
+    }
+  }
+
+  const handlers: Handlers = {
+    'app.info': () => ({ version: opts.version, defaultProjectDir: opts.homeDir }),
+    'settings.get': () => settings.get(),
+    'settings.update': (patch) => settings.update(patch),
+
+    'project.current': () => current?.info() ?? null,
+    'project.recent': () =>
+      settings.recent().map((p) => ({ path: p, name: path.basename(p, '.crossread'), exists: fs.existsSync(p) })),
+    'project.open': ({ path: file }) => switchTo(Project.open(file)),
+    'project.create': ({ path: file }) => switchTo(Project.create(withExtension(file))),
+    'project.openSample': async () =>
+      switchTo(await openSampleProject(path.join(opts.homeDir, SAMPLE_FILE_NAME), path.join(opts.resourcesDir, 'sample'))),
+    'project.close': () => {
+      current?.close();
+      current = null;
+      return null;
+    },
+
+    'documents.list': () => requireProject().documents.list(),
+    'documents.get': ({ id }) => {
+      const p = requireProject();
+      return { ...p.documents.get(id), text: p.documents.text(id) };
+    },
+    'documents.import': ({ files }) => importDocuments(requireProject(), files),
+    'documents.update': ({ id, patch }) => {
+      const p = requireProject();
+      return p.write((now) => p.documents.update(id, patch, now));
+    },
+    'documents.delete': ({ id }) => {
+      const p = requireProject();
+      p.write((now) => p.documents.delete(id, now));
+      return null;
+    },
+
+    'tags.list': () => requireProject().tags.list(),
+    'tags.create': ({ name, color }) => {
+      const p = requireProject();
+      return p.write((now) => p.tags.create(name, color, now));
+    },
+    'tags.update': ({ id, name, color }) => {
+      const p = requireProject();
+      return p.write((now) => p.tags.update(id, { name, color }, now));
+    },
+    'tags.delete': ({ id }) => {
+      const p = requireProject();
+      p.write((now) => p.tags.delete(id, now));
+      return null;
+    },
+
+    'annotations.list': ({ documentId }) => requireProject().annotations.list(documentId),
+    'annotations.create': (input) => {
+      const p = requireProject();
+      return p.write((now) => p.annotations.create(input, settings.get().author, now));
+    },
+    'annotations.update': ({ id, tagIds }) => {
+      const p = requireProject();
+      return p.write((now) => p.annotations.setTags(id, tagIds, now));
+    },
+    'annotations.delete': ({ id }) => {
+      const p = requireProject();
+      p.write((now) => p.annotations.delete(id, now));
+      return null;
+    },
+
+    'layout.get': () => requireProject().layout(),
+    'layout.set': (layout) => requireProject().setLayout(layout),
+  };
+
+  async function run(name: ApiName, input: unknown): Promise<unknown> {
+    const entry = api[name];
+    const parsed = entry.input.parse(input ?? {});
+    const handler = handlers[name] as (i: unknown) => unknown;
+    const value = await handler(parsed);
+    return opts.validateOutput ? entry.output.parse(value) : value;
+  }
+
+  return {
+    async dispatch(name, input) {
+      if (!isApiName(name)) return { ok: false, error: { code: 'bad-input', message: `Unknown API call “${String(name).slice(0, 80)}”.` } };
+      try {
+        return { ok: true, value: await run(name, input) };
+      } catch (err) {
+        return { ok: false, error: toErrorBody(err) };
+      }
+    },
+    async call(name, input) {
+      try {
+        return (await run(name, input)) as ApiOutput<typeof name>;
+      } catch (err) {
+        if (err instanceof AppError) throw err;
+        const body = toErrorBody(err);
+        throw new AppError(body.code, body.message);
+      }
+    },
+    project: () => current,
+    close() {
+      current?.close();
+      current = null;
+    },
+  };
+}
+
+function withExtension(file: string): string {
+  return file.toLowerCase().endsWith('.crossread') ? file : `${file}.crossread`;
+}
+
+function toErrorBody(err: unknown): { code: AppError['code']; message: string } {
+  if (err instanceof AppError) return { code: err.code, message: err.message };
+  if (err instanceof ZodError) {
+    const first = err.issues[0];
+    const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+    return { code: 'bad-input', message: `Invalid request — ${where}${first?.message ?? 'malformed input'}.` };
+  }
+  console.error('[crossread] unexpected error:', err);
+  return { code: 'internal', message: `Something went wrong: ${(err as Error)?.message ?? String(err)}` };
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { Annotation } from '../../../shared/contract';
+import { quoteOf, trimRange } from '../../../shared/text';
+import { AppError } from '../errors';
+import type { Db } from './db';
+import type { Documents } from './documents';
+import type { DbAnnotation } from './rows';
+import type { Tags } from './tags';
+
+const SELECT = `SELECT a.id, a.document_id, a.start, a.end, a.exact, a.prefix, a.suffix, a.author,
+    a.created_at, a.modified_at,
+    (SELECT json_group_array(tag_id) FROM (
+       SELECT at.tag_id FROM annotation_tags at JOIN tags t ON t.id = at.tag_id AND t.deleted_at IS NULL
+       WHERE at.annotation_id = a.id ORDER BY t.position)) AS tag_ids
+  FROM annotations a`;
+
+function toAnnotation(row: DbAnnotation): Annotation {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    start: row.start,
+    end: row.end,
+    exact: row.exact,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    tagIds: JSON.parse(row.tag_ids) as string[],
+    author: row.author,
+    createdAt: row.created_at,
+    modifiedAt: row.modified_at,
+  };
+}
+
+export class Annotations {
+  constructor(
+    private readonly db: Db,
+    private readonly documents: Documents,
+    private readonly tags: Tags,
+  ) {}
+
+  list(documentId?: string): Annotation[] {
+    const rows = documentId
+      ? (this.db
+          .prepare(`${SELECT} WHERE a.document_id = ? AND a.deleted_at IS NULL ORDER BY a.start, a.end`)
+          .all(documentId) as DbAnnotation[])
+      : (this.db
+          .prepare(`${SELECT} WHERE a.deleted_at IS NULL ORDER BY a.document_id, a.start, a.end`)
+          .all() as DbAnnotation[]);
+    return rows.map(toAnnotation);
+  }
+
+  get(id: string): Annotation {
+    const row = this.db.prepare(`${SELECT} WHERE a.id = ? AND a.deleted_at IS NULL`).get(id) as DbAnnotation | undefined;
+    if (!row) throw new AppError('not-found', 'That claim does not exist (it may have been deleted).');
+    return toAnnotation(row);
+  }
+
+  create(
+    input: { documentId: string; start: number; end: number; tagIds: readonly string[] },
+    author: string,
+    now: string,
+  ): Annotation {
+    const text = this.documents.text(input.documentId);
+    if (input.end > text.length) {
+      throw new AppError('bad-input', `The selection ends at ${input.end}, past the end of the document (${text.length}).`);
+    }
+    const { start, end } = trimRange(text, input.start, input.end);
+    if (end <= start) throw new AppError('bad-input', 'Select some text first: a claim needs at least one character.');
+    this.tags.requireAll(input.tagIds);
+    const id = randomUUID();
+    const q = quoteOf(text, start, end);
+    this.db
+      .prepare(
+        `INSERT INTO annotations (id, document_id, start, end, exact, prefix, suffix, author, created_at, modified_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, input.documentId, start, end, q.exact, q.prefix, q.suffix, author, now, now);
+    this.writeTags(id, input.tagIds);
+    return this.get(id);
+  }
+
+  setTags(id: string, tagIds: readonly string[], now: string): Annotation {
+    this.get(id);
+    this.tags.requireAll(tagIds);
+    this.db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?').run(id);
+    this.writeTags(id, tagIds);
+    this.db.prepare('UPDATE annotations SET modified_at = ? WHERE id = ?').run(now, id);
+    return this.get(id);
+  }
+
+  delete(id: string, now: string): void {
+    this.get(id);
+    this.db.prepare('UPDATE annotations SET deleted_at = ?, modified_at = ? WHERE id = ?').run(now, now, id);
+  }
+
+  private writeTags(id: string, tagIds: readonly string[]): void {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
+    for (const tagId of tagIds) insert.run(id, tagId);
+  }
+}

@@ -1,0 +1,40 @@
+/** Row shapes exactly as the tables hold them (snake_case); domain types live in shared/contract. */
+export interface DbDocument {
+  id: string;
+  title: string;
+  outlet: string;
+  author: string;
+  date: string | null;
+  language: string;
+  source_name: string;
+  format: 'txt' | 'md' | 'html' | 'docx';
+  encoding: string;
+  content_hash: string;
+  length: number;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface DbTag {
+  id: string;
+  name: string;
+  color: string;
+  position: number;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface DbAnnotation {
+  id: string;
+  document_id: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  author: string;
+  created_at: string;
+  modified_at: string;
+  /** JSON array of live tag ids, in tag order. */
+  tag_ids: string;
+}

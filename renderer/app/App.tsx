@@ -1,0 +1,160 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ShellCommand } from '../../shared/contract';
+import { call, getTransport } from '../api/client';
+import { ClaimList } from '../annotations/ClaimList';
+import { TagPopover } from '../annotations/TagPopover';
+import { DocumentList } from '../documents/DocumentList';
+import { useImport } from '../documents/useImport';
+import { I18nProvider, useT } from '../i18n/I18n';
+import { ProjectPathDialog } from '../projects/ProjectPathDialog';
+import { useProjectCommands } from '../projects/useProjectCommands';
+import { Welcome } from '../projects/Welcome';
+import { Panes } from '../reader/Panes';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { TagManager } from '../tags/TagManager';
+import { TagStyles } from '../tags/TagStyles';
+import { Dialog } from '../ui/Dialog';
+import { Toasts } from './Toasts';
+import { WorkspaceProvider } from './workspace';
+import { useWorkspace } from './workspace';
+
+const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.docx';
+
+export function App() {
+  return (
+    <WorkspaceProvider>
+      {(ws) => (
+        <I18nProvider language={ws.state.settings.language}>
+          <Shell />
+        </I18nProvider>
+      )}
+    </WorkspaceProvider>
+  );
+}
+
+function Shell() {
+  const t = useT();
+  const { state, actions } = useWorkspace();
+  const importFiles = useImport();
+  const projects = useProjectCommands();
+  const [dialog, setDialog] = useState<'tags' | 'settings' | 'about' | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [version, setVersion] = useState('');
+
+  useEffect(() => {
+    document.documentElement.lang = state.settings.language;
+  }, [state.settings.language]);
+
+  // Menu commands from the desktop shell.
+  const handlers = useRef<(cmd: ShellCommand) => void>(() => undefined);
+  handlers.current = (cmd) => {
+    if (cmd === 'project.new') void projects.ask('new');
+    else if (cmd === 'project.open') void projects.ask('open');
+    else if (cmd === 'project.openSample') void actions.openSample();
+    else if (cmd === 'documents.import' && state.project) fileInput.current?.click();
+    else if (cmd === 'tags.manage' && state.project) setDialog('tags');
+    else if (cmd === 'settings.open') setDialog('settings');
+    else if (cmd === 'app.about') {
+      void call('app.info', {}).then((info) => setVersion(info.version));
+      setDialog('about');
+    }
+  };
+  useEffect(() => getTransport().onCommand((cmd) => handlers.current(cmd)), []);
+
+  if (!state.ready) return <p className="loading">{t('app.loading')}</p>;
+
+  const dialogs = (
+    <>
+      {projects.pathDialog ? <ProjectPathDialog mode={projects.pathDialog} onSubmit={(p) => void projects.submitPath(p)} onClose={projects.closePathDialog} /> : null}
+      {dialog === 'tags' ? <TagManager onClose={() => setDialog(null)} /> : null}
+      {dialog === 'settings' ? <SettingsDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'about' ? (
+        <Dialog title={t('about.title')} onClose={() => setDialog(null)}>
+          <div className="dialog-body">
+            <p>{t('about.version', { version })}</p>
+          </div>
+        </Dialog>
+      ) : null}
+      <Toasts />
+    </>
+  );
+
+  if (!state.project) {
+    return (
+      <>
+        <Welcome onNew={() => void projects.ask('new')} onOpen={() => void projects.ask('open')} />
+        {dialogs}
+      </>
+    );
+  }
+
+  return (
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target || !e.currentTarget.contains(e.relatedTarget as Node)) setDragging(false);
+      }}
+      onDrop={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(false);
+        void importFiles([...e.dataTransfer.files]);
+      }}
+    >
+      <TagStyles tags={state.tags} />
+      <header className="topbar">
+        <span className="brand">Crossread</span>
+        <span className="project-name" title={state.project.path}>
+          {state.project.name}
+        </span>
+        {state.project.readOnly ? <span className="badge warn">{t('project.readOnly')}</span> : null}
+        <span className="spacer" />
+        <button type="button" onClick={() => fileInput.current?.click()} disabled={state.project.readOnly}>
+          {t('toolbar.import')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          accept={ACCEPT}
+          hidden
+          data-testid="import-input"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            void importFiles(files);
+          }}
+        />
+        <button type="button" onClick={() => setDialog('tags')}>
+          {t('toolbar.tags')}
+        </button>
+        <button type="button" onClick={() => setDialog('settings')}>
+          {t('toolbar.settings')}
+        </button>
+        <button type="button" onClick={() => void actions.closeProject()}>
+          {t('project.switch')}
+        </button>
+      </header>
+      <div className="workspace">
+        <aside className="sidebar">
+          <DocumentList />
+          <ClaimList />
+        </aside>
+        <Panes />
+      </div>
+      {dragging ? (
+        <div className="drop-overlay" aria-hidden="true">
+          {t('import.drop')}
+        </div>
+      ) : null}
+      <TagPopover />
+      {dialogs}
+    </div>
+  );
+}

@@ -1,0 +1,270 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Annotation, DocumentMeta, DocumentPatch, Layout, ProjectInfo, Settings, Tag } from '../../shared/contract';
+import { ApiError, call } from '../api/client';
+
+export interface Toast {
+  id: number;
+  kind: 'info' | 'error' | 'progress';
+  text: string;
+  details?: string[];
+}
+
+export type Popover =
+  | { mode: 'create'; documentId: string; start: number; end: number; rect: DOMRect; tagIds: string[] }
+  | { mode: 'edit'; annotationId: string; rect: DOMRect; tagIds: string[] }
+  | { mode: 'choose'; annotationIds: string[]; rect: DOMRect };
+
+export interface WorkspaceState {
+  ready: boolean;
+  settings: Settings;
+  project: ProjectInfo | null;
+  documents: DocumentMeta[];
+  tags: Tag[];
+  annotations: Annotation[];
+  layout: Layout;
+  selectedId: string | null;
+  popover: Popover | null;
+  toasts: Toast[];
+}
+
+const EMPTY_LAYOUT: Layout = { panes: [], sidebar: true };
+
+function useWorkspaceState() {
+  const [state, setState] = useState<WorkspaceState>({
+    ready: false,
+    settings: { language: 'en', author: '' },
+    project: null,
+    documents: [],
+    tags: [],
+    annotations: [],
+    layout: EMPTY_LAYOUT,
+    selectedId: null,
+    popover: null,
+    toasts: [],
+  });
+  const patch = useCallback((p: Partial<WorkspaceState> | ((s: WorkspaceState) => Partial<WorkspaceState>)) => {
+    setState((s) => ({ ...s, ...(typeof p === 'function' ? p(s) : p) }));
+  }, []);
+
+  const toastSeq = useRef(0);
+  const notify = useCallback(
+    (kind: Toast['kind'], text: string, details?: string[]) => {
+      const id = ++toastSeq.current;
+      patch((s) => ({ toasts: [...s.toasts, { id, kind, text, ...(details ? { details } : {}) }] }));
+      if (kind === 'info') setTimeout(() => patch((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })), 5000);
+      return id;
+    },
+    [patch],
+  );
+  const dismiss = useCallback((id: number) => patch((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })), [patch]);
+
+  /** Runs an action; a failure becomes an error toast with the backend's own message. */
+  const guard = useCallback(
+    async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await fn();
+      } catch (err) {
+        notify('error', err instanceof ApiError || err instanceof Error ? err.message : String(err));
+        return undefined;
+      }
+    },
+    [notify],
+  );
+
+  const loadProject = useCallback(async (project: ProjectInfo | null) => {
+    if (!project) {
+      patch({ project: null, documents: [], tags: [], annotations: [], layout: EMPTY_LAYOUT, selectedId: null, popover: null });
+      return;
+    }
+    const [documents, tags, annotations, layout] = await Promise.all([
+      call('documents.list', {}),
+      call('tags.list', {}),
+      call('annotations.list', {}),
+      call('layout.get', {}),
+    ]);
+    patch({ project, documents, tags, annotations, layout, selectedId: null, popover: null });
+  }, [patch]);
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        const [settings, project] = await Promise.all([call('settings.get', {}), call('project.current', {})]);
+        patch({ settings });
+        await loadProject(project);
+      } catch (err) {
+        notify('error', (err as Error).message);
+      } finally {
+        patch({ ready: true });
+      }
+    })();
+  }, [loadProject, notify, patch]);
+
+  // Layout is saved shortly after it changes; reading positions are folded in at save time.
+  const scrolls = useRef(new Map<string, number>());
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const layoutRef = useRef(state.layout);
+  layoutRef.current = state.layout;
+  const readOnly = state.project?.readOnly ?? true;
+  const scheduleLayoutSave = useCallback(() => {
+    if (readOnly) return;
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => {
+      const layout = layoutRef.current;
+      const panes = layout.panes.map((p) => ({ ...p, scroll: scrolls.current.get(p.documentId) ?? p.scroll }));
+      void call('layout.set', { ...layout, panes }).catch(() => undefined);
+    }, 300);
+  }, [readOnly]);
+
+  const setLayout = useCallback(
+    (fn: (l: Layout) => Layout) => {
+      patch((s) => ({ layout: fn(s.layout) }));
+      scheduleLayoutSave();
+    },
+    [patch, scheduleLayoutSave],
+  );
+
+  const actions = useMemo(() => {
+    const refreshAnnotations = async () => patch({ annotations: await call('annotations.list', {}) });
+    const refreshTags = async () => patch({ tags: await call('tags.list', {}) });
+    return {
+      notify,
+      dismiss,
+      guard,
+      async openProject(path: string) {
+        await guard(async () => loadProject(await call('project.open', { path })));
+      },
+      async createProject(path: string) {
+        await guard(async () => loadProject(await call('project.create', { path })));
+      },
+      async openSample() {
+        await guard(async () => {
+          const project = await call('project.openSample', {});
+          await loadProject(project);
+          // First visit: show the three interviews side by side.
+          const docs = await call('documents.list', {});
+          const layout = await call('layout.get', {});
+          if (layout.panes.length === 0 && docs.length > 0) {
+            setLayout(() => ({ ...layout, panes: docs.slice(0, 3).map((d) => ({ documentId: d.id, size: 1, scroll: 0 })) }));
+          }
+        });
+      },
+      async closeProject() {
+        await guard(async () => {
+          await call('project.close', {});
+          await loadProject(null);
+        });
+      },
+      async updateSettings(p: Partial<Settings>) {
+        await guard(async () => patch({ settings: await call('settings.update', p) }));
+      },
+      async reloadDocuments() {
+        patch({ documents: await call('documents.list', {}) });
+      },
+      async updateDocument(id: string, p: DocumentPatch) {
+        return guard(async () => {
+          const doc = await call('documents.update', { id, patch: p });
+          patch((s) => ({ documents: s.documents.map((d) => (d.id === id ? doc : d)) }));
+          return doc;
+        });
+      },
+      async deleteDocument(id: string) {
+        await guard(async () => {
+          await call('documents.delete', { id });
+          setLayout((l) => ({ ...l, panes: l.panes.filter((p) => p.documentId !== id) }));
+          patch((s) => ({
+            documents: s.documents.filter((d) => d.id !== id),
+            annotations: s.annotations.filter((a) => a.documentId !== id),
+          }));
+        });
+      },
+      openDocument(id: string) {
+        setLayout((l) => (l.panes.some((p) => p.documentId === id) ? l : { ...l, panes: [...l.panes, { documentId: id, size: 1, scroll: 0 }] }));
+      },
+      closePane(documentId: string) {
+        setLayout((l) => ({ ...l, panes: l.panes.filter((p) => p.documentId !== documentId) }));
+      },
+      movePane(documentId: string, delta: -1 | 1) {
+        setLayout((l) => {
+          const panes = [...l.panes];
+          const i = panes.findIndex((p) => p.documentId === documentId);
+          const j = i + delta;
+          if (i < 0 || j < 0 || j >= panes.length) return l;
+          [panes[i], panes[j]] = [panes[j]!, panes[i]!];
+          return { ...l, panes };
+        });
+      },
+      resizePanes(sizes: number[]) {
+        setLayout((l) => ({ ...l, panes: l.panes.map((p, i) => ({ ...p, size: sizes[i] ?? p.size })) }));
+      },
+      rememberScroll(documentId: string, fraction: number) {
+        scrolls.current.set(documentId, fraction);
+        scheduleLayoutSave();
+      },
+      scrollOf(documentId: string): number {
+        return scrolls.current.get(documentId) ?? layoutRef.current.panes.find((p) => p.documentId === documentId)?.scroll ?? 0;
+      },
+      setPopover(popover: Popover | null) {
+        patch({ popover });
+      },
+      select(id: string | null) {
+        patch({ selectedId: id });
+      },
+      async createAnnotation(documentId: string, start: number, end: number, tagIds: string[]) {
+        return guard(async () => {
+          const a = await call('annotations.create', { documentId, start, end, tagIds });
+          // Clear the text selection so the new claim shows in its tag colours at once.
+          window.getSelection()?.removeAllRanges();
+          patch((s) => ({ annotations: [...s.annotations, a], selectedId: a.id, popover: null }));
+          return a;
+        });
+      },
+      async setAnnotationTags(id: string, tagIds: string[]) {
+        await guard(async () => {
+          const a = await call('annotations.update', { id, tagIds });
+          patch((s) => ({ annotations: s.annotations.map((x) => (x.id === id ? a : x)), popover: null }));
+        });
+      },
+      async deleteAnnotation(id: string) {
+        await guard(async () => {
+          await call('annotations.delete', { id });
+          patch((s) => ({ annotations: s.annotations.filter((x) => x.id !== id), popover: null, selectedId: null }));
+        });
+      },
+      async createTag(name: string, color?: string) {
+        return guard(async () => {
+          const tag = await call('tags.create', color ? { name, color } : { name });
+          await refreshTags();
+          return tag;
+        });
+      },
+      async updateTag(id: string, p: { name?: string; color?: string }) {
+        await guard(async () => {
+          await call('tags.update', { id, ...p });
+          await refreshTags();
+        });
+      },
+      async deleteTag(id: string) {
+        await guard(async () => {
+          await call('tags.delete', { id });
+          await Promise.all([refreshTags(), refreshAnnotations()]);
+        });
+      },
+    };
+  }, [dismiss, guard, loadProject, notify, patch, scheduleLayoutSave, setLayout]);
+
+  return { state, actions };
+}
+
+export type Workspace = ReturnType<typeof useWorkspaceState>;
+const WorkspaceContext = createContext<Workspace | null>(null);
+
+export function WorkspaceProvider({ children }: { children: (ws: Workspace) => ReactNode }) {
+  const ws = useWorkspaceState();
+  return <WorkspaceContext.Provider value={ws}>{children(ws)}</WorkspaceContext.Provider>;
+}
+
+export function useWorkspace(): Workspace {
+  const ws = useContext(WorkspaceContext);
+  if (!ws) throw new Error('useWorkspace outside WorkspaceProvider');
+  return ws;
+}

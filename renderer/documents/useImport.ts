@@ -1,0 +1,54 @@
+import { useCallback } from 'react';
+import { call } from '../api/client';
+import { useWorkspace } from '../app/workspace';
+import { useT } from '../i18n/I18n';
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}
+
+/** Imports files picked or dropped by the user, with progress and a per-file report. */
+export function useImport() {
+  const t = useT();
+  const { actions } = useWorkspace();
+  return useCallback(
+    async (files: File[]) => {
+      if (files.length === 0) return;
+      const problems: string[] = [];
+      const accepted = files.filter((f) => {
+        if (f.size <= MAX_BYTES) return true;
+        problems.push(t('import.tooLarge', { name: f.name, size: (f.size / 1024 / 1024).toFixed(1) }));
+        return false;
+      });
+      const progress = accepted.length ? actions.notify('progress', t('import.running', { count: accepted.length })) : null;
+      let imported = 0;
+      let firstId: string | null = null;
+      try {
+        // One file per call keeps each request small and lets progress move file by file.
+        for (const file of accepted) {
+          const result = await actions.guard(async () =>
+            call('documents.import', { files: [{ name: file.name, dataBase64: await toBase64(file) }] }),
+          );
+          if (!result) continue;
+          imported += result.imported.length;
+          firstId ??= result.imported[0]?.id ?? null;
+          for (const d of result.duplicates) problems.push(t('import.duplicate', { name: d.name, title: d.title }));
+          for (const f of result.failed) problems.push(t('import.failed', { name: f.name, message: f.message }));
+        }
+      } finally {
+        if (progress !== null) actions.dismiss(progress);
+      }
+      await actions.reloadDocuments();
+      if (firstId) actions.openDocument(firstId);
+      if (imported > 0 || problems.length === 0) actions.notify('info', t('import.done', { count: imported }));
+      if (problems.length > 0) actions.notify('error', problems[0]!, problems.slice(1));
+    },
+    [actions, t],
+  );
+}

@@ -1,0 +1,32 @@
+import { createContext, useCallback, useContext, type ReactNode } from 'react';
+import type { UiLanguage } from '../../shared/contract';
+import { en, type MessageKey } from './en';
+import { ru } from './ru';
+
+const dictionaries: Record<UiLanguage, Record<MessageKey, string>> = { en, ru };
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+const I18nContext = createContext<{ language: UiLanguage; t: Translate }>({
+  language: 'en',
+  t: (key) => en[key],
+});
+
+export function I18nProvider({ language, children }: { language: UiLanguage; children: ReactNode }) {
+  const t = useCallback<Translate>(
+    (key, vars) => {
+      const template = dictionaries[language][key] ?? en[key];
+      return vars ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : template;
+    },
+    [language],
+  );
+  return <I18nContext.Provider value={{ language, t }}>{children}</I18nContext.Provider>;
+}
+
+export function useT(): Translate {
+  return useContext(I18nContext).t;
+}
+
+export function useLanguage(): UiLanguage {
+  return useContext(I18nContext).language;
+}

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { call } from '../api/client';
+import { useT } from '../i18n/I18n';
+import { Dialog } from '../ui/Dialog';
+
+/** Browser mode's stand-in for the native open/save dialogs: a path on this machine. */
+export function ProjectPathDialog({ mode, onSubmit, onClose }: { mode: 'new' | 'open'; onSubmit(path: string): void; onClose(): void }) {
+  const t = useT();
+  const [path, setPath] = useState('');
+  useEffect(() => {
+    if (mode !== 'new') return;
+    void call('app.info', {}).then((info) => setPath((p) => p || `${info.defaultProjectDir}/Research.crossread`));
+  }, [mode]);
+  return (
+    <Dialog title={mode === 'new' ? t('project.pathTitleNew') : t('project.pathTitleOpen')} onClose={onClose}>
+      <form
+        className="dialog-body"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (path.trim()) onSubmit(path.trim());
+        }}
+      >
+        <label className="field">
+          <span>{t('project.pathLabel')}</span>
+          <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/Research.crossread" autoFocus />
+        </label>
+        <p className="muted small">{t('project.pathHint')}</p>
+        <div className="dialog-actions">
+          <span className="spacer" />
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={!path.trim()}>
+            {mode === 'new' ? t('project.create') : t('project.open')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,29 @@
+import { useCallback, useState } from 'react';
+import { callShell } from '../api/client';
+import { useWorkspace } from '../app/workspace';
+
+/**
+ * New/open project: the desktop shell answers with a native dialog; browser mode has none, so the
+ * in-page path dialog takes its place.
+ */
+export function useProjectCommands() {
+  const { actions } = useWorkspace();
+  const [pathDialog, setPathDialog] = useState<'new' | 'open' | null>(null);
+  const ask = useCallback(
+    async (mode: 'new' | 'open') => {
+      const picked = await actions.guard(() => callShell(mode === 'new' ? 'dialog.createProject' : 'dialog.openProject'));
+      if (picked === undefined) setPathDialog(mode);
+      else if (picked) await (mode === 'new' ? actions.createProject(picked.path) : actions.openProject(picked.path));
+    },
+    [actions],
+  );
+  const submitPath = useCallback(
+    async (path: string) => {
+      const mode = pathDialog;
+      setPathDialog(null);
+      await (mode === 'new' ? actions.createProject(path) : actions.openProject(path));
+    },
+    [actions, pathDialog],
+  );
+  return { pathDialog, ask, submitPath, closePathDialog: () => setPathDialog(null) };
+}

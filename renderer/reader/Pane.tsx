@@ -1,0 +1,153 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DocumentMeta } from '../../shared/contract';
+import { useWorkspace } from '../app/workspace';
+import { useT } from '../i18n/I18n';
+import { assignLayers, clearPane, highlightName, paintPane, PENDING, SELECTED } from './highlights';
+import type { OffsetMap } from './offsets';
+import { paneRegistry } from './paneRegistry';
+import { SourceEditor } from './SourceEditor';
+import { useDocumentText } from './useDocumentText';
+
+interface Props {
+  doc: DocumentMeta;
+  index: number;
+  count: number;
+  size: number;
+}
+
+export function Pane({ doc, index, count, size }: Props) {
+  const t = useT();
+  const { state, actions } = useWorkspace();
+  const { text, error } = useDocumentText(doc.id);
+  const [map, setMap] = useState<OffsetMap | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const annotations = useMemo(
+    () => state.annotations.filter((a) => a.documentId === doc.id).sort((a, b) => a.start - b.start || a.end - b.end),
+    [state.annotations, doc.id],
+  );
+
+  const onReady = useCallback(
+    (m: OffsetMap) => {
+      setMap(m);
+      const el = scroller.current;
+      if (!el) return;
+      paneRegistry.set(doc.id, { map: m, scroller: el });
+      const fraction = actions.scrollOf(doc.id);
+      requestAnimationFrame(() => {
+        el.scrollTop = fraction * Math.max(0, el.scrollHeight - el.clientHeight);
+      });
+    },
+    [actions, doc.id],
+  );
+  useEffect(() => () => {
+    paneRegistry.delete(doc.id);
+    clearPane(doc.id);
+  }, [doc.id]);
+
+  // Paint this pane's claims, the selected one, and a pending selection.
+  const popover = state.popover;
+  useEffect(() => {
+    if (!map) return;
+    const byName = new Map<string, Range[]>();
+    const add = (name: string, r: Range | null) => {
+      if (!r) return;
+      const list = byName.get(name);
+      if (list) list.push(r);
+      else byName.set(name, [r]);
+    };
+    const layers = assignLayers(annotations);
+    annotations.forEach((a, i) => {
+      const ids = a.tagIds.length > 0 ? a.tagIds : [null];
+      for (const tagId of ids) add(highlightName(tagId, layers[i]!), map.range(a.start, a.end));
+      if (a.id === state.selectedId) add(SELECTED, map.range(a.start, a.end));
+    });
+    if (popover?.mode === 'create' && popover.documentId === doc.id) add(PENDING, map.range(popover.start, popover.end));
+    paintPane(doc.id, byName);
+  }, [map, annotations, state.selectedId, state.tags, popover, doc.id]);
+
+  const openCreate = useCallback(
+    (preset: string[] = []) => {
+      if (!map) return false;
+      const sel = window.getSelection();
+      const offsets = map.selectionOffsets(sel);
+      if (!offsets || !sel) return false;
+      const rects = sel.getRangeAt(0).getClientRects();
+      const rect = rects[rects.length - 1] ?? sel.getRangeAt(0).getBoundingClientRect();
+      actions.setPopover({ mode: 'create', documentId: doc.id, ...offsets, rect, tagIds: preset });
+      return true;
+    },
+    [map, actions, doc.id],
+  );
+
+  const onMouseUp = useCallback(
+    (e: React.MouseEvent) => {
+      if (!map || e.button !== 0) return;
+      if (openCreate()) return;
+      const offset = map.offsetAtPoint(e.clientX, e.clientY);
+      if (offset === null) return;
+      const hits = annotations.filter((a) => a.start <= offset && offset < a.end);
+      const rect = new DOMRect(e.clientX, e.clientY, 0, 16);
+      if (hits.length === 1) {
+        actions.select(hits[0]!.id);
+        actions.setPopover({ mode: 'edit', annotationId: hits[0]!.id, rect, tagIds: hits[0]!.tagIds });
+      } else if (hits.length > 1) {
+        actions.setPopover({ mode: 'choose', annotationIds: hits.map((h) => h.id), rect });
+      } else {
+        actions.select(null);
+      }
+    },
+    [map, annotations, actions, openCreate],
+  );
+
+  const tags = state.tags;
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const digit = /^[1-9]$/.test(e.key) ? Number(e.key) : 0;
+      if (e.key === 'Enter' || (digit && digit <= tags.length)) {
+        const preset = digit ? [tags[digit - 1]!.id] : [];
+        if (openCreate(preset)) e.preventDefault();
+      }
+    },
+    [openCreate, tags],
+  );
+
+  const onScroll = useCallback(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const range = el.scrollHeight - el.clientHeight;
+    actions.rememberScroll(doc.id, range > 0 ? Math.min(1, el.scrollTop / range) : 0);
+  }, [actions, doc.id]);
+
+  const label = doc.title;
+  return (
+    <section className="pane" role="region" aria-label={label} style={{ flexGrow: size }}>
+      <header className="pane-header">
+        <div className="pane-title">
+          <h2 title={doc.title}>{doc.title}</h2>
+          <p>
+            {[doc.outlet, doc.author, doc.date ?? t('documents.noDate')].filter(Boolean).join(' · ')}
+            <span className="pane-count"> · {t('claims.title').toLowerCase()}: {annotations.length}</span>
+          </p>
+        </div>
+        <div className="pane-actions">
+          <button type="button" className="icon" aria-label={t('pane.left', { title: label })} title={t('pane.left', { title: label })} disabled={index === 0} onClick={() => actions.movePane(doc.id, -1)}>
+            ←
+          </button>
+          <button type="button" className="icon" aria-label={t('pane.right', { title: label })} title={t('pane.right', { title: label })} disabled={index === count - 1} onClick={() => actions.movePane(doc.id, 1)}>
+            →
+          </button>
+          <button type="button" className="icon" aria-label={t('pane.close', { title: label })} title={t('pane.close', { title: label })} onClick={() => actions.closePane(doc.id)}>
+            ×
+          </button>
+        </div>
+      </header>
+      <div className="pane-body" ref={scroller} onScroll={onScroll} onMouseUp={onMouseUp} lang={doc.language || undefined}>
+        {error ? <p className="pane-error" role="alert">{error}</p> : null}
+        {text === null && !error ? <p className="pane-loading">{t('pane.loading')}</p> : null}
+        {text !== null ? <SourceEditor documentId={doc.id} text={text} label={label} onReady={onReady} onKeyDown={onKeyDown} /> : null}
+      </div>
+    </section>
+  );
+}
+

@@ -1,0 +1,40 @@
+import { useRef } from 'react';
+import { useWorkspace } from '../app/workspace';
+import { useT } from '../i18n/I18n';
+import { Pane } from './Pane';
+import { Splitter } from './Splitter';
+
+/** The reading area: open documents side by side, with splitters between them. */
+export function Panes() {
+  const t = useT();
+  const { state, actions } = useWorkspace();
+  const row = useRef<HTMLDivElement>(null);
+  const docs = new Map(state.documents.map((d) => [d.id, d]));
+  const panes = state.layout.panes.filter((p) => docs.has(p.documentId));
+  if (panes.length === 0) {
+    return (
+      <div className="panes panes-empty">
+        <p>{t('panes.empty')}</p>
+      </div>
+    );
+  }
+  const sizes = panes.map((p) => p.size);
+  return (
+    <div className="panes" ref={row}>
+      {panes.map((p, i) => (
+        <div key={p.documentId} className="pane-slot" style={{ flexGrow: p.size }}>
+          {i > 0 ? (
+            <Splitter
+              label={t('pane.resize')}
+              sizes={sizes}
+              index={i}
+              container={row}
+              onResize={(next) => actions.resizePanes(next)}
+            />
+          ) : null}
+          <Pane doc={docs.get(p.documentId)!} index={i} count={panes.length} size={p.size} />
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * Paints claims with the CSS Custom Highlight API: no DOM nodes are added to the text, so a long
+ * document with thousands of claims keeps its node count. One Highlight per (tag, layer) holds the
+ * ranges of every pane. Overlapping claims go to different layers, so an overlap paints twice and
+ * shows darker instead of vanishing into one flat band.
+ */
+export const LAYERS = 3;
+
+export const highlightName = (tagId: string | null, layer: number) => `cr-${tagId ? `t${tagId}` : 'none'}-${layer}`;
+export const SELECTED = 'cr-selected';
+export const PENDING = 'cr-pending';
+
+const panes = new Map<string, Map<string, Range[]>>();
+
+function supported(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
+}
+
+/** Replaces the ranges a pane contributes, then rebuilds the affected highlights. */
+export function paintPane(paneKey: string, byName: Map<string, Range[]>): void {
+  if (!supported()) return;
+  const before = panes.get(paneKey);
+  panes.set(paneKey, byName);
+  const names = new Set([...(before?.keys() ?? []), ...byName.keys()]);
+  for (const name of names) rebuild(name);
+}
+
+export function clearPane(paneKey: string): void {
+  if (!supported()) return;
+  const before = panes.get(paneKey);
+  panes.delete(paneKey);
+  for (const name of before?.keys() ?? []) rebuild(name);
+}
+
+function rebuild(name: string): void {
+  const ranges: Range[] = [];
+  for (const byName of panes.values()) {
+    const list = byName.get(name);
+    if (list) ranges.push(...list);
+  }
+  if (ranges.length === 0) {
+    CSS.highlights.delete(name);
+    return;
+  }
+  const h = new Highlight(...ranges);
+  if (name === SELECTED) h.priority = 20;
+  else if (name === PENDING) h.priority = 10;
+  CSS.highlights.set(name, h);
+}
+
+/**
+ * Assigns each interval the lowest layer not used by an interval still open at its start
+ * (greedy interval colouring); input must be sorted by start.
+ */
+export function assignLayers(items: readonly { start: number; end: number }[]): number[] {
+  const layerEnds: number[] = [];
+  return items.map((it) => {
+    let layer = layerEnds.findIndex((end) => end <= it.start);
+    if (layer === -1) layer = layerEnds.length;
+    layerEnds[layer] = it.end;
+    return Math.min(layer, LAYERS - 1);
+  });
+}

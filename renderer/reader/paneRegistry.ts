@@ -1,0 +1,26 @@
+import type { OffsetMap } from './offsets';
+
+/** Open panes by document id, so the claim list can scroll a pane to a claim. */
+export interface PaneHandle {
+  map: OffsetMap;
+  scroller: HTMLElement;
+}
+
+const panes = new Map<string, PaneHandle>();
+
+export const paneRegistry = {
+  set: (documentId: string, handle: PaneHandle) => panes.set(documentId, handle),
+  delete: (documentId: string) => panes.delete(documentId),
+  get: (documentId: string) => panes.get(documentId),
+};
+
+/** Scrolls a pane so the range starts about a third of the way down, and returns its rectangle. */
+export function scrollToOffset(documentId: string, start: number, end: number): DOMRect | null {
+  const pane = panes.get(documentId);
+  const range = pane?.map.range(start, end);
+  if (!pane || !range) return null;
+  const rect = range.getBoundingClientRect();
+  const box = pane.scroller.getBoundingClientRect();
+  pane.scroller.scrollTop += rect.top - box.top - box.height / 3;
+  return range.getBoundingClientRect();
+}

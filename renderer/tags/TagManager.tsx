@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { useWorkspace } from '../app/workspace';
+import { useT } from '../i18n/I18n';
+import { Dialog } from '../ui/Dialog';
+
+/** Create, rename, recolour and delete tags. */
+export function TagManager({ onClose }: { onClose(): void }) {
+  const t = useT();
+  const { state, actions } = useWorkspace();
+  const [name, setName] = useState('');
+  const [color, setColor] = useState('#3b7dd8');
+  return (
+    <Dialog title={t('tags.title')} onClose={onClose}>
+      <div className="dialog-body">
+        <ul className="tag-rows">
+          {state.tags.map((tag) => (
+            <li key={`${tag.id}-${tag.modifiedAt}`}>
+              <input
+                type="color"
+                defaultValue={tag.color}
+                aria-label={t('tags.color', { name: tag.name })}
+                onChange={(e) => void actions.updateTag(tag.id, { color: e.target.value })}
+              />
+              <input
+                type="text"
+                defaultValue={tag.name}
+                maxLength={80}
+                aria-label={t('tags.name', { name: tag.name })}
+                onBlur={(e) => {
+                  const next = e.target.value.trim();
+                  if (next && next !== tag.name) void actions.updateTag(tag.id, { name: next });
+                  else e.target.value = tag.name;
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+                }}
+              />
+              <button
+                type="button"
+                className="icon danger"
+                aria-label={t('tags.delete', { name: tag.name })}
+                title={t('tags.delete', { name: tag.name })}
+                onClick={() => {
+                  if (window.confirm(t('tags.deleteConfirm', { name: tag.name }))) void actions.deleteTag(tag.id);
+                }}
+              >
+                🗑
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form
+          className="tag-add"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (!name.trim()) return;
+            if (await actions.createTag(name.trim(), color)) setName('');
+          }}
+        >
+          <input type="color" value={color} onChange={(e) => setColor(e.target.value)} aria-label={t('tags.color', { name: name || '…' })} />
+          <input type="text" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} placeholder={t('tags.newName')} aria-label={t('tags.newName')} />
+          <button type="submit" className="primary" disabled={!name.trim()}>
+            {t('tags.add')}
+          </button>
+        </form>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Tag } from '../../shared/contract';
+import { highlightName, LAYERS, PENDING, SELECTED } from '../reader/highlights';
+
+/** Translucent so overlapping claims (other tags, or other layers) blend and stay visible. */
+function rgba(hex: string, alpha: number): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+/**
+ * The ::highlight() rules for every tag. Colours come from the contract's #rrggbb check and ids are
+ * UUIDs, so nothing user-typed reaches the stylesheet.
+ */
+export function TagStyles({ tags }: { tags: Tag[] }) {
+  const rules: string[] = [];
+  for (let layer = 0; layer < LAYERS; layer++) {
+    for (const tag of tags) {
+      rules.push(`::highlight(${highlightName(tag.id, layer)}) { background-color: ${rgba(tag.color, 0.3)}; }`);
+    }
+    rules.push(`::highlight(${highlightName(null, layer)}) { background-color: rgba(120, 120, 140, 0.25); }`);
+  }
+  rules.push(`::highlight(${SELECTED}) { text-decoration: underline 2px rgba(20, 30, 60, 0.85); text-underline-offset: 3px; background-color: rgba(20, 30, 60, 0.08); }`);
+  rules.push(`::highlight(${PENDING}) { background-color: rgba(59, 125, 216, 0.35); }`);
+  return <style>{rules.join('\n')}</style>;
+}

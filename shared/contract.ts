@@ -1,0 +1,224 @@
+/**
+ * The one API contract between the UI and the backend. Every call is declared here once — name,
+ * input schema, output schema — and everything else is derived from this table: the Electron IPC
+ * handlers, the browser-mode HTTP routes, the renderer's typed client and the tests' direct calls.
+ *
+ * Offsets (`start`, `end`) are UTF-16 code units into a document's stored text, as JavaScript
+ * strings count them, everywhere in Crossread.
+ */
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'bad-input',
+  'not-found',
+  'no-project',
+  'read-only',
+  'import-failed',
+  'project-invalid',
+  'schema-newer',
+  'conflict',
+  'unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+const Id = z.uuid();
+const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const IsoTime = z.string();
+const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
+const ShortText = (max: number) => z.string().max(max);
+const TagName = z.string().trim().min(1, 'a tag needs a name').max(80);
+const Empty = z.object({}).strict();
+const FilePath = z.string().min(1).max(4096);
+
+export const Language = z.enum(['en', 'ru']);
+export type UiLanguage = z.infer<typeof Language>;
+
+export const DocumentMeta = z.object({
+  id: Id,
+  title: z.string(),
+  outlet: z.string(),
+  author: z.string(),
+  date: IsoDay.nullable(),
+  language: z.string(),
+  sourceName: z.string(),
+  format: z.enum(['txt', 'md', 'html', 'docx']),
+  hash: z.string(),
+  length: z.number().int().nonnegative(),
+  createdAt: IsoTime,
+  modifiedAt: IsoTime,
+});
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+
+export const DocumentWithText = DocumentMeta.extend({ text: z.string() });
+export type DocumentWithText = z.infer<typeof DocumentWithText>;
+
+export const DocumentPatch = z
+  .object({
+    title: ShortText(500).trim().min(1, 'a document needs a title'),
+    outlet: ShortText(200),
+    author: ShortText(200),
+    date: IsoDay.nullable(),
+    language: ShortText(35),
+  })
+  .partial()
+  .strict();
+export type DocumentPatch = z.infer<typeof DocumentPatch>;
+
+export const Tag = z.object({
+  id: Id,
+  name: z.string(),
+  color: Color,
+  position: z.number().int(),
+  createdAt: IsoTime,
+  modifiedAt: IsoTime,
+});
+export type Tag = z.infer<typeof Tag>;
+
+export const Annotation = z.object({
+  id: Id,
+  documentId: Id,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  tagIds: z.array(Id),
+  author: z.string(),
+  createdAt: IsoTime,
+  modifiedAt: IsoTime,
+});
+export type Annotation = z.infer<typeof Annotation>;
+
+export const PaneLayout = z.object({
+  documentId: Id,
+  /** Relative width: panes share the row in proportion to their sizes. */
+  size: z.number().positive().max(100),
+  /** Reading position, as a fraction of the pane's scrollable height. */
+  scroll: z.number().min(0).max(1).default(0),
+});
+export type PaneLayout = z.infer<typeof PaneLayout>;
+
+export const Layout = z.object({
+  panes: z.array(PaneLayout).max(12),
+  sidebar: z.boolean().default(true),
+});
+export type Layout = z.infer<typeof Layout>;
+
+export const ProjectInfo = z.object({
+  path: z.string(),
+  name: z.string(),
+  readOnly: z.boolean(),
+  schemaVersion: z.number().int(),
+});
+export type ProjectInfo = z.infer<typeof ProjectInfo>;
+
+export const RecentProject = z.object({ path: z.string(), name: z.string(), exists: z.boolean() });
+export type RecentProject = z.infer<typeof RecentProject>;
+
+export const Settings = z.object({
+  language: Language,
+  author: z.string().trim().min(1).max(120),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** Files travel as base64 so the same JSON crosses IPC, HTTP and direct calls. */
+export const ImportFile = z.object({
+  name: z.string().min(1).max(255),
+  dataBase64: z.string().max(28 * 1024 * 1024, 'file is larger than the 20 MB import limit'),
+});
+
+export const ImportResult = z.object({
+  imported: z.array(DocumentMeta),
+  duplicates: z.array(z.object({ name: z.string(), existingId: Id, title: z.string() })),
+  failed: z.array(z.object({ name: z.string(), message: z.string() })),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+export const api = {
+  'app.info': entry(Empty, z.object({ version: z.string(), defaultProjectDir: z.string() })),
+  'settings.get': entry(Empty, Settings),
+  'settings.update': entry(Settings.partial().strict(), Settings),
+
+  'project.current': entry(Empty, ProjectInfo.nullable()),
+  'project.recent': entry(Empty, z.array(RecentProject)),
+  'project.open': entry(z.object({ path: FilePath }).strict(), ProjectInfo),
+  'project.create': entry(z.object({ path: FilePath }).strict(), ProjectInfo),
+  'project.openSample': entry(Empty, ProjectInfo),
+  'project.close': entry(Empty, z.null()),
+
+  'documents.list': entry(Empty, z.array(DocumentMeta)),
+  'documents.get': entry(z.object({ id: Id }).strict(), DocumentWithText),
+  'documents.import': entry(z.object({ files: z.array(ImportFile).min(1).max(50) }).strict(), ImportResult),
+  'documents.update': entry(z.object({ id: Id, patch: DocumentPatch }).strict(), DocumentMeta),
+  'documents.delete': entry(z.object({ id: Id }).strict(), z.null()),
+
+  'tags.list': entry(Empty, z.array(Tag)),
+  'tags.create': entry(z.object({ name: TagName, color: Color.optional() }).strict(), Tag),
+  'tags.update': entry(z.object({ id: Id, name: TagName.optional(), color: Color.optional() }).strict(), Tag),
+  'tags.delete': entry(z.object({ id: Id }).strict(), z.null()),
+
+  'annotations.list': entry(z.object({ documentId: Id.optional() }).strict(), z.array(Annotation)),
+  'annotations.create': entry(
+    z
+      .object({
+        documentId: Id,
+        start: z.number().int().nonnegative(),
+        end: z.number().int().nonnegative(),
+        tagIds: z.array(Id).max(50).default([]),
+      })
+      .strict()
+      .refine((v) => v.end > v.start, { message: 'a claim needs at least one selected character' }),
+    Annotation,
+  ),
+  'annotations.update': entry(z.object({ id: Id, tagIds: z.array(Id).max(50) }).strict(), Annotation),
+  'annotations.delete': entry(z.object({ id: Id }).strict(), z.null()),
+
+  'layout.get': entry(Empty, Layout),
+  'layout.set': entry(Layout.strict(), Layout),
+} as const;
+
+export type Api = typeof api;
+export type ApiName = keyof Api;
+export type ApiInput<N extends ApiName> = z.input<Api[N]['input']>;
+export type ApiParsedInput<N extends ApiName> = z.output<Api[N]['input']>;
+export type ApiOutput<N extends ApiName> = z.output<Api[N]['output']>;
+export const API_NAMES = Object.keys(api) as ApiName[];
+
+export function isApiName(name: unknown): name is ApiName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
+}
+
+/** What every transport sends back: a value or an error the UI can show. */
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+/**
+ * Calls only a desktop shell can serve (native dialogs). Browser mode answers them with
+ * `unavailable`, and the renderer falls back to in-page equivalents.
+ */
+export const shellApi = {
+  'dialog.openProject': entry(Empty, z.object({ path: z.string() }).nullable()),
+  'dialog.createProject': entry(Empty, z.object({ path: z.string() }).nullable()),
+} as const;
+export type ShellApi = typeof shellApi;
+export type ShellName = keyof ShellApi;
+export const SHELL_NAMES = Object.keys(shellApi) as ShellName[];
+
+/** Menu and shortcut commands the shell sends to the renderer. */
+export const SHELL_COMMANDS = [
+  'project.new',
+  'project.open',
+  'project.openSample',
+  'documents.import',
+  'tags.manage',
+  'settings.open',
+  'app.about',
+] as const;
+export type ShellCommand = (typeof SHELL_COMMANDS)[number];
