@@ -1,0 +1,133 @@
+/**
+ * Word import (.docx): text by mammoth's raw-text extraction, title and author from docProps/core.xml.
+ * The archive is opened with jszip first so a damaged file or a decompression bomb is refused clearly.
+ */
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { normaliseText } from './decode';
+import { guessLanguage, takeDateHeader, titleFromFileName } from './metadata';
+import { quoted, refuse } from './refuse';
+import type { ExtractedDocument, ImportSource } from './types';
+
+/** Most XML a .docx may unpack to; a real document holding 5 million characters stays well below it. */
+const MAX_UNPACKED_XML_BYTES = 200 * 1024 * 1024;
+
+export async function extractDocx(src: ImportSource): Promise<ExtractedDocument> {
+  const damaged = () =>
+    refuse(
+      `${quoted(src.name)} is damaged or incomplete (not a readable Word document); open it in Word or LibreOffice, save it again as .docx and import that copy.`,
+    );
+
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(src.bytes);
+  } catch {
+    throw damaged();
+  }
+  if (!zip.file('word/document.xml')) throw damaged();
+
+  let unpacked: number;
+  try {
+    unpacked = await unpackedXmlBytes(zip, MAX_UNPACKED_XML_BYTES);
+  } catch {
+    throw damaged();
+  }
+  if (unpacked > MAX_UNPACKED_XML_BYTES) {
+    throw refuse(
+      `${quoted(src.name)} unpacks to more than ${String(MAX_UNPACKED_XML_BYTES / (1024 * 1024))} MB of document data, more than Crossread can import; split it into smaller documents and import them separately.`,
+    );
+  }
+
+  let raw: string;
+  try {
+    const result = await mammoth.extractRawText({
+      buffer: Buffer.from(src.bytes.buffer, src.bytes.byteOffset, src.bytes.byteLength),
+    });
+    raw = result.value;
+  } catch {
+    throw damaged();
+  }
+
+  const core = await readCoreProperties(zip);
+  const extracted = normaliseText(raw).replace(/\n{3,}/g, '\n\n').trim();
+  const { text, date } = takeDateHeader(extracted);
+  return {
+    text,
+    title: core.title || titleFromFileName(src.name),
+    outlet: '',
+    author: core.creator,
+    date,
+    language: guessLanguage(text),
+    format: 'docx',
+    encoding: 'utf-8',
+  };
+}
+
+/**
+ * Total unpacked size of the archive's XML parts, counted while inflating and abandoned as soon as it passes
+ * `budget`, so a small file that inflates to gigabytes never gets held in memory.
+ */
+export async function unpackedXmlBytes(zip: JSZip, budget: number): Promise<number> {
+  let total = 0;
+  for (const file of Object.values(zip.files)) {
+    if (file.dir || !/\.(xml|rels)$/i.test(file.name)) continue;
+    total += await inflatedSize(file, budget - total);
+    if (total > budget) break;
+  }
+  return total;
+}
+
+function inflatedSize(file: JSZip.JSZipObject, budget: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const stream = file.nodeStream('nodebuffer');
+    stream.on('data', (chunk: Uint8Array) => {
+      size += chunk.length;
+      if (size > budget) {
+        stream.pause();
+        stream.removeAllListeners();
+        resolve(size);
+      }
+    });
+    stream.on('end', () => {
+      resolve(size);
+    });
+    stream.on('error', (error: unknown) => {
+      reject(error instanceof Error ? error : new Error(String(error)));
+    });
+  });
+}
+
+/** dc:title and dc:creator from docProps/core.xml; '' for whatever is missing or unreadable. */
+async function readCoreProperties(zip: JSZip): Promise<{ title: string; creator: string }> {
+  const part = zip.file('docProps/core.xml');
+  if (!part) return { title: '', creator: '' };
+  let xml: string;
+  try {
+    xml = await part.async('string');
+  } catch {
+    return { title: '', creator: '' };
+  }
+  return { title: xmlElementText(xml, 'title'), creator: xmlElementText(xml, 'creator') };
+}
+
+/** Text of the first element with this local name (any namespace prefix), entities decoded, whitespace collapsed. */
+export function xmlElementText(xml: string, localName: string): string {
+  const pattern = new RegExp(`<(?:[\\w.-]+:)?${localName}(?:\\s[^>]*)?>([\\s\\S]*?)</(?:[\\w.-]+:)?${localName}\\s*>`);
+  const inner = pattern.exec(xml)?.[1] ?? '';
+  const text = inner.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, cdata: string) => escapeXml(cdata)).replace(/<[^>]*>/g, '');
+  return decodeXmlEntities(text).replace(/\s+/g, ' ').trim();
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+}
+
+function decodeXmlEntities(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi, (whole, dec?: string, hex?: string, name?: string) => {
+    if (name) return named[name.toLowerCase()] ?? whole;
+    const code = dec ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
+    return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}

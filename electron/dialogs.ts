@@ -1,0 +1,47 @@
+/**
+ * The shell calls (contract's `shellApi`): native Open and Save dialogs for project files.
+ * The dialog functions are passed in so this can be tested without Electron; main.ts binds them
+ * to the focused window.
+ */
+import path from 'node:path';
+import type { OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
+import type { ShellHandlers } from './ipc';
+
+export const PROJECT_EXTENSION = 'crossread';
+export const DEFAULT_PROJECT_NAME = 'Research.crossread';
+const PROJECT_FILTERS = [{ name: 'Crossread project', extensions: [PROJECT_EXTENSION] }];
+
+export interface DialogApi {
+  showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
+  showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
+}
+
+export function createDialogHandlers(dialogs: DialogApi, defaultDir: string): ShellHandlers {
+  return {
+    'dialog.openProject': async () => {
+      const result = await dialogs.showOpenDialog({
+        title: 'Open Project',
+        defaultPath: defaultDir,
+        properties: ['openFile'],
+        filters: PROJECT_FILTERS,
+      });
+      const chosen = result.filePaths[0];
+      return result.canceled || chosen === undefined ? null : { path: chosen };
+    },
+    'dialog.createProject': async () => {
+      const result = await dialogs.showSaveDialog({
+        title: 'New Project',
+        defaultPath: path.join(defaultDir, DEFAULT_PROJECT_NAME),
+        filters: PROJECT_FILTERS,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (result.canceled || !result.filePath) return null;
+      return { path: withProjectExtension(result.filePath) };
+    },
+  };
+}
+
+/** Linux save dialogs do not always append the filter's extension; a project file needs it. */
+export function withProjectExtension(filePath: string): string {
+  return path.extname(filePath).toLowerCase() === `.${PROJECT_EXTENSION}` ? filePath : `${filePath}.${PROJECT_EXTENSION}`;
+}

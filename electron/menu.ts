@@ -1,0 +1,106 @@
+/**
+ * The application menu, as data. Items that belong to the app send a ShellCommand to the
+ * renderer, which owns the behaviour (it shows the same actions in its own toolbar and, in
+ * browser mode, an in-page menu); editing and view items use Electron's built-in roles.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+import type { ShellCommand } from '../shared/contract';
+
+export interface MenuCommand {
+  command: ShellCommand;
+  label: string;
+  accelerator?: string;
+}
+
+/** The File menu's commands, in order. Settings moves to the app menu on macOS. */
+export const FILE_COMMANDS: readonly MenuCommand[] = [
+  { command: 'project.new', label: 'New Project…', accelerator: 'CmdOrCtrl+N' },
+  { command: 'project.open', label: 'Open Project…', accelerator: 'CmdOrCtrl+O' },
+  { command: 'project.openSample', label: 'Open Sample Project' },
+  { command: 'documents.import', label: 'Import Documents…', accelerator: 'CmdOrCtrl+I' },
+  { command: 'tags.manage', label: 'Manage Tags' },
+];
+export const SETTINGS_COMMAND: MenuCommand = { command: 'settings.open', label: 'Settings', accelerator: 'CmdOrCtrl+,' };
+export const ABOUT_COMMAND: MenuCommand = { command: 'app.about', label: 'About Crossread' };
+
+export interface MenuTemplateOptions {
+  /** Delivers a command to the renderer (main.ts: `webContents.send('command', command)`). */
+  send: (command: ShellCommand) => void;
+  platform: NodeJS.Platform;
+  /** Packaged builds get no Reload or DevTools items. */
+  isPackaged: boolean;
+}
+
+function item(entry: MenuCommand, send: (command: ShellCommand) => void): MenuItemConstructorOptions {
+  return {
+    label: entry.label,
+    ...(entry.accelerator ? { accelerator: entry.accelerator } : {}),
+    click: () => send(entry.command),
+  };
+}
+
+export function buildMenuTemplate({ send, platform, isPackaged }: MenuTemplateOptions): MenuItemConstructorOptions[] {
+  const isMac = platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [];
+
+  if (isMac) {
+    // macOS keeps About, Settings and Quit in the menu named after the app.
+    template.push({
+      label: 'Crossread',
+      submenu: [
+        item(ABOUT_COMMAND, send),
+        { type: 'separator' },
+        item(SETTINGS_COMMAND, send),
+        { type: 'separator' },
+        { role: 'services' },
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    });
+  }
+
+  template.push({
+    label: 'File',
+    submenu: [
+      ...FILE_COMMANDS.map((entry) => item(entry, send)),
+      ...(isMac ? [] : [{ type: 'separator' } as const, item(SETTINGS_COMMAND, send), { type: 'separator' } as const, { role: 'quit' } as const]),
+    ],
+  });
+
+  // Notes are editable rich text, so the usual editing roles are needed besides copy/selectAll.
+  template.push({
+    label: 'Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { type: 'separator' },
+      { role: 'selectAll' },
+    ],
+  });
+
+  template.push({
+    label: 'View',
+    submenu: [
+      ...(isPackaged ? [] : [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const]),
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  });
+
+  if (isMac) template.push({ role: 'windowMenu' });
+
+  template.push({ label: 'Help', role: 'help', submenu: [item(ABOUT_COMMAND, send)] });
+
+  return template;
+}

@@ -1,0 +1,115 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../../electron/core/import';
+import { unpackedXmlBytes } from '../../../electron/core/import/docx';
+import { importError, utf8 } from './helpers';
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+function paragraphXml(text: string): string {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<w:p><w:r><w:t xml:space="preserve">${escaped}</w:t></w:r></w:p>`;
+}
+
+interface DocxParts {
+  paragraphs: string[];
+  title?: string;
+  creator?: string;
+  omit?: string[];
+}
+
+/** A minimal but complete .docx, built the way Word lays one out. */
+async function buildDocx({ paragraphs, title, creator, omit = [] }: DocxParts): Promise<Uint8Array> {
+  const zip = new JSZip();
+  const parts: Record<string, string> = {
+    '[Content_Types].xml':
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+      '</Types>',
+    '_rels/.rels':
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+      '</Relationships>',
+    'word/document.xml':
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>` +
+      paragraphs.map(paragraphXml).join('') +
+      '</w:body></w:document>',
+    'docProps/core.xml':
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+      'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+      'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+      (title === undefined ? '' : `<dc:title>${title}</dc:title>`) +
+      (creator === undefined ? '' : `<dc:creator>${creator}</dc:creator>`) +
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2010-01-01T00:00:00Z</dcterms:created>' +
+      '</cp:coreProperties>',
+  };
+  for (const [name, content] of Object.entries(parts)) if (!omit.includes(name)) zip.file(name, content);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+describe('docx import', () => {
+  it('extracts the paragraphs, title and author of a Word document', async () => {
+    const bytes = await buildDocx({
+      paragraphs: ['Президент Касым-Жомарт Токаев посетил Вашингтон.', 'Second paragraph & «quotes».'],
+      title: 'Интервью &amp; комментарий',
+      creator: ' Ильгар  Велизаде ',
+    });
+    const doc = await extractDocument({ name: 'interview.docx', bytes });
+
+    expect(doc.text).toBe('Президент Касым-Жомарт Токаев посетил Вашингтон.\n\nSecond paragraph & «quotes».');
+    expect(doc.title).toBe('Интервью & комментарий');
+    expect(doc.author).toBe('Ильгар Велизаде');
+    expect(doc.date).toBeNull();
+    expect(doc.outlet).toBe('');
+    expect(doc.language).toBe('ru');
+    expect(doc.format).toBe('docx');
+    expect(doc.encoding).toBe('utf-8');
+  });
+
+  it('collapses empty paragraphs and reads a date header from the text', async () => {
+    const bytes = await buildDocx({ paragraphs: ['date 2025-11-07 Первый абзац.', '', '', 'Второй абзац.'], title: '  ' });
+    const doc = await extractDocument({ name: 'Заметка.docx', bytes });
+    expect(doc.text).toBe('Первый абзац.\n\nВторой абзац.');
+    expect(doc.date).toBe('2025-11-07');
+    expect(doc.title).toBe('Заметка');
+    expect(doc.author).toBe('');
+  });
+
+  it('refuses a docx cut to half its bytes as damaged', async () => {
+    const bytes = await buildDocx({ paragraphs: ['Один.', 'Два.'], title: 'T', creator: 'C' });
+    const error = await importError('cut.docx', bytes.subarray(0, Math.floor(bytes.length / 2)));
+    expect(error.message).toBe(
+      '"cut.docx" is damaged or incomplete (not a readable Word document); open it in Word or LibreOffice, save it again as .docx and import that copy.',
+    );
+  });
+
+  it('refuses a text file renamed .docx and a ZIP without word/document.xml', async () => {
+    const renamed = await importError('notes.docx', utf8('just some text'));
+    expect(renamed.message).toContain('"notes.docx" is damaged or incomplete (not a readable Word document)');
+    const noBody = await importError('empty-zip.docx', await buildDocx({ paragraphs: ['x'], omit: ['word/document.xml'] }));
+    expect(noBody.message).toContain('"empty-zip.docx" is damaged or incomplete');
+  });
+
+  it('refuses a docx whose only paragraphs are empty', async () => {
+    const error = await importError('blank.docx', await buildDocx({ paragraphs: ['', ' '] }));
+    expect(error.message).toContain('"blank.docx" is empty');
+  });
+
+  it('stops inflating once the unpacked XML passes the budget', async () => {
+    const zip = new JSZip();
+    zip.file('word/document.xml', `<w:document>${'a'.repeat(4 * 1024 * 1024)}</w:document>`);
+    zip.file('word/media/image.png', new Uint8Array(8 * 1024 * 1024));
+    const loaded = await JSZip.loadAsync(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    const counted = await unpackedXmlBytes(loaded, 1024 * 1024);
+    expect(counted).toBeGreaterThan(1024 * 1024);
+    expect(counted).toBeLessThan(4 * 1024 * 1024);
+    expect(await unpackedXmlBytes(loaded, 64 * 1024 * 1024)).toBe(4 * 1024 * 1024 + '<w:document></w:document>'.length);
+  });
+});
