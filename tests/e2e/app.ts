@@ -1,0 +1,124 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
+export const CLI = path.join(ROOT, 'out', 'node', 'cli.mjs');
+export const CORPUS_FILES = [
+  'kazpravda-2025-11-07-velizade.txt',
+  'caravan-2025-11-kazantsev.txt',
+  'zakon-2026-03-02-badamov.txt',
+].map((f) => path.join(CORPUS, f));
+
+/** A fresh app home (settings, recent projects) and a scratch folder for one test. */
+export function tempHome(): { home: string; dir: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-e2e-'));
+  const home = path.join(dir, 'home');
+  fs.mkdirSync(home);
+  return { home, dir };
+}
+
+export interface RunningApp {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts browser mode the way a user does (`crossread browser`), and returns its tokened address. */
+export async function startApp(home: string, project?: string): Promise<RunningApp> {
+  const args = [CLI, 'browser', ...(project ? ['--project', project] : [])];
+  const child: ChildProcess = spawn(process.execPath, args, { env: { ...process.env, CROSSREAD_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 15_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[0]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser mode exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Runs the CLI and parses its --json output. */
+export function cliJson<T>(home: string, ...args: string[]): T {
+  const r = spawnSync(process.execPath, [CLI, ...args, '--json'], { env: { ...process.env, CROSSREAD_HOME: home }, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`crossread ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout) as T;
+}
+
+export const pane = (page: Page, title: RegExp | string): Locator => page.getByRole('region', { name: title });
+
+/**
+ * Selects `text` inside a pane by dragging the mouse from its first to its last character, as a
+ * person would.
+ */
+export async function selectWithMouse(page: Page, region: Locator, text: string): Promise<void> {
+  const handle = await region.elementHandle();
+  const rects = await page.evaluate(
+    ([el, needle]) => {
+      const root = (el as HTMLElement).querySelector('.source-text')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.textContent!.indexOf(needle as string);
+        if (at < 0) continue;
+        const first = document.createRange();
+        first.setStart(n, at);
+        first.setEnd(n, at + 1);
+        const last = document.createRange();
+        last.setStart(n, at + (needle as string).length - 1);
+        last.setEnd(n, at + (needle as string).length);
+        first.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+        const a = first.getBoundingClientRect();
+        const b = last.getBoundingClientRect();
+        return { a: { x: a.left + 1, y: a.top + a.height / 2 }, b: { x: b.right - 1, y: b.top + b.height / 2 } };
+      }
+      return null;
+    },
+    [handle, text] as const,
+  );
+  if (!rects) throw new Error(`text not found in pane: ${text}`);
+  await page.mouse.move(rects.a.x, rects.a.y);
+  await page.mouse.down();
+  await page.mouse.move((rects.a.x + rects.b.x) / 2, (rects.a.y + rects.b.y) / 2, { steps: 4 });
+  await page.mouse.move(rects.b.x, rects.b.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** The claims listed in the sidebar, as their visible quotes. */
+export async function claimQuotes(page: Page): Promise<string[]> {
+  const items = page.getByRole('region', { name: 'Claims' }).locator('.claim-quote');
+  return (await items.allTextContents()).map((s) => s.replace(/^«|»$/g, ''));
+}
+
+/** Names of the highlights painted for a claim's tag ids (CSS Custom Highlight API registry). */
+export async function paintedRangeCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let n = 0;
+    for (const [name, h] of CSS.highlights) if (name.startsWith('cr-t') || name.startsWith('cr-none')) n += h.size;
+    return n;
+  });
+}
+
+export async function expectToast(page: Page, text: string | RegExp): Promise<void> {
+  await expect(page.locator('.toast').filter({ hasText: text }).first()).toBeVisible();
+}
