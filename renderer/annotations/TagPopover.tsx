@@ -29,6 +29,16 @@ function PopoverBody({ popover }: { popover: Popover }) {
   const [newTag, setNewTag] = useState('');
   const editing = popover.mode === 'edit' ? state.annotations.find((a) => a.id === popover.annotationId) : undefined;
 
+  // Keyboard users go back to where they were (the pane's caret) when the popover closes.
+  useLayoutEffect(() => {
+    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const el = ref.current;
+    return () => {
+      const active = document.activeElement;
+      if (returnTo?.isConnected && (!active || active === document.body || el?.contains(active))) returnTo.focus({ preventScroll: true });
+    };
+  }, []);
+
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -49,7 +59,9 @@ function PopoverBody({ popover }: { popover: Popover }) {
   }, [actions]);
 
   const toggle = (id: string) => setTagIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
+  // The popover closes at once; the save lands in the background, so fast users are never blocked.
   const save = () => {
+    actions.setPopover(null);
     if (popover.mode === 'create') void actions.createAnnotation(popover.documentId, popover.start, popover.end, tagIds);
     else if (popover.mode === 'edit') void actions.setAnnotationTags(popover.annotationId, tagIds);
   };

@@ -214,20 +214,25 @@ function useWorkspaceState() {
           const a = await call('annotations.create', { documentId, start, end, tagIds });
           // Clear the text selection so the new claim shows in its tag colours at once.
           window.getSelection()?.removeAllRanges();
-          patch((s) => ({ annotations: [...s.annotations, a], selectedId: a.id, popover: null }));
+          patch((s) => ({ annotations: [...s.annotations, a], selectedId: a.id }));
           return a;
         });
       },
       async setAnnotationTags(id: string, tagIds: string[]) {
         await guard(async () => {
           const a = await call('annotations.update', { id, tagIds });
-          patch((s) => ({ annotations: s.annotations.map((x) => (x.id === id ? a : x)), popover: null }));
+          patch((s) => ({ annotations: s.annotations.map((x) => (x.id === id ? a : x)) }));
         });
       },
       async deleteAnnotation(id: string) {
         await guard(async () => {
           await call('annotations.delete', { id });
-          patch((s) => ({ annotations: s.annotations.filter((x) => x.id !== id), popover: null, selectedId: null }));
+          patch((s) => ({
+            annotations: s.annotations.filter((x) => x.id !== id),
+            // Only close what shows the deleted claim: the user may already be making the next one.
+            popover: s.popover?.mode === 'edit' && s.popover.annotationId === id ? null : s.popover,
+            selectedId: s.selectedId === id ? null : s.selectedId,
+          }));
         });
       },
       async createTag(name: string, color?: string) {

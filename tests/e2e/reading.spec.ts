@@ -1,0 +1,135 @@
+import { expect, test, type Page } from '@playwright/test';
+import { claimQuotes, cliJson, pane, paintedRangeCount, selectWithMouse, startApp, tempHome, type RunningApp } from './app';
+
+const KAZPRAVDA = /Велизаде/;
+const CARAVAN = /Казанцев/;
+const ZAKON = /Бадамов/;
+const SENTENCE = 'Важным итогом визита стало решение о присоединении Казахстана к Соглашениям Авраама.';
+const INNER = 'присоединении Казахстана к Соглашениям Авраама';
+
+let app: RunningApp;
+let home: string;
+
+test.beforeEach(async ({ page }) => {
+  ({ home } = tempHome());
+  app = await startApp(home);
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Open sample project' }).click();
+  await expect(page.locator('.pane')).toHaveCount(3);
+});
+
+test.afterEach(async () => {
+  await app.stop();
+});
+
+async function caretBefore(page: Page, title: RegExp, text: string) {
+  const box = await page.evaluate(
+    ([name, needle]) => {
+      const region = [...document.querySelectorAll('section.pane')].find((s) => new RegExp(name as string).test(s.getAttribute('aria-label') ?? ''))!;
+      const walker = document.createTreeWalker(region.querySelector('.source-text')!, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.textContent!.indexOf(needle as string);
+        if (at < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, at);
+        r.setEnd(n, at + 1);
+        n.parentElement!.scrollIntoView({ block: 'center' });
+        const rect = r.getBoundingClientRect();
+        return { x: rect.left + 1, y: rect.top + rect.height / 2 };
+      }
+      return null;
+    },
+    [title.source, text] as const,
+  );
+  if (!box) throw new Error(`not found: ${text}`);
+  await page.mouse.click(box.x, box.y);
+}
+
+test('a claim can be made with the keyboard alone: caret, Shift+arrows, a number key, Enter', async ({ page }) => {
+  await caretBefore(page, KAZPRAVDA, SENTENCE);
+  for (let i = 0; i < SENTENCE.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('2');
+  const popover = page.getByRole('dialog', { name: 'Tag this claim' });
+  await expect(popover.getByRole('button', { name: /security/, pressed: true })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => claimQuotes(page)).toEqual([SENTENCE]);
+  // Typing into a source pane never changes it.
+  await page.keyboard.type('xyz');
+  await page.keyboard.press('Backspace');
+  await expect(pane(page, KAZPRAVDA).locator('.source-text')).not.toContainText('xyz');
+  await expect(pane(page, KAZPRAVDA).locator('.source-text')).toContainText(SENTENCE);
+});
+
+test('overlapping claims both stay visible and clickable; a claim can be retagged and deleted', async ({ page }) => {
+  const region = pane(page, KAZPRAVDA);
+  await selectWithMouse(page, region, SENTENCE);
+  await page.keyboard.press('1');
+  // No waiting for the save: a quick analyst goes straight on to the next selection.
+  await page.keyboard.press('Enter');
+  await selectWithMouse(page, region, INNER);
+  await page.keyboard.press('3');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => claimQuotes(page)).toEqual([SENTENCE, INNER]);
+  // The inner claim sits on a second layer, so the overlap is painted twice (darker), not merged.
+  const layers = await page.evaluate(() => [...CSS.highlights.keys()].filter((k) => /^cr-t/.test(k)).map((k) => k.slice(-1)).sort());
+  expect(layers).toEqual(['0', '1']);
+  expect(await paintedRangeCount(page)).toBe(2);
+
+  // Clicking in the overlap offers both claims.
+  await caretBefore(page, KAZPRAVDA, 'Казахстана к Соглашениям');
+  const chooser = page.getByRole('dialog', { name: 'Claim' });
+  await expect(chooser.getByText('2 claims overlap here — choose one:')).toBeVisible();
+  await chooser.getByRole('button', { name: new RegExp(`^«${INNER}»`) }).click();
+
+  // Retag the inner claim: interfaith off, security on.
+  const editor = page.getByRole('dialog', { name: 'Claim' });
+  await expect(editor.getByRole('button', { name: /interfaith/, pressed: true })).toBeVisible();
+  await page.keyboard.press('3');
+  await page.keyboard.press('2');
+  await editor.getByRole('button', { name: 'Save tags' }).click();
+  const claims = page.getByRole('region', { name: 'Claims' });
+  await expect(claims.getByRole('listitem').nth(1).locator('.chip')).toHaveText(['security']);
+
+  // Clicking outside the overlap opens the outer claim directly; delete it.
+  await caretBefore(page, KAZPRAVDA, 'Важным итогом');
+  await expect(page.getByRole('dialog', { name: 'Claim' }).locator('.popover-quote')).toHaveText(SENTENCE);
+  await page.getByRole('button', { name: 'Delete claim' }).click();
+  await expect.poll(() => claimQuotes(page)).toEqual([INNER]);
+
+  const stored = cliJson<{ exact: string; tags: string[] }[]>(home, 'annotations', '--project', `${home}/Sample project.crossread`);
+  expect(stored).toEqual([expect.objectContaining({ exact: INNER, tags: ['security'] })]);
+});
+
+test('clicking a claim in the list scrolls its pane to it and selects it', async ({ page }) => {
+  const region = pane(page, CARAVAN);
+  const far = 'Негевского форума';
+  const body = region.locator('.pane-body');
+  await selectWithMouse(page, region, far);
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await body.evaluate((el) => (el.scrollTop = 0));
+  await page.getByRole('region', { name: 'Claims' }).getByRole('button', { name: new RegExp(far) }).click();
+  await expect(page.getByRole('dialog', { name: 'Claim' })).toBeVisible();
+  expect(await body.evaluate((el) => el.scrollTop)).toBeGreaterThan(200);
+});
+
+test('panes can be closed, reordered and resized, and the layout survives a reload', async ({ page }) => {
+  const titles = () => page.locator('.pane h2').allTextContents();
+  const before = await titles();
+  expect(before).toHaveLength(3);
+  await page.getByRole('button', { name: /^Move .*Велизаде.* right$/ }).click();
+  await expect.poll(titles).toEqual([before[1], before[0], before[2]]);
+  await page.getByRole('button', { name: /^Close .*Бадамов/ }).click();
+  await expect(page.locator('.pane')).toHaveCount(2);
+  const splitter = page.getByRole('separator', { name: 'Resize panes' });
+  await splitter.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await expect(splitter).toHaveAttribute('aria-valuenow', '60');
+  await pane(page, CARAVAN).locator('.pane-body').evaluate((el) => (el.scrollTop = 1500));
+  await page.waitForTimeout(600); // let the debounced layout save land before reloading
+  await page.reload();
+  await expect.poll(titles).toEqual([before[1], before[0]]);
+  await expect(page.getByRole('separator', { name: 'Resize panes' })).toHaveAttribute('aria-valuenow', '60');
+  await expect.poll(() => pane(page, CARAVAN).locator('.pane-body').evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
+  await expect(page.getByRole('region', { name: ZAKON })).toHaveCount(0);
+});
