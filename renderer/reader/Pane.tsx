@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentMeta } from '../../shared/contract';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
-import { assignLayers, clearPane, highlightName, paintPane, PENDING, SELECTED } from './highlights';
+import { assignLayers, clearPane, extraTagName, highlightName, paintPane, PENDING, SELECTED } from './highlights';
 import type { OffsetMap } from './offsets';
 import { paneRegistry } from './paneRegistry';
 import { SourceEditor } from './SourceEditor';
@@ -57,8 +57,9 @@ export function Pane({ doc, index, count, size }: Props) {
     };
     const layers = assignLayers(annotations);
     annotations.forEach((a, i) => {
-      const ids = a.tagIds.length > 0 ? a.tagIds : [null];
-      for (const tagId of ids) add(highlightName(tagId, layers[i]!), map.range(a.start, a.end));
+      const [first = null, ...rest] = a.tagIds;
+      add(highlightName(first, layers[i]!), map.range(a.start, a.end));
+      for (const tagId of rest) add(extraTagName(tagId), map.range(a.start, a.end));
       if (a.id === state.selectedId) add(SELECTED, map.range(a.start, a.end));
     });
     if (popover?.mode === 'create' && popover.documentId === doc.id) add(PENDING, map.range(popover.start, popover.end));

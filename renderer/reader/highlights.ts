@@ -7,6 +7,8 @@
 export const LAYERS = 3;
 
 export const highlightName = (tagId: string | null, layer: number) => `cr-${tagId ? `t${tagId}` : 'none'}-${layer}`;
+/** A claim's second and further tags show as a wavy underline in their colour over the first tag's band. */
+export const extraTagName = (tagId: string) => `cr-x${tagId}`;
 export const SELECTED = 'cr-selected';
 export const PENDING = 'cr-pending';
 

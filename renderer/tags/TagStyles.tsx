@@ -1,5 +1,5 @@
 import type { Tag } from '../../shared/contract';
-import { highlightName, LAYERS, PENDING, SELECTED } from '../reader/highlights';
+import { extraTagName, highlightName, LAYERS, PENDING, SELECTED } from '../reader/highlights';
 
 /** Translucent so overlapping claims (other tags, or other layers) blend and stay visible. */
 function rgba(hex: string, alpha: number): string {
@@ -19,7 +19,10 @@ export function TagStyles({ tags }: { tags: Tag[] }) {
     }
     rules.push(`::highlight(${highlightName(null, layer)}) { background-color: rgba(120, 120, 140, 0.25); }`);
   }
-  rules.push(`::highlight(${SELECTED}) { text-decoration: underline 2px rgba(20, 30, 60, 0.85); text-underline-offset: 3px; background-color: rgba(20, 30, 60, 0.08); }`);
+  for (const tag of tags) {
+    rules.push(`::highlight(${extraTagName(tag.id)}) { text-decoration: underline wavy ${tag.color}; text-decoration-thickness: 2px; text-underline-offset: 4px; }`);
+  }
+  rules.push(`::highlight(${SELECTED}) { color: #0d2a66; background-color: rgba(47, 95, 179, 0.14); }`);
   rules.push(`::highlight(${PENDING}) { background-color: rgba(59, 125, 216, 0.35); }`);
   return <style>{rules.join('\n')}</style>;
 }
