@@ -28,7 +28,14 @@ export interface ApiErrorBody {
 }
 
 const Id = z.uuid();
-const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** A real calendar day as YYYY-MM-DD (2025-02-30 is refused, not rolled over). */
+const IsoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && s >= '0001-01-01';
+  }, 'not a real calendar date');
 const IsoTime = z.string();
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
 const ShortText = (max: number) => z.string().max(max);
@@ -101,7 +108,7 @@ export const PaneLayout = z.object({
   size: z.number().positive().max(100),
   /** Reading position, as a fraction of the pane's scrollable height. */
   scroll: z.number().min(0).max(1).default(0),
-});
+}).strict();
 export type PaneLayout = z.infer<typeof PaneLayout>;
 
 export const Layout = z.object({
@@ -128,10 +135,12 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 /** Files travel as base64 so the same JSON crosses IPC, HTTP and direct calls. */
-export const ImportFile = z.object({
-  name: z.string().min(1).max(255),
-  dataBase64: z.string().max(28 * 1024 * 1024, 'file is larger than the 20 MB import limit'),
-});
+export const ImportFile = z
+  .object({
+    name: z.string().min(1).max(255),
+    dataBase64: z.string().max(28 * 1024 * 1024, 'file is larger than the 20 MB import limit'),
+  })
+  .strict();
 
 export const ImportResult = z.object({
   imported: z.array(DocumentMeta),

@@ -15,17 +15,19 @@ export async function importDocuments(
   if (project.readOnly) project.write(() => undefined);
   const result: ImportResult = { imported: [], duplicates: [], failed: [] };
   for (const file of files) {
+    // Only the file's own name is kept: a path inside it must never choose anything on disk later.
+    const name = file.name.split(/[\\/]/).pop() || 'untitled';
     try {
-      const doc = await extractDocument({ name: file.name, bytes: Buffer.from(file.dataBase64, 'base64') });
+      const doc = await extractDocument({ name, bytes: Buffer.from(file.dataBase64, 'base64') });
       const existing = project.documents.findByHash(contentHash(doc.text));
       if (existing) {
-        result.duplicates.push({ name: file.name, existingId: existing.id, title: existing.title });
+        result.duplicates.push({ name, existingId: existing.id, title: existing.title });
         continue;
       }
-      result.imported.push(project.write((now) => project.documents.insert(doc, file.name, now)));
+      result.imported.push(project.write((now) => project.documents.insert(doc, name, now)));
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      result.failed.push({ name: file.name, message: err.message });
+      result.failed.push({ name, message: err.message });
     }
   }
   return result;

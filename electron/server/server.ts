@@ -68,7 +68,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (auth.length !== tokenBytes.length || !timingSafeEqual(auth, tokenBytes)) {
         return sendJson(res, 401, { ok: false, error: { code: 'bad-input', message: 'Missing or wrong access token.' } });
       }
-      return void handleApi(opts.backend, decodeURIComponent(url.pathname.slice(5)), req, res);
+      return void handleApi(opts.backend, url.pathname.slice(5), req, res).catch(() => res.destroy());
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     serveStatic(rendererDir, url.pathname, res);

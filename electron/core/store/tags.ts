@@ -80,9 +80,10 @@ export class Tags {
   }
 
   private assertNameFree(name: string): void {
-    const clash = this.db
-      .prepare('SELECT name FROM tags WHERE lower(name) = lower(?) AND deleted_at IS NULL')
-      .get(name) as { name: string } | undefined;
+    // SQLite's lower() folds ASCII only; compare in JS so Cyrillic names clash regardless of case too.
+    const clash = (this.db.prepare('SELECT name FROM tags WHERE deleted_at IS NULL').all() as { name: string }[]).find(
+      (t) => t.name.toLowerCase() === name.toLowerCase(),
+    );
     if (clash) throw new AppError('conflict', `A tag named “${clash.name}” already exists.`);
   }
 }

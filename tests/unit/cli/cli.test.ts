@@ -1,0 +1,225 @@
+/** The command-line tool, run as users run it: the built out/node/cli.mjs in a child process. */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createBackend } from '../../../electron/core/backend';
+import { CORPUS_PATHS, ensureBuilt, KAZPRAVDA, lines, REPO, runCli, ZAKON } from './helpers';
+
+const dirs: string[] = [];
+function tempHome(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-cli-'));
+  dirs.push(dir);
+  return dir;
+}
+
+beforeAll(ensureBuilt, 120_000);
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** A home folder with a project P holding the three corpus files, imported with the CLI. */
+async function importedProject(): Promise<{ home: string; project: string }> {
+  const home = tempHome();
+  const project = path.join(home, 'work', 'P.crossread');
+  const r = await runCli(['import', '--project', project, ...CORPUS_PATHS], home);
+  expect(r.code, r.stderr).toBe(0);
+  return { home, project };
+}
+
+const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+describe('crossread import', () => {
+  it('creates the project and imports the three corpus files', async () => {
+    const home = tempHome();
+    const project = path.join(home, 'work', 'P.crossread');
+    const r = await runCli(['import', '--project', project, ...CORPUS_PATHS], home);
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.existsSync(project)).toBe(true);
+    expect(lines(r.stdout).filter((l) => l.startsWith('imported'))).toHaveLength(3);
+    expect(r.stderr).toContain('Created project');
+
+    // Importing again: all three are duplicates, still a success, nothing added.
+    const again = await runCli(['import', '--project', project, ...CORPUS_PATHS], home);
+    expect(again.code, again.stderr).toBe(0);
+    expect(lines(again.stdout).filter((l) => l.startsWith('duplicate'))).toHaveLength(3);
+    const docs = JSON.parse((await runCli(['documents', '--project', project, '--json'], home)).stdout) as unknown[];
+    expect(docs).toHaveLength(3);
+    // The one-off commands do not fill the recent list.
+    expect(fs.existsSync(path.join(home, 'settings.json'))).toBe(false);
+  });
+
+  it('a relative --project is resolved against the working directory', async () => {
+    const home = tempHome();
+    const r = await runCli(['import', '-p', 'rel.crossread', CORPUS_PATHS[2]!], home, home);
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.existsSync(path.join(home, 'rel.crossread'))).toBe(true);
+  });
+
+  it('an empty file fails with exit 1 and the reason on stderr; good files of the batch still land', async () => {
+    const home = tempHome();
+    const empty = path.join(home, 'empty.txt');
+    fs.writeFileSync(empty, '');
+    const project = path.join(home, 'E.crossread');
+    const r = await runCli(['import', '--project', project, empty, path.join(path.dirname(CORPUS_PATHS[0]!), ZAKON)], home);
+    expect(r.code).toBe(1);
+    const failed = lines(r.stderr).filter((l) => l.includes('empty.txt'));
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatch(/empty/i);
+    expect(r.stdout).toMatch(/^imported/m);
+    const docs = JSON.parse((await runCli(['documents', '--project', project, '--json'], home)).stdout) as unknown[];
+    expect(docs).toHaveLength(1);
+  });
+
+  it('a missing input file fails with exit 1 and says which', async () => {
+    const home = tempHome();
+    const missing = path.join(home, 'nope.txt');
+    const r = await runCli(['import', '--project', path.join(home, 'M.crossread'), missing], home);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(missing);
+  });
+});
+
+describe('listing', () => {
+  it('documents --json lists the documents with their metadata', async () => {
+    const { home, project } = await importedProject();
+    const r = await runCli(['documents', '--project', project, '--json'], home);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    const docs = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(docs).toHaveLength(3);
+    for (const d of docs) {
+      for (const key of ['id', 'title', 'outlet', 'date', 'language', 'hash', 'length']) expect(d, key).toHaveProperty(key);
+      expect(d.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(d.length).toBeGreaterThan(1000);
+      expect(d.language).toBe('ru');
+    }
+    expect(docs.find((d) => d.title === path.basename(KAZPRAVDA, '.txt'))?.date).toBe('2025-11-07');
+    expect(docs.map((d) => d.date).sort()).toEqual([null, '2025-11-07', '2026-03-02'].sort());
+
+    const plain = await runCli(['documents', '--project', project], home);
+    expect(plain.code).toBe(0);
+    expect(lines(plain.stdout)).toHaveLength(3);
+    expect(plain.stdout).toContain('2025-11-07');
+  });
+
+  it('tags --json lists the three default tags', async () => {
+    const { home, project } = await importedProject();
+    const r = await runCli(['tags', '--project', project, '--json'], home);
+    expect(r.code, r.stderr).toBe(0);
+    const tags = JSON.parse(r.stdout) as { id: string; name: string; color: string }[];
+    expect(tags.map((t) => t.name)).toEqual(['economic', 'security', 'interfaith']);
+    for (const t of tags) expect(t.color).toMatch(/^#[0-9a-f]{6}$/i);
+  });
+
+  it('annotations --json lists claims with tag names, author and times', async () => {
+    const { home, project } = await importedProject();
+    const backend = createBackend({ homeDir: home, resourcesDir: path.join(REPO, 'resources'), version: 'test', projectPath: project });
+    const doc = (await backend.call('documents.list', {})).find((d) => d.date === '2025-11-07')!;
+    const [economic, , interfaith] = await backend.call('tags.list', {});
+    await backend.call('settings.update', { author: 'Тестировщик' });
+    const claim = await backend.call('annotations.create', {
+      documentId: doc.id,
+      start: 0,
+      end: 9,
+      tagIds: [economic!.id, interfaith!.id],
+    });
+    backend.close();
+
+    const r = await runCli(['annotations', '--project', project, '--json'], home);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(rows).toEqual([
+      {
+        id: claim.id,
+        documentId: doc.id,
+        start: 0,
+        end: 9,
+        exact: 'Президент',
+        tags: ['economic', 'interfaith'],
+        author: 'Тестировщик',
+        created: claim.createdAt,
+        modified: claim.modifiedAt,
+      },
+    ]);
+    const plain = await runCli(['annotations', '--project', project], home);
+    expect(plain.stdout).toContain('[economic, interfaith]');
+    expect(plain.stdout).toContain('Президент');
+  });
+
+  it('listing leaves the project file unchanged', async () => {
+    const { home, project } = await importedProject();
+    const before = sha256(project);
+    for (const cmd of ['documents', 'tags', 'annotations']) expect((await runCli([cmd, '--project', project], home)).code).toBe(0);
+    expect(sha256(project)).toBe(before);
+  });
+});
+
+describe('usage and errors', () => {
+  it('--help prints the usage and exits 0', async () => {
+    const home = tempHome();
+    for (const flag of ['--help', '-h']) {
+      const r = await runCli([flag], home);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^Usage: crossread/);
+      expect(r.stdout).toContain('import --project P');
+      expect(r.stderr).toBe('');
+    }
+  });
+
+  it('--version prints the package version', async () => {
+    const r = await runCli(['--version'], tempHome());
+    expect(r.code).toBe(0);
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it.each([
+    ['no command', []],
+    ['an unknown command', ['frobnicate']],
+    ['documents without --project', ['documents']],
+    ['import without files', ['import', '--project', 'x.crossread']],
+    ['an unknown option', ['documents', '--project', 'x.crossread', '--frobnicate']],
+    ['an option missing its value', ['documents', '--project']],
+    ['a stray argument', ['tags', '--project', 'x.crossread', 'extra']],
+  ])('bad usage (%s) exits 2 with a message on stderr', async (_label, args) => {
+    const home = tempHome();
+    const r = await runCli(args, home);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^crossread: \S/);
+    expect(r.stderr).toContain('--help');
+    expect(fs.existsSync(path.join(home, 'x.crossread'))).toBe(false);
+  });
+
+  it('a project that is not SQLite: exit 1, exactly one line on stderr, file unchanged', async () => {
+    const home = tempHome();
+    const bogus = path.join(home, 'bogus.crossread');
+    fs.writeFileSync(bogus, 'plain text, not a database\n'.repeat(20));
+    const before = sha256(bogus);
+    for (const cmd of ['documents', 'tags', 'annotations']) {
+      const r = await runCli([cmd, '--project', bogus, '--json'], home);
+      expect(r.code, cmd).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.endsWith('\n')).toBe(true);
+      expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(r.stderr).toMatch(/^crossread: /);
+      expect(r.stderr).not.toMatch(/\bat .*\.(m?js|ts):\d+/);
+    }
+    const imp = await runCli(['import', '--project', bogus, CORPUS_PATHS[0]!], home);
+    expect(imp.code).toBe(1);
+    expect(lines(imp.stderr)).toHaveLength(1);
+    expect(sha256(bogus)).toBe(before);
+  });
+
+  it('a project that does not exist: exit 1, one line naming it, and nothing created', async () => {
+    const home = tempHome();
+    const missing = path.join(home, 'missing.crossread');
+    const r = await runCli(['documents', '--project', missing], home);
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr)).toHaveLength(1);
+    expect(r.stderr).toMatch(/^crossread: .*missing\.crossread/);
+    expect(fs.existsSync(missing)).toBe(false);
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * Every API entry validates its input: malformed input (wrong shape, missing fields, wrong types,
+ * extra keys) comes back as { ok: false, code 'bad-input' } from dispatch, never as a throw, and
+ * changes nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { api, API_NAMES, type ApiName } from '../../../shared/contract';
+import { corpusFile, expectAppError, importCorpus, KAZPRAVDA, makeBackend, tempDir, withProject } from './helpers';
+
+const ID = '00000000-0000-4000-8000-000000000001';
+
+/** A valid input per entry, and which of its keys are required. */
+const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[] }> = {
+  'app.info': { input: {}, required: [] },
+  'settings.get': { input: {}, required: [] },
+  'settings.update': { input: { language: 'ru', author: 'Аналитик' }, required: [] },
+  'project.current': { input: {}, required: [] },
+  'project.recent': { input: {}, required: [] },
+  'project.open': { input: { path: '/tmp/x.crossread' }, required: ['path'] },
+  'project.create': { input: { path: '/tmp/x.crossread' }, required: ['path'] },
+  'project.openSample': { input: {}, required: [] },
+  'project.close': { input: {}, required: [] },
+  'documents.list': { input: {}, required: [] },
+  'documents.get': { input: { id: ID }, required: ['id'] },
+  'documents.import': { input: { files: [{ name: 'a.txt', dataBase64: 'YQ==' }] }, required: ['files'] },
+  'documents.update': { input: { id: ID, patch: { title: 'T' } }, required: ['id', 'patch'] },
+  'documents.delete': { input: { id: ID }, required: ['id'] },
+  'tags.list': { input: {}, required: [] },
+  'tags.create': { input: { name: 'n', color: '#000000' }, required: ['name'] },
+  'tags.update': { input: { id: ID, name: 'n', color: '#000000' }, required: ['id'] },
+  'tags.delete': { input: { id: ID }, required: ['id'] },
+  'annotations.list': { input: { documentId: ID }, required: [] },
+  'annotations.create': { input: { documentId: ID, start: 0, end: 1, tagIds: [ID] }, required: ['documentId', 'start', 'end'] },
+  'annotations.update': { input: { id: ID, tagIds: [ID] }, required: ['id', 'tagIds'] },
+  'annotations.delete': { input: { id: ID }, required: ['id'] },
+  'layout.get': { input: {}, required: [] },
+  'layout.set': { input: { panes: [{ documentId: ID, size: 1, scroll: 0 }], sidebar: true }, required: ['panes'] },
+};
+
+/** A value of another type than `v`. */
+function wrongType(v: unknown): unknown {
+  if (typeof v === 'string') return 42;
+  if (typeof v === 'number') return 'seven';
+  if (typeof v === 'boolean') return 'yes';
+  if (Array.isArray(v)) return 'not a list';
+  return 'not an object';
+}
+
+/** Malformed variants of an entry's valid input, each labelled. */
+function malformed(name: ApiName): [string, unknown][] {
+  const { input, required } = VALID[name];
+  const out: [string, unknown][] = [
+    ['a number', 42],
+    ['a string', 'hello'],
+    ['an array', [input]],
+    ['an extra key', { ...input, unexpected: true }],
+    ['a prototype-polluting key', JSON.parse(`{"__proto__": {"admin": true}, ${JSON.stringify(input).slice(1)}`.replace(', }', '}'))],
+  ];
+  for (const key of required) {
+    const { [key]: _dropped, ...rest } = input;
+    out.push([`missing ${key}`, rest]);
+  }
+  for (const key of Object.keys(input)) out.push([`${key} of the wrong type`, { ...input, [key]: wrongType(input[key]) }]);
+  return out;
+}
+
+/** Hand-picked nested mistakes the generic mutations do not reach. */
+const NESTED: [ApiName, unknown][] = [
+  ['documents.import', { files: [] }],
+  ['documents.import', { files: [{ name: 'a.txt' }] }],
+  ['documents.import', { files: [{ name: '', dataBase64: 'YQ==' }] }],
+  ['documents.update', { id: ID, patch: { title: 'T', deletedAt: 'now' } }],
+  ['documents.update', { id: ID, patch: { date: '7 Nov 2025' } }],
+  ['documents.get', { id: 'not-a-uuid' }],
+  ['tags.create', { name: '   ' }],
+  ['tags.create', { name: 'x'.repeat(81) }],
+  ['tags.create', { name: 'n', color: 'red' }],
+  ['settings.update', { language: 'de' }],
+  ['settings.update', { author: '' }],
+  ['annotations.create', { documentId: ID, start: -1, end: 1 }],
+  ['annotations.create', { documentId: ID, start: 0.5, end: 1 }],
+  ['annotations.create', { documentId: ID, start: 0, end: 1, tagIds: ['nope'] }],
+  ['annotations.update', { id: ID, tagIds: Array.from({ length: 51 }, () => ID) }],
+  ['layout.set', { panes: [{ documentId: ID, size: 0 }] }],
+  ['layout.set', { panes: [{ documentId: ID, size: 1, scroll: 2 }] }],
+  ['layout.set', { panes: Array.from({ length: 13 }, () => ({ documentId: ID, size: 1 })) }],
+  ['project.open', { path: '' }],
+];
+
+describe('input validation', () => {
+  it('the table above covers every API entry, and its inputs are valid', () => {
+    expect(Object.keys(VALID).sort()).toEqual([...API_NAMES].sort());
+    for (const name of API_NAMES) {
+      expect(api[name].input.safeParse(VALID[name].input).success, name).toBe(true);
+    }
+  });
+
+  it('rejects malformed input to every entry with bad-input, without throwing or changing anything', async () => {
+    const { backend, projectPath } = await withProject();
+    await importCorpus(backend);
+    const snapshot = async () => ({
+      current: await backend.call('project.current', {}),
+      settings: await backend.call('settings.get', {}),
+      docs: await backend.call('documents.list', {}),
+      tags: await backend.call('tags.list', {}),
+      claims: await backend.call('annotations.list', {}),
+      layout: await backend.call('layout.get', {}),
+    });
+    const before = await snapshot();
+    let checked = 0;
+    const cases: [ApiName, string, unknown][] = [
+      ...API_NAMES.flatMap((name) => malformed(name).map(([label, input]) => [name, label, input] as [ApiName, string, unknown])),
+      ...NESTED.map(([name, input]) => [name, 'nested', input] as [ApiName, string, unknown]),
+    ];
+    for (const [name, label, input] of cases) {
+      const answer = await backend.dispatch(name, input);
+      expect(answer, `${name} with ${label}`).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+      if (!answer.ok) expect(answer.error.message, `${name} with ${label}`).toMatch(/\S/);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(API_NAMES.length * 4);
+    expect(await snapshot()).toEqual(before);
+    expect(before.current?.path).toBe(projectPath);
+  });
+
+  it('the typed call rejects malformed input with an AppError too', async () => {
+    const { backend } = await withProject();
+    await expectAppError(backend.call('tags.create', { name: 7 } as never), 'bad-input');
+    await expectAppError(backend.call('documents.get', {}), 'bad-input');
+  });
+
+  it('answers an unknown API name with bad-input', async () => {
+    const backend = makeBackend(tempDir());
+    for (const name of ['documents.drop', '', 'constructor', '__proto__', 'toString', 'app.info ']) {
+      const answer = await backend.dispatch(name, {});
+      expect(answer, JSON.stringify(name)).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    }
+    expect(await backend.dispatch(42 as unknown as string, {})).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+  });
+
+  it('answers project calls with no project open with no-project', async () => {
+    const backend = makeBackend(tempDir());
+    expect(await backend.call('project.current', {})).toBeNull();
+    for (const [name, input] of [
+      ['documents.list', {}],
+      ['tags.list', {}],
+      ['annotations.list', {}],
+      ['layout.get', {}],
+      ['documents.import', { files: [corpusFile(KAZPRAVDA)] }],
+    ] as const) {
+      expect(await backend.dispatch(name, input), name).toMatchObject({ ok: false, error: { code: 'no-project' } });
+    }
+  });
+});

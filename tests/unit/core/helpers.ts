@@ -1,0 +1,130 @@
+/** Shared set-up for the core tests: temp folders, the corpus, a backend on a real project file. */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, expect } from 'vitest';
+import { createBackend, type Backend, type BackendOptions } from '../../../electron/core/backend';
+import { AppError } from '../../../electron/core/errors';
+
+/** The sample corpus lives beside the repository: `<repo>/../shared/corpus`. */
+export const CORPUS_DIR = path.resolve(__dirname, '../../../../shared/corpus');
+export const RESOURCES_DIR = path.resolve(__dirname, '../../../resources');
+
+export const KAZPRAVDA = 'kazpravda-2025-11-07-velizade.txt';
+export const CARAVAN = 'caravan-2025-11-kazantsev.txt';
+export const ZAKON = 'zakon-2026-03-02-badamov.txt';
+export const CORPUS_FILES = [KAZPRAVDA, CARAVAN, ZAKON] as const;
+
+export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+export const ISO_TIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
+
+const tempDirs: string[] = [];
+const backends: Backend[] = [];
+
+afterEach(() => {
+  for (const b of backends.splice(0)) b.close();
+  for (const dir of tempDirs.splice(0)) {
+    // Files made read-only by a test must be writable again for the clean-up.
+    chmodTree(dir);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+function chmodTree(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) chmodTree(p);
+    else fs.chmodSync(p, 0o644);
+  }
+}
+
+/** A fresh temp folder, removed after the test. */
+export function tempDir(prefix = 'crossread-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** A backend on `homeDir` that checks every answer against the contract; closed after the test. */
+export function makeBackend(homeDir: string, extra: Partial<BackendOptions> = {}): Backend {
+  const backend = createBackend({ homeDir, resourcesDir: RESOURCES_DIR, version: 'test', validateOutput: true, ...extra });
+  backends.push(backend);
+  return backend;
+}
+
+export interface Fixture {
+  home: string;
+  projectPath: string;
+  backend: Backend;
+}
+
+/** A temp home with a freshly created project open in a backend. */
+export async function withProject(name = 'Test project'): Promise<Fixture> {
+  const home = tempDir();
+  const backend = makeBackend(home);
+  const info = await backend.call('project.create', { path: path.join(home, `${name}.crossread`) });
+  return { home, projectPath: info.path, backend };
+}
+
+export function corpusPath(file: string): string {
+  return path.join(CORPUS_DIR, file);
+}
+
+/** A corpus file as the API carries it. */
+export function corpusFile(file: string): { name: string; dataBase64: string } {
+  return { name: file, dataBase64: fs.readFileSync(corpusPath(file)).toString('base64') };
+}
+
+export function fileFrom(name: string, content: string | Buffer): { name: string; dataBase64: string } {
+  return { name, dataBase64: Buffer.from(content).toString('base64') };
+}
+
+/** The corpus file's text as stored: the leading ` date YYYY-MM-DD ` header removed. */
+export function corpusText(file: string): string {
+  return fs.readFileSync(corpusPath(file), 'utf8').replace(/^\s*date \d{4}-\d{2}-\d{2} /, '');
+}
+
+export function sha256Hex(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** SHA-256 of a file's bytes, to prove a refused file was left exactly as it was. */
+export function fileHash(file: string): string {
+  return sha256Hex(fs.readFileSync(file));
+}
+
+/** Awaits a promise that must reject with an AppError of `code`; returns the error. */
+export async function expectAppError(promise: Promise<unknown>, code: AppError['code']): Promise<AppError> {
+  let caught: unknown;
+  try {
+    await promise;
+  } catch (err) {
+    caught = err;
+  }
+  expect(caught, `expected an AppError '${code}'`).toBeInstanceOf(AppError);
+  expect((caught as AppError).code).toBe(code);
+  return caught as AppError;
+}
+
+/** Awaits a synchronous call that must throw an AppError of `code`. */
+export function expectAppErrorSync(fn: () => unknown, code: AppError['code']): AppError {
+  let caught: unknown;
+  try {
+    fn();
+  } catch (err) {
+    caught = err;
+  }
+  expect(caught, `expected an AppError '${code}'`).toBeInstanceOf(AppError);
+  expect((caught as AppError).code).toBe(code);
+  return caught as AppError;
+}
+
+/** Imports the three corpus files; returns the documents keyed by file name. */
+export async function importCorpus(backend: Backend) {
+  const result = await backend.call('documents.import', { files: CORPUS_FILES.map(corpusFile) });
+  expect(result.failed).toEqual([]);
+  const byName = Object.fromEntries(result.imported.map((d) => [d.sourceName, d]));
+  return { result, kazpravda: byName[KAZPRAVDA]!, caravan: byName[CARAVAN]!, zakon: byName[ZAKON]! };
+}
