@@ -122,3 +122,35 @@ export async function paintedRangeCount(page: Page): Promise<number> {
 export async function expectToast(page: Page, text: string | RegExp): Promise<void> {
   await expect(page.locator('.toast').filter({ hasText: text }).first()).toBeVisible();
 }
+
+/** Creates a project through "New project…" (welcome screen) and its path dialog. */
+export async function createProjectInUi(page: Page, file: string): Promise<void> {
+  await page.getByRole('button', { name: 'New project…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New project' });
+  await dialog.getByLabel('Project file').fill(file);
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(page.locator('.project-name')).toHaveText(path.basename(file, '.crossread'));
+}
+
+/** Opens a project file through "Open project…" (welcome screen) and its path dialog. */
+export async function openProjectByPath(page: Page, file: string): Promise<void> {
+  await page.getByRole('button', { name: 'Open project…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open project' });
+  await dialog.getByLabel('Project file').fill(file);
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** The document titles listed in the sidebar. */
+export const documentTitles = (page: Page): Locator => page.getByRole('region', { name: 'Documents' }).locator('.doc-title');
+
+/** Selects `text` in a pane, toggles tags by their number keys in the popover, and saves the claim with Enter. */
+export async function tagSentence(page: Page, region: Locator, text: string, keys: string[]): Promise<void> {
+  await selectWithMouse(page, region, text);
+  const popover = page.getByRole('dialog', { name: 'Tag this claim' });
+  await expect(popover).toBeVisible();
+  for (const key of keys) await page.keyboard.press(key);
+  await expect(popover.getByRole('button', { pressed: true })).toHaveCount(keys.length);
+  await page.keyboard.press('Enter');
+  await expect(popover).toBeHidden();
+}
