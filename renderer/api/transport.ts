@@ -42,11 +42,14 @@ function httpTransport(): Transport {
     kind: 'http',
     async invoke(name, input) {
       let res: Response;
+      const body = JSON.stringify(input ?? {});
       try {
         res = await fetch(`api/${encodeURIComponent(name)}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify(input ?? {}),
+          body,
+          // Small calls survive the page going away (the last layout save on close or reload).
+          keepalive: body.length < 60_000,
         });
       } catch {
         return { ok: false, error: { code: 'unavailable', message: 'Crossread is not running any more (the browser-mode server stopped). Start it again with npm run browser.' } };

@@ -83,7 +83,7 @@ function Shell() {
   if (!state.project) {
     return (
       <>
-        <Welcome onNew={() => void projects.ask('new')} onOpen={() => void projects.ask('open')} />
+        <Welcome onNew={() => void projects.ask('new')} onOpen={() => void projects.ask('open')} onSettings={() => setDialog('settings')} />
         {dialogs}
       </>
     );

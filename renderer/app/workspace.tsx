@@ -99,21 +99,32 @@ function useWorkspaceState() {
     })();
   }, [loadProject, notify, patch]);
 
-  // Layout is saved shortly after it changes; reading positions are folded in at save time.
+  // Layout is saved shortly after it changes; reading positions are folded in at save time. A save
+  // still pending when the user leaves the project is flushed first, so it never lands in (or is
+  // lost to) the next project.
   const scrolls = useRef(new Map<string, number>());
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const layoutRef = useRef(state.layout);
   layoutRef.current = state.layout;
   const readOnly = state.project?.readOnly ?? true;
+  const saveLayoutNow = useCallback(async () => {
+    if (saveTimer.current === null) return;
+    clearTimeout(saveTimer.current);
+    saveTimer.current = null;
+    const layout = layoutRef.current;
+    const panes = layout.panes.map((p) => ({ ...p, scroll: scrolls.current.get(p.documentId) ?? p.scroll }));
+    await call('layout.set', { ...layout, panes }).catch(() => undefined);
+  }, []);
   const scheduleLayoutSave = useCallback(() => {
     if (readOnly) return;
     if (saveTimer.current) clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(() => {
-      const layout = layoutRef.current;
-      const panes = layout.panes.map((p) => ({ ...p, scroll: scrolls.current.get(p.documentId) ?? p.scroll }));
-      void call('layout.set', { ...layout, panes }).catch(() => undefined);
-    }, 300);
-  }, [readOnly]);
+    saveTimer.current = setTimeout(() => void saveLayoutNow(), 300);
+  }, [readOnly, saveLayoutNow]);
+  useEffect(() => {
+    const flush = () => void saveLayoutNow();
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, [saveLayoutNow]);
 
   const setLayout = useCallback(
     (fn: (l: Layout) => Layout) => {
@@ -131,12 +142,15 @@ function useWorkspaceState() {
       dismiss,
       guard,
       async openProject(path: string) {
+        await saveLayoutNow();
         await guard(async () => loadProject(await call('project.open', { path })));
       },
       async createProject(path: string) {
+        await saveLayoutNow();
         await guard(async () => loadProject(await call('project.create', { path })));
       },
       async openSample() {
+        await saveLayoutNow();
         await guard(async () => {
           const project = await call('project.openSample', {});
           await loadProject(project);
@@ -149,6 +163,7 @@ function useWorkspaceState() {
         });
       },
       async closeProject() {
+        await saveLayoutNow();
         await guard(async () => {
           await call('project.close', {});
           await loadProject(null);
@@ -242,11 +257,13 @@ function useWorkspaceState() {
           return tag;
         });
       },
-      async updateTag(id: string, p: { name?: string; color?: string }) {
-        await guard(async () => {
+      async updateTag(id: string, p: { name?: string; color?: string }): Promise<boolean> {
+        const done = await guard(async () => {
           await call('tags.update', { id, ...p });
           await refreshTags();
+          return true;
         });
+        return done === true;
       },
       async deleteTag(id: string) {
         await guard(async () => {
@@ -255,7 +272,7 @@ function useWorkspaceState() {
         });
       },
     };
-  }, [dismiss, guard, loadProject, notify, patch, scheduleLayoutSave, setLayout]);
+  }, [dismiss, guard, loadProject, notify, patch, saveLayoutNow, scheduleLayoutSave, setLayout]);
 
   return { state, actions };
 }

@@ -5,7 +5,7 @@ import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
 
 /** Shown when no project is open: the sample project first, then new/open and recent files. */
-export function Welcome({ onNew, onOpen }: { onNew(): void; onOpen(): void }) {
+export function Welcome({ onNew, onOpen, onSettings }: { onNew(): void; onOpen(): void; onSettings(): void }) {
   const t = useT();
   const { actions } = useWorkspace();
   const [recent, setRecent] = useState<RecentProject[]>([]);
@@ -28,6 +28,10 @@ export function Welcome({ onNew, onOpen }: { onNew(): void; onOpen(): void }) {
             </button>
             <button type="button" onClick={onOpen}>
               {t('welcome.open')}
+            </button>
+            <span className="spacer" />
+            <button type="button" onClick={onSettings}>
+              {t('toolbar.settings')}
             </button>
           </div>
         </div>

@@ -26,10 +26,11 @@ export function TagManager({ onClose }: { onClose(): void }) {
                 defaultValue={tag.name}
                 maxLength={80}
                 aria-label={t('tags.name', { name: tag.name })}
-                onBlur={(e) => {
-                  const next = e.target.value.trim();
-                  if (next && next !== tag.name) void actions.updateTag(tag.id, { name: next });
-                  else e.target.value = tag.name;
+                onBlur={async (e) => {
+                  const input = e.target;
+                  const next = input.value.trim();
+                  // A refused rename (the name is taken) puts the real name back in the field.
+                  if (!next || next === tag.name || !(await actions.updateTag(tag.id, { name: next }))) input.value = tag.name;
                 }}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter') (e.target as HTMLInputElement).blur();

@@ -133,3 +133,13 @@ test('panes can be closed, reordered and resized, and the layout survives a relo
   await expect.poll(() => pane(page, CARAVAN).locator('.pane-body').evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
   await expect(page.getByRole('region', { name: ZAKON })).toHaveCount(0);
 });
+
+test('a pane opened just before leaving the project is still there when the project is reopened', async ({ page }) => {
+  // Regression: the layout save was debounced and lost when the project closed within 300 ms.
+  await page.getByRole('button', { name: /^Close .*Бадамов/ }).click();
+  await page.getByRole('button', { name: /^Open .*Бадамов.* in a pane$/ }).click();
+  await page.getByRole('button', { name: 'Projects' }).click();
+  await page.getByRole('button', { name: /Sample project/ }).click();
+  await expect(page.locator('.pane')).toHaveCount(3);
+  await expect(page.locator('.pane h2').last()).toContainText('Бадамов');
+});
