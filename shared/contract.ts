@@ -96,11 +96,72 @@ export const Annotation = z.object({
   prefix: z.string(),
   suffix: z.string(),
   tagIds: z.array(Id),
+  /** Plain text of the claim's note ('' when none); the rich note itself comes from notes.get. */
+  noteText: z.string(),
   author: z.string(),
   createdAt: IsoTime,
   modifiedAt: IsoTime,
 });
 export type Annotation = z.infer<typeof Annotation>;
+
+export const RelationType = z.object({
+  id: Id,
+  /** Label read from the link's source: "supports". */
+  name: z.string(),
+  /** Label read from the target: "is supported by" (equal to name when symmetric). */
+  inverseName: z.string(),
+  symmetric: z.boolean(),
+  /** 'supports' | 'contradicts' | 'elaborates' | 'same-claim' for the built-in ones, null for the user's own. */
+  builtin: z.string().nullable(),
+  position: z.number().int(),
+  createdAt: IsoTime,
+  modifiedAt: IsoTime,
+});
+export type RelationType = z.infer<typeof RelationType>;
+
+export const Link = z.object({
+  id: Id,
+  fromId: Id,
+  toId: Id,
+  relationId: Id,
+  noteText: z.string(),
+  author: z.string(),
+  createdAt: IsoTime,
+  modifiedAt: IsoTime,
+});
+export type Link = z.infer<typeof Link>;
+
+export const NoteOwner = z.object({ kind: z.enum(['annotation', 'link']), id: Id }).strict();
+export type NoteOwner = z.infer<typeof NoteOwner>;
+
+/** A serialized Lexical editor state; the core checks size and shape and derives the plain text. */
+const NoteJson = z.string().max(512 * 1024, 'the note is larger than 512 KB');
+
+export const SearchHit = z.object({
+  kind: z.enum(['document', 'note']),
+  documentId: Id,
+  /** For note hits: the claim whose note matched (for a link's note, the link's source claim). */
+  annotationId: Id.nullable(),
+  /** For hits in a link's note: the link. */
+  linkId: Id.nullable(),
+  /** Offsets of the matched word in the document text (document hits) or in the note's text (note hits). */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** 1-based paragraph number in the document, for citations ("¶12"). */
+  paragraph: z.number().int().positive(),
+  before: z.string(),
+  match: z.string(),
+  after: z.string(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const HistoryState = z.object({
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  undoLabel: z.string().nullable(),
+  redoLabel: z.string().nullable(),
+});
+export type HistoryState = z.infer<typeof HistoryState>;
 
 export const PaneLayout = z.object({
   documentId: Id,
@@ -189,6 +250,53 @@ export const api = {
   ),
   'annotations.update': entry(z.object({ id: Id, tagIds: z.array(Id).max(50) }).strict(), Annotation),
   'annotations.delete': entry(z.object({ id: Id }).strict(), z.null()),
+
+  'relations.list': entry(Empty, z.array(RelationType)),
+  'relations.create': entry(
+    z.object({ name: TagName, inverseName: TagName.optional(), symmetric: z.boolean().default(false) }).strict(),
+    RelationType,
+  ),
+  'relations.update': entry(
+    z.object({ id: Id, name: TagName.optional(), inverseName: TagName.optional(), symmetric: z.boolean().optional() }).strict(),
+    RelationType,
+  ),
+  'relations.delete': entry(z.object({ id: Id }).strict(), z.null()),
+
+  'links.list': entry(z.object({ annotationId: Id.optional() }).strict(), z.array(Link)),
+  'links.create': entry(
+    z
+      .object({ fromId: Id, toId: Id, relationId: Id })
+      .strict()
+      .refine((v) => v.fromId !== v.toId, { message: 'a claim cannot be linked to itself' }),
+    Link,
+  ),
+  'links.update': entry(z.object({ id: Id, relationId: Id }).strict(), Link),
+  'links.delete': entry(z.object({ id: Id }).strict(), z.null()),
+
+  /** Notes autosave as the user types; they are not undo steps. */
+  'notes.get': entry(NoteOwner, z.object({ json: z.string().nullable(), text: z.string() })),
+  'notes.save': entry(z.object({ owner: NoteOwner, json: NoteJson }).strict(), z.object({ text: z.string() })),
+
+  'search.query': entry(
+    z.object({ q: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(5000).default(200) }).strict(),
+    z.object({ hits: z.array(SearchHit), total: z.number().int() }),
+  ),
+  /** Tags every document hit of a search as a new claim (one undo step); existing identical claims get the tag added. */
+  'search.autocode': entry(
+    z.object({ q: z.string().trim().min(1).max(500), tagId: Id }).strict(),
+    z.object({ created: z.number().int(), tagged: z.number().int() }),
+  ),
+
+  'matrix.get': entry(
+    Empty,
+    z.object({
+      cells: z.array(z.object({ tagId: Id.nullable(), documentId: Id, count: z.number().int() })),
+    }),
+  ),
+
+  'history.state': entry(Empty, HistoryState),
+  'history.undo': entry(Empty, HistoryState),
+  'history.redo': entry(Empty, HistoryState),
 
   'layout.get': entry(Empty, Layout),
   'layout.set': entry(Layout.strict(), Layout),

@@ -13,6 +13,7 @@ import {
 import { AppError } from './errors';
 import { importDocuments } from './import-documents';
 import { openSampleProject, SAMPLE_FILE_NAME } from './sample';
+import { autocode } from './search/autocode';
 import { SettingsStore } from './settings';
 import { Project } from './store/project';
 
@@ -123,17 +124,62 @@ export function createBackend(opts: BackendOptions): Backend {
     'annotations.list': ({ documentId }) => requireProject().annotations.list(documentId),
     'annotations.create': (input) => {
       const p = requireProject();
-      return p.write((now) => p.annotations.create(input, settings.get().author, now));
+      return p.undoable('Create claim', (now) => p.annotations.create(input, settings.get().author, now));
     },
     'annotations.update': ({ id, tagIds }) => {
       const p = requireProject();
-      return p.write((now) => p.annotations.setTags(id, tagIds, now));
+      return p.undoable('Retag claim', (now) => p.annotations.setTags(id, tagIds, now));
     },
     'annotations.delete': ({ id }) => {
       const p = requireProject();
-      p.write((now) => p.annotations.delete(id, now));
+      p.undoable('Delete claim', (now) => p.annotations.delete(id, now));
       return null;
     },
+
+    'relations.list': () => requireProject().relations.list(),
+    'relations.create': (input) => {
+      const p = requireProject();
+      return p.write((now) => p.relations.create(input, now));
+    },
+    'relations.update': ({ id, ...patch }) => {
+      const p = requireProject();
+      return p.write((now) => p.relations.update(id, patch, now));
+    },
+    'relations.delete': ({ id }) => {
+      const p = requireProject();
+      p.write((now) => p.relations.delete(id, now));
+      return null;
+    },
+
+    'links.list': ({ annotationId }) => requireProject().links.list(annotationId),
+    'links.create': (input) => {
+      const p = requireProject();
+      return p.undoable('Link claims', (now) => p.links.create(input, settings.get().author, now));
+    },
+    'links.update': ({ id, relationId }) => {
+      const p = requireProject();
+      return p.undoable('Change link', (now) => p.links.update(id, relationId, now));
+    },
+    'links.delete': ({ id }) => {
+      const p = requireProject();
+      p.undoable('Delete link', (now) => p.links.delete(id, now));
+      return null;
+    },
+
+    'notes.get': (owner) => requireProject().notes.get(owner),
+    'notes.save': ({ owner, json }) => {
+      const p = requireProject();
+      return p.write((now) => p.notes.save(owner, json, settings.get().author, now));
+    },
+
+    'search.query': ({ q, limit }) => requireProject().search.run(q, { limit, notes: true }),
+    'search.autocode': ({ q, tagId }) => autocode(requireProject(), q, tagId, settings.get().author),
+
+    'matrix.get': () => ({ cells: requireProject().matrix.cells() }),
+
+    'history.state': () => requireProject().history.state(),
+    'history.undo': () => requireProject().undo(),
+    'history.redo': () => requireProject().redo(),
 
     'layout.get': () => requireProject().layout(),
     'layout.set': (layout) => requireProject().setLayout(layout),

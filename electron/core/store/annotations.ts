@@ -4,6 +4,7 @@ import { quoteOf, trimRange } from '../../../shared/text';
 import { AppError } from '../errors';
 import type { Db } from './db';
 import type { Documents } from './documents';
+import type { Links } from './links';
 import type { DbAnnotation } from './rows';
 import type { Tags } from './tags';
 
@@ -11,7 +12,8 @@ const SELECT = `SELECT a.id, a.document_id, a.start, a.end, a.exact, a.prefix, a
     a.created_at, a.modified_at,
     (SELECT json_group_array(tag_id) FROM (
        SELECT at.tag_id FROM annotation_tags at JOIN tags t ON t.id = at.tag_id AND t.deleted_at IS NULL
-       WHERE at.annotation_id = a.id ORDER BY t.position)) AS tag_ids
+       WHERE at.annotation_id = a.id ORDER BY t.position)) AS tag_ids,
+    coalesce((SELECT n.text FROM notes n WHERE n.owner_kind = 'annotation' AND n.owner_id = a.id), '') AS note_text
   FROM annotations a`;
 
 function toAnnotation(row: DbAnnotation): Annotation {
@@ -24,6 +26,7 @@ function toAnnotation(row: DbAnnotation): Annotation {
     prefix: row.prefix,
     suffix: row.suffix,
     tagIds: JSON.parse(row.tag_ids) as string[],
+    noteText: row.note_text,
     author: row.author,
     createdAt: row.created_at,
     modifiedAt: row.modified_at,
@@ -35,6 +38,7 @@ export class Annotations {
     private readonly db: Db,
     private readonly documents: Documents,
     private readonly tags: Tags,
+    private readonly links: Links,
   ) {}
 
   list(documentId?: string): Annotation[] {
@@ -78,18 +82,45 @@ export class Annotations {
     return this.get(id);
   }
 
+  /** Replaces the claim's tags; unchanged tags stay untouched, so an unchanged set changes nothing. */
   setTags(id: string, tagIds: readonly string[], now: string): Annotation {
     this.get(id);
     this.tags.requireAll(tagIds);
-    this.db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?').run(id);
-    this.writeTags(id, tagIds);
+    const wanted = new Set(tagIds);
+    const present = new Set(
+      this.db.prepare('SELECT tag_id FROM annotation_tags WHERE annotation_id = ?').pluck().all(id) as string[],
+    );
+    const removed = [...present].filter((t) => !wanted.has(t));
+    const added = [...wanted].filter((t) => !present.has(t));
+    if (removed.length === 0 && added.length === 0) return this.get(id);
+    const remove = this.db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id = ?');
+    for (const t of removed) remove.run(id, t);
+    this.writeTags(id, added);
     this.db.prepare('UPDATE annotations SET modified_at = ? WHERE id = ?').run(now, id);
     return this.get(id);
   }
 
+  /** Adds one tag to a claim; false when it already had it. */
+  addTag(id: string, tagId: string, now: string): boolean {
+    const info = this.db.prepare('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)').run(id, tagId);
+    if (info.changes === 0) return false;
+    this.db.prepare('UPDATE annotations SET modified_at = ? WHERE id = ?').run(now, id);
+    return true;
+  }
+
+  /** The live claim with exactly this range, if any. */
+  findExact(documentId: string, start: number, end: number): Annotation | undefined {
+    const row = this.db
+      .prepare(`${SELECT} WHERE a.document_id = ? AND a.start = ? AND a.end = ? AND a.deleted_at IS NULL ORDER BY a.created_at LIMIT 1`)
+      .get(documentId, start, end) as DbAnnotation | undefined;
+    return row ? toAnnotation(row) : undefined;
+  }
+
+  /** Tombstones the claim and, in the same step, the links that touch it. Its note stays, for undo. */
   delete(id: string, now: string): void {
     this.get(id);
     this.db.prepare('UPDATE annotations SET deleted_at = ?, modified_at = ? WHERE id = ?').run(now, now, id);
+    this.links.deleteTouching([id], now);
   }
 
   private writeTags(id: string, tagIds: readonly string[]): void {

@@ -155,6 +155,7 @@ export function migrate(db: Db, file = 'project', upTo = LATEST_SCHEMA): void {
     try {
       db.transaction(() => {
         db.exec(m.sql);
+        m.run?.(db);
         record.run(m.version, m.name, new Date().toISOString());
       })();
     } catch (err) {

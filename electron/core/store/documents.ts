@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { DocumentMeta, DocumentPatch } from '../../../shared/contract';
 import { AppError } from '../errors';
 import type { ExtractedDocument } from '../import/types';
+import type { SearchIndexer } from '../search/indexer';
 import type { Db } from './db';
 import type { DbDocument } from './rows';
 
@@ -34,10 +35,17 @@ function toMeta(row: DbDocument): DocumentMeta {
   };
 }
 
+/** How much document text (UTF-16 code units) stays cached: search reads the texts of its hits. */
+const TEXT_CACHE_UNITS = 32 * 1024 * 1024;
+
 export class Documents {
   private readonly texts = new Map<string, string>();
+  private cachedUnits = 0;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly index: SearchIndexer,
+  ) {}
 
   list(): DocumentMeta[] {
     const rows = this.db
@@ -62,8 +70,7 @@ export class Documents {
       | { text: string }
       | undefined;
     if (!row) throw new AppError('not-found', 'That document is not in this project (it may have been deleted).');
-    if (this.texts.size > 16) this.texts.delete(this.texts.keys().next().value!);
-    this.texts.set(id, row.text);
+    this.cache(id, row.text);
     return row.text;
   }
 
@@ -98,6 +105,7 @@ export class Documents {
         length: doc.text.length,
         now,
       });
+    this.index.indexDocument(id, doc.text);
     return this.get(id);
   }
 
@@ -114,13 +122,38 @@ export class Documents {
     return this.get(id);
   }
 
-  /** Tombstones the document and, with it, its annotations. */
+  /** Tombstones the document and, with it, its claims and the links that touch them; drops it from the search index. */
   delete(id: string, now: string): void {
     this.get(id);
     this.db.prepare('UPDATE documents SET deleted_at = ?, modified_at = ? WHERE id = ?').run(now, now, id);
+    const claims = 'SELECT id FROM annotations WHERE document_id = ? AND deleted_at IS NULL';
+    this.db
+      .prepare(
+        `UPDATE links SET deleted_at = ?, modified_at = ? WHERE deleted_at IS NULL AND (from_id IN (${claims}) OR to_id IN (${claims}))`,
+      )
+      .run(now, now, id, id);
     this.db
       .prepare('UPDATE annotations SET deleted_at = ?, modified_at = ? WHERE document_id = ? AND deleted_at IS NULL')
       .run(now, now, id);
+    this.index.removeDocument(id);
+    this.uncache(id);
+  }
+
+  private cache(id: string, text: string): void {
+    this.uncache(id);
+    this.texts.set(id, text);
+    this.cachedUnits += text.length;
+    for (const [oldId, oldText] of this.texts) {
+      if (this.cachedUnits <= TEXT_CACHE_UNITS || oldId === id) break;
+      this.texts.delete(oldId);
+      this.cachedUnits -= oldText.length;
+    }
+  }
+
+  private uncache(id: string): void {
+    const text = this.texts.get(id);
+    if (text === undefined) return;
     this.texts.delete(id);
+    this.cachedUnits -= text.length;
   }
 }

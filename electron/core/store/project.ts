@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { Layout, type ProjectInfo } from '../../../shared/contract';
+import { Layout, type HistoryState, type ProjectInfo } from '../../../shared/contract';
 import { AppError } from '../errors';
+import { SearchIndexer } from '../search/indexer';
+import { Search } from '../search/query';
 import { Annotations } from './annotations';
 import { createProjectDb, openProjectDb, type Db, type OpenedDb } from './db';
 import { Documents } from './documents';
+import { History } from './history';
+import { Links } from './links';
+import { Matrix } from './matrix';
 import { Meta } from './meta';
+import { Notes } from './notes';
+import { Relations } from './relations';
 import { DEFAULT_TAGS, Tags } from './tags';
 
 /** The extension of project files. */
@@ -16,7 +23,14 @@ export class Project {
   readonly documents: Documents;
   readonly tags: Tags;
   readonly annotations: Annotations;
+  readonly relations: Relations;
+  readonly links: Links;
+  readonly notes: Notes;
+  readonly search: Search;
+  readonly matrix: Matrix;
+  readonly history: History;
   readonly meta: Meta;
+  private readonly index: SearchIndexer;
   private readonly db: Db;
   readonly readOnly: boolean;
   private readonly schemaVersion: number;
@@ -28,10 +42,19 @@ export class Project {
     this.db = opened.db;
     this.readOnly = opened.readOnly;
     this.schemaVersion = opened.schemaVersion;
-    this.documents = new Documents(this.db);
+    this.index = new SearchIndexer(this.db);
+    this.documents = new Documents(this.db, this.index);
     this.tags = new Tags(this.db);
-    this.annotations = new Annotations(this.db, this.documents, this.tags);
+    this.relations = new Relations(this.db);
+    this.links = new Links(this.db, this.relations);
+    this.annotations = new Annotations(this.db, this.documents, this.tags, this.links);
+    this.notes = new Notes(this.db, this.index);
+    this.search = new Search(this.db, this.documents, this.index);
+    this.matrix = new Matrix(this.db);
+    this.history = new History(this.db);
     this.meta = new Meta(this.db);
+    // The index is derived data: one built by a version of the app that made other keys is rebuilt.
+    if (!this.readOnly && !this.index.isCurrent()) this.write(() => this.index.rebuild());
   }
 
   static create(file: string): Project {
@@ -62,6 +85,37 @@ export class Project {
       throw new AppError('read-only', `${path.basename(this.file)} is read-only (write-protected), so changes cannot be saved.`);
     }
     return this.db.transaction(() => fn(new Date().toISOString()))();
+  }
+
+  /**
+   * Runs `fn` as one undo step (and one transaction). `label` names it in the Edit menu: a short
+   * English phrase, or a function of the result for labels that count things.
+   */
+  undoable<T>(label: string | ((result: T) => string), fn: (now: string) => T): T {
+    return this.write((now) => this.history.record(label, now, () => fn(now)));
+  }
+
+  undo(): HistoryState {
+    return this.reverse(() => this.history.undo());
+  }
+
+  redo(): HistoryState {
+    return this.reverse(() => this.history.redo());
+  }
+
+  /** A step that can no longer be reversed is forgotten, and that must be kept even though the call fails. */
+  private reverse(fn: () => void): HistoryState {
+    let refused: AppError | null = null;
+    this.write(() => {
+      try {
+        fn();
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== 'conflict') throw err;
+        refused = err;
+      }
+    });
+    if (refused) throw refused;
+    return this.history.state();
   }
 
   layout(): Layout {

@@ -37,4 +37,29 @@ export interface DbAnnotation {
   modified_at: string;
   /** JSON array of live tag ids, in tag order. */
   tag_ids: string;
+  /** The note's plain text, '' when none. */
+  note_text: string;
+}
+
+export interface DbRelationType {
+  id: string;
+  name: string;
+  inverse_name: string;
+  symmetric: 0 | 1;
+  builtin: string | null;
+  position: number;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface DbLink {
+  id: string;
+  from_id: string;
+  to_id: string;
+  relation_id: string;
+  author: string;
+  created_at: string;
+  modified_at: string;
+  /** The note's plain text, '' when none. */
+  note_text: string;
 }

@@ -8,6 +8,7 @@ import { api, API_NAMES, type ApiName } from '../../../shared/contract';
 import { corpusFile, expectAppError, importCorpus, KAZPRAVDA, makeBackend, tempDir, withProject } from './helpers';
 
 const ID = '00000000-0000-4000-8000-000000000001';
+const ID2 = '00000000-0000-4000-8000-000000000002';
 
 /** A valid input per entry, and which of its keys are required. */
 const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[] }> = {
@@ -33,6 +34,22 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'annotations.create': { input: { documentId: ID, start: 0, end: 1, tagIds: [ID] }, required: ['documentId', 'start', 'end'] },
   'annotations.update': { input: { id: ID, tagIds: [ID] }, required: ['id', 'tagIds'] },
   'annotations.delete': { input: { id: ID }, required: ['id'] },
+  'relations.list': { input: {}, required: [] },
+  'relations.create': { input: { name: 'causes', inverseName: 'is caused by', symmetric: false }, required: ['name'] },
+  'relations.update': { input: { id: ID, name: 'n', inverseName: 'm', symmetric: true }, required: ['id'] },
+  'relations.delete': { input: { id: ID }, required: ['id'] },
+  'links.list': { input: { annotationId: ID }, required: [] },
+  'links.create': { input: { fromId: ID, toId: ID2, relationId: ID }, required: ['fromId', 'toId', 'relationId'] },
+  'links.update': { input: { id: ID, relationId: ID }, required: ['id', 'relationId'] },
+  'links.delete': { input: { id: ID }, required: ['id'] },
+  'notes.get': { input: { kind: 'annotation', id: ID }, required: ['kind', 'id'] },
+  'notes.save': { input: { owner: { kind: 'link', id: ID }, json: '{"root":{}}' }, required: ['owner', 'json'] },
+  'search.query': { input: { q: 'инвестиции', limit: 10 }, required: ['q'] },
+  'search.autocode': { input: { q: 'инвестиции', tagId: ID }, required: ['q', 'tagId'] },
+  'matrix.get': { input: {}, required: [] },
+  'history.state': { input: {}, required: [] },
+  'history.undo': { input: {}, required: [] },
+  'history.redo': { input: {}, required: [] },
   'layout.get': { input: {}, required: [] },
   'layout.set': { input: { panes: [{ documentId: ID, size: 1, scroll: 0 }], sidebar: true }, required: ['panes'] },
 };
@@ -85,6 +102,18 @@ const NESTED: [ApiName, unknown][] = [
   ['layout.set', { panes: [{ documentId: ID, size: 1, scroll: 2 }] }],
   ['layout.set', { panes: Array.from({ length: 13 }, () => ({ documentId: ID, size: 1 })) }],
   ['project.open', { path: '' }],
+  ['relations.create', { name: '  ' }],
+  ['relations.create', { name: 'x'.repeat(81) }],
+  ['relations.update', { id: ID, inverseName: '' }],
+  ['links.create', { fromId: ID, toId: ID, relationId: ID }],
+  ['notes.get', { kind: 'document', id: ID }],
+  ['notes.save', { owner: { kind: 'annotation', id: 'nope' }, json: '{}' }],
+  ['notes.save', { owner: { kind: 'annotation', id: ID }, json: 'x'.repeat(512 * 1024 + 1) }],
+  ['search.query', { q: '   ' }],
+  ['search.query', { q: 'x'.repeat(501) }],
+  ['search.query', { q: 'мир', limit: 0 }],
+  ['search.query', { q: 'мир', limit: 5001 }],
+  ['search.autocode', { q: 'мир', tagId: 'economic' }],
 ];
 
 describe('input validation', () => {
@@ -104,6 +133,9 @@ describe('input validation', () => {
       docs: await backend.call('documents.list', {}),
       tags: await backend.call('tags.list', {}),
       claims: await backend.call('annotations.list', {}),
+      relations: await backend.call('relations.list', {}),
+      links: await backend.call('links.list', {}),
+      history: await backend.call('history.state', {}),
       layout: await backend.call('layout.get', {}),
     });
     const before = await snapshot();
@@ -146,6 +178,13 @@ describe('input validation', () => {
       ['tags.list', {}],
       ['annotations.list', {}],
       ['layout.get', {}],
+      ['relations.list', {}],
+      ['links.list', {}],
+      ['notes.get', { kind: 'annotation', id: ID }],
+      ['search.query', { q: 'мир' }],
+      ['matrix.get', {}],
+      ['history.state', {}],
+      ['history.undo', {}],
       ['documents.import', { files: [corpusFile(KAZPRAVDA)] }],
     ] as const) {
       expect(await backend.dispatch(name, input), name).toMatchObject({ ok: false, error: { code: 'no-project' } });

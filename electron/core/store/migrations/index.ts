@@ -1,12 +1,21 @@
+import type { Db } from '../db';
 import { sql as initial } from './0001_initial';
+import { sql as linksNotesHistory } from './0002_links_notes_history';
+import { run as indexExisting, sql as search } from './0003_search';
 
 /** A numbered schema step. Never edit one after it has landed: add the next number instead. */
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Work SQL alone cannot do (computed data), run after `sql` in the same transaction. */
+  run?: (db: Db) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'links_notes_history', sql: linksNotesHistory },
+  { version: 3, name: 'search', sql: search, run: indexExisting },
+];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,104 @@
+/**
+ * Checks a serialized Lexical editor state sent as a note and derives its plain text. The JSON
+ * comes from the renderer, or one day from a colleague's file, so it is parsed with limits and only
+ * read, never executed or rendered: it is stored as given (never as HTML) once it passes.
+ */
+import { AppError } from '../errors';
+
+export const NOTE_MAX_BYTES = 512 * 1024;
+export const NOTE_MAX_DEPTH = 64;
+
+/** Element nodes that flow inside a line; every other element with children is a block of its own. */
+const INLINE_ELEMENTS = new Set(['link', 'autolink', 'mark', 'hashtag', 'overflow']);
+
+interface LexicalNode {
+  type: string;
+  text?: unknown;
+  children?: unknown;
+}
+
+const bad = (why: string) => new AppError('bad-input', `The note could not be saved: ${why}.`);
+
+/** Validates `json` as a Lexical editor state and returns its plain text. Throws bad-input otherwise. */
+export function noteText(json: string): string {
+  if (Buffer.byteLength(json, 'utf8') > NOTE_MAX_BYTES) throw bad('it is larger than 512 KB');
+  // Measured before parsing, so a hostile nesting never reaches the parser or the walk below.
+  if (nestingDepth(json) > NOTE_MAX_DEPTH) throw bad(`it is nested more than ${NOTE_MAX_DEPTH} levels deep`);
+  let state: unknown;
+  try {
+    state = JSON.parse(json);
+  } catch {
+    throw bad('it is not valid JSON');
+  }
+  if (!isObject(state) || !Object.hasOwn(state, 'root')) throw bad('it is not an editor state (no root)');
+  const root = state.root;
+  if (!isNode(root) || root.type !== 'root') throw bad('its root is not a Lexical root node');
+  return textOf(root).replace(/\n+$/, '');
+}
+
+/** The deepest nesting of objects and arrays in a JSON text (strings skipped), without parsing it. */
+function nestingDepth(json: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      depth++;
+      if (depth > max) max = depth;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return max;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isNode(v: unknown): v is LexicalNode {
+  return isObject(v) && typeof v.type === 'string';
+}
+
+function childrenOf(node: LexicalNode): LexicalNode[] {
+  if (!Object.hasOwn(node, 'children')) return [];
+  const children = node.children;
+  if (!Array.isArray(children)) throw bad(`a “${node.type.slice(0, 40)}” node has children that are not a list`);
+  for (const child of children) {
+    if (!isNode(child)) throw bad('it holds something that is not a Lexical node');
+  }
+  return children as LexicalNode[];
+}
+
+function isBlock(node: LexicalNode): boolean {
+  return Object.hasOwn(node, 'children') && !INLINE_ELEMENTS.has(node.type);
+}
+
+/**
+ * Plain text the way a reader sees it: text nodes' text, line breaks and tabs, and one '\n'
+ * between blocks (paragraphs, headings, quotes, list items, table cells…). Inline elements such
+ * as links contribute their children's text.
+ */
+function textOf(node: LexicalNode): string {
+  if (node.type === 'linebreak') return '\n';
+  if (node.type === 'tab') return '\t';
+  if (Object.hasOwn(node, 'text') && !Object.hasOwn(node, 'children')) {
+    if (typeof node.text !== 'string') throw bad(`a “${node.type.slice(0, 40)}” node has text that is not a string`);
+    return node.text;
+  }
+  let out = '';
+  let previousWasBlock = false;
+  childrenOf(node).forEach((child, i) => {
+    const block = isBlock(child);
+    if (i > 0 && (block || previousWasBlock)) out += '\n';
+    out += textOf(child);
+    previousWasBlock = block;
+  });
+  return out;
+}

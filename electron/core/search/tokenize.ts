@@ -1,0 +1,76 @@
+/**
+ * Words and their search keys. A key is what the index stores and a query compares: the word
+ * case-folded, with ё read as е, reduced to its stem by the Snowball stemmer of its script
+ * (Russian for Cyrillic, English for Latin; other words stay as they are). Offsets are UTF-16 code
+ * units into the text given, as everywhere in Crossread.
+ */
+import snowball from 'snowball-stemmers';
+
+export interface Token {
+  start: number;
+  end: number;
+  key: string;
+}
+
+/** A word: letters, digits and the combining marks that belong to them. Hyphens and apostrophes split. */
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const CYRILLIC = /[\u0400-\u04ff]/;
+const LATIN = /^[a-z]+$/;
+/** Stress accents some texts put on Russian vowels ("приве́т"); they never change the word. */
+const STRESS = /[\u0300\u0301]/g;
+
+const russian = snowball.newStemmer('russian');
+const english = snowball.newStemmer('english');
+
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 200_000;
+
+/** The search key of one word. */
+export function keyOf(word: string): string {
+  const cached = cache.get(word);
+  if (cached !== undefined) return cached;
+  const key = computeKey(word);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, key);
+  return key;
+}
+
+function computeKey(word: string): string {
+  const folded = word.normalize('NFC').toLowerCase().replaceAll('ё', 'е').replace(STRESS, '');
+  if (CYRILLIC.test(folded)) {
+    const stem = russian.stem(folded);
+    // Snowball reads the bare form of nouns in -ан/-ян (Казахстан, Иран) as a verb and cuts the н,
+    // while their other forms (Казахстане, Иране) keep it: fold both to the shorter stem so every
+    // form of such a word shares one key.
+    return stem.length >= 4 && /[ая]н$/.test(stem) ? stem.slice(0, -1) : stem;
+  }
+  if (LATIN.test(folded)) return english.stem(folded);
+  return folded;
+}
+
+/** The words of `text` with their offsets and keys, in order. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    out.push({ start: m.index, end: m.index + m[0].length, key: keyOf(m[0]) });
+  }
+  return out;
+}
+
+/** The [start, end) of the first `max` words of `text`, without their keys. */
+export function wordRanges(text: string, max = Infinity): [number, number][] {
+  const out: [number, number][] = [];
+  if (max <= 0) return out;
+  for (const m of text.matchAll(WORD)) {
+    out.push([m.index, m.index + m[0].length]);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/** The keys of `text` as the index stores them: one space-separated term per word, in order. */
+export function termsOf(text: string): string {
+  let out = '';
+  for (const m of text.matchAll(WORD)) out += out ? ` ${keyOf(m[0])}` : keyOf(m[0]);
+  return out;
+}

@@ -1,0 +1,47 @@
+import type { NoteOwner } from '../../../shared/contract';
+import { AppError } from '../errors';
+import { noteText } from '../notes/lexical';
+import type { SearchIndexer } from '../search/indexer';
+import type { Db } from './db';
+
+/**
+ * Notes on claims and links: a Lexical editor state plus the plain text derived from it. They
+ * autosave as the user types and are deliberately not undo steps (see migration 0002).
+ */
+export class Notes {
+  constructor(
+    private readonly db: Db,
+    private readonly index: SearchIndexer,
+  ) {}
+
+  get(owner: NoteOwner): { json: string | null; text: string } {
+    this.requireLiveOwner(owner);
+    const row = this.db.prepare('SELECT json, text FROM notes WHERE owner_kind = ? AND owner_id = ?').get(owner.kind, owner.id) as
+      | { json: string; text: string }
+      | undefined;
+    return row ?? { json: null, text: '' };
+  }
+
+  /** Stores the note (an emptied note stays, empty, so a merge knows it was cleared) and re-indexes it. */
+  save(owner: NoteOwner, json: string, author: string, now: string): { text: string } {
+    const text = noteText(json);
+    this.requireLiveOwner(owner);
+    this.db
+      .prepare(
+        `INSERT INTO notes (owner_kind, owner_id, json, text, author, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (owner_kind, owner_id) DO UPDATE SET json = excluded.json, text = excluded.text,
+           author = excluded.author, modified_at = excluded.modified_at`,
+      )
+      .run(owner.kind, owner.id, json, text, author, now, now);
+    this.index.indexNote(owner.kind, owner.id, text);
+    return { text };
+  }
+
+  private requireLiveOwner(owner: NoteOwner): void {
+    const table = owner.kind === 'annotation' ? 'annotations' : 'links';
+    const live = this.db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(owner.id);
+    if (!live) {
+      throw new AppError('not-found', owner.kind === 'annotation' ? 'That claim does not exist (it may have been deleted).' : 'That link does not exist (it may have been deleted).');
+    }
+  }
+}
