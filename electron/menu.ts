@@ -4,24 +4,18 @@
  * browser mode, an in-page menu); editing and view items use Electron's built-in roles.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { MENU_COMMANDS, type CommandSpec } from '../shared/commands';
 import type { ShellCommand } from '../shared/contract';
 
-export interface MenuCommand {
-  command: ShellCommand;
-  label: string;
-  accelerator?: string;
-}
+const inMenu = (menu: CommandSpec['menu']) => MENU_COMMANDS.filter((c) => c.menu === menu);
 
 /** The File menu's commands, in order. Settings moves to the app menu on macOS. */
-export const FILE_COMMANDS: readonly MenuCommand[] = [
-  { command: 'project.new', label: 'New Project…', accelerator: 'CmdOrCtrl+N' },
-  { command: 'project.open', label: 'Open Project…', accelerator: 'CmdOrCtrl+O' },
-  { command: 'project.openSample', label: 'Open Sample Project' },
-  { command: 'documents.import', label: 'Import Documents…', accelerator: 'CmdOrCtrl+I' },
-  { command: 'tags.manage', label: 'Manage Tags' },
-];
-export const SETTINGS_COMMAND: MenuCommand = { command: 'settings.open', label: 'Settings', accelerator: 'CmdOrCtrl+,' };
-export const ABOUT_COMMAND: MenuCommand = { command: 'app.about', label: 'About Crossread' };
+export const FILE_COMMANDS: readonly CommandSpec[] = inMenu('file');
+export const SETTINGS_COMMAND: CommandSpec = inMenu('settings')[0]!;
+export const ABOUT_COMMAND: CommandSpec = inMenu('help')[0]!;
+/** Undo/redo go to the page: it undoes a claim step, or text in a focused note. */
+export const EDIT_COMMANDS: readonly CommandSpec[] = inMenu('edit');
+export const VIEW_COMMANDS: readonly CommandSpec[] = inMenu('view');
 
 export interface MenuTemplateOptions {
   /** Delivers a command to the renderer (main.ts: `webContents.send('command', command)`). */
@@ -31,11 +25,11 @@ export interface MenuTemplateOptions {
   isPackaged: boolean;
 }
 
-function item(entry: MenuCommand, send: (command: ShellCommand) => void): MenuItemConstructorOptions {
+function item(entry: CommandSpec, send: (command: ShellCommand) => void): MenuItemConstructorOptions {
   return {
     label: entry.label,
     ...(entry.accelerator ? { accelerator: entry.accelerator } : {}),
-    click: () => send(entry.command),
+    click: () => send(entry.id as ShellCommand),
   };
 }
 
@@ -75,8 +69,7 @@ export function buildMenuTemplate({ send, platform, isPackaged }: MenuTemplateOp
   template.push({
     label: 'Edit',
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      ...EDIT_COMMANDS.map((entry) => item(entry, send)),
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },
@@ -89,6 +82,8 @@ export function buildMenuTemplate({ send, platform, isPackaged }: MenuTemplateOp
   template.push({
     label: 'View',
     submenu: [
+      ...VIEW_COMMANDS.map((entry) => item(entry, send)),
+      { type: 'separator' },
       ...(isPackaged ? [] : [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const]),
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -328,14 +328,5 @@ export type ShellApi = typeof shellApi;
 export type ShellName = keyof ShellApi;
 export const SHELL_NAMES = Object.keys(shellApi) as ShellName[];
 
-/** Menu and shortcut commands the shell sends to the renderer. */
-export const SHELL_COMMANDS = [
-  'project.new',
-  'project.open',
-  'project.openSample',
-  'documents.import',
-  'tags.manage',
-  'settings.open',
-  'app.about',
-] as const;
-export type ShellCommand = (typeof SHELL_COMMANDS)[number];
+/** Menu commands the shell sends to the renderer; defined once in shared/commands.ts. */
+export type { CommandId as ShellCommand } from './commands';

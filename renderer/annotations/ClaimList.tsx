@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
-import { scrollToOffset } from '../reader/paneRegistry';
+import { useRevealClaim } from './useRevealClaim';
 
 /** Every claim of the project, in document order; activating one opens and scrolls to it. */
 export function ClaimList() {
   const t = useT();
-  const { state, actions } = useWorkspace();
+  const { state } = useWorkspace();
   const tagById = useMemo(() => new Map(state.tags.map((x) => [x.id, x])), [state.tags]);
   const docOrder = useMemo(() => new Map(state.documents.map((d, i) => [d.id, i])), [state.documents]);
   const docById = useMemo(() => new Map(state.documents.map((d) => [d.id, d])), [state.documents]);
@@ -18,20 +18,7 @@ export function ClaimList() {
     [state.annotations, docOrder],
   );
 
-  const reveal = (id: string) => {
-    const a = state.annotations.find((x) => x.id === id);
-    if (!a) return;
-    actions.openDocument(a.documentId);
-    actions.select(id);
-    // The pane may need a frame (or a fetch) to render before it can scroll.
-    let tries = 0;
-    const attempt = () => {
-      const rect = scrollToOffset(a.documentId, a.start, a.end);
-      if (rect) actions.setPopover({ mode: 'edit', annotationId: id, rect, tagIds: a.tagIds });
-      else if (tries++ < 40) setTimeout(attempt, 50);
-    };
-    requestAnimationFrame(attempt);
-  };
+  const reveal = useRevealClaim();
 
   return (
     <section className="sidebar-section claims" role="region" aria-label={t('claims.title')}>

@@ -3,6 +3,8 @@ import type { Annotation, Tag } from '../../shared/contract';
 import { useWorkspace, type Popover } from '../app/workspace';
 import { useT } from '../i18n/I18n';
 import { scrollToOffset } from '../reader/paneRegistry';
+import { RelationPicker } from '../links/RelationPicker';
+import { useDeleteClaim } from './useDeleteClaim';
 
 /** Keeps the popover inside the window, below the selection (or above it near the bottom). */
 function place(rect: DOMRect, box: { width: number; height: number }) {
@@ -17,16 +19,18 @@ export function TagPopover() {
   const { state } = useWorkspace();
   const popover = state.popover;
   if (!popover) return null;
+  if (popover.mode === 'link') return <RelationPicker key={`${popover.fromId}-${popover.toId}`} popover={popover} />;
   return <PopoverBody key={popover.mode === 'edit' ? popover.annotationId : popover.mode} popover={popover} />;
 }
 
-function PopoverBody({ popover }: { popover: Popover }) {
+function PopoverBody({ popover }: { popover: Exclude<Popover, { mode: 'link' }> }) {
   const t = useT();
   const { state, actions } = useWorkspace();
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState<{ top: number; left: number }>({ top: -9999, left: -9999 });
   const [tagIds, setTagIds] = useState<string[]>(popover.mode === 'choose' ? [] : popover.tagIds);
   const [newTag, setNewTag] = useState('');
+  const deleteClaim = useDeleteClaim();
   const editing = popover.mode === 'edit' ? state.annotations.find((a) => a.id === popover.annotationId) : undefined;
 
   // Keyboard users go back to where they were (the pane's caret) when the popover closes.
@@ -44,6 +48,9 @@ function PopoverBody({ popover }: { popover: Popover }) {
     if (!el) return;
     setPos(place(popover.rect, el.getBoundingClientRect()));
     el.focus();
+    // Again after the click that opened it has run its course: Lexical refocuses the pane on click.
+    const frame = requestAnimationFrame(() => el.focus());
+    return () => cancelAnimationFrame(frame);
   }, [popover.rect]);
 
   const close = () => {
@@ -95,7 +102,10 @@ function PopoverBody({ popover }: { popover: Popover }) {
       }
     } else if ((e.key === 'Delete' || e.key === 'Backspace') && popover.mode === 'edit') {
       e.preventDefault();
-      void actions.deleteAnnotation(popover.annotationId);
+      void deleteClaim(popover.annotationId);
+    } else if ((e.key === 'l' || e.key === 'L' || e.code === 'KeyL') && popover.mode === 'edit') {
+      e.preventDefault();
+      actions.startLinking(popover.annotationId);
     }
   };
 
@@ -153,9 +163,14 @@ function PopoverBody({ popover }: { popover: Popover }) {
           </form>
           <div className="popover-actions">
             {popover.mode === 'edit' ? (
-              <button type="button" className="danger" onClick={() => void actions.deleteAnnotation(popover.annotationId)}>
-                {t('popover.delete')}
-              </button>
+              <>
+                <button type="button" className="danger" onClick={() => void deleteClaim(popover.annotationId)}>
+                  {t('popover.delete')}
+                </button>
+                <button type="button" onClick={() => actions.startLinking(popover.annotationId)}>
+                  {t('links.start')} <kbd>L</kbd>
+                </button>
+              </>
             ) : null}
             <span className="spacer" />
             <button type="button" onClick={close}>

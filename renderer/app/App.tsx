@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ShellCommand } from '../../shared/contract';
-import { call, getTransport } from '../api/client';
-import { ClaimList } from '../annotations/ClaimList';
+import { ClaimInspector } from '../annotations/ClaimInspector';
 import { TagPopover } from '../annotations/TagPopover';
-import { DocumentList } from '../documents/DocumentList';
+import { ClaimFiltersProvider } from '../browser/filters';
+import { CommandPalette } from '../commands/CommandPalette';
 import { useImport } from '../documents/useImport';
 import { I18nProvider, useT } from '../i18n/I18n';
+import { MatrixDialog } from '../matrix/MatrixDialog';
 import { ProjectPathDialog } from '../projects/ProjectPathDialog';
 import { useProjectCommands } from '../projects/useProjectCommands';
 import { Welcome } from '../projects/Welcome';
@@ -14,7 +14,10 @@ import { SettingsDialog } from '../settings/SettingsDialog';
 import { TagManager } from '../tags/TagManager';
 import { TagStyles } from '../tags/TagStyles';
 import { Dialog } from '../ui/Dialog';
+import { LinkBanner } from '../links/LinkBanner';
+import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
+import { useAppCommands, type AppDialog } from './useAppCommands';
 import { WorkspaceProvider } from './workspace';
 import { useWorkspace } from './workspace';
 
@@ -25,7 +28,9 @@ export function App() {
     <WorkspaceProvider>
       {(ws) => (
         <I18nProvider language={ws.state.settings.language}>
-          <Shell />
+          <ClaimFiltersProvider>
+            <Shell />
+          </ClaimFiltersProvider>
         </I18nProvider>
       )}
     </WorkspaceProvider>
@@ -37,30 +42,33 @@ function Shell() {
   const { state, actions } = useWorkspace();
   const importFiles = useImport();
   const projects = useProjectCommands();
-  const [dialog, setDialog] = useState<'tags' | 'settings' | 'about' | null>(null);
+  const [dialog, setDialog] = useState<AppDialog>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const [version, setVersion] = useState('');
+  const [sidebar, setSidebar] = useState<{ tab: 'claims' | 'search'; focusKey: number }>({ tab: 'claims', focusKey: 0 });
+  const commands = useAppCommands({
+    projects,
+    fileInput,
+    setDialog,
+    setVersion,
+    showSidebar: (tab) => setSidebar((s) => ({ tab, focusKey: s.focusKey + 1 })),
+  });
 
   useEffect(() => {
     document.documentElement.lang = state.settings.language;
   }, [state.settings.language]);
 
-  // Menu commands from the desktop shell.
-  const handlers = useRef<(cmd: ShellCommand) => void>(() => undefined);
-  handlers.current = (cmd) => {
-    if (cmd === 'project.new') void projects.ask('new');
-    else if (cmd === 'project.open') void projects.ask('open');
-    else if (cmd === 'project.openSample') void actions.openSample();
-    else if (cmd === 'documents.import' && state.project) fileInput.current?.click();
-    else if (cmd === 'tags.manage' && state.project) setDialog('tags');
-    else if (cmd === 'settings.open') setDialog('settings');
-    else if (cmd === 'app.about') {
-      void call('app.info', {}).then((info) => setVersion(info.version));
-      setDialog('about');
-    }
-  };
-  useEffect(() => getTransport().onCommand((cmd) => handlers.current(cmd)), []);
+  // Esc leaves link mode wherever focus is.
+  const linking = state.linkingFrom !== null;
+  useEffect(() => {
+    if (!linking) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') actions.cancelLinking();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [linking, actions]);
 
   if (!state.ready) return <p className="loading">{t('app.loading')}</p>;
 
@@ -69,6 +77,8 @@ function Shell() {
       {projects.pathDialog ? <ProjectPathDialog mode={projects.pathDialog} onSubmit={(p) => void projects.submitPath(p)} onClose={projects.closePathDialog} /> : null}
       {dialog === 'tags' ? <TagManager onClose={() => setDialog(null)} /> : null}
       {dialog === 'settings' ? <SettingsDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'matrix' ? <MatrixDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'palette' ? <CommandPalette enabled={commands.enabled} run={commands.run} onClose={() => setDialog(null)} /> : null}
       {dialog === 'about' ? (
         <Dialog title={t('about.title')} onClose={() => setDialog(null)}>
           <div className="dialog-body">
@@ -134,6 +144,9 @@ function Shell() {
         <button type="button" onClick={() => setDialog('tags')}>
           {t('toolbar.tags')}
         </button>
+        <button type="button" onClick={() => setDialog('matrix')}>
+          {t('matrix.open')}
+        </button>
         <button type="button" onClick={() => setDialog('settings')}>
           {t('toolbar.settings')}
         </button>
@@ -142,12 +155,11 @@ function Shell() {
         </button>
       </header>
       <div className="workspace">
-        <aside className="sidebar">
-          <DocumentList />
-          <ClaimList />
-        </aside>
+        <Sidebar tab={sidebar.tab} focusKey={sidebar.focusKey} onTab={(tab) => setSidebar((s) => ({ tab, focusKey: s.focusKey + 1 }))} />
         <Panes />
+        <ClaimInspector />
       </div>
+      {linking ? <LinkBanner /> : null}
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
           {t('import.drop')}

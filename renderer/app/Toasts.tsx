@@ -17,6 +17,17 @@ export function Toasts() {
               </p>
             ))}
           </div>
+          {toast.action ? (
+            <button
+              type="button"
+              onClick={() => {
+                toast.action!.run();
+                actions.dismiss(toast.id);
+              }}
+            >
+              {toast.action.label}
+            </button>
+          ) : null}
           {toast.kind !== 'progress' ? (
             <button type="button" className="icon" aria-label={t('common.dismiss')} onClick={() => actions.dismiss(toast.id)}>
               ×

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Annotation, DocumentMeta, DocumentPatch, Layout, ProjectInfo, Settings, Tag } from '../../shared/contract';
+import type { Annotation, DocumentMeta, DocumentPatch, HistoryState, Layout, Link, NoteOwner, ProjectInfo, RelationType, Settings, Tag } from '../../shared/contract';
 import { ApiError, call } from '../api/client';
 
 export interface Toast {
@@ -7,12 +7,16 @@ export interface Toast {
   kind: 'info' | 'error' | 'progress';
   text: string;
   details?: string[];
+  /** One button on the toast, e.g. Undo right after a deletion. */
+  action?: { label: string; run(): void };
 }
 
 export type Popover =
   | { mode: 'create'; documentId: string; start: number; end: number; rect: DOMRect; tagIds: string[] }
   | { mode: 'edit'; annotationId: string; rect: DOMRect; tagIds: string[] }
-  | { mode: 'choose'; annotationIds: string[]; rect: DOMRect };
+  | { mode: 'choose'; annotationIds: string[]; rect: DOMRect }
+  /** Link mode's last step: pick the relation between two claims. */
+  | { mode: 'link'; fromId: string; toId: string; rect: DOMRect };
 
 export interface WorkspaceState {
   ready: boolean;
@@ -21,25 +25,58 @@ export interface WorkspaceState {
   documents: DocumentMeta[];
   tags: Tag[];
   annotations: Annotation[];
+  links: Link[];
+  relations: RelationType[];
+  history: HistoryState;
   layout: Layout;
   selectedId: string | null;
+  /** Link mode: the claim a new link starts from, until the user picks the other end. */
+  linkingFrom: string | null;
   popover: Popover | null;
   toasts: Toast[];
 }
 
 const EMPTY_LAYOUT: Layout = { panes: [], sidebar: true };
+const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
+const EMPTY_PROJECT = {
+  project: null,
+  documents: [],
+  tags: [],
+  annotations: [],
+  links: [],
+  relations: [],
+  history: NO_HISTORY,
+  layout: EMPTY_LAYOUT,
+  selectedId: null,
+  linkingFrom: null,
+  popover: null,
+} satisfies Partial<WorkspaceState>;
+
+/** What a change may have touched, so only that is fetched again. */
+export type Part = 'documents' | 'tags' | 'annotations' | 'links' | 'relations' | 'history';
+
+async function fetchPart(part: Part): Promise<Partial<WorkspaceState>> {
+  switch (part) {
+    case 'documents':
+      return { documents: await call('documents.list', {}) };
+    case 'tags':
+      return { tags: await call('tags.list', {}) };
+    case 'annotations':
+      return { annotations: await call('annotations.list', {}) };
+    case 'links':
+      return { links: await call('links.list', {}) };
+    case 'relations':
+      return { relations: await call('relations.list', {}) };
+    case 'history':
+      return { history: await call('history.state', {}) };
+  }
+}
 
 function useWorkspaceState() {
   const [state, setState] = useState<WorkspaceState>({
     ready: false,
     settings: { language: 'en', author: '' },
-    project: null,
-    documents: [],
-    tags: [],
-    annotations: [],
-    layout: EMPTY_LAYOUT,
-    selectedId: null,
-    popover: null,
+    ...EMPTY_PROJECT,
     toasts: [],
   });
   const patch = useCallback((p: Partial<WorkspaceState> | ((s: WorkspaceState) => Partial<WorkspaceState>)) => {
@@ -48,10 +85,10 @@ function useWorkspaceState() {
 
   const toastSeq = useRef(0);
   const notify = useCallback(
-    (kind: Toast['kind'], text: string, details?: string[]) => {
+    (kind: Toast['kind'], text: string, details?: string[], action?: Toast['action']) => {
       const id = ++toastSeq.current;
-      patch((s) => ({ toasts: [...s.toasts, { id, kind, text, ...(details ? { details } : {}) }] }));
-      if (kind === 'info') setTimeout(() => patch((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })), 5000);
+      patch((s) => ({ toasts: [...s.toasts, { id, kind, text, ...(details ? { details } : {}), ...(action ? { action } : {}) }] }));
+      if (kind === 'info') setTimeout(() => patch((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })), action ? 9000 : 5000);
       return id;
     },
     [patch],
@@ -73,17 +110,21 @@ function useWorkspaceState() {
 
   const loadProject = useCallback(async (project: ProjectInfo | null) => {
     if (!project) {
-      patch({ project: null, documents: [], tags: [], annotations: [], layout: EMPTY_LAYOUT, selectedId: null, popover: null });
+      patch(EMPTY_PROJECT);
       return;
     }
-    const [documents, tags, annotations, layout] = await Promise.all([
-      call('documents.list', {}),
-      call('tags.list', {}),
-      call('annotations.list', {}),
-      call('layout.get', {}),
-    ]);
-    patch({ project, documents, tags, annotations, layout, selectedId: null, popover: null });
+    const parts = await Promise.all((['documents', 'tags', 'annotations', 'links', 'relations', 'history'] as const).map(fetchPart));
+    const layout = await call('layout.get', {});
+    patch(Object.assign({ ...EMPTY_PROJECT, project, layout }, ...parts));
   }, [patch]);
+
+  /** Fetches parts of the project again after a change that may have touched them. */
+  const refresh = useCallback(
+    async (...parts: Part[]) => {
+      patch(Object.assign({}, ...(await Promise.all(parts.map(fetchPart)))));
+    },
+    [patch],
+  );
 
   useEffect(() => {
     void (async () => {
@@ -230,6 +271,7 @@ function useWorkspaceState() {
           // Clear the text selection so the new claim shows in its tag colours at once.
           window.getSelection()?.removeAllRanges();
           patch((s) => ({ annotations: [...s.annotations, a], selectedId: a.id }));
+          await refresh('history');
           return a;
         });
       },
@@ -237,6 +279,7 @@ function useWorkspaceState() {
         await guard(async () => {
           const a = await call('annotations.update', { id, tagIds });
           patch((s) => ({ annotations: s.annotations.map((x) => (x.id === id ? a : x)) }));
+          await refresh('history');
         });
       },
       async deleteAnnotation(id: string) {
@@ -248,6 +291,8 @@ function useWorkspaceState() {
             popover: s.popover?.mode === 'edit' && s.popover.annotationId === id ? null : s.popover,
             selectedId: s.selectedId === id ? null : s.selectedId,
           }));
+          // Its links went with it.
+          await refresh('links', 'history');
         });
       },
       async createTag(name: string, color?: string) {
@@ -265,6 +310,48 @@ function useWorkspaceState() {
         });
         return done === true;
       },
+      refresh,
+      /** Keeps list excerpts in step with a note that was just saved. */
+      setNoteText(owner: NoteOwner, noteText: string) {
+        if (owner.kind === 'annotation') patch((s) => ({ annotations: s.annotations.map((a) => (a.id === owner.id ? { ...a, noteText } : a)) }));
+        else patch((s) => ({ links: s.links.map((l) => (l.id === owner.id ? { ...l, noteText } : l)) }));
+      },
+      startLinking(fromId: string) {
+        patch({ linkingFrom: fromId, popover: null });
+      },
+      cancelLinking() {
+        patch({ linkingFrom: null });
+      },
+      async createLink(fromId: string, toId: string, relationId: string) {
+        return guard(async () => {
+          const link = await call('links.create', { fromId, toId, relationId });
+          patch((s) => ({ links: [...s.links, link], linkingFrom: null, popover: null }));
+          await refresh('history');
+          return link;
+        });
+      },
+      async updateLink(id: string, relationId: string) {
+        await guard(async () => {
+          const link = await call('links.update', { id, relationId });
+          patch((s) => ({ links: s.links.map((l) => (l.id === id ? link : l)) }));
+          await refresh('history');
+        });
+      },
+      async deleteLink(id: string) {
+        await guard(async () => {
+          await call('links.delete', { id });
+          patch((s) => ({ links: s.links.filter((l) => l.id !== id) }));
+          await refresh('history');
+        });
+      },
+      /** Undo or redo one claim/link step; the whole claim picture is fetched again afterwards. */
+      async travel(direction: 'undo' | 'redo') {
+        await guard(async () => {
+          const history = await call(direction === 'undo' ? 'history.undo' : 'history.redo', {});
+          patch((s) => ({ history, popover: null, linkingFrom: null, selectedId: s.selectedId }));
+          await refresh('annotations', 'links');
+        });
+      },
       async deleteTag(id: string) {
         await guard(async () => {
           await call('tags.delete', { id });
@@ -272,7 +359,7 @@ function useWorkspaceState() {
         });
       },
     };
-  }, [dismiss, guard, loadProject, notify, patch, saveLayoutNow, scheduleLayoutSave, setLayout]);
+  }, [dismiss, guard, loadProject, notify, patch, refresh, saveLayoutNow, scheduleLayoutSave, setLayout]);
 
   return { state, actions };
 }

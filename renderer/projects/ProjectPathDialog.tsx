@@ -22,7 +22,7 @@ export function ProjectPathDialog({ mode, onSubmit, onClose }: { mode: 'new' | '
       >
         <label className="field">
           <span>{t('project.pathLabel')}</span>
-          <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/Research.crossread" autoFocus />
+          <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/Research.crossread" data-autofocus />
         </label>
         <p className="muted small">{t('project.pathHint')}</p>
         <div className="dialog-actions">

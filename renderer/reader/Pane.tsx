@@ -5,6 +5,7 @@ import { useT } from '../i18n/I18n';
 import { assignLayers, clearPane, extraTagName, highlightName, paintPane, PENDING, SELECTED } from './highlights';
 import type { OffsetMap } from './offsets';
 import { paneRegistry } from './paneRegistry';
+import { LinkMarkers } from './LinkMarkers';
 import { SourceEditor } from './SourceEditor';
 import { useDocumentText } from './useDocumentText';
 
@@ -83,11 +84,18 @@ export function Pane({ doc, index, count, size }: Props) {
   const onMouseUp = useCallback(
     (e: React.MouseEvent) => {
       if (!map || e.button !== 0) return;
-      if (openCreate()) return;
+      if (!state.linkingFrom && openCreate()) return;
       const offset = map.offsetAtPoint(e.clientX, e.clientY);
       if (offset === null) return;
       const hits = annotations.filter((a) => a.start <= offset && offset < a.end);
       const rect = new DOMRect(e.clientX, e.clientY, 0, 16);
+      const linking = state.linkingFrom;
+      if (linking) {
+        // The innermost claim under the pointer is the one meant; the link's own source is skipped.
+        const target = hits.filter((h) => h.id !== linking).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+        if (target) actions.setPopover({ mode: 'link', fromId: linking, toId: target.id, rect });
+        return;
+      }
       if (hits.length === 1) {
         actions.select(hits[0]!.id);
         actions.setPopover({ mode: 'edit', annotationId: hits[0]!.id, rect, tagIds: hits[0]!.tagIds });
@@ -97,7 +105,7 @@ export function Pane({ doc, index, count, size }: Props) {
         actions.select(null);
       }
     },
-    [map, annotations, actions, openCreate],
+    [map, annotations, actions, openCreate, state.linkingFrom],
   );
 
   const tags = state.tags;
@@ -146,6 +154,17 @@ export function Pane({ doc, index, count, size }: Props) {
       <div className="pane-body" ref={scroller} onScroll={onScroll} onMouseUp={onMouseUp} lang={doc.language || undefined}>
         {error ? <p className="pane-error" role="alert">{error}</p> : null}
         {text === null && !error ? <p className="pane-loading">{t('pane.loading')}</p> : null}
+        <LinkMarkers
+          map={map}
+          scroller={scroller}
+          annotations={annotations}
+          links={state.links}
+          onOpen={(a) => {
+            actions.select(a.id);
+            const rect = map?.range(a.start, a.end)?.getBoundingClientRect();
+            if (rect) actions.setPopover({ mode: 'edit', annotationId: a.id, rect, tagIds: a.tagIds });
+          }}
+        />
         {text !== null ? <SourceEditor documentId={doc.id} text={text} label={label} onReady={onReady} onKeyDown={onKeyDown} /> : null}
       </div>
     </section>

@@ -63,3 +63,28 @@ export function assignLayers(items: readonly { start: number; end: number }[]): 
     return Math.min(layer, LAYERS - 1);
   });
 }
+
+export const FLASH = 'cr-flash';
+
+/** Briefly marks a range so the eye finds it after a jump (link followed, search hit opened). */
+export function flash(documentId: string, start: number, end: number): void {
+  if (!supported()) return;
+  const pane = paneRanges.get(documentId);
+  const range = pane?.(start, end);
+  if (!range) return;
+  const h = new Highlight(range);
+  h.priority = 30;
+  CSS.highlights.set(FLASH, h);
+  document.documentElement.dataset.flash = String(Date.now());
+  setTimeout(() => {
+    if (CSS.highlights.get(FLASH) === h) CSS.highlights.delete(FLASH);
+  }, 1200);
+}
+
+const paneRanges = new Map<string, (start: number, end: number) => Range | null>();
+
+/** Lets `flash` build ranges in a pane without importing the pane registry (no cycle). */
+export function registerRangeMaker(documentId: string, make: ((start: number, end: number) => Range | null) | null): void {
+  if (make) paneRanges.set(documentId, make);
+  else paneRanges.delete(documentId);
+}

@@ -1,3 +1,4 @@
+import { registerRangeMaker } from './highlights';
 import type { OffsetMap } from './offsets';
 
 /** Open panes by document id, so the claim list can scroll a pane to a claim. */
@@ -9,8 +10,14 @@ export interface PaneHandle {
 const panes = new Map<string, PaneHandle>();
 
 export const paneRegistry = {
-  set: (documentId: string, handle: PaneHandle) => panes.set(documentId, handle),
-  delete: (documentId: string) => panes.delete(documentId),
+  set: (documentId: string, handle: PaneHandle) => {
+    panes.set(documentId, handle);
+    registerRangeMaker(documentId, (s, e) => handle.map.range(s, e));
+  },
+  delete: (documentId: string) => {
+    panes.delete(documentId);
+    registerRangeMaker(documentId, null);
+  },
   get: (documentId: string) => panes.get(documentId),
 };
 

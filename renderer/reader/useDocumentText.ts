@@ -8,6 +8,7 @@ export function useDocumentText(documentId: string): { text: string | null; erro
   const [state, setState] = useState<{ text: string | null; error: string | null }>({ text: null, error: null });
   useEffect(() => {
     let alive = true;
+    if (!documentId) return;
     let pending = cache.get(documentId);
     if (!pending) {
       pending = call('documents.get', { id: documentId }).then((d) => d.text);

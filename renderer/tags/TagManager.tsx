@@ -45,7 +45,7 @@ export function TagManager({ onClose }: { onClose(): void }) {
                   if (window.confirm(t('tags.deleteConfirm', { name: tag.name }))) void actions.deleteTag(tag.id);
                 }}
               >
-                🗑
+                ×
               </button>
             </li>
           ))}

@@ -1,5 +1,5 @@
 import type { Tag } from '../../shared/contract';
-import { extraTagName, highlightName, LAYERS, PENDING, SELECTED } from '../reader/highlights';
+import { extraTagName, FLASH, highlightName, LAYERS, PENDING, SELECTED } from '../reader/highlights';
 
 /** Translucent so overlapping claims (other tags, or other layers) blend and stay visible. */
 function rgba(hex: string, alpha: number): string {
@@ -23,6 +23,7 @@ export function TagStyles({ tags }: { tags: Tag[] }) {
     rules.push(`::highlight(${extraTagName(tag.id)}) { text-decoration: underline wavy ${tag.color}; text-decoration-thickness: 2px; text-underline-offset: 4px; }`);
   }
   rules.push(`::highlight(${SELECTED}) { color: #0d2a66; background-color: rgba(47, 95, 179, 0.14); }`);
+  rules.push(`::highlight(${FLASH}) { background-color: rgba(255, 200, 0, 0.75); color: #000; }`);
   rules.push(`::highlight(${PENDING}) { background-color: rgba(59, 125, 216, 0.35); }`);
   return <style>{rules.join('\n')}</style>;
 }

@@ -93,7 +93,7 @@ test('overlapping claims both stay visible and clickable; a claim can be retagge
   // Clicking outside the overlap opens the outer claim directly; delete it.
   await caretBefore(page, KAZPRAVDA, 'Важным итогом');
   await expect(page.getByRole('dialog', { name: 'Claim' }).locator('.popover-quote')).toHaveText(SENTENCE);
-  await page.getByRole('button', { name: 'Delete claim' }).click();
+  await page.getByRole('dialog', { name: 'Claim' }).getByRole('button', { name: 'Delete claim' }).click();
   await expect.poll(() => claimQuotes(page)).toEqual([INNER]);
 
   const stored = cliJson<{ exact: string; tags: string[] }[]>(home, 'annotations', '--project', `${home}/Sample project.crossread`);

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { SHELL_COMMANDS } from '../../../shared/contract';
+import { MENU_COMMANDS } from '../../../shared/commands';
 import type { ShellCommand } from '../../../shared/contract';
 import { buildMenuTemplate } from '../../../electron/menu';
 
@@ -31,8 +31,15 @@ const EXPECTED: Array<[label: string, command: ShellCommand, accelerator: string
   ['New Project…', 'project.new', 'CmdOrCtrl+N'],
   ['Open Project…', 'project.open', 'CmdOrCtrl+O'],
   ['Open Sample Project', 'project.openSample', undefined],
-  ['Import Documents…', 'documents.import', 'CmdOrCtrl+I'],
-  ['Manage Tags', 'tags.manage', undefined],
+  ['Switch Project…', 'project.switch', undefined],
+  ['Import Documents…', 'documents.import', undefined],
+  ['Manage Tags…', 'tags.manage', undefined],
+  ['Undo', 'edit.undo', 'CmdOrCtrl+Z'],
+  ['Redo', 'edit.redo', 'Shift+CmdOrCtrl+Z'],
+  ['Command Palette…', 'palette.open', 'CmdOrCtrl+K'],
+  ['Search…', 'search.open', 'Shift+CmdOrCtrl+F'],
+  ['Tag × Document Matrix', 'matrix.open', 'Shift+CmdOrCtrl+M'],
+  ['Claim Browser', 'claims.focus', 'Shift+CmdOrCtrl+B'],
   ['Settings', 'settings.open', 'CmdOrCtrl+,'],
   ['About Crossread', 'app.about', undefined],
 ];
@@ -49,7 +56,7 @@ describe.each(['linux', 'win32', 'darwin'] as const)('application menu on %s', (
   it('offers every shell command somewhere', () => {
     const { items, sent } = build(platform);
     for (const entry of items) if (entry.click) click(entry);
-    expect(new Set(sent)).toEqual(new Set(SHELL_COMMANDS));
+    expect(new Set(sent)).toEqual(new Set(MENU_COMMANDS.map((c) => c.id)));
   });
 
   it('has Quit, role-based copy and select-all, zoom and full screen', () => {

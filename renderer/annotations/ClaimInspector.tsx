@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { useWorkspace } from '../app/workspace';
+import { useT } from '../i18n/I18n';
+import { LinkList } from '../links/LinkList';
+import { NoteEditor } from '../notes/NoteEditor';
+import { useCitation } from '../reader/useCitation';
+import { useDeleteClaim } from './useDeleteClaim';
+
+/**
+ * The selected claim in full: quote and citation, tags, its note, its links. Shown beside the
+ * panes while a claim is selected.
+ */
+export function ClaimInspector() {
+  const t = useT();
+  const { state, actions } = useWorkspace();
+  const claim = state.annotations.find((a) => a.id === state.selectedId);
+  const doc = state.documents.find((d) => d.id === claim?.documentId);
+  const citation = useCitation(claim, doc);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const deleteClaim = useDeleteClaim();
+  if (!claim) return null;
+  const linkCount = state.links.filter((l) => l.fromId === claim.id || l.toId === claim.id).length;
+  const toggle = (tagId: string) =>
+    void actions.setAnnotationTags(claim.id, claim.tagIds.includes(tagId) ? claim.tagIds.filter((x) => x !== tagId) : [...claim.tagIds, tagId]);
+  return (
+    <aside className="inspector" role="complementary" aria-label={t('inspector.title')}>
+      <header className="inspector-head">
+        <h2>{t('inspector.title')}</h2>
+        <button type="button" className="icon" aria-label={t('common.close')} onClick={() => actions.select(null)}>
+          ×
+        </button>
+      </header>
+      <blockquote className="inspector-quote">{claim.exact}</blockquote>
+      <p className="muted small">
+        {citation} · {t('popover.by', { author: claim.author })}
+      </p>
+      <div className="tag-toggles" role="group" aria-label={t('tags.title')}>
+        {state.tags.map((tag) => (
+          <button key={tag.id} type="button" className="tag-toggle" aria-pressed={claim.tagIds.includes(tag.id)} style={{ '--tag': tag.color } as React.CSSProperties} onClick={() => toggle(tag.id)}>
+            {tag.name}
+          </button>
+        ))}
+      </div>
+      <section className="inspector-section" aria-label={t('note.title')}>
+        <h3>{t('note.title')}</h3>
+        <NoteEditor key={claim.id} owner={{ kind: 'annotation', id: claim.id }} label={t('note.claimLabel')} />
+      </section>
+      <LinkList claim={claim} />
+      <div className="inspector-actions">
+        <button type="button" onClick={() => actions.startLinking(claim.id)}>
+          {t('links.start')} <kbd>L</kbd>
+        </button>
+        <span className="spacer" />
+        {confirming === claim.id ? (
+          <span className="confirm" role="alert">
+            {t('inspector.confirmDelete', { count: linkCount })}
+            <button type="button" className="danger" onClick={() => void deleteClaim(claim.id).then(() => setConfirming(null))}>
+              {t('common.delete')}
+            </button>
+            <button type="button" onClick={() => setConfirming(null)}>
+              {t('common.cancel')}
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="danger" onClick={() => (linkCount > 0 ? setConfirming(claim.id) : void deleteClaim(claim.id))}>
+            {t('popover.delete')}
+          </button>
+        )}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,49 @@
+import type { RefObject } from 'react';
+import { call } from '../api/client';
+import { useDeleteClaim } from '../annotations/useDeleteClaim';
+import { useCommands, type CommandHandlers } from '../commands/useCommands';
+import type { useProjectCommands } from '../projects/useProjectCommands';
+import { useWorkspace } from './workspace';
+
+export type AppDialog = 'tags' | 'settings' | 'about' | 'palette' | 'matrix' | null;
+
+interface Ui {
+  projects: ReturnType<typeof useProjectCommands>;
+  fileInput: RefObject<HTMLInputElement | null>;
+  setDialog(d: AppDialog): void;
+  setVersion(v: string): void;
+  showSidebar(tab: 'claims' | 'search'): void;
+}
+
+/** What each command of shared/commands.ts does in this window. */
+export function useAppCommands(ui: Ui) {
+  const { state, actions } = useWorkspace();
+  const deleteClaim = useDeleteClaim();
+  const hasProject = () => state.project !== null;
+  const writable = () => state.project !== null && !state.project.readOnly;
+  const handlers: CommandHandlers = {
+    'project.new': { run: () => void ui.projects.ask('new') },
+    'project.open': { run: () => void ui.projects.ask('open') },
+    'project.openSample': { run: () => void actions.openSample() },
+    'project.switch': { run: () => void actions.closeProject(), enabled: hasProject },
+    'documents.import': { run: () => ui.fileInput.current?.click(), enabled: writable },
+    'tags.manage': { run: () => ui.setDialog('tags'), enabled: hasProject },
+    'settings.open': { run: () => ui.setDialog('settings') },
+    'edit.undo': { run: () => void actions.travel('undo'), enabled: () => writable() && state.history.canUndo },
+    'edit.redo': { run: () => void actions.travel('redo'), enabled: () => writable() && state.history.canRedo },
+    'palette.open': { run: () => ui.setDialog('palette') },
+    'search.open': { run: () => ui.showSidebar('search'), enabled: hasProject },
+    'matrix.open': { run: () => ui.setDialog('matrix'), enabled: hasProject },
+    'claims.focus': { run: () => ui.showSidebar('claims'), enabled: hasProject },
+    'claim.link': { run: () => state.selectedId && actions.startLinking(state.selectedId), enabled: () => writable() && state.selectedId !== null },
+    'claim.delete': { run: () => state.selectedId && void deleteClaim(state.selectedId), enabled: () => writable() && state.selectedId !== null },
+    'app.about': {
+      run: () => {
+        void call('app.info', {}).then((info) => ui.setVersion(info.version));
+        ui.setDialog('about');
+      },
+    },
+  };
+  const run = useCommands(handlers);
+  return { run, enabled: (id: keyof CommandHandlers) => handlers[id].enabled?.() ?? true };
+}

@@ -1,0 +1,100 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useRevealClaim } from '../annotations/useRevealClaim';
+import { useWorkspace } from '../app/workspace';
+import { useT } from '../i18n/I18n';
+import { ClaimRowView, ROW_HEIGHT } from './ClaimRowView';
+import type { ClaimRow } from './claimRows';
+import { FilterPanel } from './FilterPanel';
+import { activeFilterCount, useClaimFilters, type ClaimSort } from './filters';
+import { useFilterSummary } from './useFilterSummary';
+import { useClaimRows } from './useClaimRows';
+import { VirtualList } from './VirtualList';
+
+const rowKey = (row: ClaimRow) => row.annotation.id;
+const SORTS: ClaimSort[] = ['document', 'date', 'tag'];
+
+/**
+ * Every claim of the project, filtered and sorted, in a virtualised list. Activating a row opens
+ * its document, scrolls to the claim and selects it. Each new `focusKey` (the "Claim Browser"
+ * command) puts the caret in its search box.
+ */
+export function ClaimBrowser({ focusKey = 0 }: { focusKey?: number }) {
+  const t = useT();
+  const { state } = useWorkspace();
+  const { filters, setFilters, clearFilters, sort, setSort } = useClaimFilters();
+  const { rows, total, appliedKey } = useClaimRows();
+  const reveal = useRevealClaim();
+  const [panelOpen, setPanelOpen] = useState(false);
+  const panelId = useId();
+  const listWrap = useRef<HTMLDivElement>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const active = activeFilterCount(filters);
+  const summary = useFilterSummary(filters);
+
+  useEffect(() => {
+    if (focusKey > 0) search.current?.focus();
+  }, [focusKey]);
+
+  return (
+    <section className="sidebar-section claim-browser" role="region" aria-label={t('claims.title')}>
+      <h2>{t('claims.title')}</h2>
+      <input
+        ref={search}
+        type="search"
+        className="browser-search"
+        aria-label={t('browser.search')}
+        placeholder={t('browser.searchPlaceholder')}
+        value={filters.text}
+        onChange={(e) => {
+          const text = e.target.value;
+          setFilters((f) => ({ ...f, text }));
+        }}
+        onKeyDown={(e) => {
+          // From the search box straight into the results, as in any search field with a list.
+          if (e.key !== 'ArrowDown') return;
+          const row = listWrap.current?.querySelector<HTMLElement>('[data-row-focus][tabindex="0"]');
+          if (!row) return;
+          e.preventDefault();
+          row.focus();
+        }}
+      />
+      <div className="browser-bar">
+        <label className="browser-sort">
+          <span>{t('browser.sort')}</span>
+          <select value={sort} onChange={(e) => setSort(e.target.value as ClaimSort)}>
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`browser.sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="spacer" />
+        <button type="button" aria-expanded={panelOpen} aria-controls={panelId} onClick={() => setPanelOpen((o) => !o)}>
+          {active > 0 ? t('browser.filtersActive', { count: active }) : t('browser.filters')}
+        </button>
+      </div>
+      {panelOpen ? <FilterPanel id={panelId} /> : null}
+      <div className="browser-status">
+        <span role="status">{t('browser.count', { shown: rows.length, total })}</span>
+        <span className="spacer" />
+        <button type="button" onClick={clearFilters} disabled={active === 0}>
+          {t('browser.clear')}
+        </button>
+      </div>
+      {summary ? <p className="browser-summary">{summary}</p> : null}
+      {total === 0 ? <p className="muted small">{t('claims.empty')}</p> : rows.length === 0 ? <p className="muted small">{t('browser.noMatch')}</p> : null}
+      <div ref={listWrap} className="browser-list">
+        <VirtualList
+          items={rows}
+          itemKey={rowKey}
+          rowHeight={ROW_HEIGHT}
+          label={t('browser.list')}
+          currentKey={state.selectedId}
+          resetKey={appliedKey}
+          renderRow={(row, focus) => <ClaimRowView row={row} onOpen={reveal} focus={focus} />}
+        />
+      </div>
+    </section>
+  );
+}

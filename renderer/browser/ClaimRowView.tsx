@@ -1,0 +1,43 @@
+import type { CSSProperties } from 'react';
+import { useT } from '../i18n/I18n';
+import type { ClaimRow } from './claimRows';
+import type { RowFocusProps } from './VirtualList';
+
+/** Fixed, because the list is virtualised: the CSS clamps every part of a row to fit (styles.css). */
+export const ROW_HEIGHT = 116;
+
+const QUOTE_CHARS = 160;
+const NOTE_CHARS = 100;
+
+function excerpt(s: string, max: number): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+/** One claim in the browser: tags, quote, note, and where it comes from. */
+export function ClaimRowView({ row, onOpen, focus }: { row: ClaimRow; onOpen(id: string): void; focus: RowFocusProps }) {
+  const t = useT();
+  const a = row.annotation;
+  const doc = row.document;
+  const meta = [
+    doc ? doc.outlet || doc.title : '',
+    row.date ?? t('documents.noDate'),
+    row.linkCount === 1 ? t('browser.linkOne') : row.linkCount > 1 ? t('browser.links', { count: row.linkCount }) : '',
+    a.author,
+  ].filter(Boolean);
+  return (
+    <button type="button" className="claim-row" onClick={() => onOpen(a.id)} {...focus}>
+      <span className="claim-tags">
+        {row.tags.length === 0 ? <span className="chip untagged">{t('claims.untagged')}</span> : null}
+        {row.tags.map((tag) => (
+          <span key={tag.id} className="chip" style={{ '--tag': tag.color } as CSSProperties}>
+            {tag.name}
+          </span>
+        ))}
+      </span>
+      <span className="claim-quote">«{excerpt(a.exact, QUOTE_CHARS)}»</span>
+      {a.noteText.trim() ? <span className="claim-note">{excerpt(a.noteText, NOTE_CHARS)}</span> : null}
+      <span className="claim-meta">{meta.join(' · ')}</span>
+    </button>
+  );
+}

@@ -1,0 +1,26 @@
+import { useWorkspace } from '../app/workspace';
+import { useT } from '../i18n/I18n';
+import { UNTAGGED, type ClaimFilters } from './filters';
+
+/**
+ * One line naming the filters in force other than the search text (which shows in its own box),
+ * so a list narrowed from the matrix says why it is short even with the filter panel closed.
+ */
+export function useFilterSummary(f: ClaimFilters): string {
+  const t = useT();
+  const { state } = useWorkspace();
+  const parts: string[] = [];
+  const tagNames = f.tagIds
+    .map((id) => (id === UNTAGGED ? t('claims.untagged') : state.tags.find((x) => x.id === id)?.name))
+    .filter((n): n is string => n !== undefined);
+  if (tagNames.length === 1) parts.push(tagNames[0]!);
+  else if (tagNames.length > 1) parts.push(t(f.tagMode === 'all' ? 'browser.summaryAll' : 'browser.summaryAny', { tags: tagNames.join(', ') }));
+  const docNames = f.documentIds
+    .map((id) => state.documents.find((d) => d.id === id))
+    .filter((d) => d !== undefined)
+    .map((d) => d.outlet || d.title);
+  if (docNames.length) parts.push(docNames.join(', '));
+  if (f.author !== null) parts.push(f.author);
+  if (f.links !== 'all') parts.push(t(f.links === 'linked' ? 'browser.links.linked' : 'browser.links.unlinked'));
+  return parts.join(' · ');
+}

@@ -1,0 +1,59 @@
+import { useEffect, useRef } from 'react';
+import { COMMANDS, type CommandId } from '../../shared/commands';
+import { getTransport } from '../api/client';
+import { isTextEntry, matchesAccelerator } from './keys';
+
+export interface CommandHandler {
+  run(): void;
+  /** Whether the command can run now (no project → no import); default true. */
+  enabled?(): boolean;
+}
+
+export type CommandHandlers = Record<CommandId, CommandHandler>;
+
+/**
+ * Binds the command table to the keyboard and the desktop menu. Handlers are read through a ref,
+ * so the listeners are installed once and always see the current state.
+ */
+export function useCommands(handlers: CommandHandlers) {
+  const ref = useRef(handlers);
+  ref.current = handlers;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.isComposing) return;
+      for (const c of COMMANDS) {
+        const keys = ['accelerator' in c ? c.accelerator : undefined, ...('alsoKeys' in c ? c.alsoKeys : [])].filter(Boolean) as string[];
+        if (!keys.some((k) => matchesAccelerator(k, e))) continue;
+        const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
+        // Plain keys (L, Delete) and undo/redo belong to a text field while one has focus.
+        if ((plain || c.id === 'edit.undo' || c.id === 'edit.redo') && isTextEntry(e.target)) return;
+        const h = ref.current[c.id];
+        if (h.enabled && !h.enabled()) return;
+        e.preventDefault();
+        h.run();
+        return;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    const offMenu = getTransport().onCommand((id) => {
+      const h = ref.current[id];
+      if (!h) return;
+      // The desktop menu's Undo/Redo also serve text fields, as native menus do.
+      if ((id === 'edit.undo' || id === 'edit.redo') && isTextEntry(document.activeElement)) {
+        document.execCommand(id === 'edit.undo' ? 'undo' : 'redo');
+        return;
+      }
+      if (!h.enabled || h.enabled()) h.run();
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      offMenu();
+    };
+  }, []);
+
+  return (id: CommandId) => {
+    const h = ref.current[id];
+    if (!h.enabled || h.enabled()) h.run();
+  };
+}

@@ -1,0 +1,124 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { SearchHit } from '../../shared/contract';
+import { call } from '../api/client';
+import { useWorkspace } from '../app/workspace';
+import { useRevealClaim } from '../annotations/useRevealClaim';
+import { useT } from '../i18n/I18n';
+import { flash } from '../reader/highlights';
+import { scrollToOffset } from '../reader/paneRegistry';
+
+/**
+ * Full-text search over every document and note, Russian-aware (word forms, ё = е). A hit opens its
+ * document at the place; all document hits can be coded with one tag at once.
+ */
+export function SearchPanel({ focusKey }: { focusKey: number }) {
+  const t = useT();
+  const { state, actions } = useWorkspace();
+  const reveal = useRevealClaim();
+  const input = useRef<HTMLInputElement>(null);
+  const [q, setQ] = useState('');
+  const [result, setResult] = useState<{ q: string; hits: SearchHit[]; total: number } | null>(null);
+  const [tagId, setTagId] = useState('');
+
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, [focusKey]);
+
+  useEffect(() => {
+    const query = q.trim();
+    if (!query) {
+      setResult(null);
+      return;
+    }
+    let alive = true;
+    const timer = setTimeout(() => {
+      call('search.query', { q: query, limit: 500 }).then(
+        (r) => alive && setResult({ q: query, ...r }),
+        (e: Error) => alive && actions.notify('error', e.message),
+      );
+    }, 200);
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+    };
+  }, [q, actions, state.annotations]);
+
+  const groups = useMemo(() => {
+    const byDoc = new Map<string, SearchHit[]>();
+    for (const h of result?.hits ?? []) byDoc.set(h.documentId, [...(byDoc.get(h.documentId) ?? []), h]);
+    return [...byDoc.entries()];
+  }, [result]);
+  const docHits = result?.hits.filter((h) => h.kind === 'document').length ?? 0;
+
+  const open = (h: SearchHit) => {
+    if (h.kind === 'note' && h.annotationId) return reveal(h.annotationId);
+    actions.openDocument(h.documentId);
+    let tries = 0;
+    const attempt = () => {
+      if (scrollToOffset(h.documentId, h.start, h.end)) flash(h.documentId, h.start, h.end);
+      else if (tries++ < 60) setTimeout(attempt, 50);
+    };
+    requestAnimationFrame(attempt);
+  };
+
+  const autocode = async () => {
+    if (!result || !tagId) return;
+    const done = await actions.guard(() => call('search.autocode', { q: result.q, tagId }));
+    if (!done) return;
+    await actions.refresh('annotations', 'history');
+    actions.notify('info', t('search.autocoded', { created: done.created, tagged: done.tagged }), undefined, {
+      label: t('command.edit.undo'),
+      run: () => void actions.travel('undo'),
+    });
+  };
+
+  return (
+    <section className="sidebar-section search" role="region" aria-label={t('search.title')}>
+      <h2>{t('search.title')}</h2>
+      <input ref={input} type="search" className="search-input" value={q} placeholder={t('search.placeholder')} aria-label={t('search.placeholder')} onChange={(e) => setQ(e.target.value)} />
+      {result ? (
+        <p className="muted small" role="status">
+          {result.total > result.hits.length ? t('search.countMore', { shown: result.hits.length, total: result.total }) : t('search.count', { count: result.total })}
+        </p>
+      ) : null}
+      {result && docHits > 0 && !state.project?.readOnly ? (
+        <div className="autocode">
+          <select aria-label={t('search.autocodeTag')} value={tagId} onChange={(e) => setTagId(e.target.value)}>
+            <option value="">{t('search.autocodeTag')}</option>
+            {state.tags.map((tag) => (
+              <option key={tag.id} value={tag.id}>
+                {tag.name}
+              </option>
+            ))}
+          </select>
+          <button type="button" disabled={!tagId} onClick={() => void autocode()}>
+            {t('search.autocode', { count: docHits })}
+          </button>
+        </div>
+      ) : null}
+      <div className="search-results">
+        {groups.map(([docId, hits]) => {
+          const doc = state.documents.find((d) => d.id === docId);
+          return (
+            <div key={docId} className="search-group">
+              <h3>{doc ? doc.outlet || doc.title : docId}</h3>
+              <ul>
+                {hits.map((h) => (
+                  <li key={`${h.kind}-${h.annotationId ?? ''}-${h.start}`}>
+                    <button type="button" onClick={() => open(h)}>
+                      <span className="muted small">{h.kind === 'note' ? t('search.inNote') : `¶${h.paragraph}`}</span>{' '}
+                      …{h.before}
+                      <mark>{h.match}</mark>
+                      {h.after}…
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * Every user command, as data: one definition feeds the desktop menu, the keyboard shortcuts and
+ * the command palette. Behaviour lives in the renderer (renderer/commands); the shell only sends
+ * the id of a menu command to the page.
+ */
+export interface CommandSpec {
+  id: string;
+  /** English label for the desktop menu; the renderer shows its own translation (`command.<id>`). */
+  label: string;
+  /** Electron accelerator syntax; the renderer matches the same string against key events. */
+  accelerator?: string;
+  /** Extra shortcuts the renderer also answers (not shown in the menu). */
+  alsoKeys?: readonly string[];
+  /** Where the desktop menu shows it; commands without one live in the palette and shortcuts only. */
+  menu?: 'file' | 'edit' | 'view' | 'help' | 'settings';
+}
+
+export const COMMANDS = [
+  { id: 'project.new', label: 'New Project…', accelerator: 'CmdOrCtrl+N', menu: 'file' },
+  { id: 'project.open', label: 'Open Project…', accelerator: 'CmdOrCtrl+O', menu: 'file' },
+  { id: 'project.openSample', label: 'Open Sample Project', menu: 'file' },
+  { id: 'project.switch', label: 'Switch Project…', menu: 'file' },
+  // No accelerator: Ctrl+I is italic in notes.
+  { id: 'documents.import', label: 'Import Documents…', menu: 'file' },
+  { id: 'tags.manage', label: 'Manage Tags…', menu: 'file' },
+  { id: 'settings.open', label: 'Settings', accelerator: 'CmdOrCtrl+,', menu: 'settings' },
+  { id: 'edit.undo', label: 'Undo', accelerator: 'CmdOrCtrl+Z', menu: 'edit' },
+  { id: 'edit.redo', label: 'Redo', accelerator: 'Shift+CmdOrCtrl+Z', alsoKeys: ['CmdOrCtrl+Y'], menu: 'edit' },
+  { id: 'palette.open', label: 'Command Palette…', accelerator: 'CmdOrCtrl+K', alsoKeys: ['Shift+CmdOrCtrl+P'], menu: 'view' },
+  { id: 'search.open', label: 'Search…', accelerator: 'Shift+CmdOrCtrl+F', menu: 'view' },
+  { id: 'matrix.open', label: 'Tag × Document Matrix', accelerator: 'Shift+CmdOrCtrl+M', menu: 'view' },
+  { id: 'claims.focus', label: 'Claim Browser', accelerator: 'Shift+CmdOrCtrl+B', menu: 'view' },
+  { id: 'claim.link', label: 'Link Selected Claim…', accelerator: 'L' },
+  { id: 'claim.delete', label: 'Delete Selected Claim', accelerator: 'Delete' },
+  { id: 'app.about', label: 'About Crossread', menu: 'help' },
+] as const satisfies readonly CommandSpec[];
+
+export type CommandId = (typeof COMMANDS)[number]['id'];
+
+/** Commands the desktop menu can send to the page. */
+export const MENU_COMMANDS = COMMANDS.filter((c) => 'menu' in c);
+
+export function commandSpec(id: CommandId): CommandSpec {
+  return COMMANDS.find((c) => c.id === id)!;
+}
