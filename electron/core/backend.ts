@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ZodError } from 'zod';
 import {
   api,
+  type ApiInput,
   isApiName,
   type ApiName,
   type ApiOutput,
@@ -35,7 +36,7 @@ export interface Backend {
   /** The transport entry: validates the name and input, never throws. */
   dispatch(name: string, input: unknown): Promise<ApiResponse<unknown>>;
   /** Typed call for the CLI and tests: throws AppError on failure. */
-  call<N extends ApiName>(name: N, input: ApiParsedInput<N> | Record<string, never>): Promise<ApiOutput<N>>;
+  call<N extends ApiName>(name: N, input: ApiInput<N> | Record<string, never>): Promise<ApiOutput<N>>;
   /** The open project, for the CLI and server start-up. */
   project(): Project | null;
   close(): void;

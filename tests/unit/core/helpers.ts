@@ -1,4 +1,5 @@
 /** Shared set-up for the core tests: temp folders, the corpus, a backend on a real project file. */
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -127,4 +128,44 @@ export async function importCorpus(backend: Backend) {
   expect(result.failed).toEqual([]);
   const byName = Object.fromEntries(result.imported.map((d) => [d.sourceName, d]));
   return { result, kazpravda: byName[KAZPRAVDA]!, caravan: byName[CARAVAN]!, zakon: byName[ZAKON]! };
+}
+
+/** Creates a claim over the first occurrence of `phrase` in a document (the phrase must be there). */
+export async function claimOn(backend: Backend, documentId: string, phrase: string, tagIds: string[] = []) {
+  const { text } = await backend.call('documents.get', { id: documentId });
+  const start = text.indexOf(phrase);
+  expect(start, `“${phrase}” is in the document`).toBeGreaterThanOrEqual(0);
+  return backend.call('annotations.create', { documentId, start, end: start + phrase.length, tagIds });
+}
+
+/** Reads rows straight from a project file, bypassing the app. */
+export function readRows(file: string, sql: string, ...params: unknown[]): Record<string, unknown>[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all(...params) as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
+
+/** A one-paragraph note as the Lexical editor serializes it. */
+export function lexicalNote(...paragraphs: string[]): string {
+  return JSON.stringify({
+    root: {
+      type: 'root',
+      version: 1,
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+      children: paragraphs.map((text) => ({
+        type: 'paragraph',
+        version: 1,
+        direction: 'ltr',
+        format: '',
+        indent: 0,
+        textFormat: 0,
+        children: text ? [{ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 }] : [],
+      })),
+    },
+  });
 }

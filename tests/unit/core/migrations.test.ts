@@ -5,9 +5,9 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createProjectDb, migrate, type Db } from '../../../electron/core/store/db';
+import { APPLICATION_ID, createProjectDb, migrate, type Db } from '../../../electron/core/store/db';
 import { MIGRATIONS } from '../../../electron/core/store/migrations';
-import { tempDir } from './helpers';
+import { corpusText, KAZPRAVDA, makeBackend, tempDir } from './helpers';
 
 const NOW = '2025-11-07T10:00:00.000Z';
 
@@ -171,5 +171,173 @@ describe('0001_initial', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+/** A database migrated up to `version` only, foreign keys on, as an older Crossread left it. */
+function dbAt(version: number): { db: Db; file: string } {
+  const file = path.join(tempDir(), 'old.crossread');
+  const db = new Database(file);
+  db.pragma('foreign_keys = ON');
+  migrate(db, file, version);
+  return { db, file };
+}
+
+const count = (db: Db, sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
+
+describe('0002_links_notes_history', () => {
+  it('upgrades a schema-1 file with claims: the claims stay, the four built-in relations arrive', () => {
+    const { db, file } = dbAt(1);
+    try {
+      insertDocument(db, 'd1', 'h1');
+      insertTag(db, 't1', 'economic');
+      insertAnnotation(db, 'a1', 'd1');
+      insertAnnotation(db, 'a2', 'd1', 1, 3);
+      db.prepare("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES ('a1', 't1')").run();
+      const before = db.prepare('SELECT * FROM annotations ORDER BY id').all();
+
+      migrate(db, file, 2);
+
+      expect(db.prepare('SELECT * FROM annotations ORDER BY id').all()).toEqual(before);
+      expect(db.prepare('SELECT * FROM annotation_tags').all()).toEqual([{ annotation_id: 'a1', tag_id: 't1' }]);
+      for (const t of ['relation_types', 'links', 'notes', 'undo_state', 'undo_steps', 'undo_log']) {
+        expect(isStrict(db, t), `${t} is STRICT`).toBe(true);
+      }
+      const relations = db.prepare('SELECT id, name, inverse_name, symmetric, builtin, position FROM relation_types ORDER BY position').all();
+      expect(relations).toEqual([
+        { id: '3f0c1a52-8d4e-4b7a-9c61-0000000000a1', name: 'supports', inverse_name: 'is supported by', symmetric: 0, builtin: 'supports', position: 0 },
+        { id: '3f0c1a52-8d4e-4b7a-9c61-0000000000a2', name: 'contradicts', inverse_name: 'contradicts', symmetric: 1, builtin: 'contradicts', position: 1 },
+        { id: '3f0c1a52-8d4e-4b7a-9c61-0000000000a3', name: 'elaborates', inverse_name: 'is elaborated by', symmetric: 0, builtin: 'elaborates', position: 2 },
+        { id: '3f0c1a52-8d4e-4b7a-9c61-0000000000a4', name: 'same claim', inverse_name: 'same claim', symmetric: 1, builtin: 'same-claim', position: 3 },
+      ]);
+      const indexes = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index'").all() as { name: string }[]).map((r) => r.name);
+      expect(indexes).toEqual(expect.arrayContaining(['links_by_from', 'links_by_to']));
+      expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual([
+        { version: 1, name: 'initial' },
+        { version: 2, name: 'links_notes_history' },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('links point at existing claims and relation types, never at themselves', () => {
+    const { db } = dbAt(2);
+    try {
+      insertDocument(db, 'd1', 'h1');
+      insertAnnotation(db, 'a1', 'd1');
+      insertAnnotation(db, 'a2', 'd1');
+      const link = db.prepare(
+        `INSERT INTO links (id, from_id, to_id, relation_id, author, created_at, modified_at) VALUES (?, ?, ?, ?, 'me', ?, ?)`,
+      );
+      const supports = '3f0c1a52-8d4e-4b7a-9c61-0000000000a1';
+      expect(() => link.run('l1', 'a1', 'nope', supports, NOW, NOW)).toThrow(/FOREIGN KEY/);
+      expect(() => link.run('l1', 'a1', 'a2', 'no-relation', NOW, NOW)).toThrow(/FOREIGN KEY/);
+      expect(() => link.run('l1', 'a1', 'a1', supports, NOW, NOW)).toThrow(/CHECK constraint failed/);
+      link.run('l1', 'a1', 'a2', supports, NOW, NOW);
+      expect(count(db, 'SELECT count(*) AS n FROM links')).toBe(1);
+      const note = db.prepare(
+        `INSERT INTO notes (owner_kind, owner_id, json, text, author, created_at, modified_at) VALUES (?, ?, '{}', '', 'me', ?, ?)`,
+      );
+      note.run('link', 'l1', NOW, NOW);
+      expect(() => note.run('link', 'l1', NOW, NOW)).toThrow(/UNIQUE|PRIMARY KEY/);
+      expect(() => note.run('document', 'd1', NOW, NOW)).toThrow(/CHECK constraint failed/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('records the inverse of claim, tag and link changes only while a step is being recorded', () => {
+    const { db } = dbAt(2);
+    try {
+      insertDocument(db, 'd1', 'h1');
+      insertTag(db, 't1', 'economic');
+      insertAnnotation(db, 'a0', 'd1');
+      expect(count(db, 'SELECT count(*) AS n FROM undo_log')).toBe(0);
+
+      db.prepare('UPDATE undo_state SET step = 7').run();
+      insertAnnotation(db, 'a1', 'd1');
+      db.prepare("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES ('a1', 't1')").run();
+      db.prepare("UPDATE annotations SET deleted_at = ? WHERE id = 'a0'").run(NOW);
+      db.prepare('UPDATE undo_state SET step = NULL').run();
+      const log = db.prepare('SELECT step, tbl, row_id, sql FROM undo_log ORDER BY seq').all() as { step: number; tbl: string; row_id: string; sql: string }[];
+      expect(log.map((r) => [r.step, r.tbl, r.row_id])).toEqual([
+        [7, 'annotations', 'a1'],
+        [7, 'annotation_tags', 'a1'],
+        [7, 'annotations', 'a0'],
+      ]);
+
+      // Replaying the log newest first reverses the three changes.
+      for (const r of [...log].reverse()) db.exec(r.sql);
+      expect(db.prepare("SELECT deleted_at FROM annotations WHERE id = 'a0'").get()).toEqual({ deleted_at: null });
+      expect(db.prepare("SELECT deleted_at FROM annotations WHERE id = 'a1'").get()).toEqual({ deleted_at: expect.stringMatching(/Z$/) });
+      expect(count(db, "SELECT count(*) AS n FROM annotation_tags WHERE annotation_id = 'a1'")).toBe(0);
+      // Nothing was recorded by the replay itself: recording was off.
+      expect(count(db, 'SELECT count(*) AS n FROM undo_log')).toBe(3);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('0003_search', () => {
+  it('indexes the live documents of a schema-2 file by paragraph; deleted ones are left out', () => {
+    const { db, file } = dbAt(2);
+    try {
+      const text = 'Первый абзац об инвестициях.\n\nВторой абзац: Казахстан и Соглашения Авраама.\nТретий.';
+      db.prepare(
+        `INSERT INTO documents (id, title, format, text, text_length, content_hash, created_at, modified_at)
+         VALUES ('d1', 'T', 'txt', ?, ?, 'h1', ?, ?)`,
+      ).run(text, text.length, NOW, NOW);
+      db.prepare(
+        `INSERT INTO documents (id, title, format, text, text_length, content_hash, created_at, modified_at, deleted_at)
+         VALUES ('d2', 'Gone', 'txt', 'Инвестиции ушли.', 16, 'h2', ?, ?, ?)`,
+      ).run(NOW, NOW, NOW);
+
+      migrate(db, file, 3);
+
+      expect(isStrict(db, 'search_segments')).toBe(true);
+      const segments = db.prepare("SELECT kind, document_id, paragraph, start, end FROM search_segments ORDER BY id").all() as {
+        paragraph: number;
+        start: number;
+        end: number;
+      }[];
+      const paragraphs = ['Первый абзац об инвестициях.', 'Второй абзац: Казахстан и Соглашения Авраама.', 'Третий.'];
+      expect(segments).toEqual(
+        paragraphs.map((p, i) => ({ kind: 'document', document_id: 'd1', paragraph: i + 1, start: text.indexOf(p), end: text.indexOf(p) + p.length })),
+      );
+      // Keys are stemmed: another form of the word finds the paragraph; the deleted document is not there.
+      const find = (key: string) =>
+        db.prepare('SELECT s.paragraph FROM search_fts JOIN search_segments s ON s.id = search_fts.rowid WHERE search_fts MATCH ?').pluck().all(`"${key}"`);
+      expect(find('инвестиц')).toEqual([1]);
+      expect(find('соглашен')).toEqual([2]);
+      expect(db.prepare("SELECT value FROM project_meta WHERE key = 'search_index_version'").pluck().get()).toMatch(/\S/);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('upgrading a schema-1 project', () => {
+  it('opens in the app at the latest schema, with the built-in relations and its documents searchable', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'old.crossread');
+    const db = new Database(file);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    migrate(db, file, 1);
+    const text = corpusText(KAZPRAVDA);
+    db.prepare(
+      `INSERT INTO documents (id, title, format, text, text_length, content_hash, created_at, modified_at)
+       VALUES ('00000000-0000-4000-8000-00000000000d', 'Kazpravda', 'txt', ?, ?, 'h', ?, ?)`,
+    ).run(text, text.length, NOW, NOW);
+    db.close();
+
+    const backend = makeBackend(dir, { projectPath: file });
+    expect((await backend.call('project.current', {}))?.schemaVersion).toBe(MIGRATIONS.at(-1)!.version);
+    expect((await backend.call('relations.list', {})).map((r) => r.builtin)).toEqual(['supports', 'contradicts', 'elaborates', 'same-claim']);
+    const { hits, total } = await backend.call('search.query', { q: 'инвестиция', limit: 50 });
+    expect(total).toBeGreaterThan(0);
+    for (const h of hits) expect(text.slice(h.start, h.end)).toBe(h.match);
+    expect(await backend.call('history.state', {})).toEqual({ canUndo: false, canRedo: false, undoLabel: null, redoLabel: null });
   });
 });

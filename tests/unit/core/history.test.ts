@@ -1,0 +1,260 @@
+/**
+ * Undo and redo, kept in the project file: creating, retagging, linking and deleting claims and
+ * links are steps; notes and tag/relation management are not. Every check compares the exact
+ * state: tags, links and tombstones.
+ */
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../../electron/core/backend';
+import { HISTORY_LIMIT } from '../../../electron/core/store/history';
+import { Project } from '../../../electron/core/store/project';
+import { claimOn, expectAppError, importCorpus, ISO_TIME_RE, lexicalNote, makeBackend, readRows, withProject } from './helpers';
+
+const NOTHING = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
+
+async function setUp() {
+  const fixture = await withProject();
+  const docs = await importCorpus(fixture.backend);
+  const [economic, security, interfaith] = await fixture.backend.call('tags.list', {});
+  const relations = await fixture.backend.call('relations.list', {});
+  return { ...fixture, ...docs, economic: economic!, security: security!, interfaith: interfaith!, supports: relations[0]!, same: relations[3]! };
+}
+
+/** What undo must restore: live claims with their tags, live links, and every tombstone in the file. */
+async function snapshot(backend: Backend, file: string) {
+  return {
+    claims: (await backend.call('annotations.list', {})).map((a) => ({ id: a.id, tagIds: a.tagIds, noteText: a.noteText })),
+    links: (await backend.call('links.list', {})).map((l) => ({ id: l.id, fromId: l.fromId, toId: l.toId, relationId: l.relationId })),
+    tombstones: readRows(file, `SELECT id, deleted_at IS NOT NULL AS dead FROM annotations UNION ALL SELECT id, deleted_at IS NOT NULL FROM links ORDER BY id`),
+  };
+}
+
+describe('undo and redo', () => {
+  it('a new project has nothing to undo or redo', async () => {
+    const { backend } = await withProject();
+    expect(await backend.call('history.state', {})).toEqual(NOTHING);
+    await expectAppError(backend.call('history.undo', {}), 'conflict');
+    await expectAppError(backend.call('history.redo', {}), 'conflict');
+  });
+
+  it('undoing “Create claim” tombstones the claim; redo brings back the same claim with its tags', async () => {
+    const { backend, projectPath, kazpravda, economic, security } = await setUp();
+    const claim = await claimOn(backend, kazpravda.id, 'Вашингтон', [economic.id, security.id]);
+    expect(await backend.call('history.state', {})).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Create claim', redoLabel: null });
+
+    expect(await backend.call('history.undo', {})).toEqual({ canUndo: false, canRedo: true, undoLabel: null, redoLabel: 'Create claim' });
+    expect(await backend.call('annotations.list', {})).toEqual([]);
+    // Kept as a tombstone, so a colleague who already has the claim merges its removal.
+    const [row] = readRows(projectPath, 'SELECT deleted_at, modified_at FROM annotations WHERE id = ?', claim.id);
+    expect(row!.deleted_at).toMatch(ISO_TIME_RE);
+    expect(row!.modified_at as string >= claim.modifiedAt).toBe(true);
+
+    expect(await backend.call('history.redo', {})).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Create claim', redoLabel: null });
+    const [back] = await backend.call('annotations.list', {});
+    expect(back).toMatchObject({ id: claim.id, start: claim.start, end: claim.end, exact: claim.exact, tagIds: [economic.id, security.id], createdAt: claim.createdAt });
+    expect(readRows(projectPath, 'SELECT deleted_at FROM annotations WHERE id = ?', claim.id)).toEqual([{ deleted_at: null }]);
+  });
+
+  it('undoing “Retag claim” restores the previous tag set exactly, and redo the new one', async () => {
+    const { backend, caravan, economic, security, interfaith } = await setUp();
+    const claim = await claimOn(backend, caravan.id, '17 млрд долларов', [economic.id, security.id]);
+    await backend.call('annotations.update', { id: claim.id, tagIds: [interfaith.id, security.id] });
+    expect((await backend.call('history.state', {})).undoLabel).toBe('Retag claim');
+
+    await backend.call('history.undo', {});
+    expect((await backend.call('annotations.list', {}))[0]!.tagIds).toEqual([economic.id, security.id]);
+    await backend.call('history.redo', {});
+    expect((await backend.call('annotations.list', {}))[0]!.tagIds).toEqual([security.id, interfaith.id]);
+    await backend.call('history.undo', {});
+    await backend.call('history.undo', {});
+    expect(await backend.call('annotations.list', {})).toEqual([]);
+  });
+
+  it('undoing “Delete claim” brings back the claim with its tags, its links and its note; redo deletes them again', async () => {
+    const { backend, projectPath, kazpravda, zakon, caravan, economic, supports, same } = await setUp();
+    const a = await claimOn(backend, kazpravda.id, 'решение о присоединении Казахстана к Соглашениям Авраама', [economic.id]);
+    const b = await claimOn(backend, zakon.id, 'присоединении к Авраамским соглашениям');
+    const c = await claimOn(backend, caravan.id, '17 млрд долларов');
+    const ab = await backend.call('links.create', { fromId: a.id, toId: b.id, relationId: same.id });
+    const ca = await backend.call('links.create', { fromId: c.id, toId: a.id, relationId: supports.id });
+    await backend.call('notes.save', { owner: { kind: 'annotation', id: a.id }, json: lexicalNote('Ключевой тезис') });
+    await backend.call('notes.save', { owner: { kind: 'link', id: ab.id }, json: lexicalNote('Одно и то же') });
+    const before = await snapshot(backend, projectPath);
+
+    await backend.call('annotations.delete', { id: a.id });
+    const deleted = await snapshot(backend, projectPath);
+    expect(deleted.links).toEqual([]);
+    expect(deleted.claims.map((x) => x.id)).toEqual(expect.not.arrayContaining([a.id]));
+
+    expect((await backend.call('history.undo', {})).redoLabel).toBe('Delete claim');
+    expect(await snapshot(backend, projectPath)).toEqual(before);
+    expect((await backend.call('links.list', {})).find((l) => l.id === ab.id)?.noteText).toBe('Одно и то же');
+    expect(await backend.call('notes.get', { kind: 'annotation', id: a.id })).toEqual({ json: lexicalNote('Ключевой тезис'), text: 'Ключевой тезис' });
+    expect(ca.toId).toBe(a.id);
+
+    await backend.call('history.redo', {});
+    expect(await snapshot(backend, projectPath)).toEqual(deleted);
+  });
+
+  it('undoes and redoes linking, changing a link’s relation and deleting a link', async () => {
+    const { backend, projectPath, kazpravda, zakon, supports, same } = await setUp();
+    const a = await claimOn(backend, kazpravda.id, 'Вашингтон');
+    const b = await claimOn(backend, zakon.id, 'Казахстан');
+    const noLink = await snapshot(backend, projectPath);
+    const link = await backend.call('links.create', { fromId: a.id, toId: b.id, relationId: supports.id });
+    const linked = await snapshot(backend, projectPath);
+    await backend.call('links.update', { id: link.id, relationId: same.id });
+    const changed = await snapshot(backend, projectPath);
+    await backend.call('links.delete', { id: link.id });
+    const unlinked = await snapshot(backend, projectPath);
+    expect(unlinked.links).toEqual([]);
+
+    // Undoing the link's creation leaves it as a tombstone rather than removing the row.
+    const tombstoned = { ...noLink, tombstones: [...noLink.tombstones, { id: link.id, dead: 1 }].sort((x, y) => (String(x.id) < String(y.id) ? -1 : 1)) };
+    const labels: (string | null)[] = [];
+    for (const expected of [changed, linked, tombstoned]) {
+      labels.push((await backend.call('history.state', {})).undoLabel);
+      await backend.call('history.undo', {});
+      expect(await snapshot(backend, projectPath)).toEqual(expected);
+    }
+    expect(labels).toEqual(['Delete link', 'Change link', 'Link claims']);
+    for (const expected of [linked, changed, unlinked]) {
+      await backend.call('history.redo', {});
+      expect(await snapshot(backend, projectPath)).toEqual(expected);
+    }
+    // The link that came back is the same link, not a copy.
+    await backend.call('history.undo', {});
+    expect((await backend.call('links.list', {}))[0]!.id).toBe(link.id);
+  });
+
+  it('a new step after an undo discards the redo branch', async () => {
+    const { backend, kazpravda, caravan } = await setUp();
+    await claimOn(backend, kazpravda.id, 'Вашингтон');
+    const second = await claimOn(backend, kazpravda.id, 'Трампом');
+    await backend.call('history.undo', {});
+    expect((await backend.call('history.state', {})).canRedo).toBe(true);
+    await claimOn(backend, caravan.id, 'Белом доме');
+    expect(await backend.call('history.state', {})).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Create claim', redoLabel: null });
+    await expectAppError(backend.call('history.redo', {}), 'conflict');
+    expect((await backend.call('annotations.list', {})).map((a) => a.id)).not.toContain(second.id);
+  });
+
+  it('a retag that changes nothing is no step and keeps the redo branch', async () => {
+    const { backend, kazpravda, economic } = await setUp();
+    const claim = await claimOn(backend, kazpravda.id, 'Вашингтон', [economic.id]);
+    await claimOn(backend, kazpravda.id, 'Трампом');
+    await backend.call('history.undo', {});
+    const state = await backend.call('history.state', {});
+    await backend.call('annotations.update', { id: claim.id, tagIds: [economic.id] });
+    expect(await backend.call('history.state', {})).toEqual(state);
+  });
+
+  it('undo never rolls a note back: a note written after a step stays when the step is undone', async () => {
+    const { backend, caravan, economic, security } = await setUp();
+    const claim = await claimOn(backend, caravan.id, '17 млрд долларов', [economic.id]);
+    await backend.call('notes.save', { owner: { kind: 'annotation', id: claim.id }, json: lexicalNote('первая мысль') });
+    await backend.call('annotations.update', { id: claim.id, tagIds: [security.id] });
+    await backend.call('notes.save', { owner: { kind: 'annotation', id: claim.id }, json: lexicalNote('вторая мысль') });
+    await backend.call('history.undo', {});
+    expect(await backend.call('annotations.list', {})).toMatchObject([{ tagIds: [economic.id], noteText: 'вторая мысль' }]);
+  });
+
+  it('tag and relation management and note saving are not steps', async () => {
+    const { backend, kazpravda } = await setUp();
+    const claim = await claimOn(backend, kazpravda.id, 'Вашингтон');
+    const state = await backend.call('history.state', {});
+    const tag = await backend.call('tags.create', { name: 'ресурсы' });
+    await backend.call('tags.update', { id: tag.id, name: 'редкоземы' });
+    const relation = await backend.call('relations.create', { name: 'echoes' });
+    await backend.call('relations.update', { id: relation.id, name: 'mirrors' });
+    await backend.call('relations.delete', { id: relation.id });
+    await backend.call('tags.delete', { id: tag.id });
+    await backend.call('notes.save', { owner: { kind: 'annotation', id: claim.id }, json: lexicalNote('x') });
+    expect(await backend.call('history.state', {})).toEqual(state);
+  });
+
+  it('the history is kept in the project file: it survives closing and reopening', async () => {
+    const { backend, home, projectPath, kazpravda, economic } = await setUp();
+    const claim = await claimOn(backend, kazpravda.id, 'Вашингтон', [economic.id]);
+    await backend.call('annotations.update', { id: claim.id, tagIds: [] });
+    await backend.call('annotations.delete', { id: claim.id });
+    await backend.call('history.undo', {});
+    const state = await backend.call('history.state', {});
+    backend.close();
+
+    const reopened = makeBackend(home, { projectPath });
+    expect(await reopened.call('history.state', {})).toEqual(state);
+    expect(state).toEqual({ canUndo: true, canRedo: true, undoLabel: 'Retag claim', redoLabel: 'Delete claim' });
+    await reopened.call('history.undo', {});
+    expect((await reopened.call('annotations.list', {}))[0]!.tagIds).toEqual([economic.id]);
+    await reopened.call('history.redo', {});
+    await reopened.call('history.redo', {});
+    expect(await reopened.call('annotations.list', {})).toEqual([]);
+  });
+
+  it('keeps the last ' + HISTORY_LIMIT + ' steps', async () => {
+    const { backend, projectPath, kazpravda, economic, security } = await setUp();
+    const claim = await claimOn(backend, kazpravda.id, 'Вашингтон');
+    backend.close();
+    // Straight on the store: this test is about the count, not the transport.
+    const project = Project.open(projectPath);
+    try {
+      for (let i = 0; i < HISTORY_LIMIT + 5; i++) {
+        project.undoable('Retag claim', (now) => project.annotations.setTags(claim.id, [i % 2 ? economic.id : security.id], now));
+      }
+      let undone = 0;
+      while (project.history.state().canUndo) {
+        project.undo();
+        undone++;
+      }
+      expect(undone).toBe(HISTORY_LIMIT);
+      // The oldest steps, the claim's creation among them, are forgotten; the claim stays.
+      expect(project.annotations.list()).toHaveLength(1);
+    } finally {
+      project.close();
+    }
+  });
+
+  it('a step whose document was deleted since can no longer be undone; it is forgotten with the steps before it', async () => {
+    const { backend, kazpravda, zakon } = await setUp();
+    await claimOn(backend, zakon.id, 'Казахстан');
+    const claim = await claimOn(backend, kazpravda.id, 'Вашингтон');
+    await backend.call('annotations.delete', { id: claim.id });
+    await backend.call('documents.delete', { id: kazpravda.id });
+
+    const err = await expectAppError(backend.call('history.undo', {}), 'conflict');
+    expect(err.message).toMatch(/Delete claim.*document has been deleted/);
+    expect(await backend.call('history.state', {})).toEqual(NOTHING);
+    expect(await backend.call('annotations.list', {})).toHaveLength(1);
+  });
+
+  it('a link whose relation was deleted since cannot be brought back by undo', async () => {
+    const { backend, kazpravda, zakon } = await setUp();
+    const a = await claimOn(backend, kazpravda.id, 'Вашингтон');
+    const b = await claimOn(backend, zakon.id, 'Казахстан');
+    const echoes = await backend.call('relations.create', { name: 'echoes' });
+    const link = await backend.call('links.create', { fromId: a.id, toId: b.id, relationId: echoes.id });
+    await backend.call('links.delete', { id: link.id });
+    await backend.call('relations.delete', { id: echoes.id });
+    const err = await expectAppError(backend.call('history.undo', {}), 'conflict');
+    expect(err.message).toMatch(/relation has been deleted/);
+    expect(await backend.call('links.list', {})).toEqual([]);
+    expect((await backend.call('history.state', {})).canUndo).toBe(false);
+  });
+
+  it('a read-only project shows its history but refuses to undo or redo', async () => {
+    const { backend, home, projectPath, kazpravda } = await setUp();
+    await claimOn(backend, kazpravda.id, 'Вашингтон');
+    await claimOn(backend, kazpravda.id, 'Трампом');
+    await backend.call('history.undo', {});
+    backend.close();
+    fs.chmodSync(projectPath, 0o444);
+
+    const reader = makeBackend(home, { projectPath });
+    expect((await reader.call('project.current', {}))?.readOnly).toBe(true);
+    expect(await reader.call('history.state', {})).toEqual({ canUndo: true, canRedo: true, undoLabel: 'Create claim', redoLabel: 'Create claim' });
+    await expectAppError(reader.call('history.undo', {}), 'read-only');
+    await expectAppError(reader.call('history.redo', {}), 'read-only');
+    expect(await reader.call('annotations.list', {})).toHaveLength(1);
+  });
+});
