@@ -1,4 +1,4 @@
-import type { Annotation, DocumentMeta, Tag } from '../../shared/contract';
+import type { Annotation, DocumentMeta, Link, RelationType, SearchHit, Tag } from '../../shared/contract';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -36,3 +36,57 @@ export function formatTags(tags: Tag[], asJson: boolean): string {
   if (asJson) return json(tags.map((t) => ({ id: t.id, name: t.name, color: t.color })));
   return tags.map((t) => `${t.id}  ${t.color}  ${t.name}\n`).join('');
 }
+
+/** A quote shortened for one line. */
+const excerpt = (text: string, max = 80) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+};
+
+export function formatLinks(links: Link[], claims: Annotation[], relations: RelationType[], asJson: boolean): string {
+  const quotes = new Map(claims.map((a) => [a.id, a.exact]));
+  const names = new Map(relations.map((r) => [r.id, r.name]));
+  const rows = links.map((l) => ({
+    id: l.id,
+    from: l.fromId,
+    to: l.toId,
+    fromQuote: excerpt(quotes.get(l.fromId) ?? '', 200),
+    toQuote: excerpt(quotes.get(l.toId) ?? '', 200),
+    relation: names.get(l.relationId) ?? l.relationId,
+    note: l.noteText,
+    author: l.author,
+    created: l.createdAt,
+    modified: l.modifiedAt,
+  }));
+  if (asJson) return json(rows);
+  if (rows.length === 0) return 'No links.\n';
+  return rows
+    .map((r) => `${r.id}  «${excerpt(r.fromQuote, 60)}» ${r.relation} «${excerpt(r.toQuote, 60)}»${r.note ? `  — ${excerpt(r.note, 80)}` : ''}\n`)
+    .join('');
+}
+
+export function formatSearch(result: { hits: SearchHit[]; total: number }, docs: DocumentMeta[], asJson: boolean): string {
+  const titles = new Map(docs.map((d) => [d.id, d.title]));
+  const rows = result.hits.map((h) => ({
+    kind: h.kind,
+    documentId: h.documentId,
+    document: titles.get(h.documentId) ?? '',
+    annotationId: h.annotationId,
+    linkId: h.linkId,
+    paragraph: h.paragraph,
+    start: h.start,
+    end: h.end,
+    match: h.match,
+    context: `${h.before}${h.match}${h.after}`,
+  }));
+  if (asJson) return json({ total: result.total, hits: rows });
+  if (rows.length === 0) return 'No hits.\n';
+  return result.hits
+    .map((h) => {
+      const where = `${titles.get(h.documentId) ?? h.documentId} ¶${h.paragraph}${h.kind === 'note' ? ' (note)' : ''}`;
+      return `${where}: …${flat(h.before)}[${flat(h.match)}]${flat(h.after)}…\n`;
+    })
+    .join('');
+}
+
+const flat = (s: string) => s.replace(/\s+/g, ' ');

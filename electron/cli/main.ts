@@ -7,7 +7,7 @@ import { AppError } from '../core/errors';
 import { defaultHomeDir } from '../core/paths';
 import { Project } from '../core/store/project';
 import { startServer } from '../server/server';
-import { formatAnnotations, formatDocuments, formatTags } from './format';
+import { formatAnnotations, formatDocuments, formatLinks, formatSearch, formatTags } from './format';
 
 const USAGE = `Usage: crossread <command> [options]
 
@@ -17,6 +17,9 @@ Commands:
   documents --project P [--json]        List the documents of a project
   annotations --project P [--json]      List the claims of a project
   tags --project P [--json]             List the tags of a project
+  links --project P [--json]            List the links between claims
+  search --project P [--json] QUERY...  Find words in the documents and notes (any form:
+                                        инвестиция finds инвестиций); "quote" a phrase
 
 Options:
   -h, --help      Show this help
@@ -75,9 +78,13 @@ async function run(argv: string[]): Promise<number> {
     case 'import':
       if (rest.length === 0) throw new UsageError('import needs at least one FILE.');
       return importFiles(requireProjectArg(values.project), rest);
+    case 'search':
+      if (rest.length === 0) throw new UsageError('search needs a QUERY.');
+      return search(requireProjectArg(values.project), rest.join(' '), values.json ?? false);
     case 'documents':
     case 'annotations':
     case 'tags':
+    case 'links':
       if (rest.length > 0) throw new UsageError(`unexpected argument “${rest[0]}”.`);
       return list(command, requireProjectArg(values.project), values.json ?? false);
     case undefined:
@@ -150,15 +157,37 @@ async function importFiles(projectPath: string, files: string[]): Promise<number
   }
 }
 
-async function list(what: 'documents' | 'annotations' | 'tags', projectPath: string, json: boolean): Promise<number> {
+async function list(what: 'documents' | 'annotations' | 'tags' | 'links', projectPath: string, json: boolean): Promise<number> {
   const backend = openBackend(projectPath, false);
   try {
     const tags = await backend.call('tags.list', {});
     let out: string;
     if (what === 'tags') out = formatTags(tags, json);
     else if (what === 'documents') out = formatDocuments(await backend.call('documents.list', {}), json);
-    else out = formatAnnotations(await backend.call('annotations.list', {}), tags, json);
+    else if (what === 'links') {
+      const links = await backend.call('links.list', {});
+      out = formatLinks(links, await backend.call('annotations.list', {}), await backend.call('relations.list', {}), json);
+    } else out = formatAnnotations(await backend.call('annotations.list', {}), tags, json);
     process.stdout.write(out);
+    return 0;
+  } finally {
+    backend.close();
+  }
+}
+
+/** The search limit of the API: the CLI shows as many hits as one call can return. */
+const CLI_SEARCH_LIMIT = 5000;
+
+async function search(projectPath: string, query: string, json: boolean): Promise<number> {
+  if (query.trim().length === 0) throw new UsageError('search needs a QUERY.');
+  if (query.trim().length > 500) throw new UsageError('the query is longer than 500 characters.');
+  const backend = openBackend(projectPath, false);
+  try {
+    const result = await backend.call('search.query', { q: query, limit: CLI_SEARCH_LIMIT });
+    process.stdout.write(formatSearch(result, await backend.call('documents.list', {}), json));
+    if (!json && result.total > result.hits.length) {
+      process.stderr.write(`Showing the first ${result.hits.length} of ${result.total} hits.\n`);
+    }
     return 0;
   } finally {
     backend.close();

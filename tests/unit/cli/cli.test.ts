@@ -148,11 +148,122 @@ describe('listing', () => {
     expect(plain.stdout).toContain('Президент');
   });
 
-  it('listing leaves the project file unchanged', async () => {
+  it('listing and searching leave the project file unchanged', async () => {
     const { home, project } = await importedProject();
     const before = sha256(project);
-    for (const cmd of ['documents', 'tags', 'annotations']) expect((await runCli([cmd, '--project', project], home)).code).toBe(0);
+    for (const cmd of ['documents', 'tags', 'annotations', 'links']) expect((await runCli([cmd, '--project', project], home)).code).toBe(0);
+    expect((await runCli(['search', '--project', project, 'Казахстан'], home)).code).toBe(0);
     expect(sha256(project)).toBe(before);
+  });
+});
+
+/** Opens the project in-process to set up claims, links and notes the CLI then reads. */
+function inProcess(home: string, project: string) {
+  return createBackend({ homeDir: home, resourcesDir: path.join(REPO, 'resources'), version: 'test', projectPath: project });
+}
+
+const note = (text: string) =>
+  JSON.stringify({ root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text }] }] } });
+
+describe('crossread links', () => {
+  it('--json lists each link with its claims, their quotes, the relation’s name, the note and the author', async () => {
+    const { home, project } = await importedProject();
+    const backend = inProcess(home, project);
+    await backend.call('settings.update', { author: 'Аналитик' });
+    const docs = await backend.call('documents.list', {});
+    const claimOn = async (title: string, phrase: string) => {
+      const doc = docs.find((d) => d.sourceName === title)!;
+      const { text } = await backend.call('documents.get', { id: doc.id });
+      const start = text.indexOf(phrase);
+      return backend.call('annotations.create', { documentId: doc.id, start, end: start + phrase.length, tagIds: [] });
+    };
+    const a = await claimOn(KAZPRAVDA, 'решение о присоединении Казахстана к Соглашениям Авраама');
+    const b = await claimOn(ZAKON, 'присоединении к Авраамским соглашениям');
+    const same = (await backend.call('relations.list', {})).find((r) => r.builtin === 'same-claim')!;
+    const link = await backend.call('links.create', { fromId: a.id, toId: b.id, relationId: same.id });
+    await backend.call('notes.save', { owner: { kind: 'link', id: link.id }, json: note('Оба говорят об одном') });
+    const saved = (await backend.call('links.list', {}))[0]!;
+    backend.close();
+
+    const r = await runCli(['links', '--project', project, '--json'], home);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([
+      {
+        id: link.id,
+        from: a.id,
+        to: b.id,
+        fromQuote: 'решение о присоединении Казахстана к Соглашениям Авраама',
+        toQuote: 'присоединении к Авраамским соглашениям',
+        relation: 'same claim',
+        note: 'Оба говорят об одном',
+        author: 'Аналитик',
+        created: saved.createdAt,
+        modified: saved.modifiedAt,
+      },
+    ]);
+
+    const plain = await runCli(['links', '--project', project], home);
+    expect(plain.code).toBe(0);
+    expect(lines(plain.stdout)).toHaveLength(1);
+    expect(plain.stdout).toContain('same claim');
+    expect(plain.stdout).toContain('«присоединении к Авраамским соглашениям»');
+    expect(plain.stdout).toContain('Оба говорят об одном');
+  });
+
+  it('says so when there are no links', async () => {
+    const { home, project } = await importedProject();
+    const r = await runCli(['links', '--project', project], home);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('No links.\n');
+    expect(JSON.parse((await runCli(['links', '--project', project, '--json'], home)).stdout)).toEqual([]);
+  });
+});
+
+describe('crossread search', () => {
+  it('--json gives every hit with its document, paragraph, exact offsets, match and context', async () => {
+    const { home, project } = await importedProject();
+    const r = await runCli(['search', '--project', project, '--json', 'инвестиция'], home);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      total: number;
+      hits: { kind: string; documentId: string; document: string; paragraph: number; start: number; end: number; match: string; context: string }[];
+    };
+    expect(out.total).toBe(out.hits.length);
+    expect(new Set(out.hits.map((h) => h.match.toLowerCase()))).toEqual(new Set(['инвестиции', 'инвестиций', 'инвестициях']));
+
+    const backend = inProcess(home, project);
+    try {
+      for (const h of out.hits) {
+        const doc = await backend.call('documents.get', { id: h.documentId });
+        expect(h.document).toBe(doc.title);
+        expect(doc.text.slice(h.start, h.end)).toBe(h.match);
+        expect(h.context).toContain(h.match);
+        expect(h.paragraph).toBeGreaterThan(0);
+      }
+    } finally {
+      backend.close();
+    }
+  });
+
+  it('prints one line per hit, “Title ¶N: …before [match] after…”, and takes a quoted phrase', async () => {
+    const { home, project } = await importedProject();
+    const r = await runCli(['search', '--project', project, '"Соглашениям', 'Авраама"'], home);
+    expect(r.code, r.stderr).toBe(0);
+    const hits = lines(r.stdout);
+    expect(hits.length).toBeGreaterThan(5);
+    for (const line of hits) expect(line).toMatch(/^.+ ¶\d+: ….*\[Соглашени\S* Авраама\].*…$/i);
+    expect(hits[0]).toMatch(new RegExp(`^${path.basename(KAZPRAVDA, '.txt')} ¶1: `));
+  });
+
+  it('a query with no hits succeeds with “No hits.”; no query is a usage error', async () => {
+    const { home, project } = await importedProject();
+    const none = await runCli(['search', '--project', project, 'несуществующееслово'], home);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toBe('No hits.\n');
+    expect(JSON.parse((await runCli(['search', '--project', project, '--json', '!!!'], home)).stdout)).toEqual({ total: 0, hits: [] });
+    const usage = await runCli(['search', '--project', project], home);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^crossread: search needs a QUERY/);
   });
 });
 
@@ -164,6 +275,8 @@ describe('usage and errors', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^Usage: crossread/);
       expect(r.stdout).toContain('import --project P');
+      expect(r.stdout).toContain('links --project P');
+      expect(r.stdout).toContain('search --project P');
       expect(r.stderr).toBe('');
     }
   });
@@ -198,9 +311,9 @@ describe('usage and errors', () => {
     const bogus = path.join(home, 'bogus.crossread');
     fs.writeFileSync(bogus, 'plain text, not a database\n'.repeat(20));
     const before = sha256(bogus);
-    for (const cmd of ['documents', 'tags', 'annotations']) {
-      const r = await runCli([cmd, '--project', bogus, '--json'], home);
-      expect(r.code, cmd).toBe(1);
+    for (const cmd of [['documents'], ['tags'], ['annotations'], ['links'], ['search', 'мир']]) {
+      const r = await runCli([...cmd, '--project', bogus, '--json'], home);
+      expect(r.code, cmd.join(' ')).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr.endsWith('\n')).toBe(true);
       expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
