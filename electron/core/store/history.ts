@@ -5,6 +5,26 @@ import type { Db } from './db';
 /** How many undo steps a project keeps; older ones are forgotten. */
 export const HISTORY_LIMIT = 200;
 
+/*
+ * The only statements the journal's triggers write (migration 0002). A project file may come from
+ * someone else, so its journal is untrusted: anything else in it (an ATTACH that writes a file,
+ * a DROP) is never run.
+ */
+const LITERAL = String.raw`(?:'(?:[^']|'')*'|-?\d+(?:\.\d+)?|NULL)`;
+const NOW = String.raw`strftime\('%Y-%m-%dT%H:%M:%fZ', 'now'\)`;
+const ASSIGN = String.raw`(?:"[a-z_]+"|deleted_at|modified_at) = (?:${LITERAL}|${NOW})`;
+const JOURNAL_SQL = [
+  new RegExp(String.raw`^UPDATE (?:annotations|links) SET ${ASSIGN}(?:, ${ASSIGN})* WHERE id = ${LITERAL}$`),
+  new RegExp(String.raw`^INSERT INTO (?:annotations|links) \((?:"[a-z_]+", )*"[a-z_]+"\) VALUES \((?:${LITERAL}, )*${LITERAL}\)$`),
+  new RegExp(String.raw`^DELETE FROM annotation_tags WHERE annotation_id = ${LITERAL} AND tag_id = ${LITERAL}$`),
+  new RegExp(String.raw`^INSERT INTO annotation_tags \(annotation_id, tag_id\) VALUES \(${LITERAL}, ${LITERAL}\)$`),
+];
+
+/** Whether `sql` is one of the statements the undo triggers write, and nothing else. */
+export function isJournalSql(sql: string): boolean {
+  return JOURNAL_SQL.some((re) => re.test(sql));
+}
+
 interface LogRow {
   seq: number;
   tbl: string;
@@ -101,10 +121,12 @@ export class History {
   /** Replays `rows` in a savepoint; returns why the result is inconsistent (and rolls it back), or null. */
   private tryReplay(rows: readonly LogRow[], scratch: number): string | null {
     let problem: string | null = null;
+    if (!rows.every((r) => isJournalSql(r.sql))) return 'the history stored in this file is damaged.';
     const run = this.db.transaction(() => {
       this.setRecording(scratch);
       try {
-        for (const row of rows) this.db.exec(row.sql);
+        // prepare() takes exactly one statement, on top of the check above.
+        for (const row of rows) this.db.prepare(row.sql).run();
       } finally {
         this.setRecording(null);
       }

@@ -3,10 +3,12 @@
  * links are steps; notes and tag/relation management are not. Every check compares the exact
  * state: tags, links and tombstones.
  */
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/core/backend';
-import { HISTORY_LIMIT } from '../../../electron/core/store/history';
+import { HISTORY_LIMIT, isJournalSql } from '../../../electron/core/store/history';
 import { Project } from '../../../electron/core/store/project';
 import { claimOn, expectAppError, importCorpus, ISO_TIME_RE, lexicalNote, makeBackend, readRows, withProject } from './helpers';
 
@@ -240,6 +242,39 @@ describe('undo and redo', () => {
     expect(err.message).toMatch(/relation has been deleted/);
     expect(await backend.call('links.list', {})).toEqual([]);
     expect((await backend.call('history.state', {})).canUndo).toBe(false);
+  });
+
+  it('runs only the statements the journal writes: a tampered history in a file from elsewhere is refused', async () => {
+    const { backend, home, projectPath, kazpravda, economic } = await setUp();
+    const claim = await claimOn(backend, kazpravda.id, 'Вашингтон', [economic.id]);
+    await backend.call('annotations.update', { id: claim.id, tagIds: [] });
+    backend.close();
+    const db = new Database(projectPath);
+    const journal = db.prepare('SELECT sql FROM undo_log').pluck().all() as string[];
+    expect(journal.length).toBeGreaterThan(0);
+    for (const sql of journal) expect(isJournalSql(sql), sql).toBe(true);
+    const planted = path.join(home, 'planted.db');
+    const step = db.prepare('SELECT max(id) FROM undo_steps').pluck().get() as number;
+    db.prepare("INSERT INTO undo_log (step, tbl, row_id, sql) VALUES (?, 'annotations', 'x', ?)").run(step, `ATTACH DATABASE '${planted}' AS evil`);
+    db.close();
+
+    const reopened = makeBackend(home, { projectPath });
+    const err = await expectAppError(reopened.call('history.undo', {}), 'conflict');
+    expect(err.message).toMatch(/damaged/);
+    expect(fs.existsSync(planted)).toBe(false);
+    expect((await reopened.call('annotations.list', {}))[0]!.tagIds).toEqual([]);
+    expect((await reopened.call('history.state', {})).canUndo).toBe(false);
+
+    for (const sql of [
+      "UPDATE annotations SET deleted_at = NULL WHERE id = 'a'; DROP TABLE documents",
+      "DELETE FROM annotations WHERE id = 'a'",
+      "UPDATE documents SET deleted_at = NULL WHERE id = 'a'",
+      "INSERT INTO annotation_tags (annotation_id, tag_id) VALUES ('a', (SELECT text FROM documents))",
+      "UPDATE annotations SET \"exact\" = 'it''s' WHERE id = 'a' OR 1 = 1",
+    ]) {
+      expect(isJournalSql(sql), sql).toBe(false);
+    }
+    expect(isJournalSql("UPDATE annotations SET \"exact\" = 'it''s; DROP TABLE x', deleted_at = NULL, modified_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = 'a'")).toBe(true);
   });
 
   it('a read-only project shows its history but refuses to undo or redo', async () => {
