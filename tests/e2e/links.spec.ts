@@ -1,0 +1,175 @@
+import { expect, test, type Page } from '@playwright/test';
+import { claimQuotes, cliJson, pane, selectWithMouse, startApp, tempHome, type RunningApp } from './app';
+
+const K = 'Важным итогом визита стало решение о присоединении Казахстана к Соглашениям Авраама.';
+const C1 = 'стороны подписали коммерческие соглашения более чем на 17 млрд долларов.';
+const C2 = 'стал важной точкой для начала нового этапа сотрудничества между Центральной Азией и Вашингтоном.';
+const KAZ = /Велизаде/;
+const CAR = /Казанцев/;
+
+let app: RunningApp;
+let home: string;
+
+test.beforeEach(async ({ page }) => {
+  ({ home } = tempHome());
+  app = await startApp(home);
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Open sample project' }).click();
+  await expect(page.locator('.pane')).toHaveCount(3);
+});
+
+test.afterEach(async () => {
+  await app.stop();
+});
+
+async function claim(page: Page, title: RegExp, text: string, key: string) {
+  await selectWithMouse(page, pane(page, title), text);
+  await page.keyboard.press(key);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Tag this claim' })).toBeHidden();
+}
+
+/** Clicks inside a claim's text in its pane (its middle), as a person clicks a highlight. */
+async function clickClaim(page: Page, title: RegExp, text: string) {
+  const region = pane(page, title);
+  const point = await region.evaluate((el, needle) => {
+    const walker = document.createTreeWalker(el.querySelector('.source-text')!, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.textContent!.indexOf(needle);
+      if (at < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, at + 3);
+      r.setEnd(n, at + 4);
+      n.parentElement!.scrollIntoView({ block: 'center' });
+      const rect = r.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, text);
+  await page.mouse.click(point!.x, point!.y);
+}
+
+const inspector = (page: Page) => page.getByRole('complementary', { name: 'Claim' });
+
+test('link claims across articles, follow links both ways, undo and redo, and keep it all after a restart', async ({ page }) => {
+  await claim(page, KAZ, K, '3');
+  await claim(page, CAR, C1, '1');
+  await claim(page, CAR, C2, '2');
+
+  // K supports… no: K is supported by C1? The analyst links from K: K → C1 "supports", K → C2 "contradicts".
+  await clickClaim(page, KAZ, K);
+  await page.keyboard.press('l');
+  await expect(page.getByRole('status').filter({ hasText: 'Linking «' })).toBeVisible();
+  await clickClaim(page, CAR, C1);
+  const picker = page.getByRole('dialog', { name: 'How are they related?' });
+  await expect(picker).toBeVisible();
+  await picker.getByRole('button', { name: /supports/ }).click();
+  await expect(picker).toBeHidden();
+
+  // Keyboard route for the second link: the claim is still selected; L, click, number key.
+  await page.keyboard.press('l');
+  await clickClaim(page, CAR, C2);
+  await expect(picker).toBeVisible();
+  await page.keyboard.press('2');
+  await expect(picker).toBeHidden();
+
+  // The inspector of K shows both links, read from K's side, with citations.
+  await clickClaim(page, KAZ, K);
+  await page.keyboard.press('Escape');
+  const links = inspector(page).getByRole('region', { name: 'Links' });
+  await expect(links.locator('.relation')).toHaveText(['supports', 'contradicts']);
+  await expect(links.locator('.link-target').first()).toContainText('Caravan.kz');
+  await expect(links.locator('.link-target').first()).toContainText('¶1');
+  // Markers in the margin count the links.
+  await expect(pane(page, KAZ).getByRole('button', { name: '2 link(s)' })).toBeVisible();
+
+  // Follow K → C1: the Caravan claim is selected and reads the link backwards.
+  await links.locator('.link-target').first().click();
+  await expect(inspector(page).locator('.inspector-quote')).toHaveText(C1);
+  await expect(inspector(page).locator('.relation')).toHaveText(['is supported by']);
+  // …and back from C1 to K.
+  await inspector(page).locator('.link-target').click();
+  await expect(inspector(page).locator('.inspector-quote')).toHaveText(K);
+
+  // Undo the second link, redo it.
+  await page.keyboard.press('Control+z');
+  await expect(links.locator('.relation')).toHaveText(['supports']);
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(links.locator('.relation')).toHaveText(['supports', 'contradicts']);
+
+  // Deleting C2 says its link goes too, and Undo brings both back.
+  await clickClaim(page, CAR, C2);
+  await page.keyboard.press('Escape');
+  await inspector(page).getByRole('button', { name: 'Delete claim' }).click();
+  await expect(inspector(page).getByText('Delete this claim and its 1 link(s)?')).toBeVisible();
+  await inspector(page).getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect.poll(() => claimQuotes(page)).toEqual([K, C1]);
+  await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => claimQuotes(page)).toEqual([K, C1, C2]);
+  await clickClaim(page, KAZ, K);
+  await page.keyboard.press('Escape');
+  await expect(links.locator('.relation')).toHaveText(['supports', 'contradicts']);
+
+  // A note on K, with bold text, saved as the analyst types.
+  const note = inspector(page).getByRole('textbox', { name: 'Note on this claim' });
+  await note.click();
+  await page.keyboard.type('Ключевой тезис: ');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('поддержан');
+  await expect(inspector(page).getByText('Saved')).toBeVisible();
+
+  // Restart: links, the deleted-and-restored claim and the note are all there.
+  await app.stop();
+  app = await startApp(home);
+  await page.goto(app.url);
+  await expect.poll(() => claimQuotes(page)).toEqual([K, C1, C2]);
+  await clickClaim(page, KAZ, K);
+  await page.keyboard.press('Escape');
+  await expect(inspector(page).locator('.relation')).toHaveText(['supports', 'contradicts']);
+  await expect(inspector(page).locator('.note-input strong, .note-input .note-bold').first()).toHaveText('поддержан');
+  await expect(inspector(page).getByRole('textbox', { name: 'Note on this claim' })).toContainText('Ключевой тезис: поддержан');
+
+  const stored = cliJson<{ relation: string; note: string }[]>(home, 'links', '--project', `${home}/Sample project.crossread`);
+  expect(stored.map((l) => l.relation).sort()).toEqual(['contradicts', 'supports']);
+});
+
+test('search finds Russian word forms, opens a hit at its place, and auto-codes every hit in one undoable step', async ({ page }) => {
+  await page.keyboard.press('Control+Shift+F');
+  const search = page.getByRole('region', { name: 'Search' });
+  await search.getByRole('searchbox').fill('инвестиция');
+  await expect(search.getByRole('status')).toHaveText('12 hit(s)');
+  const marks = await search.locator('mark').allTextContents();
+  expect(new Set(marks.map((m) => m.toLowerCase()))).toEqual(new Set(['инвестиций', 'инвестиции', 'инвестициях']));
+
+  // ё = е and case do not matter.
+  await search.getByRole('searchbox').fill('ПРИЕМА');
+  await expect(search.locator('mark').first()).toHaveText(/приёма/i);
+
+  // A hit opens its pane at the place.
+  await search.getByRole('searchbox').fill('инвестиция');
+  await expect(search.getByRole('status')).toHaveText('12 hit(s)');
+  await search.getByRole('button').filter({ hasText: 'инвестициях' }).last().click();
+  await expect.poll(() => page.evaluate(() => CSS.highlights.has('cr-flash'))).toBe(true);
+
+  // Auto-code: 12 new economic claims, one undo step.
+  await search.getByRole('combobox', { name: 'Tag for all hits…' }).selectOption({ label: 'economic' });
+  await search.getByRole('button', { name: 'Tag all 12 hits' }).click();
+  await expect(page.locator('.toast').filter({ hasText: 'Auto-coded: 12 new claim(s)' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Claims' }).click();
+  await expect.poll(async () => (await claimQuotes(page)).length).toBe(12);
+  await page.locator('body').click({ position: { x: 5, y: 880 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await claimQuotes(page)).length).toBe(0);
+  await page.keyboard.press('Control+Shift+Z');
+  await expect.poll(async () => (await claimQuotes(page)).length).toBe(12);
+});
+
+test('the command palette lists every command with its shortcut and runs the chosen one', async ({ page }) => {
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Commands' });
+  await expect(palette.getByRole('option', { name: /Search…\s*Ctrl\+Shift\+F/ })).toBeVisible();
+  await expect(palette.getByRole('option', { name: /Undo\s*Ctrl\+Z/ })).toBeVisible();
+  await page.keyboard.type('manage tags');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Tags' })).toBeVisible();
+});
