@@ -268,8 +268,6 @@ function useWorkspaceState() {
       async createAnnotation(documentId: string, start: number, end: number, tagIds: string[]) {
         return guard(async () => {
           const a = await call('annotations.create', { documentId, start, end, tagIds });
-          // Clear the text selection so the new claim shows in its tag colours at once.
-          window.getSelection()?.removeAllRanges();
           patch((s) => ({ annotations: [...s.annotations, a], selectedId: a.id }));
           await refresh('history');
           return a;

@@ -69,7 +69,6 @@ export function ClaimBrowser({ focusKey = 0 }: { focusKey?: number }) {
             ))}
           </select>
         </label>
-        <span className="spacer" />
         <button type="button" aria-expanded={panelOpen} aria-controls={panelId} onClick={() => setPanelOpen((o) => !o)}>
           {active > 0 ? t('browser.filtersActive', { count: active }) : t('browser.filters')}
         </button>
