@@ -15,6 +15,7 @@ import { TagManager } from '../tags/TagManager';
 import { TagStyles } from '../tags/TagStyles';
 import { Dialog } from '../ui/Dialog';
 import { LinkBanner } from '../links/LinkBanner';
+import { RelationManager } from '../links/RelationManager';
 import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
 import { useAppCommands, type AppDialog } from './useAppCommands';
@@ -75,7 +76,8 @@ function Shell() {
   const dialogs = (
     <>
       {projects.pathDialog ? <ProjectPathDialog mode={projects.pathDialog} onSubmit={(p) => void projects.submitPath(p)} onClose={projects.closePathDialog} /> : null}
-      {dialog === 'tags' ? <TagManager onClose={() => setDialog(null)} /> : null}
+      {dialog === 'tags' ? <TagManager onClose={() => setDialog(null)} onRelations={() => setDialog('relations')} /> : null}
+      {dialog === 'relations' ? <RelationManager onClose={() => setDialog(null)} /> : null}
       {dialog === 'settings' ? <SettingsDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'matrix' ? <MatrixDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'palette' ? <CommandPalette enabled={commands.enabled} run={commands.run} onClose={() => setDialog(null)} /> : null}

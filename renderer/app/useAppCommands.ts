@@ -5,7 +5,7 @@ import { useCommands, type CommandHandlers } from '../commands/useCommands';
 import type { useProjectCommands } from '../projects/useProjectCommands';
 import { useWorkspace } from './workspace';
 
-export type AppDialog = 'tags' | 'settings' | 'about' | 'palette' | 'matrix' | null;
+export type AppDialog = 'tags' | 'relations' | 'settings' | 'about' | 'palette' | 'matrix' | null;
 
 interface Ui {
   projects: ReturnType<typeof useProjectCommands>;
@@ -28,6 +28,7 @@ export function useAppCommands(ui: Ui) {
     'project.switch': { run: () => void actions.closeProject(), enabled: hasProject },
     'documents.import': { run: () => ui.fileInput.current?.click(), enabled: writable },
     'tags.manage': { run: () => ui.setDialog('tags'), enabled: hasProject },
+    'relations.manage': { run: () => ui.setDialog('relations'), enabled: hasProject },
     'settings.open': { run: () => ui.setDialog('settings') },
     'edit.undo': { run: () => void actions.travel('undo'), enabled: () => writable() && state.history.canUndo },
     'edit.redo': { run: () => void actions.travel('redo'), enabled: () => writable() && state.history.canRedo },

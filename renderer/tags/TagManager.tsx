@@ -4,7 +4,7 @@ import { useT } from '../i18n/I18n';
 import { Dialog } from '../ui/Dialog';
 
 /** Create, rename, recolour and delete tags. */
-export function TagManager({ onClose }: { onClose(): void }) {
+export function TagManager({ onClose, onRelations }: { onClose(): void; onRelations(): void }) {
   const t = useT();
   const { state, actions } = useWorkspace();
   const [name, setName] = useState('');
@@ -64,6 +64,12 @@ export function TagManager({ onClose }: { onClose(): void }) {
             {t('tags.add')}
           </button>
         </form>
+        <div className="dialog-actions">
+          <span className="spacer" />
+          <button type="button" onClick={onRelations}>
+            {t('command.relations.manage')}
+          </button>
+        </div>
       </div>
     </Dialog>
   );

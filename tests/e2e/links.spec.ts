@@ -173,3 +173,30 @@ test('the command palette lists every command with its shortcut and runs the cho
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: 'Tags' })).toBeVisible();
 });
+
+test('a link type of the analyst’s own reads one way from the source and the other way from the target', async ({ page }) => {
+  await page.getByRole('button', { name: 'Tags' }).click();
+  await page.getByRole('button', { name: 'Link types…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Link types' });
+  await dialog.getByLabel('New link type').fill('is cause of');
+  await dialog.getByLabel('Its reverse reading').fill('is caused by');
+  await dialog.getByRole('button', { name: 'Add link type' }).click();
+  await expect(dialog.getByLabel('Name of link type is cause of')).toHaveValue('is cause of');
+  // Built-ins cannot be deleted; the new one can.
+  await expect(dialog.getByRole('button', { name: 'Delete link type supports' })).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Delete link type is cause of' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await claim(page, KAZ, K, '3');
+  await claim(page, CAR, C1, '1');
+  await clickClaim(page, CAR, C1);
+  await page.keyboard.press('l');
+  await clickClaim(page, KAZ, K);
+  const picker = page.getByRole('dialog', { name: 'How are they related?' });
+  await picker.getByRole('button', { name: /is cause of/ }).click();
+  await expect(picker).toBeHidden();
+  await expect(inspector(page).locator('.relation')).toHaveText(['is cause of']);
+  await inspector(page).locator('.link-target').click();
+  await expect(inspector(page).locator('.inspector-quote')).toHaveText(K);
+  await expect(inspector(page).locator('.relation')).toHaveText(['is caused by']);
+});

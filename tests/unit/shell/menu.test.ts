@@ -34,6 +34,7 @@ const EXPECTED: Array<[label: string, command: ShellCommand, accelerator: string
   ['Switch Project…', 'project.switch', undefined],
   ['Import Documents…', 'documents.import', undefined],
   ['Manage Tags…', 'tags.manage', undefined],
+  ['Link Types…', 'relations.manage', undefined],
   ['Undo', 'edit.undo', 'CmdOrCtrl+Z'],
   ['Redo', 'edit.redo', 'Shift+CmdOrCtrl+Z'],
   ['Command Palette…', 'palette.open', 'CmdOrCtrl+K'],
