@@ -69,8 +69,9 @@ function PopoverBody({ popover }: { popover: Exclude<Popover, { mode: 'link' }> 
   // The popover closes at once; the save lands in the background, so fast users are never blocked.
   const save = () => {
     actions.setPopover(null);
-    // Cleared now, not when the save returns: by then the user may be dragging the next selection.
-    if (popover.mode === 'create') window.getSelection()?.removeAllRanges();
+    // Collapsed now, not when the save returns (the user may be dragging the next selection by
+    // then). The caret stays at the claim's end, so the pane neither jumps nor loses its place.
+    if (popover.mode === 'create') window.getSelection()?.collapseToEnd();
     if (popover.mode === 'create') void actions.createAnnotation(popover.documentId, popover.start, popover.end, tagIds);
     else if (popover.mode === 'edit') void actions.setAnnotationTags(popover.annotationId, tagIds);
   };

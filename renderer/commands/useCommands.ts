@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import { COMMANDS, type CommandId } from '../../shared/commands';
 import { getTransport } from '../api/client';
 import { isTextEntry, matchesAccelerator } from './keys';
@@ -31,7 +32,9 @@ export function useCommands(handlers: CommandHandlers) {
         const h = ref.current[c.id];
         if (h.enabled && !h.enabled()) return;
         e.preventDefault();
-        h.run();
+        // A window listener is outside React's event system: render at once, so a click that
+        // follows the key (L, then the claim to link) already sees the new state.
+        flushSync(() => h.run());
         return;
       }
     };

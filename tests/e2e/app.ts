@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -154,3 +154,39 @@ export async function tagSentence(page: Page, region: Locator, text: string, key
   await page.keyboard.press('Enter');
   await expect(popover).toBeHidden();
 }
+
+/** The sample project open in a fresh browser-mode app, as a first-time user gets it. */
+export interface SampleApp {
+  home: string;
+  projectPath: string;
+  /** Stops the server and starts it again on the same home; the page must navigate to the new address. */
+  restart(): Promise<string>;
+}
+
+/**
+ * `test` with a `sample` fixture: a fresh home, browser mode started, the welcome screen's
+ * "Open sample project" clicked, and the three interviews open side by side.
+ */
+export const sampleTest = test.extend<{ sample: SampleApp }>({
+  sample: [
+    async ({ page }, use) => {
+    const { home } = tempHome();
+    let app = await startApp(home);
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Open sample project' }).click();
+    await expect(page.locator('.pane')).toHaveCount(3);
+    await use({
+      home,
+      projectPath: path.join(home, 'Sample project.crossread'),
+      async restart() {
+        await app.stop();
+        app = await startApp(home);
+        return app.url;
+      },
+    });
+    await app.stop();
+    },
+    // Set up for every test of a spec that uses sampleTest, whether or not it names the fixture.
+    { auto: true },
+  ],
+});

@@ -1,31 +1,8 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { claimQuotes, pane, startApp, tagSentence, tempHome, type RunningApp } from './app';
-
-const KAZPRAVDA = /Велизаде/;
-const CARAVAN = /Казанцев/;
-const ZAKON = /Бадамов/;
+import { expect, type Locator, type Page } from '@playwright/test';
+import { claimQuotes, pane, sampleTest, tagSentence } from './app';
+import { C1, C2, CARAVAN, K1, K2, KAZPRAVDA, Z1, ZAKON } from './sentences';
 
 // Five claims over the three sample interviews. Tag keys: 1 economic, 2 security, 3 interfaith.
-const K1 = 'Важным итогом визита стало решение о присоединении Казахстана к Соглашениям Авраама.';
-const K2 = 'Казахстан как транспортный хаб срединной части Евразии является очень важным партнером для региональных и внерегиональных игроков.';
-const C1 = 'стороны подписали коммерческие соглашения более чем на 17 млрд долларов.';
-/** Spelled with ё in the source: "партнёром". */
-const C2 = 'наиболее надёжным партнёром для долгосрочных проектов';
-const Z1 = 'Казахстан демонстрирует осторожный, но принципиальный курс на Ближнем Востоке, поддерживая арабских партнеров и сохраняя баланс с Западом.';
-
-let app: RunningApp;
-
-test.beforeEach(async ({ page }) => {
-  const { home } = tempHome();
-  app = await startApp(home);
-  await page.goto(app.url);
-  await page.getByRole('button', { name: 'Open sample project' }).click();
-  await expect(page.locator('.pane')).toHaveCount(3);
-});
-
-test.afterEach(async () => {
-  await app.stop();
-});
 
 const browser = (page: Page): Locator => page.getByRole('region', { name: 'Claims' });
 const status = (page: Page): Locator => browser(page).getByRole('status');
@@ -83,7 +60,7 @@ async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
   );
 }
 
-test('tags filter with ANY and ALL, documents, and Cyrillic text with ё read as е; sorting by date and by tag', async ({ page }) => {
+sampleTest('tags filter with ANY and ALL, documents, and Cyrillic text with ё read as е; sorting by date and by tag', async ({ page }) => {
   await tagFiveClaims(page);
   // Document order: the document list's order, then the place in the text.
   await expect.poll(() => claimQuotes(page)).toEqual([K1, K2, C1, C2, Z1]);
@@ -138,7 +115,7 @@ test('tags filter with ANY and ALL, documents, and Cyrillic text with ё read as
   await expect.poll(() => claimQuotes(page)).toEqual([K1, K2, C1, C2, Z1]);
 });
 
-test('a row shows its tags, document, date and author; the author filter; clicking a row scrolls its pane to the claim and selects it', async ({ page }) => {
+sampleTest('a row shows its tags, document, date and author; the author filter; clicking a row scrolls its pane to the claim and selects it', async ({ page }) => {
   await tagFiveClaims(page, ['Аналитик', 'Коллега']);
 
   const c2 = row(page, C2);
@@ -163,7 +140,7 @@ test('a row shows its tags, document, date and author; the author filter; clicki
   await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBeGreaterThan(200);
 });
 
-test('the keyboard walks the list: Ctrl+Shift+B to the search box, ArrowDown into the rows, ArrowDown/ArrowUp between rows, Enter opens the claim', async ({ page }) => {
+sampleTest('the keyboard walks the list: Ctrl+Shift+B to the search box, ArrowDown into the rows, ArrowDown/ArrowUp between rows, Enter opens the claim', async ({ page }) => {
   await tagFiveClaims(page);
   const search = browser(page).getByRole('searchbox', { name: 'Search claims' });
   // The "Claim Browser" command puts the caret in the browser's search box.
@@ -194,8 +171,8 @@ test('the keyboard walks the list: Ctrl+Shift+B to the search box, ArrowDown int
   await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBeGreaterThan(200);
 });
 
-test('two thousand claims: the list reports them all, keeps only a screenful of rows in the page, and reaches the last one', async ({ page }) => {
-  test.setTimeout(180_000);
+sampleTest('two thousand claims: the list reports them all, keeps only a screenful of rows in the page, and reaches the last one', async ({ page }) => {
+  sampleTest.setTimeout(180_000);
   const docs = await api<{ id: string; title: string; length: number }[]>(page, 'documents.list', {});
   const caravan = docs.find((d) => CARAVAN.test(d.title))!;
   const tags = await api<{ id: string }[]>(page, 'tags.list', {});
@@ -243,7 +220,7 @@ test('two thousand claims: the list reports them all, keeps only a screenful of 
   await expect(browser(page).locator('li[aria-posinset="2000"]').getByRole('button')).toBeFocused();
 });
 
-test('link counts show on rows and the linked/unlinked filter uses them', async ({ page }) => {
+sampleTest('link counts show on rows and the linked/unlinked filter uses them', async ({ page }) => {
   await tagFiveClaims(page);
   const annotations = await api<{ id: string; exact: string }[]>(page, 'annotations.list', {});
   const relations = await api<{ id: string; builtin: string | null }[]>(page, 'relations.list', {});

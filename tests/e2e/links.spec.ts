@@ -1,26 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { claimQuotes, cliJson, pane, selectWithMouse, startApp, tempHome, type RunningApp } from './app';
+import { expect, type Page } from '@playwright/test';
+import { claimQuotes, cliJson, pane, sampleTest, selectWithMouse } from './app';
 
 const K = 'Важным итогом визита стало решение о присоединении Казахстана к Соглашениям Авраама.';
 const C1 = 'стороны подписали коммерческие соглашения более чем на 17 млрд долларов.';
 const C2 = 'стал важной точкой для начала нового этапа сотрудничества между Центральной Азией и Вашингтоном.';
 const KAZ = /Велизаде/;
 const CAR = /Казанцев/;
-
-let app: RunningApp;
-let home: string;
-
-test.beforeEach(async ({ page }) => {
-  ({ home } = tempHome());
-  app = await startApp(home);
-  await page.goto(app.url);
-  await page.getByRole('button', { name: 'Open sample project' }).click();
-  await expect(page.locator('.pane')).toHaveCount(3);
-});
-
-test.afterEach(async () => {
-  await app.stop();
-});
 
 async function claim(page: Page, title: RegExp, text: string, key: string) {
   await selectWithMouse(page, pane(page, title), text);
@@ -51,7 +36,7 @@ async function clickClaim(page: Page, title: RegExp, text: string) {
 
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Claim' });
 
-test('link claims across articles, follow links both ways, undo and redo, and keep it all after a restart', async ({ page }) => {
+sampleTest('link claims across articles, follow links both ways, undo and redo, and keep it all after a restart', async ({ page, sample }) => {
   await claim(page, KAZ, K, '3');
   await claim(page, CAR, C1, '1');
   await claim(page, CAR, C2, '2');
@@ -68,6 +53,7 @@ test('link claims across articles, follow links both ways, undo and redo, and ke
 
   // Keyboard route for the second link: the claim is still selected; L, click, number key.
   await page.keyboard.press('l');
+  await expect(page.getByRole('status').filter({ hasText: 'Linking «' })).toBeVisible();
   await clickClaim(page, CAR, C2);
   await expect(picker).toBeVisible();
   await page.keyboard.press('2');
@@ -119,9 +105,7 @@ test('link claims across articles, follow links both ways, undo and redo, and ke
   await expect(inspector(page).getByText('Saved')).toBeVisible();
 
   // Restart: links, the deleted-and-restored claim and the note are all there.
-  await app.stop();
-  app = await startApp(home);
-  await page.goto(app.url);
+  await page.goto(await sample.restart());
   await expect.poll(() => claimQuotes(page)).toEqual([K, C1, C2]);
   await clickClaim(page, KAZ, K);
   await page.keyboard.press('Escape');
@@ -129,11 +113,11 @@ test('link claims across articles, follow links both ways, undo and redo, and ke
   await expect(inspector(page).locator('.note-input strong, .note-input .note-bold').first()).toHaveText('поддержан');
   await expect(inspector(page).getByRole('textbox', { name: 'Note on this claim' })).toContainText('Ключевой тезис: поддержан');
 
-  const stored = cliJson<{ relation: string; note: string }[]>(home, 'links', '--project', `${home}/Sample project.crossread`);
+  const stored = cliJson<{ relation: string; note: string }[]>(sample.home, 'links', '--project', `${sample.projectPath}`);
   expect(stored.map((l) => l.relation).sort()).toEqual(['contradicts', 'supports']);
 });
 
-test('search finds Russian word forms, opens a hit at its place, and auto-codes every hit in one undoable step', async ({ page }) => {
+sampleTest('search finds Russian word forms, opens a hit at its place, and auto-codes every hit in one undoable step', async ({ page }) => {
   await page.keyboard.press('Control+Shift+F');
   const search = page.getByRole('region', { name: 'Search' });
   await search.getByRole('searchbox').fill('инвестиция');
@@ -164,7 +148,7 @@ test('search finds Russian word forms, opens a hit at its place, and auto-codes 
   await expect.poll(async () => (await claimQuotes(page)).length).toBe(12);
 });
 
-test('the command palette lists every command with its shortcut and runs the chosen one', async ({ page }) => {
+sampleTest('the command palette lists every command with its shortcut and runs the chosen one', async ({ page }) => {
   await page.keyboard.press('Control+k');
   const palette = page.getByRole('dialog', { name: 'Commands' });
   await expect(palette.getByRole('option', { name: /Search…\s*Ctrl\+Shift\+F/ })).toBeVisible();
@@ -174,7 +158,7 @@ test('the command palette lists every command with its shortcut and runs the cho
   await expect(page.getByRole('dialog', { name: 'Tags' })).toBeVisible();
 });
 
-test('a link type of the analyst’s own reads one way from the source and the other way from the target', async ({ page }) => {
+sampleTest('a link type of the analyst’s own reads one way from the source and the other way from the target', async ({ page }) => {
   await page.getByRole('button', { name: 'Tags' }).click();
   await page.getByRole('button', { name: 'Link types…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Link types' });

@@ -1,24 +1,8 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { claimQuotes, pane, startApp, tagSentence, tempHome, type RunningApp } from './app';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { claimQuotes, pane, sampleTest, tagSentence } from './app';
+import { C1, C2, CARAVAN, K1, K2, KAZPRAVDA, Z1, ZAKON } from './sentences';
 
-const KAZPRAVDA = /Велизаде/;
-const CARAVAN = /Казанцев/;
-const ZAKON = /Бадамов/;
-
-const K1 = 'Важным итогом визита стало решение о присоединении Казахстана к Соглашениям Авраама.';
-const K2 = 'Казахстан как транспортный хаб срединной части Евразии является очень важным партнером для региональных и внерегиональных игроков.';
-const C1 = 'стороны подписали коммерческие соглашения более чем на 17 млрд долларов.';
-const C2 = 'наиболее надёжным партнёром для долгосрочных проектов';
-const Z1 = 'Казахстан демонстрирует осторожный, но принципиальный курс на Ближнем Востоке, поддерживая арабских партнеров и сохраняя баланс с Западом.';
-
-let app: RunningApp;
-
-test.beforeEach(async ({ page }) => {
-  const { home } = tempHome();
-  app = await startApp(home);
-  await page.goto(app.url);
-  await page.getByRole('button', { name: 'Open sample project' }).click();
-  await expect(page.locator('.pane')).toHaveCount(3);
+sampleTest.beforeEach(async ({ page }) => {
   // Tag keys: 1 economic, 2 security, 3 interfaith. C2 is left untagged. Each save is awaited: one
   // landing during the next drag would clear that selection (workspace createAnnotation).
   const plan = [
@@ -32,10 +16,6 @@ test.beforeEach(async ({ page }) => {
     await tagSentence(page, pane(page, title), text, [...keys]);
     await expect(status(page)).toHaveText(`${i + 1} of ${i + 1} claims`);
   }
-});
-
-test.afterEach(async () => {
-  await app.stop();
 });
 
 const status = (page: Page): Locator => page.getByRole('region', { name: 'Claims' }).getByRole('status');
@@ -53,7 +33,7 @@ async function tableText(section: Locator): Promise<string[][]> {
   return section.locator('tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.replace(/\s+/g, ' ').trim())));
 }
 
-test('the matrix counts claims per tag and document, with an untagged row and totals', async ({ page }) => {
+sampleTest('the matrix counts claims per tag and document, with an untagged row and totals', async ({ page }) => {
   const dialog = await openMatrix(page);
   expect(await tableText(dialog.locator('thead'))).toEqual([['Tag', 'Kazpravda.kz 2025-11-07', 'Caravan.kz no date', 'Zakon.kz 2026-03-02', 'Total']]);
   expect(await tableText(dialog.locator('tbody'))).toEqual([
@@ -86,7 +66,7 @@ test('the matrix counts claims per tag and document, with an untagged row and to
   expect(await tableText(again.locator('tfoot'))).toEqual([['All claims', '2', '2', '2', '6']]);
 });
 
-test('choosing a count lists exactly those claims in the claim browser', async ({ page }) => {
+sampleTest('choosing a count lists exactly those claims in the claim browser', async ({ page }) => {
   const claims = page.getByRole('region', { name: 'Claims' });
   let dialog = await openMatrix(page);
   await dialog.getByRole('button', { name: 'Show claims tagged interfaith in Zakon.kz (1)' }).click();

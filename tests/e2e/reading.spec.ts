@@ -1,26 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { claimQuotes, cliJson, pane, paintedRangeCount, selectWithMouse, startApp, tempHome, type RunningApp } from './app';
+import { expect, type Page } from '@playwright/test';
+import { claimQuotes, cliJson, paintedRangeCount, pane, sampleTest, selectWithMouse } from './app';
 
 const KAZPRAVDA = /Велизаде/;
 const CARAVAN = /Казанцев/;
 const ZAKON = /Бадамов/;
 const SENTENCE = 'Важным итогом визита стало решение о присоединении Казахстана к Соглашениям Авраама.';
 const INNER = 'присоединении Казахстана к Соглашениям Авраама';
-
-let app: RunningApp;
-let home: string;
-
-test.beforeEach(async ({ page }) => {
-  ({ home } = tempHome());
-  app = await startApp(home);
-  await page.goto(app.url);
-  await page.getByRole('button', { name: 'Open sample project' }).click();
-  await expect(page.locator('.pane')).toHaveCount(3);
-});
-
-test.afterEach(async () => {
-  await app.stop();
-});
 
 async function caretBefore(page: Page, title: RegExp, text: string) {
   const box = await page.evaluate(
@@ -45,7 +30,7 @@ async function caretBefore(page: Page, title: RegExp, text: string) {
   await page.mouse.click(box.x, box.y);
 }
 
-test('a claim can be made with the keyboard alone: caret, Shift+arrows, a number key, Enter', async ({ page }) => {
+sampleTest('a claim can be made with the keyboard alone: caret, Shift+arrows, a number key, Enter', async ({ page }) => {
   await caretBefore(page, KAZPRAVDA, SENTENCE);
   for (let i = 0; i < SENTENCE.length; i++) await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('2');
@@ -60,12 +45,13 @@ test('a claim can be made with the keyboard alone: caret, Shift+arrows, a number
   await expect(pane(page, KAZPRAVDA).locator('.source-text')).toContainText(SENTENCE);
 });
 
-test('overlapping claims both stay visible and clickable; a claim can be retagged and deleted', async ({ page }) => {
+sampleTest('overlapping claims both stay visible and clickable; a claim can be retagged and deleted', async ({ page, sample }) => {
   const region = pane(page, KAZPRAVDA);
   await selectWithMouse(page, region, SENTENCE);
   await page.keyboard.press('1');
-  // No waiting for the save: a quick analyst goes straight on to the next selection.
+  // No waiting for the save: a quick analyst goes straight on once the popover has gone.
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Tag this claim' })).toBeHidden();
   await selectWithMouse(page, region, INNER);
   await page.keyboard.press('3');
   await page.keyboard.press('Enter');
@@ -96,11 +82,11 @@ test('overlapping claims both stay visible and clickable; a claim can be retagge
   await page.getByRole('dialog', { name: 'Claim' }).getByRole('button', { name: 'Delete claim' }).click();
   await expect.poll(() => claimQuotes(page)).toEqual([INNER]);
 
-  const stored = cliJson<{ exact: string; tags: string[] }[]>(home, 'annotations', '--project', `${home}/Sample project.crossread`);
+  const stored = cliJson<{ exact: string; tags: string[] }[]>(sample.home, 'annotations', '--project', `${sample.projectPath}`);
   expect(stored).toEqual([expect.objectContaining({ exact: INNER, tags: ['security'] })]);
 });
 
-test('clicking a claim in the list scrolls its pane to it and selects it', async ({ page }) => {
+sampleTest('clicking a claim in the list scrolls its pane to it and selects it', async ({ page }) => {
   const region = pane(page, CARAVAN);
   const far = 'Негевского форума';
   const body = region.locator('.pane-body');
@@ -113,7 +99,7 @@ test('clicking a claim in the list scrolls its pane to it and selects it', async
   expect(await body.evaluate((el) => el.scrollTop)).toBeGreaterThan(200);
 });
 
-test('panes can be closed, reordered and resized, and the layout survives a reload', async ({ page }) => {
+sampleTest('panes can be closed, reordered and resized, and the layout survives a reload', async ({ page }) => {
   const titles = () => page.locator('.pane h2').allTextContents();
   const before = await titles();
   expect(before).toHaveLength(3);
@@ -134,7 +120,7 @@ test('panes can be closed, reordered and resized, and the layout survives a relo
   await expect(page.getByRole('region', { name: ZAKON })).toHaveCount(0);
 });
 
-test('a pane opened just before leaving the project is still there when the project is reopened', async ({ page }) => {
+sampleTest('a pane opened just before leaving the project is still there when the project is reopened', async ({ page }) => {
   // Regression: the layout save was debounced and lost when the project closed within 300 ms.
   await page.getByRole('button', { name: /^Close .*Бадамов/ }).click();
   await page.getByRole('button', { name: /^Open .*Бадамов.* in a pane$/ }).click();
