@@ -86,31 +86,46 @@ function PopoverBody({ popover }: { popover: Exclude<Popover, { mode: 'link' }> 
     }
   };
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if ((e.target as HTMLElement).tagName === 'INPUT') {
-      if (e.key === 'Escape') ref.current?.focus();
+  // Keys reach the popover wherever focus is: typing 1, Enter right after a selection must not
+  // race the popover taking focus (the keys would land in the pane instead).
+  const onKeyDown = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    if (target.tagName === 'INPUT') {
+      if (e.key === 'Escape' && ref.current?.contains(target)) ref.current.focus();
       return;
     }
+    const handled = () => {
+      e.preventDefault();
+      e.stopPropagation();
+    };
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === 'Escape') {
-      e.preventDefault();
+      handled();
       close();
-    } else if (e.key === 'Enter' && popover.mode !== 'choose' && (e.target as HTMLElement).tagName !== 'BUTTON') {
-      e.preventDefault();
+    } else if (e.key === 'Enter' && popover.mode !== 'choose' && !(target.tagName === 'BUTTON' && ref.current?.contains(target))) {
+      handled();
       save();
     } else if (/^[1-9]$/.test(e.key) && popover.mode !== 'choose') {
       const tag = state.tags[Number(e.key) - 1];
       if (tag) {
-        e.preventDefault();
+        handled();
         toggle(tag.id);
       }
     } else if ((e.key === 'Delete' || e.key === 'Backspace') && popover.mode === 'edit') {
-      e.preventDefault();
+      handled();
       void deleteClaim(popover.annotationId);
-    } else if ((e.key === 'l' || e.key === 'L' || e.code === 'KeyL') && popover.mode === 'edit') {
-      e.preventDefault();
+    } else if (e.code === 'KeyL' && popover.mode === 'edit') {
+      handled();
       actions.startLinking(popover.annotationId);
     }
   };
+  const keyHandler = useRef(onKeyDown);
+  keyHandler.current = onKeyDown;
+  useLayoutEffect(() => {
+    const listener = (e: KeyboardEvent) => keyHandler.current(e);
+    window.addEventListener('keydown', listener, true);
+    return () => window.removeEventListener('keydown', listener, true);
+  }, []);
 
   const quote =
     popover.mode === 'create'
@@ -127,7 +142,6 @@ function PopoverBody({ popover }: { popover: Exclude<Popover, { mode: 'link' }> 
       aria-label={popover.mode === 'create' ? t('popover.title') : t('popover.editTitle')}
       tabIndex={-1}
       style={{ top: pos.top, left: pos.left }}
-      onKeyDown={onKeyDown}
     >
       {popover.mode === 'choose' ? (
         <ChooseList ids={popover.annotationIds} annotations={state.annotations} tags={state.tags} />

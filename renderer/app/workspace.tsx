@@ -268,7 +268,8 @@ function useWorkspaceState() {
       async createAnnotation(documentId: string, start: number, end: number, tagIds: string[]) {
         return guard(async () => {
           const a = await call('annotations.create', { documentId, start, end, tagIds });
-          patch((s) => ({ annotations: [...s.annotations, a], selectedId: a.id }));
+          // Not selected: the inspector would open and reflow the text the analyst is reading.
+          patch((s) => ({ annotations: [...s.annotations, a] }));
           await refresh('history');
           return a;
         });

@@ -3,7 +3,7 @@
  * legacy encodings, binary junk and project files in odd states.
  */
 import Database from 'better-sqlite3';
-import JSZip from 'jszip';
+import { buildDocx as buildDocxBytes, type DocxParts } from '../fixtures/docx';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,47 +22,9 @@ export const payload = (name: string, bytes: Uint8Array | string, mimeType = 'ap
   buffer: typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes),
 });
 
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-
-const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** A minimal but complete .docx (content types, relationships, body, core properties). */
-export async function buildDocx({ paragraphs, title, creator }: { paragraphs: string[]; title?: string; creator?: string }): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-      '<Default Extension="xml" ContentType="application/xml"/>' +
-      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
-      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-      '</Types>',
-  );
-  zip.file(
-    '_rels/.rels',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
-      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
-      '</Relationships>',
-  );
-  zip.file(
-    'word/document.xml',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>` +
-      paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(p)}</w:t></w:r></w:p>`).join('') +
-      '</w:body></w:document>',
-  );
-  zip.file(
-    'docProps/core.xml',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-      '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
-      'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">' +
-      (title === undefined ? '' : `<dc:title>${escapeXml(title)}</dc:title>`) +
-      (creator === undefined ? '' : `<dc:creator>${escapeXml(creator)}</dc:creator>`) +
-      '</cp:coreProperties>',
-  );
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+export async function buildDocx(parts: DocxParts): Promise<Buffer> {
+  return Buffer.from(await buildDocxBytes(parts));
 }
 
 /** Text in a single-byte code page; throws on a character the code page cannot hold. */

@@ -2,57 +2,9 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../../electron/core/import';
 import { unpackedXmlBytes } from '../../../electron/core/import/docx';
+import { buildDocx } from '../../fixtures/docx';
 import { importError, utf8 } from './helpers';
 
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-
-function paragraphXml(text: string): string {
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `<w:p><w:r><w:t xml:space="preserve">${escaped}</w:t></w:r></w:p>`;
-}
-
-interface DocxParts {
-  paragraphs: string[];
-  title?: string;
-  creator?: string;
-  omit?: string[];
-}
-
-/** A minimal but complete .docx, built the way Word lays one out. */
-async function buildDocx({ paragraphs, title, creator, omit = [] }: DocxParts): Promise<Uint8Array> {
-  const zip = new JSZip();
-  const parts: Record<string, string> = {
-    '[Content_Types].xml':
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-      '<Default Extension="xml" ContentType="application/xml"/>' +
-      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
-      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-      '</Types>',
-    '_rels/.rels':
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
-      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
-      '</Relationships>',
-    'word/document.xml':
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>` +
-      paragraphs.map(paragraphXml).join('') +
-      '</w:body></w:document>',
-    'docProps/core.xml':
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-      '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
-      'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
-      'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-      (title === undefined ? '' : `<dc:title>${title}</dc:title>`) +
-      (creator === undefined ? '' : `<dc:creator>${creator}</dc:creator>`) +
-      '<dcterms:created xsi:type="dcterms:W3CDTF">2010-01-01T00:00:00Z</dcterms:created>' +
-      '</cp:coreProperties>',
-  };
-  for (const [name, content] of Object.entries(parts)) if (!omit.includes(name)) zip.file(name, content);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-}
 
 describe('docx import', () => {
   it('extracts the paragraphs, title and author of a Word document', async () => {
