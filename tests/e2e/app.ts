@@ -73,6 +73,7 @@ export const pane = (page: Page, title: RegExp | string): Locator => page.getByR
  * person would.
  */
 export async function selectWithMouse(page: Page, region: Locator, text: string): Promise<void> {
+  await expect(region.locator('.source-text')).toContainText(text);
   const handle = await region.elementHandle();
   const rects = await page.evaluate(
     ([el, needle]) => {
@@ -175,6 +176,8 @@ export const sampleTest = test.extend<{ sample: SampleApp }>({
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Open sample project' }).click();
     await expect(page.locator('.pane')).toHaveCount(3);
+    // Each pane fetches its text; tests start once all three are on screen.
+    await expect(page.locator('.pane .source-text')).toHaveCount(3);
     await use({
       home,
       projectPath: path.join(home, 'Sample project.crossread'),
@@ -190,3 +193,30 @@ export const sampleTest = test.extend<{ sample: SampleApp }>({
     { auto: true },
   ],
 });
+
+/**
+ * Clicks the left edge of character `at` of `text` inside a pane, after scrolling it into view:
+ * a caret placed before that character, or a click on a highlight covering it.
+ */
+export async function clickInText(page: Page, region: Locator, text: string, at = 0): Promise<void> {
+  await expect(region.locator('.source-text')).toContainText(text);
+  const point = await region.evaluate(
+    (el, [needle, index]) => {
+      const walker = document.createTreeWalker(el.querySelector('.source-text')!, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const found = n.textContent!.indexOf(needle as string);
+        if (found < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, found + (index as number));
+        r.setEnd(n, found + (index as number) + 1);
+        n.parentElement!.scrollIntoView({ block: 'center' });
+        const rect = r.getBoundingClientRect();
+        return { x: rect.left + 1, y: rect.top + rect.height / 2 };
+      }
+      return null;
+    },
+    [text, at] as const,
+  );
+  if (!point) throw new Error(`text not found in pane: ${text}`);
+  await page.mouse.click(point.x, point.y);
+}

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { claimQuotes, cliJson, pane, sampleTest, selectWithMouse } from './app';
+import { claimQuotes, clickInText, cliJson, pane, sampleTest, selectWithMouse } from './app';
 
 const K = 'Важным итогом визита стало решение о присоединении Казахстана к Соглашениям Авраама.';
 const C1 = 'стороны подписали коммерческие соглашения более чем на 17 млрд долларов.';
@@ -14,25 +14,8 @@ async function claim(page: Page, title: RegExp, text: string, key: string) {
   await expect(page.getByRole('dialog', { name: 'Tag this claim' })).toBeHidden();
 }
 
-/** Clicks inside a claim's text in its pane (its middle), as a person clicks a highlight. */
-async function clickClaim(page: Page, title: RegExp, text: string) {
-  const region = pane(page, title);
-  const point = await region.evaluate((el, needle) => {
-    const walker = document.createTreeWalker(el.querySelector('.source-text')!, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = n.textContent!.indexOf(needle);
-      if (at < 0) continue;
-      const r = document.createRange();
-      r.setStart(n, at + 3);
-      r.setEnd(n, at + 4);
-      n.parentElement!.scrollIntoView({ block: 'center' });
-      const rect = r.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    return null;
-  }, text);
-  await page.mouse.click(point!.x, point!.y);
-}
+/** Clicks inside a claim's text in its pane, as a person clicks a highlight. */
+const clickClaim = (page: Page, title: RegExp, text: string) => clickInText(page, pane(page, title), text, 3);
 
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Claim' });
 

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { claimQuotes, cliJson, paintedRangeCount, pane, sampleTest, selectWithMouse } from './app';
+import { claimQuotes, clickInText, cliJson, paintedRangeCount, pane, sampleTest, selectWithMouse } from './app';
 
 const KAZPRAVDA = /Велизаде/;
 const CARAVAN = /Казанцев/;
@@ -7,28 +7,7 @@ const ZAKON = /Бадамов/;
 const SENTENCE = 'Важным итогом визита стало решение о присоединении Казахстана к Соглашениям Авраама.';
 const INNER = 'присоединении Казахстана к Соглашениям Авраама';
 
-async function caretBefore(page: Page, title: RegExp, text: string) {
-  const box = await page.evaluate(
-    ([name, needle]) => {
-      const region = [...document.querySelectorAll('section.pane')].find((s) => new RegExp(name as string).test(s.getAttribute('aria-label') ?? ''))!;
-      const walker = document.createTreeWalker(region.querySelector('.source-text')!, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const at = n.textContent!.indexOf(needle as string);
-        if (at < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, at);
-        r.setEnd(n, at + 1);
-        n.parentElement!.scrollIntoView({ block: 'center' });
-        const rect = r.getBoundingClientRect();
-        return { x: rect.left + 1, y: rect.top + rect.height / 2 };
-      }
-      return null;
-    },
-    [title.source, text] as const,
-  );
-  if (!box) throw new Error(`not found: ${text}`);
-  await page.mouse.click(box.x, box.y);
-}
+const caretBefore = (page: Page, title: RegExp, text: string) => clickInText(page, pane(page, title), text);
 
 sampleTest('a claim can be made with the keyboard alone: caret, Shift+arrows, a number key, Enter', async ({ page }) => {
   await caretBefore(page, KAZPRAVDA, SENTENCE);
