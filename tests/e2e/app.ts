@@ -154,6 +154,8 @@ export async function tagSentence(page: Page, region: Locator, text: string, key
   await expect(popover.getByRole('button', { pressed: true })).toHaveCount(keys.length);
   await page.keyboard.press('Enter');
   await expect(popover).toBeHidden();
+  // Saved once the claim list shows it; a click on the new highlight before then would find nothing.
+  await expect.poll(async () => (await claimQuotes(page)).some((q) => text.startsWith(q.replace(/…$/, '')))).toBe(true);
 }
 
 /** The sample project open in a fresh browser-mode app, as a first-time user gets it. */

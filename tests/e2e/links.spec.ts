@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { claimQuotes, clickInText, cliJson, pane, sampleTest, selectWithMouse } from './app';
+import { claimQuotes, clickInText, cliJson, pane, sampleTest, tagSentence } from './app';
 
 const K = 'Важным итогом визита стало решение о присоединении Казахстана к Соглашениям Авраама.';
 const C1 = 'стороны подписали коммерческие соглашения более чем на 17 млрд долларов.';
@@ -7,12 +7,7 @@ const C2 = 'стал важной точкой для начала нового 
 const KAZ = /Велизаде/;
 const CAR = /Казанцев/;
 
-async function claim(page: Page, title: RegExp, text: string, key: string) {
-  await selectWithMouse(page, pane(page, title), text);
-  await page.keyboard.press(key);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('dialog', { name: 'Tag this claim' })).toBeHidden();
-}
+const claim = (page: Page, title: RegExp, text: string, key: string) => tagSentence(page, pane(page, title), text, [key]);
 
 /** Clicks inside a claim's text in its pane, as a person clicks a highlight. */
 const clickClaim = (page: Page, title: RegExp, text: string) => clickInText(page, pane(page, title), text, 3);
