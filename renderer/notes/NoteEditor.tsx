@@ -160,7 +160,7 @@ function Toolbar() {
         1.
       </button>
       <button type="button" onMouseDown={keep} aria-label={t('note.link')} title={t('note.link')} onClick={() => removeLinkIfAny() || (linking ? setLinking(false) : startLink())}>
-        <span className="link-glyph">link</span>
+        <span className="link-glyph">{t('note.link').toLowerCase()}</span>
       </button>
       {linking ? (
         <form
