@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
+import type { ExportFormat } from '../shared/dossier';
 import type { ShellHandlers } from './ipc';
 
 export const PROJECT_EXTENSION = 'crossread';
@@ -38,8 +39,28 @@ export function createDialogHandlers(dialogs: DialogApi, defaultDir: string): Sh
       if (result.canceled || !result.filePath) return null;
       return { path: withProjectExtension(result.filePath) };
     },
+    'dialog.saveFile': async ({ defaultName, format }) => {
+      const result = await dialogs.showSaveDialog({
+        title: 'Export Dossier',
+        // Only the base name of the suggestion is used: the folder is always the user's default one.
+        defaultPath: path.join(defaultDir, path.basename(defaultName)),
+        filters: [{ name: EXPORT_FILTER_NAMES[format], extensions: [format] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (result.canceled || !result.filePath) return null;
+      return { path: path.extname(result.filePath) ? result.filePath : `${result.filePath}.${format}` };
+    },
   };
 }
+
+const EXPORT_FILTER_NAMES: Record<ExportFormat, string> = {
+  html: 'Web page (HTML)',
+  pdf: 'PDF document',
+  docx: 'Word document',
+  md: 'Markdown',
+  json: 'Dossier JSON',
+  csv: 'CSV table',
+};
 
 /** Linux save dialogs do not always append the filter's extension; a project file needs it. */
 export function withProjectExtension(filePath: string): string {

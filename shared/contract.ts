@@ -7,6 +7,7 @@
  * strings count them, everywhere in Crossread.
  */
 import { z } from 'zod';
+import { DossierLanguage, DossierOptions, DossierOrder, ExportFormat } from './dossier';
 
 export const ERROR_CODES = [
   'bad-input',
@@ -210,6 +211,25 @@ export const ImportResult = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
+// --- Dossier export (issue 4) ---
+/** The dossier summary as stored in project_meta `dossier.summary` (the share helper reads the same shape). */
+export const DossierSummary = z.object({ json: z.string(), text: z.string(), author: z.string(), modifiedAt: IsoTime });
+export type DossierSummary = z.infer<typeof DossierSummary>;
+/** The title, analyst and choices of the last export, offered again in the export dialog. */
+export const DossierSettings = z.object({
+  title: z.string(),
+  analyst: z.string(),
+  notes: z.boolean(),
+  untagged: z.boolean(),
+  order: DossierOrder,
+  language: DossierLanguage,
+  bom: z.boolean(),
+  format: ExportFormat,
+});
+export type DossierSettings = z.infer<typeof DossierSettings>;
+const ExportRequest = { format: ExportFormat, options: DossierOptions };
+// --- end dossier export ---
+
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 export const api = {
@@ -300,6 +320,19 @@ export const api = {
 
   'layout.get': entry(Empty, Layout),
   'layout.set': entry(Layout.strict(), Layout),
+  // --- Dossier export (issue 4) ---
+  'dossier.summary.get': entry(Empty, DossierSummary.nullable()),
+  'dossier.summary.save': entry(z.object({ json: NoteJson }).strict(), DossierSummary),
+  'dossier.settings.get': entry(Empty, DossierSettings),
+  /** Counts for the export dialog, for the options as they stand. */
+  'export.preview': entry(
+    z.object({ options: DossierOptions }).strict(),
+    z.object({ sources: z.number().int(), claims: z.number().int(), links: z.number().int(), groups: z.number().int(), notes: z.number().int() }),
+  ),
+  /** The file itself (base64), for browser mode to offer as a download. */
+  'export.build': entry(z.object(ExportRequest).strict(), z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() })),
+  /** Writes the file to a path the user chose in the native save dialog (desktop). */
+  'export.write': entry(z.object({ ...ExportRequest, path: FilePath }).strict(), z.object({ path: z.string(), bytes: z.number().int() })),
 } as const;
 
 export type Api = typeof api;
@@ -323,6 +356,11 @@ export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiErr
 export const shellApi = {
   'dialog.openProject': entry(Empty, z.object({ path: z.string() }).nullable()),
   'dialog.createProject': entry(Empty, z.object({ path: z.string() }).nullable()),
+  /** Save dialog for an exported dossier; the suggested name is only a suggestion the user can change. */
+  'dialog.saveFile': entry(
+    z.object({ defaultName: z.string().min(1).max(255), format: ExportFormat }).strict(),
+    z.object({ path: z.string() }).nullable(),
+  ),
 } as const;
 export type ShellApi = typeof shellApi;
 export type ShellName = keyof ShellApi;

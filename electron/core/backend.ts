@@ -12,6 +12,8 @@ import {
   type ProjectInfo,
 } from '../../shared/contract';
 import { AppError } from './errors';
+import { exportHandlers } from './export/handlers';
+import type { PdfPrinter } from './export/index';
 import { importDocuments } from './import-documents';
 import { openSampleProject, SAMPLE_FILE_NAME } from './sample';
 import { autocode } from './search/autocode';
@@ -30,6 +32,8 @@ export interface BackendOptions {
   rememberRecent?: boolean;
   /** Check every answer against the contract too (tests turn this on). */
   validateOutput?: boolean;
+  /** How dossier PDFs are printed; headless Chromium when not given (the desktop passes its own). */
+  printPdf?: PdfPrinter | undefined;
 }
 
 export interface Backend {
@@ -184,6 +188,8 @@ export function createBackend(opts: BackendOptions): Backend {
 
     'layout.get': () => requireProject().layout(),
     'layout.set': (layout) => requireProject().setLayout(layout),
+
+    ...exportHandlers({ project: requireProject, author: () => settings.get().author, generator: `Crossread ${opts.version}`, printPdf: opts.printPdf }),
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {

@@ -52,6 +52,13 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'history.redo': { input: {}, required: [] },
   'layout.get': { input: {}, required: [] },
   'layout.set': { input: { panes: [{ documentId: ID, size: 1, scroll: 0 }], sidebar: true }, required: ['panes'] },
+  // Dossier export (issue 4)
+  'dossier.summary.get': { input: {}, required: [] },
+  'dossier.summary.save': { input: { json: '{"root":{}}' }, required: ['json'] },
+  'dossier.settings.get': { input: {}, required: [] },
+  'export.preview': { input: { options: { tagIds: [ID], notes: false } }, required: ['options'] },
+  'export.build': { input: { format: 'md', options: { language: 'ru' } }, required: ['format', 'options'] },
+  'export.write': { input: { format: 'csv', options: { bom: true }, path: '/tmp/d.csv' }, required: ['format', 'options', 'path'] },
 };
 
 /** A value of another type than `v`. */

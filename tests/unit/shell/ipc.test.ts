@@ -47,6 +47,10 @@ function fakeShell(): ShellHandlers & { calls: string[] } {
       calls.push('dialog.createProject');
       return null;
     },
+    'dialog.saveFile': async () => {
+      calls.push('dialog.saveFile');
+      return null;
+    },
   };
 }
 
@@ -140,6 +144,7 @@ describe('registerIpc', () => {
         throw new Error('no display');
       },
       'dialog.createProject': async () => null,
+      'dialog.saveFile': async () => null,
     };
     registerIpc(ipc, new FakeBackend(), shell);
     const answer = await ipc.call('shell:dialog.openProject', fromApp, {});
