@@ -7,6 +7,7 @@ import { AppError } from '../core/errors';
 import { defaultHomeDir } from '../core/paths';
 import { Project } from '../core/store/project';
 import { startServer } from '../server/server';
+import { exportCommand, EXPORT_USAGE } from './export';
 import { formatAnnotations, formatDocuments, formatLinks, formatSearch, formatTags } from './format';
 
 const USAGE = `Usage: crossread <command> [options]
@@ -20,6 +21,7 @@ Commands:
   links --project P [--json]            List the links between claims
   search --project P [--json] QUERY...  Find words in the documents and notes (any form:
                                         инвестиция finds инвестиций); "quote" a phrase
+${EXPORT_USAGE}
 
 Options:
   -h, --help      Show this help
@@ -46,6 +48,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function run(argv: string[]): Promise<number> {
+  // export has options of its own (--format, --out…), so it parses its arguments itself.
+  if (argv[0] === 'export') return exportCommand(argv.slice(1), (p) => openBackend(p, false));
   let parsed;
   try {
     parsed = parseArgs({
