@@ -171,10 +171,11 @@ function inlinesMd(inlines: readonly RichInline[]): string {
 
 function runMd(r: RichTextRun): string {
   if (r.text.trim() === '') return r.text.replace(/\n/g, ' ');
-  let s = mdEscape(r.text);
-  if (r.code) s = `\`${r.text.replace(/`/g, "'").replace(/\n/g, ' ')}\``;
+  // Emphasis markers must touch the text (CommonMark flanking rules): spaces stay outside them.
+  const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(r.text)!;
+  let s = r.code ? `\`${core!.replace(/`/g, "'").replace(/\n/g, ' ')}\`` : mdEscape(core!);
   if (r.bold) s = `**${s}**`;
   if (r.italic) s = `*${s}*`;
   if (r.strike) s = `~~${s}~~`;
-  return s;
+  return `${lead}${s}${trail}`;
 }
