@@ -11,6 +11,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import { createBackend } from './core/backend';
+import { createPdfPrinter } from './pdf';
 import type { Backend } from './core/backend';
 import type { ShellCommand } from '../shared/contract';
 import { createDialogHandlers } from './dialogs';
@@ -80,6 +81,7 @@ function start(): void {
       resourcesDir: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
       version: app.getVersion(),
       projectPath: projectPathFromArgv(process.argv, process.cwd()),
+      printPdf: createPdfPrinter((options) => new BrowserWindow(options)),
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -187,6 +187,8 @@ describe('main process start-up', () => {
         resourcesDir: '/repo/resources',
         version: '0.1.0',
         projectPath: undefined,
+        // Dossier PDFs print in the shell's own hidden window (electron/pdf.ts).
+        printPdf: expect.any(Function),
       },
     ]);
     expect(state.ipcChannels.sort()).toEqual(
