@@ -24,6 +24,7 @@ export const COMMANDS = [
   { id: 'documents.import', label: 'Import Documents…', menu: 'file' },
   { id: 'tags.manage', label: 'Manage Tags…', menu: 'file' },
   { id: 'relations.manage', label: 'Link Types…', menu: 'file' },
+  { id: 'dossier.export', label: 'Export Dossier…', accelerator: 'Shift+CmdOrCtrl+E', menu: 'file' },
   { id: 'settings.open', label: 'Settings', accelerator: 'CmdOrCtrl+,', menu: 'settings' },
   { id: 'edit.undo', label: 'Undo', accelerator: 'CmdOrCtrl+Z', menu: 'edit' },
   { id: 'edit.redo', label: 'Redo', accelerator: 'Shift+CmdOrCtrl+Z', alsoKeys: ['CmdOrCtrl+Y'], menu: 'edit' },

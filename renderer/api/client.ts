@@ -1,4 +1,5 @@
-import type { ApiInput, ApiName, ApiOutput, ErrorCode, ShellName } from '../../shared/contract';
+import type { z } from 'zod';
+import type { ApiInput, ApiName, ApiOutput, ErrorCode, ShellApi, ShellName } from '../../shared/contract';
 import { createTransport, type Transport } from './transport';
 
 /** A failed call, carrying the message the backend wrote for the user. */
@@ -27,8 +28,8 @@ export async function call<N extends ApiName>(name: N, input: ApiInput<N>): Prom
 }
 
 /** Native dialogs; resolves to undefined where the shell cannot serve them (browser mode). */
-export async function callShell(name: ShellName): Promise<{ path: string } | null | undefined> {
-  const res = await getTransport().invokeShell(name, {});
+export async function callShell<N extends ShellName>(name: N, input: z.input<ShellApi[N]['input']> = {} as z.input<ShellApi[N]['input']>): Promise<{ path: string } | null | undefined> {
+  const res = await getTransport().invokeShell(name, input);
   if (!res.ok) return res.error.code === 'unavailable' ? undefined : Promise.reject(new ApiError(res.error.code, res.error.message));
   return res.value as { path: string } | null;
 }

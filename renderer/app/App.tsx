@@ -3,6 +3,7 @@ import { ClaimInspector } from '../annotations/ClaimInspector';
 import { TagPopover } from '../annotations/TagPopover';
 import { ClaimFiltersProvider } from '../browser/filters';
 import { CommandPalette } from '../commands/CommandPalette';
+import { ExportDialog } from '../dossier/ExportDialog';
 import { useImport } from '../documents/useImport';
 import { I18nProvider, useT } from '../i18n/I18n';
 import { MatrixDialog } from '../matrix/MatrixDialog';
@@ -80,6 +81,7 @@ function Shell() {
       {dialog === 'relations' ? <RelationManager onClose={() => setDialog(null)} /> : null}
       {dialog === 'settings' ? <SettingsDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'matrix' ? <MatrixDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'export' && state.project ? <ExportDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'palette' ? <CommandPalette enabled={commands.enabled} run={commands.run} onClose={() => setDialog(null)} /> : null}
       {dialog === 'about' ? (
         <Dialog title={t('about.title')} onClose={() => setDialog(null)}>
@@ -148,6 +150,9 @@ function Shell() {
         </button>
         <button type="button" onClick={() => setDialog('matrix')}>
           {t('matrix.open')}
+        </button>
+        <button type="button" onClick={() => setDialog('export')}>
+          {t('toolbar.export')}
         </button>
         <button type="button" onClick={() => setDialog('settings')}>
           {t('toolbar.settings')}

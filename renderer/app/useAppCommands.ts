@@ -5,7 +5,7 @@ import { useCommands, type CommandHandlers } from '../commands/useCommands';
 import type { useProjectCommands } from '../projects/useProjectCommands';
 import { useWorkspace } from './workspace';
 
-export type AppDialog = 'tags' | 'relations' | 'settings' | 'about' | 'palette' | 'matrix' | null;
+export type AppDialog = 'tags' | 'relations' | 'settings' | 'about' | 'palette' | 'matrix' | 'export' | null;
 
 interface Ui {
   projects: ReturnType<typeof useProjectCommands>;
@@ -29,6 +29,7 @@ export function useAppCommands(ui: Ui) {
     'documents.import': { run: () => ui.fileInput.current?.click(), enabled: writable },
     'tags.manage': { run: () => ui.setDialog('tags'), enabled: hasProject },
     'relations.manage': { run: () => ui.setDialog('relations'), enabled: hasProject },
+    'dossier.export': { run: () => ui.setDialog('export'), enabled: hasProject },
     'settings.open': { run: () => ui.setDialog('settings') },
     'edit.undo': { run: () => void actions.travel('undo'), enabled: () => writable() && state.history.canUndo },
     'edit.redo': { run: () => void actions.travel('redo'), enabled: () => writable() && state.history.canRedo },
