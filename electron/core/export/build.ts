@@ -90,9 +90,17 @@ export function buildDossier(snap: DossierSnapshot, options: DossierOptions): Do
     return outgoing || rel.symmetric ? rel.name : rel.inverseName;
   };
 
+  // Indexed by claim once, so a dossier of thousands of claims does not scan every link per claim.
+  const linksByClaim = new Map<string, Link[]>();
+  for (const k of liveLinks) {
+    for (const id of k.fromId === k.toId ? [k.fromId] : [k.fromId, k.toId]) {
+      const list = linksByClaim.get(id);
+      if (list) list.push(k);
+      else linksByClaim.set(id, [k]);
+    }
+  }
   const linksOf = (a: Annotation): DossierLink[] =>
-    liveLinks
-      .filter((k) => k.fromId === a.id || k.toId === a.id)
+    (linksByClaim.get(a.id) ?? [])
       .map((k) => {
         const outgoing = k.fromId === a.id;
         const other = annotationById.get(outgoing ? k.toId : k.fromId)!;
@@ -132,6 +140,8 @@ export function buildDossier(snap: DossierSnapshot, options: DossierOptions): Do
     if (untagged.length > 0) findings.push({ tag: null, claimIds: untagged });
   }
 
+  const claimsPerDoc = new Map<string, number>();
+  for (const a of included) claimsPerDoc.set(a.documentId, (claimsPerDoc.get(a.documentId) ?? 0) + 1);
   const sources: DossierSource[] = ordered.map((d, i) => ({
     id: d.id,
     number: i + 1,
@@ -142,7 +152,7 @@ export function buildDossier(snap: DossierSnapshot, options: DossierOptions): Do
     language: d.language,
     words: wordCount(d.text),
     hash: d.hash,
-    claims: included.filter((a) => a.documentId === d.id).length,
+    claims: claimsPerDoc.get(d.id) ?? 0,
   }));
 
   const dates = ordered.map((d) => d.date).filter((d): d is string => d !== null).sort();
@@ -225,7 +235,9 @@ function crossGroups(claims: readonly Annotation[], links: readonly Link[], rela
   const members = new Map<string, string[]>();
   for (const a of claims) {
     const root = find(a.id);
-    members.set(root, [...(members.get(root) ?? []), a.id]);
+    const list = members.get(root);
+    if (list) list.push(a.id);
+    else members.set(root, [a.id]);
   }
   const groups: CrossGroup[] = [];
   for (const ids of members.values()) {

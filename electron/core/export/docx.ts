@@ -29,6 +29,11 @@ import type { RichBlock, RichInline } from '../../../shared/richtext';
 import { capitalize, fill, formatDay } from './labels';
 import { safeBlocks, viewOf, type DossierView } from './view';
 
+interface Footnotes {
+  map: Record<number, { children: Paragraph[] }>;
+  count: number;
+}
+
 const ACCENT = '1F4E79';
 const MUTED = '5D6673';
 
@@ -39,7 +44,7 @@ const run = (text: string, opts: { bold?: boolean; italics?: boolean; color?: st
 
 export async function renderDocx(d: Dossier): Promise<Buffer> {
   const v = viewOf(d);
-  const footnotes: Record<number, { children: Paragraph[] }> = {};
+  const footnotes: Footnotes = { map: {}, count: 0 };
   const body = [...cover(v), ...sources(v), ...findings(v, footnotes), ...crossSource(v), ...matrix(v)];
   const doc = new Document({
     creator: clean(d.cover.analyst || d.generator),
@@ -64,7 +69,7 @@ export async function renderDocx(d: Dossier): Promise<Buffer> {
         { id: 'Citation', name: 'Citation', basedOn: 'Normal', next: 'Normal', run: { size: 17, color: MUTED, font: 'Arial' }, paragraph: { spacing: { after: 80 } } },
       ],
     },
-    footnotes,
+    footnotes: footnotes.map,
     sections: [
       {
         footers: {
@@ -138,7 +143,7 @@ function sources(v: DossierView): (Paragraph | Table)[] {
   return [new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [run(l.sources)] }), table([head, ...rows])];
 }
 
-function findings(v: DossierView, footnotes: Record<number, { children: Paragraph[] }>): Paragraph[] {
+function findings(v: DossierView, footnotes: Footnotes): Paragraph[] {
   const out = [new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [run(v.l.findings)] })];
   for (const f of v.d.findings) {
     const claims = f.claimIds.map((id) => v.claim(id)).filter((c): c is DossierClaim => c !== undefined);
@@ -149,11 +154,12 @@ function findings(v: DossierView, footnotes: Record<number, { children: Paragrap
   return out;
 }
 
-function claim(v: DossierView, c: DossierClaim, f: FindingSection, footnotes: Record<number, { children: Paragraph[] }>): Paragraph[] {
+function claim(v: DossierView, c: DossierClaim, f: FindingSection, footnotes: Footnotes): Paragraph[] {
   const { l } = v;
   const source = v.source(c.citation.sourceId);
-  const id = Object.keys(footnotes).length + 1;
-  footnotes[id] = { children: [new Paragraph({ children: [run(`${v.cite(c)}. ${c.citation.title}.`)] })] };
+  // Counted, not Object.keys(): a dossier of thousands of claims would make that quadratic.
+  const id = ++footnotes.count;
+  footnotes.map[id] = { children: [new Paragraph({ children: [run(`${v.cite(c)}. ${c.citation.title}.`)] })] };
   const quoteText = run(`«${c.quote}»`);
   const others = c.tags.filter((t) => t !== f.tag?.name);
   const out = [
