@@ -156,6 +156,12 @@ function ExportForm({
             <SummaryEditor flushRef={flushSummary} readOnly={readOnly} onError={onSummaryError} />
             <span className="small muted">{t('export.summaryHint')}</span>
           </div>
+          {browserMode ? (
+            <label className="field">
+              <span>{t('export.fileName')}</span>
+              <input value={name} maxLength={255} onChange={(e) => setFileName(e.target.value)} />
+            </label>
+          ) : null}
         </div>
         <div className="export-options">
           <fieldset>
@@ -189,6 +195,7 @@ function ExportForm({
               <input type="checkbox" checked={s.notes} onChange={(e) => set('notes', e.target.checked)} />
               {t('export.notes')}
             </label>
+            <div className="export-pair">
             <label className="field">
               <span>{t('export.order')}</span>
               <select value={s.order} onChange={(e) => set('order', e.target.value as DossierSettings['order'])}>
@@ -203,15 +210,18 @@ function ExportForm({
                 <option value="ru">Русский</option>
               </select>
             </label>
+            </div>
           </fieldset>
           <fieldset>
             <legend>{t('export.format')}</legend>
+            <div className="export-formats">
             {EXPORT_FORMATS.map((f: ExportFormat) => (
               <label key={f} className="check">
                 <input type="radio" name="export-format" value={f} checked={s.format === f} onChange={() => set('format', f)} />
                 {t(`export.format.${f}` as MessageKey)}
               </label>
             ))}
+            </div>
             {s.format === 'csv' ? (
               <label className="check">
                 <input type="checkbox" checked={s.bom} onChange={(e) => set('bom', e.target.checked)} />
@@ -221,12 +231,7 @@ function ExportForm({
           </fieldset>
         </div>
       </div>
-      {browserMode ? (
-        <label className="field">
-          <span>{t('export.fileName')}</span>
-          <input value={name} maxLength={255} onChange={(e) => setFileName(e.target.value)} />
-        </label>
-      ) : null}
+      <footer className="export-footer">
       <p className="muted small" aria-live="polite">
         {empty ? t('export.empty') : preview ? t('export.preview', preview) : '\u00a0'}
       </p>
@@ -249,6 +254,7 @@ function ExportForm({
           {t('export.export')}
         </button>
       </div>
+      </footer>
     </form>
   );
 }
