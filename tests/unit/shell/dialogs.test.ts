@@ -64,3 +64,22 @@ describe('withProjectExtension', () => {
     expect(withProjectExtension('/a/b.txt')).toBe('/a/b.txt.crossread');
   });
 });
+
+describe('dialog.saveFile (dossier export)', () => {
+  it('suggests the name in the default folder, never a folder from the suggestion, and returns the user’s path', async () => {
+    const { api, opened } = fakeDialogs({ save: '/home/ana/Briefs/Мой бриф.pdf' });
+    const handlers = createDialogHandlers(api, docs);
+    expect(await handlers['dialog.saveFile']({ defaultName: '../../etc/Dossier.pdf', format: 'pdf' })).toEqual({ path: '/home/ana/Briefs/Мой бриф.pdf' });
+    const options = opened[0] as SaveDialogOptions;
+    expect(options.defaultPath).toBe(path.join(docs, 'Dossier.pdf'));
+    expect(options.filters).toEqual([{ name: 'PDF document', extensions: ['pdf'] }]);
+    expect(options.properties).toContain('showOverwriteConfirmation');
+  });
+
+  it('adds the format’s extension when the name has none, and returns null on cancel', async () => {
+    const { api } = fakeDialogs({ save: '/home/ana/brief' });
+    expect(await createDialogHandlers(api, docs)['dialog.saveFile']({ defaultName: 'Dossier.docx', format: 'docx' })).toEqual({ path: '/home/ana/brief.docx' });
+    const cancelled = fakeDialogs({ canceled: true });
+    expect(await createDialogHandlers(cancelled.api, docs)['dialog.saveFile']({ defaultName: 'Dossier.md', format: 'md' })).toBeNull();
+  });
+});
