@@ -17,7 +17,8 @@ export interface DialogApi {
   showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
 }
 
-export function createDialogHandlers(dialogs: DialogApi, defaultDir: string): ShellHandlers {
+/** `onExportPath` hears every path chosen for a dossier (see exportPaths.ts). */
+export function createDialogHandlers(dialogs: DialogApi, defaultDir: string, onExportPath: (file: string) => void = () => undefined): ShellHandlers {
   return {
     'dialog.openProject': async () => {
       const result = await dialogs.showOpenDialog({
@@ -48,7 +49,9 @@ export function createDialogHandlers(dialogs: DialogApi, defaultDir: string): Sh
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       if (result.canceled || !result.filePath) return null;
-      return { path: path.extname(result.filePath) ? result.filePath : `${result.filePath}.${format}` };
+      const chosen = path.extname(result.filePath) ? result.filePath : `${result.filePath}.${format}`;
+      onExportPath(chosen);
+      return { path: chosen };
     },
   };
 }

@@ -15,6 +15,7 @@ import { createPdfPrinter } from './pdf';
 import type { Backend } from './core/backend';
 import type { ShellCommand } from '../shared/contract';
 import { createDialogHandlers } from './dialogs';
+import { ApprovedExportPaths, guardExportWrites } from './exportPaths';
 import type { DialogApi } from './dialogs';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -98,7 +99,8 @@ function start(): void {
   });
 
   handleAppScheme(RENDERER_DIR);
-  registerIpc(ipcMain, backend, createDialogHandlers(dialogs, defaultProjectDir()));
+  const exportPaths = new ApprovedExportPaths();
+  registerIpc(ipcMain, guardExportWrites(backend, exportPaths), createDialogHandlers(dialogs, defaultProjectDir(), (file) => exportPaths.approve(file)));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(buildMenuTemplate({ send: sendCommand, platform: process.platform, isPackaged: app.isPackaged })),
   );

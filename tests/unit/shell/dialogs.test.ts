@@ -3,6 +3,7 @@ import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { createDialogHandlers, withProjectExtension } from '../../../electron/dialogs';
 import type { DialogApi } from '../../../electron/dialogs';
+import { ApprovedExportPaths, guardExportWrites } from '../../../electron/exportPaths';
 
 /** A dialog stand-in: records the options it was opened with and answers as the user would. */
 function fakeDialogs(answer: { open?: string[]; save?: string; canceled?: boolean }) {
@@ -81,5 +82,26 @@ describe('dialog.saveFile (dossier export)', () => {
     expect(await createDialogHandlers(api, docs)['dialog.saveFile']({ defaultName: 'Dossier.docx', format: 'docx' })).toEqual({ path: '/home/ana/brief.docx' });
     const cancelled = fakeDialogs({ canceled: true });
     expect(await createDialogHandlers(cancelled.api, docs)['dialog.saveFile']({ defaultName: 'Dossier.md', format: 'md' })).toBeNull();
+  });
+});
+
+describe('export.write in the desktop app', () => {
+  it('writes only to a path the user chose in the save dialog, and only once', async () => {
+    const approved = new ApprovedExportPaths();
+    const { api } = fakeDialogs({ save: '/home/ana/brief.md' });
+    const calls: unknown[] = [];
+    const backend = guardExportWrites({ dispatch: async (name, input) => (calls.push([name, input]), { ok: true, value: null }) }, approved);
+    const handlers = createDialogHandlers(api, docs, (f) => approved.approve(f));
+
+    const forged = await backend.dispatch('export.write', { format: 'md', options: {}, path: '/home/ana/.bashrc' });
+    expect(forged).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(calls).toEqual([]);
+
+    const chosen = await handlers['dialog.saveFile']({ defaultName: 'Dossier.md', format: 'md' });
+    expect(await backend.dispatch('export.write', { format: 'md', options: {}, path: chosen!.path })).toEqual({ ok: true, value: null });
+    expect(await backend.dispatch('export.write', { format: 'md', options: {}, path: chosen!.path })).toMatchObject({ ok: false });
+    expect(calls).toHaveLength(1);
+    // Every other call passes straight through.
+    expect(await backend.dispatch('tags.list', {})).toEqual({ ok: true, value: null });
   });
 });
