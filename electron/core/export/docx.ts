@@ -159,7 +159,9 @@ function claim(v: DossierView, c: DossierClaim, f: FindingSection, footnotes: Fo
   const source = v.source(c.citation.sourceId);
   // Counted, not Object.keys(): a dossier of thousands of claims would make that quadratic.
   const id = ++footnotes.count;
-  footnotes.map[id] = { children: [new Paragraph({ children: [run(`${v.cite(c)}. ${c.citation.title}.`)] })] };
+  // The citation names the outlet; the document's title follows when it says something more.
+  const note = c.citation.outlet ? `${v.cite(c)}. ${c.citation.title}.` : `${v.cite(c)}.`;
+  footnotes.map[id] = { children: [new Paragraph({ children: [run(note)] })] };
   const quoteText = run(`«${c.quote}»`);
   const others = c.tags.filter((t) => t !== f.tag?.name);
   const out = [
