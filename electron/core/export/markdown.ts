@@ -90,6 +90,8 @@ function claim(v: DossierView, c: DossierClaim, f: FindingSection): string {
   const others = c.tags.filter((t) => t !== f.tag?.name);
   const lines = [`> «${mdEscape(c.quote)}»`, '', `**${mdEscape(l.claim)} ${c.number}** · ${mdEscape(v.cite(c))}${others.length ? ` · ${mdEscape(l.otherTags)}: ${others.map(mdEscape).join(', ')}` : ''}`, ''];
   if (c.note) lines.push(`**${mdEscape(l.note)}:**`, '', blocksMd(safeBlocks(c.note.blocks)), '');
+  // A label before the links keeps them from joining a list that ends the note.
+  if (c.links.length) lines.push(`**${mdEscape(l.links)}:**`, '');
   for (const k of c.links) {
     lines.push(`- *${mdEscape(capitalize(k.relation))}:* ${mdEscape(v.cite(k))} — «${mdEscape(k.quote)}»${k.note ? ` (${mdEscape(k.note)})` : ''}`);
   }
