@@ -216,5 +216,7 @@ export function suggestFileName(title: string, format: ExportFormat): string {
     .trim()
     .slice(0, 80)
     .trim();
-  return `${base || 'Dossier'}.${format}`;
+  // Windows refuses device names (CON, NUL, COM1…) as file names, whatever the extension.
+  const safe = /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base) ? `Dossier ${base}` : base;
+  return `${safe || 'Dossier'}.${format}`;
 }

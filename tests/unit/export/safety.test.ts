@@ -130,6 +130,8 @@ describe('hostile content in an export', () => {
     expect(suggestFileName('/etc/passwd', 'md')).toBe('etc passwd.md');
     expect(suggestFileName('..', 'html')).toBe('Dossier.html');
     expect(suggestFileName('Досье: Соглашения Авраама', 'docx')).toBe('Досье Соглашения Авраама.docx');
+    expect(suggestFileName('CON', 'csv')).toBe('Dossier CON.csv');
+    expect(suggestFileName('a\u0000b\u202Ecod.exe', 'json')).toBe('a b cod exe.json');
   });
 
   it.skipIf((() => {
