@@ -276,7 +276,9 @@ function matrixOf(
   if (untagged) {
     const counts = sources.map(() => 0);
     for (const a of claims) if (liveTags(a).length === 0) counts[col.get(a.documentId)!]!++;
-    rows.push({ tag: null, counts, total: counts.reduce((x, y) => x + y, 0) });
+    const total = counts.reduce((x, y) => x + y, 0);
+    // Like the findings, the matrix has an untagged row only when there are untagged claims.
+    if (total > 0) rows.push({ tag: null, counts, total });
   }
   const totals = sources.map((s) => s.claims);
   return { sourceIds: sources.map((s) => s.id), rows, totals, total: claims.length };
