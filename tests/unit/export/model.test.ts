@@ -79,6 +79,7 @@ describe('the dossier model', () => {
       title: 'Досье: Соглашения Авраама',
     });
     expect(d.findings.map((f) => f.tag?.name)).toEqual(['interfaith']);
+    expect(d.matrix.rows.map((r) => r.tag)).toEqual(['interfaith']);
     expect(d.claims.map((c) => c.quote).sort()).toEqual([Q.cFaith, Q.zCourse].sort());
     expect(d.sources.map((s) => s.id)).toEqual([fx.docs.caravan.id, fx.docs.zakon.id]);
     expect(d.claims.every((c) => c.note === null)).toBe(true);
