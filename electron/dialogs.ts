@@ -1,5 +1,6 @@
 /**
- * The shell calls (contract's `shellApi`): native Open and Save dialogs for project files.
+ * The shell calls (contract's `shellApi`): native Open and Save dialogs for project files and
+ * annotation files.
  * The dialog functions are passed in so this can be tested without Electron; main.ts binds them
  * to the focused window.
  */
@@ -10,6 +11,8 @@ import type { ShellHandlers } from './ipc';
 export const PROJECT_EXTENSION = 'crossread';
 export const DEFAULT_PROJECT_NAME = 'Research.crossread';
 const PROJECT_FILTERS = [{ name: 'Crossread project', extensions: [PROJECT_EXTENSION] }];
+/** Crossread's own annotation files end in .crossread.json; W3C and Hypothesis files in .json or .jsonld. */
+const ANNOTATION_FILTERS = [{ name: 'Annotation files', extensions: ['json', 'jsonld'] }];
 
 export interface DialogApi {
   showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
@@ -37,6 +40,25 @@ export function createDialogHandlers(dialogs: DialogApi, defaultDir: string): Sh
       });
       if (result.canceled || !result.filePath) return null;
       return { path: withProjectExtension(result.filePath) };
+    },
+    'dialog.exportAnnotations': async () => {
+      const result = await dialogs.showSaveDialog({
+        title: 'Export Annotations',
+        defaultPath: path.join(defaultDir, 'annotations.crossread.json'),
+        filters: ANNOTATION_FILTERS,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return result.canceled || !result.filePath ? null : { path: result.filePath };
+    },
+    'dialog.importAnnotations': async () => {
+      const result = await dialogs.showOpenDialog({
+        title: 'Import Annotations',
+        defaultPath: defaultDir,
+        properties: ['openFile'],
+        filters: ANNOTATION_FILTERS,
+      });
+      const chosen = result.filePaths[0];
+      return result.canceled || chosen === undefined ? null : { path: chosen };
     },
   };
 }

@@ -15,6 +15,7 @@ import { AppError } from './errors';
 import { importDocuments } from './import-documents';
 import { openSampleProject, SAMPLE_FILE_NAME } from './sample';
 import { autocode } from './search/autocode';
+import { shareHandlers } from './share/handlers';
 import { SettingsStore } from './settings';
 import { Project } from './store/project';
 
@@ -184,6 +185,8 @@ export function createBackend(opts: BackendOptions): Backend {
 
     'layout.get': () => requireProject().layout(),
     'layout.set': (layout) => requireProject().setLayout(layout),
+
+    ...shareHandlers(requireProject, () => settings.get().author),
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {

@@ -52,6 +52,15 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'history.redo': { input: {}, required: [] },
   'layout.get': { input: {}, required: [] },
   'layout.set': { input: { panes: [{ documentId: ID, size: 1, scroll: 0 }], sidebar: true }, required: ['panes'] },
+  'share.export': { input: { embedText: true }, required: [] },
+  'share.exportTo': { input: { path: '/tmp/x.crossread.json', embedText: false }, required: ['path'] },
+  'share.import': { input: { file: { name: 'a.json', dataBase64: 'e30=' }, dryRun: true }, required: [] },
+  'share.anchors': { input: {}, required: [] },
+  'share.orphans': { input: {}, required: [] },
+  'share.reattach': { input: { id: ID, documentId: ID2, start: 0, end: 1 }, required: ['id', 'documentId', 'start', 'end'] },
+  'share.deleteOrphan': { input: { id: ID }, required: ['id'] },
+  'share.conflicts': { input: {}, required: [] },
+  'share.resolveConflict': { input: { id: 1, choice: 'keep' }, required: ['id', 'choice'] },
 };
 
 /** A value of another type than `v`. */
@@ -114,6 +123,10 @@ const NESTED: [ApiName, unknown][] = [
   ['search.query', { q: 'мир', limit: 0 }],
   ['search.query', { q: 'мир', limit: 5001 }],
   ['search.autocode', { q: 'мир', tagId: 'economic' }],
+  ['share.import', { dryRun: true }],
+  ['share.import', { file: { name: 'a.json', dataBase64: 'e30=' }, path: '/tmp/a.json' }],
+  ['share.reattach', { id: ID, documentId: ID2, start: 5, end: 5 }],
+  ['share.resolveConflict', { id: 1, choice: 'merge' }],
 ];
 
 describe('input validation', () => {

@@ -47,6 +47,8 @@ function fakeShell(): ShellHandlers & { calls: string[] } {
       calls.push('dialog.createProject');
       return null;
     },
+    'dialog.exportAnnotations': async () => null,
+    'dialog.importAnnotations': async () => null,
   };
 }
 
@@ -140,6 +142,8 @@ describe('registerIpc', () => {
         throw new Error('no display');
       },
       'dialog.createProject': async () => null,
+      'dialog.exportAnnotations': async () => null,
+      'dialog.importAnnotations': async () => null,
     };
     registerIpc(ipc, new FakeBackend(), shell);
     const answer = await ipc.call('shell:dialog.openProject', fromApp, {});
