@@ -49,8 +49,32 @@ function pathText(base: string, path: readonly PropertyKey[]): string {
 function check<T extends z.ZodType>(fileName: string, schema: T, value: unknown, base: string): z.output<T> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  throw new FileError(fileName, pathText(base, issue.path), issue.message);
+  const { path, message } = deepest(r.error.issues[0]!);
+  throw new FileError(fileName, pathText(base, path), message);
+}
+
+interface Issue {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  errors?: Issue[][];
+}
+
+/**
+ * A union ("a string or an object") reports only "Invalid input" at its own place; the branch that
+ * got furthest says what is actually wrong, so that is the one reported.
+ */
+function deepest(issue: Issue): { path: PropertyKey[]; message: string } {
+  if (issue.code !== 'invalid_union' || !issue.errors || issue.errors.length === 0) return { path: [...issue.path], message: issue.message };
+  let best: { path: PropertyKey[]; message: string } | null = null;
+  for (const branch of issue.errors) {
+    const first = branch[0];
+    if (!first) continue;
+    const inner = deepest(first);
+    if (!best || inner.path.length > best.path.length) best = inner;
+  }
+  if (!best || best.path.length === 0) return { path: [...issue.path], message: 'neither a text nor an object of the expected shape' };
+  return { path: [...issue.path, ...best.path], message: best.message };
 }
 
 /** Parses the bytes as JSON with the limits of SHARE_LIMITS, before any schema check. */
