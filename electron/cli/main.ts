@@ -8,6 +8,7 @@ import { defaultHomeDir } from '../core/paths';
 import { Project } from '../core/store/project';
 import { startServer } from '../server/server';
 import { formatAnnotations, formatDocuments, formatLinks, formatSearch, formatTags } from './format';
+import { SHARE_USAGE, shareCommand, ShareUsageError } from './share';
 
 const USAGE = `Usage: crossread <command> [options]
 
@@ -20,6 +21,7 @@ Commands:
   links --project P [--json]            List the links between claims
   search --project P [--json] QUERY...  Find words in the documents and notes (any form:
                                         инвестиция finds инвестиций); "quote" a phrase
+${SHARE_USAGE}
 
 Options:
   -h, --help      Show this help
@@ -35,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await run(argv);
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof ShareUsageError) {
       process.stderr.write(`crossread: ${err.message}\n\nRun 'crossread --help' for usage.\n`);
       return 2;
     }
@@ -46,6 +48,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function run(argv: string[]): Promise<number> {
+  // The share command has options of its own (electron/cli/share.ts).
+  if (argv[0] === 'share') return shareCommand(argv.slice(1), (p) => openBackend(p, false));
   let parsed;
   try {
     parsed = parseArgs({

@@ -75,7 +75,7 @@ describe('hostile annotation files', () => {
   });
 
   it('leaves __proto__ and constructor keys inert', async () => {
-    const { A, file } = await annotated();
+    const { file } = await annotated();
     const B = await analyst('Boris');
     await importCorpus(B.backend);
     const text = JSON.stringify(file)
