@@ -1,7 +1,7 @@
 import type { ShareCounts } from '../../shared/contract';
 import { useT } from '../i18n/I18n';
 
-const COLUMNS = ['new', 'updated', 'conflicts', 'orphans', 'deleted', 'unchanged'] as const;
+const COLUMNS = ['new', 'reanchored', 'updated', 'conflicts', 'orphans', 'deleted', 'unchanged'] as const;
 
 /** A table of import counts, one row per document, author or kind of item. */
 export function CountsTable({ caption, head, rows }: { caption: string; head: string; rows: { label: string; counts: ShareCounts }[] }) {
@@ -26,7 +26,6 @@ export function CountsTable({ caption, head, rows }: { caption: string; head: st
             {COLUMNS.map((c) => (
               <td key={c} data-col={c} className={r.counts[c] > 0 && c !== 'unchanged' ? 'nonzero' : undefined}>
                 {r.counts[c]}
-                {c === 'new' && r.counts.reanchored > 0 ? <span className="muted small"> ({t('share.col.reanchored').toLowerCase()}: {r.counts.reanchored})</span> : null}
               </td>
             ))}
           </tr>
