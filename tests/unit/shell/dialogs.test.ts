@@ -64,3 +64,22 @@ describe('withProjectExtension', () => {
     expect(withProjectExtension('/a/b.txt')).toBe('/a/b.txt.crossread');
   });
 });
+
+describe('annotation file dialogs', () => {
+  it('export suggests annotations.crossread.json and returns the chosen path; import asks for one JSON file', async () => {
+    const save = fakeDialogs({ save: '/home/ana/for-boris.crossread.json' });
+    expect(await createDialogHandlers(save.api, docs)['dialog.exportAnnotations']({})).toEqual({ path: '/home/ana/for-boris.crossread.json' });
+    expect((save.opened[0] as SaveDialogOptions).defaultPath).toBe(path.join(docs, 'annotations.crossread.json'));
+    const open = fakeDialogs({ open: ['/home/ana/hypothesis.json'] });
+    expect(await createDialogHandlers(open.api, docs)['dialog.importAnnotations']({})).toEqual({ path: '/home/ana/hypothesis.json' });
+    const options = open.opened[0] as OpenDialogOptions;
+    expect(options.properties).toEqual(['openFile']);
+    expect(options.filters).toEqual([{ name: 'Annotation files', extensions: ['json', 'jsonld'] }]);
+  });
+
+  it('return null when the user cancels', async () => {
+    const { api } = fakeDialogs({ canceled: true });
+    expect(await createDialogHandlers(api, docs)['dialog.exportAnnotations']({})).toBeNull();
+    expect(await createDialogHandlers(api, docs)['dialog.importAnnotations']({})).toBeNull();
+  });
+});
