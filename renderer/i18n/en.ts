@@ -222,7 +222,7 @@ export const en = {
   'share.created': "New documents from embedded texts: {docs}. New tags: {tags}.",
   'share.skipped': "Not imported ({count}):",
   'share.orphanNote': "Orphans are claims whose text was not found in any document; they are kept in “Orphans and conflicts” to re-attach by hand.",
-  'share.done': "Imported {name}: {new} new, {updated} updated, {conflicts} conflicts, {orphans} orphans, {deleted} deleted.",
+  'share.done': "Imported {name}. New: {new}, updated: {updated}, conflicts: {conflicts}, orphans: {orphans}, deleted: {deleted}.",
   'share.unchangedDone': "{name} changed nothing: everything in it was already here.",
   'share.reviewTitle': "Orphans and conflicts",
   'share.orphans': "Orphans ({count})",
@@ -252,7 +252,7 @@ export const en = {
   'share.health.fuzzy': "re-anchored",
   'share.health.fuzzyTitle': "Found again by approximate matching after an import ({errors} edits); the file’s quote was «{quote}».",
   'share.health.exact': "anchored exactly",
-  'share.reviewBadge': "{orphans} orphans · {conflicts} conflicts",
+  'share.reviewBadge': "Orphans: {orphans} · conflicts: {conflicts}",
   // ---- end of sharing ----
 } as const;
 

@@ -223,7 +223,7 @@ export const ru: Record<MessageKey, string> = {
   'share.created': "Новых документов из вложенных текстов: {docs}. Новых тегов: {tags}.",
   'share.skipped': "Не импортировано ({count}):",
   'share.orphanNote': "Потерянные — утверждения, текст которых не найден ни в одном документе; они сохраняются в разделе «Потерянные и конфликты», чтобы привязать их вручную.",
-  'share.done': "Импортирован {name}: новых {new}, изменённых {updated}, конфликтов {conflicts}, потерянных {orphans}, удалённых {deleted}.",
+  'share.done': "Импортирован {name}. Новые: {new}, изменённые: {updated}, конфликты: {conflicts}, потерянные: {orphans}, удалённые: {deleted}.",
   'share.unchangedDone': "{name} ничего не изменил: всё из него уже есть в проекте.",
   'share.reviewTitle': "Потерянные и конфликты",
   'share.orphans': "Потерянные ({count})",
@@ -253,6 +253,6 @@ export const ru: Record<MessageKey, string> = {
   'share.health.fuzzy': "перепривязано",
   'share.health.fuzzyTitle': "Найдено приблизительным поиском при импорте ({errors} правок); в файле цитата была «{quote}».",
   'share.health.exact': "привязано точно",
-  'share.reviewBadge': "потерянных: {orphans} · конфликтов: {conflicts}",
+  'share.reviewBadge': "Потерянные: {orphans} · конфликты: {conflicts}",
   // ---- end of sharing ----
 };

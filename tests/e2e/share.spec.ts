@@ -64,7 +64,7 @@ sampleTest('import a colleague’s file with a preview, see their claims with th
   expect(await claimQuotes(page)).toEqual([]);
   await preview.getByRole('button', { name: 'Import' }).click();
   await expect(preview).toBeHidden();
-  await expectToast(page, 'Imported dana.jsonld: 1 new, 0 updated, 0 conflicts, 1 orphans, 0 deleted.');
+  await expectToast(page, 'Imported dana.jsonld. New: 1, updated: 0, conflicts: 0, orphans: 1, deleted: 0.');
 
   // The colleague's claim is in the list with its author and tag, and filterable by author.
   const row = claimsList(page).getByRole('listitem').filter({ hasText: C1.slice(0, 40) });
@@ -72,7 +72,7 @@ sampleTest('import a colleague’s file with a preview, see their claims with th
   await expect(row.locator('.chip')).toHaveText(['economic']);
 
   // The orphan is listed; re-attach it by selecting the right text in a pane.
-  await page.getByRole('button', { name: '1 orphans · 0 conflicts' }).click();
+  await page.getByRole('button', { name: 'Orphans: 1 · conflicts: 0' }).click();
   const review = page.getByRole('dialog', { name: 'Orphans and conflicts' });
   await expect(review.getByRole('region', { name: 'Orphans (1)' })).toContainText(ORPHAN_QUOTE);
   await review.getByRole('button', { name: 'Re-attach…' }).click();
@@ -87,7 +87,7 @@ sampleTest('import a colleague’s file with a preview, see their claims with th
   const attached = claimsList(page).getByRole('listitem').filter({ hasText: K1.slice(0, 40) });
   await expect(attached.locator('.claim-meta')).toContainText('Dana');
   await expect(attached.locator('.chip')).toHaveText(['security']);
-  await expect(page.getByRole('button', { name: /orphans ·/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Orphans: / })).toHaveCount(0);
   const inspector = page.getByRole('complementary', { name: 'Claim' });
   await expect(inspector.locator('.inspector-quote')).toHaveText(K1);
   await expect(inspector).toContainText('anchored exactly');
