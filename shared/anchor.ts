@@ -33,6 +33,8 @@ const TOTAL = WEIGHT.quote + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position;
 const MAX_ERROR_RATE = 1 / 3;
 /** Quotes this short are only found exactly: a few edits would make them match almost anywhere. */
 const MIN_FUZZY_LENGTH = 8;
+/** How many approximate candidates (fewest edits first) are scored per text. */
+const MAX_FUZZY_CANDIDATES = 200;
 
 /** Similarity in [0, 1] of `expected` to the best match of it inside `actual`. */
 function similarity(actual: string, expected: string): number {
@@ -73,7 +75,11 @@ export function exactMatches(text: string, q: QuoteSelector, hint: number | null
 export function fuzzyMatches(text: string, q: QuoteSelector, hint: number | null): AnchorMatch[] {
   if (q.exact.length < MIN_FUZZY_LENGTH) return [];
   const maxErrors = Math.min(256, Math.floor(q.exact.length * MAX_ERROR_RATE));
-  const found = search(text, q.exact, maxErrors);
+  // Only the closest candidates are scored: a short quote with a generous budget can match at
+  // thousands of places, and scoring each one compares its context too.
+  const found = search(text, q.exact, maxErrors)
+    .sort((a, b) => a.errors - b.errors)
+    .slice(0, MAX_FUZZY_CANDIDATES);
   const out: AnchorMatch[] = [];
   for (const m of found) {
     const { start, end } = trimRange(text, m.start, m.end);
