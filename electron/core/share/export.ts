@@ -129,6 +129,16 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
        FROM links l JOIN relation_types r ON r.id = l.relation_id ORDER BY l.id`,
     )
     .all() as { id: string; from_id: string; to_id: string; author: string; created_at: string; modified_at: string; deleted_at: string | null; relation_id: string; relation: string }[];
+  // Links waiting for an orphan travel on as ordinary links, so a colleague who has both claims gets them.
+  const pending = db
+    .prepare(
+      `SELECT p.id, p.from_id, p.to_id, p.author, p.created_at, p.modified_at, NULL AS deleted_at, r.id AS relation_id, r.name AS relation, p.note_json
+       FROM pending_links p JOIN relation_types r ON r.id = p.relation_id ORDER BY p.id`,
+    )
+    .all() as ((typeof links)[number] & { note_json: string | null })[];
+  for (const p of pending) {
+    if (p.note_json) notes.set(`link:${p.id}`, { owner_kind: 'link', owner_id: p.id, json: p.note_json, author: p.author, created_at: p.created_at, modified_at: p.modified_at });
+  }
   const bases: [Parameters<Bases['set']>[0], string, string][] = [];
 
   const items: Record<string, unknown>[] = [];
@@ -180,7 +190,7 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
       ...(o.deleted_at ? { 'cr:deleted': o.deleted_at } : { 'cr:anchor': 'orphan' }),
     });
   }
-  for (const l of links) {
+  for (const l of [...links, ...pending]) {
     const note = notes.get(`link:${l.id}`);
     bases.push(['link', l.id, l.modified_at]);
     const body: Record<string, unknown>[] = [{ id: urn(l.relation_id), type: 'TextualBody', purpose: 'classifying', value: l.relation }];

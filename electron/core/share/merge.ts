@@ -440,8 +440,14 @@ export class Merge {
     if (!local) {
       if (l.deleted) return;
       const live = this.db.prepare('SELECT 1 FROM annotations a JOIN documents d ON d.id = a.document_id AND d.deleted_at IS NULL WHERE a.id = ? AND a.deleted_at IS NULL');
-      if (!live.get(l.fromId) || !live.get(l.toId)) {
-        this.file.skipped.push({ path: l.path, reason: 'a link whose claims are not both in this project (one may be orphaned or deleted)' });
+      const orphan = this.db.prepare('SELECT 1 FROM orphans WHERE id = ? AND deleted_at IS NULL AND reattached_at IS NULL');
+      const ends = [l.fromId, l.toId].map((id) => (live.get(id) ? 'live' : orphan.get(id) ? 'orphan' : 'missing'));
+      if (ends.includes('missing')) {
+        this.file.skipped.push({ path: l.path, reason: 'a link whose claims are not both in this project (one may have been deleted)' });
+        return;
+      }
+      if (ends.includes('orphan')) {
+        this.addPendingLink(l);
         return;
       }
       const relationId = this.relationFor(l.relation);
@@ -488,6 +494,23 @@ export class Merge {
       if (outcome === 'unchanged') outcome = n;
     }
     this.tally.link(outcome);
+  }
+
+  /** Keeps a link to an orphaned claim until the orphan is re-attached (service.ts, reattach). */
+  private addPendingLink(l: SharedLink): void {
+    const existing = this.db.prepare('SELECT modified_at FROM pending_links WHERE id = ?').pluck().get(l.id) as string | undefined;
+    if (existing !== undefined && existing >= l.modified) {
+      this.tally.link('unchanged');
+      return;
+    }
+    this.db
+      .prepare(
+        `INSERT INTO pending_links (id, from_id, to_id, relation_id, note_json, author, created_at, modified_at, source_file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET relation_id = excluded.relation_id, note_json = excluded.note_json, modified_at = excluded.modified_at`,
+      )
+      .run(l.id, l.fromId, l.toId, this.relationFor(l.relation), l.note?.json ?? null, l.author, l.created, l.modified, this.fileName);
+    this.changed = true;
+    this.tally.link(existing === undefined ? 'orphans' : 'updated');
   }
 
   // ---- the dossier summary ----

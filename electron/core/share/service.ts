@@ -134,8 +134,41 @@ export function reattach(project: Project, input: { id: string; documentId: stri
     }
     if (o.note_json) project.notes.save({ kind: 'annotation', id: o.id }, o.note_json, o.author, now);
     db.prepare('UPDATE orphans SET reattached_at = ?, deleted_at = ?, modified_at = ? WHERE id = ?').run(now, now, now, o.id);
+    createPendingLinks(project, o.id);
     return project.annotations.get(o.id);
   });
+}
+
+interface PendingLinkRow {
+  id: string;
+  from_id: string;
+  to_id: string;
+  relation_id: string;
+  note_json: string | null;
+  author: string;
+  created_at: string;
+  modified_at: string;
+}
+
+/** Links that waited for this claim: made now that both of their claims are here (a duplicate is dropped). */
+function createPendingLinks(project: Project, claimId: string): void {
+  const db = project.database;
+  const rows = db.prepare('SELECT * FROM pending_links WHERE from_id = ? OR to_id = ?').all(claimId, claimId) as PendingLinkRow[];
+  const live = db.prepare('SELECT 1 FROM annotations WHERE id = ? AND deleted_at IS NULL');
+  for (const l of rows) {
+    if (!live.get(l.from_id) || !live.get(l.to_id)) continue;
+    const symmetric = project.relations.get(l.relation_id).symmetric;
+    const twin = db
+      .prepare(`SELECT 1 FROM links WHERE deleted_at IS NULL AND relation_id = ? AND ((from_id = ? AND to_id = ?) OR (? = 1 AND from_id = ? AND to_id = ?))`)
+      .get(l.relation_id, l.from_id, l.to_id, symmetric ? 1 : 0, l.to_id, l.from_id);
+    if (!twin && !db.prepare('SELECT 1 FROM links WHERE id = ?').get(l.id)) {
+      db.prepare('INSERT INTO links (id, from_id, to_id, relation_id, author, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        l.id, l.from_id, l.to_id, l.relation_id, l.author, l.created_at, l.modified_at,
+      );
+      if (l.note_json) project.notes.save({ kind: 'link', id: l.id }, l.note_json, l.author, l.modified_at);
+    }
+    db.prepare('DELETE FROM pending_links WHERE id = ?').run(l.id);
+  }
 }
 
 export function deleteOrphan(project: Project, id: string): void {

@@ -325,7 +325,7 @@ describe('0004_sharing', () => {
       insertDocument(db, 'd1', 'h1');
       insertAnnotation(db, 'a1', 'd1');
       migrate(db, file, 4);
-      for (const t of ['annotation_anchors', 'orphans', 'merge_conflicts', 'share_bases']) {
+      for (const t of ['annotation_anchors', 'orphans', 'pending_links', 'merge_conflicts', 'share_bases']) {
         expect(isStrict(db, t), `${t} is STRICT`).toBe(true);
         expect(count(db, `SELECT count(*) AS n FROM ${t}`)).toBe(0);
       }

@@ -6,7 +6,7 @@
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { anchorQuote } from '../../../shared/anchor';
-import { claimOn, corpusText, fileFrom, importCorpus, KAZPRAVDA, sha256Hex } from '../core/helpers';
+import { CARAVAN, claimOn, corpusText, fileFrom, importCorpus, KAZPRAVDA, sha256Hex } from '../core/helpers';
 import { analyst, exportFrom, importInto } from './helpers';
 
 const K1 = 'Важным итогом визита стало решение о присоединении Казахстана к Соглашениям Авраама.';
@@ -101,6 +101,39 @@ describe('embedded texts and orphans', () => {
     expect(await C.backend.call('share.orphans', {})).toEqual([]);
     // A's file again: the claim now merges by its id instead of becoming an orphan twice.
     expect((await importInto(C, 'bare.json', await exportFrom(A))).claims).toEqual({ ...ZERO, unchanged: 1 });
+  });
+});
+
+describe('links to orphans', () => {
+  it('wait for the orphan and are made when it is re-attached, with their note', async () => {
+    const A = await analyst('Aliya');
+    const docs = await importCorpus(A.backend);
+    const k1 = await claimOn(A.backend, docs.kazpravda.id, K1);
+    const c1 = await claimOn(A.backend, docs.caravan.id, 'стороны подписали коммерческие соглашения');
+    const supports = (await A.backend.call('relations.list', {})).find((r) => r.builtin === 'supports')!;
+    const link = await A.backend.call('links.create', { fromId: k1.id, toId: c1.id, relationId: supports.id });
+    await A.backend.call('notes.save', {
+      owner: { kind: 'link', id: link.id },
+      json: JSON.stringify({ root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'Одно подтверждает другое' }] }] } }),
+    });
+    const file = await exportFrom(A);
+
+    // D has only the Caravan interview: k1 is orphaned, so the link waits.
+    const D = await analyst('Dana');
+    await D.backend.call('documents.import', { files: [fileFrom('caravan.txt', corpusText(CARAVAN))] });
+    const result = await importInto(D, 'aliya.json', file);
+    expect(result.claims).toEqual({ ...ZERO, new: 1, orphans: 1 });
+    expect(result.links).toEqual({ ...ZERO, orphans: 1 });
+    expect(await D.backend.call('links.list', {})).toEqual([]);
+    // The waiting link travels on in D's own exports.
+    expect(await exportFrom(D)).toContain(`"id": "urn:uuid:${link.id}"`);
+    expect((await importInto(D, 'aliya.json', file)).links).toEqual({ ...ZERO, unchanged: 1 });
+
+    const [doc] = (await D.backend.call('documents.import', { files: [fileFrom('k.txt', corpusText(KAZPRAVDA))] })).imported;
+    const text = (await D.backend.call('documents.get', { id: doc!.id })).text;
+    await D.backend.call('share.reattach', { id: k1.id, documentId: doc!.id, start: text.indexOf(K1), end: text.indexOf(K1) + K1.length });
+    const links = await D.backend.call('links.list', {});
+    expect(links.map((l) => [l.id, l.fromId, l.toId, l.relationId, l.author, l.noteText])).toEqual([[link.id, k1.id, c1.id, supports.id, 'Aliya', 'Одно подтверждает другое']]);
   });
 });
 

@@ -46,6 +46,21 @@ CREATE TABLE orphans (
   reattached_at TEXT
 ) STRICT;
 
+-- Links from a colleague's file whose claims are not both here because one is an orphan: they are
+-- created when the orphan is re-attached, and travel on in exports meanwhile.
+CREATE TABLE pending_links (
+  id TEXT PRIMARY KEY,
+  from_id TEXT NOT NULL,
+  to_id TEXT NOT NULL,
+  relation_id TEXT NOT NULL REFERENCES relation_types (id),
+  note_json TEXT,
+  author TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  modified_at TEXT NOT NULL,
+  source_file TEXT NOT NULL,
+  CHECK (from_id <> to_id)
+) STRICT;
+
 -- Where both sides changed an item, the newer version wins and the other is kept here to review.
 CREATE TABLE merge_conflicts (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
