@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { ApiName, ApiOutput, ApiParsedInput } from '../../../shared/contract';
 import type { Project } from '../store/project';
 import { exportText } from './export';
-import { anchors, conflicts, deleteOrphan, importShared, orphans, reattach, readShareFileFromDisk, resolveConflict } from './service';
+import { conflicts, resolveConflict } from './conflicts';
+import { anchors, deleteOrphan, importShared, orphans, reattach, readShareFileFromDisk } from './service';
 
 type ShareName = Extract<ApiName, `share.${string}`>;
 export type ShareHandlers = { [N in ShareName]: (input: ApiParsedInput<N>) => ApiOutput<N> };
