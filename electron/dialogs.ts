@@ -1,5 +1,6 @@
 /**
- * The shell calls (contract's `shellApi`): native Open and Save dialogs for project files.
+ * The shell calls (contract's `shellApi`): native Open and Save dialogs for project files and
+ * annotation files.
  * The dialog functions are passed in so this can be tested without Electron; main.ts binds them
  * to the focused window.
  */
@@ -11,13 +12,15 @@ import type { ShellHandlers } from './ipc';
 export const PROJECT_EXTENSION = 'crossread';
 export const DEFAULT_PROJECT_NAME = 'Research.crossread';
 const PROJECT_FILTERS = [{ name: 'Crossread project', extensions: [PROJECT_EXTENSION] }];
+/** Crossread's own annotation files end in .crossread.json; W3C and Hypothesis files in .json or .jsonld. */
+const ANNOTATION_FILTERS = [{ name: 'Annotation files', extensions: ['json', 'jsonld'] }];
 
 export interface DialogApi {
   showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
   showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
 }
 
-/** `onExportPath` hears every path chosen for a dossier (see exportPaths.ts). */
+/** `onExportPath` hears every path chosen in a save dialog for a dossier or an annotation file (see exportPaths.ts). */
 export function createDialogHandlers(dialogs: DialogApi, defaultDir: string, onExportPath: (file: string) => void = () => undefined): ShellHandlers {
   return {
     'dialog.openProject': async () => {
@@ -52,6 +55,27 @@ export function createDialogHandlers(dialogs: DialogApi, defaultDir: string, onE
       const chosen = path.extname(result.filePath) ? result.filePath : `${result.filePath}.${format}`;
       onExportPath(chosen);
       return { path: chosen };
+    },
+    'dialog.exportAnnotations': async () => {
+      const result = await dialogs.showSaveDialog({
+        title: 'Export Annotations',
+        defaultPath: path.join(defaultDir, 'annotations.crossread.json'),
+        filters: ANNOTATION_FILTERS,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (result.canceled || !result.filePath) return null;
+      onExportPath(result.filePath);
+      return { path: result.filePath };
+    },
+    'dialog.importAnnotations': async () => {
+      const result = await dialogs.showOpenDialog({
+        title: 'Import Annotations',
+        defaultPath: defaultDir,
+        properties: ['openFile'],
+        filters: ANNOTATION_FILTERS,
+      });
+      const chosen = result.filePaths[0];
+      return result.canceled || chosen === undefined ? null : { path: chosen };
     },
   };
 }

@@ -1,8 +1,9 @@
 /**
- * In the desktop app a dossier is written only where the user chose in the native save dialog.
- * The page is treated as untrusted: were it compromised, `export.write` with a path of its own
+ * In the desktop app a dossier or an annotation file is written only where the user chose in the
+ * native save dialog. The page is treated as untrusted: were it compromised, `export.write` or
+ * `share.exportTo` with a path of its own
  * could put text it controls into any file the user can write (a shell profile, say). So the
- * shell remembers each path the save dialog returned and lets `export.write` use it once.
+ * shell remembers each path the save dialogs returned and lets one of these writes use it once.
  */
 import path from 'node:path';
 import type { ApiResponse } from '../shared/contract';
@@ -21,15 +22,18 @@ export class ApprovedExportPaths {
   }
 }
 
+/** The API entries that write a file at a path the renderer sends. */
+const WRITES_TO_CHOSEN_PATH: ReadonlySet<string> = new Set(['export.write', 'share.exportTo']);
+
 const REFUSED: ApiResponse<never> = {
   ok: false,
-  error: { code: 'bad-input', message: 'A dossier can only be saved to a place chosen in the save dialog. Export again and choose where to save it.' },
+  error: { code: 'bad-input', message: 'A file can only be saved to a place chosen in the save dialog. Export again and choose where to save it.' },
 };
 
 export function guardExportWrites(backend: Dispatcher, approved: ApprovedExportPaths): Dispatcher {
   return {
     dispatch(name, input) {
-      if (name === 'export.write') {
+      if (WRITES_TO_CHOSEN_PATH.has(name)) {
         const file = typeof input === 'object' && input !== null ? (input as { path?: unknown }).path : undefined;
         if (typeof file !== 'string' || !approved.consume(file)) return Promise.resolve(REFUSED);
       }

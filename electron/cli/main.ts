@@ -9,6 +9,7 @@ import { Project } from '../core/store/project';
 import { startServer } from '../server/server';
 import { exportCommand, EXPORT_USAGE } from './export';
 import { formatAnnotations, formatDocuments, formatLinks, formatSearch, formatTags } from './format';
+import { SHARE_USAGE, shareCommand, ShareUsageError } from './share';
 
 const USAGE = `Usage: crossread <command> [options]
 
@@ -22,6 +23,7 @@ Commands:
   search --project P [--json] QUERY...  Find words in the documents and notes (any form:
                                         инвестиция finds инвестиций); "quote" a phrase
 ${EXPORT_USAGE}
+${SHARE_USAGE}
 
 Options:
   -h, --help      Show this help
@@ -37,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await run(argv);
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof ShareUsageError) {
       process.stderr.write(`crossread: ${err.message}\n\nRun 'crossread --help' for usage.\n`);
       return 2;
     }
@@ -50,6 +52,8 @@ export async function main(argv: string[]): Promise<number> {
 async function run(argv: string[]): Promise<number> {
   // export has options of its own (--format, --out…), so it parses its arguments itself.
   if (argv[0] === 'export') return exportCommand(argv.slice(1), (p) => openBackend(p, false));
+  // The share command has options of its own (electron/cli/share.ts).
+  if (argv[0] === 'share') return shareCommand(argv.slice(1), (p) => openBackend(p, false));
   let parsed;
   try {
     parsed = parseArgs({

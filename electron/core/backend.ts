@@ -17,6 +17,7 @@ import type { PdfPrinter } from './export/index';
 import { importDocuments } from './import-documents';
 import { openSampleProject, SAMPLE_FILE_NAME } from './sample';
 import { autocode } from './search/autocode';
+import { shareHandlers } from './share/handlers';
 import { SettingsStore } from './settings';
 import { Project } from './store/project';
 
@@ -190,6 +191,7 @@ export function createBackend(opts: BackendOptions): Backend {
     'layout.set': (layout) => requireProject().setLayout(layout),
 
     ...exportHandlers({ project: requireProject, author: () => settings.get().author, generator: `Crossread ${opts.version}`, printPdf: opts.printPdf }),
+    ...shareHandlers(requireProject, () => settings.get().author),
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {

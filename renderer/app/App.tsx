@@ -17,6 +17,8 @@ import { TagStyles } from '../tags/TagStyles';
 import { Dialog } from '../ui/Dialog';
 import { LinkBanner } from '../links/LinkBanner';
 import { RelationManager } from '../links/RelationManager';
+import { ShareProvider } from '../share/ShareContext';
+import { ShareUi } from '../share/ShareUi';
 import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
 import { useAppCommands, type AppDialog } from './useAppCommands';
@@ -31,7 +33,9 @@ export function App() {
       {(ws) => (
         <I18nProvider language={ws.state.settings.language}>
           <ClaimFiltersProvider>
-            <Shell />
+            <ShareProvider>
+              <Shell />
+            </ShareProvider>
           </ClaimFiltersProvider>
         </I18nProvider>
       )}
@@ -128,6 +132,7 @@ function Shell() {
           {state.project.name}
         </span>
         {state.project.readOnly ? <span className="badge warn">{t('project.readOnly')}</span> : null}
+        <ShareUi />
         <span className="spacer" />
         <button type="button" onClick={() => fileInput.current?.click()} disabled={state.project.readOnly}>
           {t('toolbar.import')}

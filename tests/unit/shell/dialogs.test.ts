@@ -105,3 +105,38 @@ describe('export.write in the desktop app', () => {
     expect(await backend.dispatch('tags.list', {})).toEqual({ ok: true, value: null });
   });
 });
+
+describe('share.exportTo in the desktop app', () => {
+  it('writes an annotation file only to the path the user just chose, once', async () => {
+    const approved = new ApprovedExportPaths();
+    const calls: unknown[] = [];
+    const backend = guardExportWrites({ dispatch: async (name, input) => (calls.push([name, input]), { ok: true, value: null }) }, approved);
+    const { api } = fakeDialogs({ save: '/home/ana/for-boris.crossread.json' });
+    const handlers = createDialogHandlers(api, docs, (f) => approved.approve(f));
+
+    expect(await backend.dispatch('share.exportTo', { path: '/home/ana/.profile', embedText: false })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    const chosen = await handlers['dialog.exportAnnotations']({});
+    expect(await backend.dispatch('share.exportTo', { path: chosen!.path, embedText: false })).toEqual({ ok: true, value: null });
+    expect(await backend.dispatch('share.exportTo', { path: chosen!.path, embedText: false })).toMatchObject({ ok: false });
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('annotation file dialogs', () => {
+  it('export suggests annotations.crossread.json and returns the chosen path; import asks for one JSON file', async () => {
+    const save = fakeDialogs({ save: '/home/ana/for-boris.crossread.json' });
+    expect(await createDialogHandlers(save.api, docs)['dialog.exportAnnotations']({})).toEqual({ path: '/home/ana/for-boris.crossread.json' });
+    expect((save.opened[0] as SaveDialogOptions).defaultPath).toBe(path.join(docs, 'annotations.crossread.json'));
+    const open = fakeDialogs({ open: ['/home/ana/hypothesis.json'] });
+    expect(await createDialogHandlers(open.api, docs)['dialog.importAnnotations']({})).toEqual({ path: '/home/ana/hypothesis.json' });
+    const options = open.opened[0] as OpenDialogOptions;
+    expect(options.properties).toEqual(['openFile']);
+    expect(options.filters).toEqual([{ name: 'Annotation files', extensions: ['json', 'jsonld'] }]);
+  });
+
+  it('return null when the user cancels', async () => {
+    const { api } = fakeDialogs({ canceled: true });
+    expect(await createDialogHandlers(api, docs)['dialog.exportAnnotations']({})).toBeNull();
+    expect(await createDialogHandlers(api, docs)['dialog.importAnnotations']({})).toBeNull();
+  });
+});

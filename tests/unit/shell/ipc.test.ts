@@ -51,6 +51,8 @@ function fakeShell(): ShellHandlers & { calls: string[] } {
       calls.push('dialog.saveFile');
       return null;
     },
+    'dialog.exportAnnotations': async () => null,
+    'dialog.importAnnotations': async () => null,
   };
 }
 
@@ -145,6 +147,8 @@ describe('registerIpc', () => {
       },
       'dialog.createProject': async () => null,
       'dialog.saveFile': async () => null,
+      'dialog.exportAnnotations': async () => null,
+      'dialog.importAnnotations': async () => null,
     };
     registerIpc(ipc, new FakeBackend(), shell);
     const answer = await ipc.call('shell:dialog.openProject', fromApp, {});
