@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentMeta } from '../../shared/contract';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
-import { assignLayers, clearPane, extraTagName, highlightName, paintPane, PENDING, SELECTED } from './highlights';
+import { assignLayers, clearPane, extraTagName, highlightName, markPainted, paintPane, PENDING, SELECTED } from './highlights';
 import type { OffsetMap } from './offsets';
 import { paneRegistry } from './paneRegistry';
 import { LinkMarkers } from './LinkMarkers';
@@ -65,6 +65,7 @@ export function Pane({ doc, index, count, size }: Props) {
     });
     if (popover?.mode === 'create' && popover.documentId === doc.id) add(PENDING, map.range(popover.start, popover.end));
     paintPane(doc.id, byName);
+    markPainted(doc.id, annotations.length);
   }, [map, annotations, state.selectedId, state.tags, popover, doc.id]);
 
   const openCreate = useCallback(

@@ -1,0 +1,8 @@
+import type { BenchCase } from '../types';
+import { openCase } from './open';
+
+/**
+ * Every case `npm run bench` knows, in the order they run. A new case is one module in this folder
+ * exporting a BenchCase, added to this list; `npm run bench -- <id>` then selects it by its id.
+ */
+export const CASES: readonly BenchCase[] = [openCase];

@@ -1,0 +1,178 @@
+/*
+ * Functions that run inside the page (passed to addInitScript / page.evaluate, so each one must be
+ * self-contained: no imports, no outer variables). They read the renderer's permanent
+ * instrumentation point, the `crossread:painted` performance mark made after a pane's highlights
+ * are applied, instead of polling the DOM.
+ */
+
+export interface Paint {
+  documentId: string;
+  ranges: number;
+  time: number;
+}
+
+interface BenchWindow extends Window {
+  __benchPaints: Paint[];
+  __benchLongTasks: { start: number; duration: number }[];
+  __benchWake: (() => void) | null;
+}
+
+/** Records every painted mark and every long task from the page's first moment. */
+export function installProbes(): void {
+  const w = window as unknown as BenchWindow;
+  w.__benchPaints = [];
+  w.__benchLongTasks = [];
+  w.__benchWake = null;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.name !== 'crossread:painted' && e.name !== 'bench:baseline-painted') continue;
+      const detail = (e as PerformanceMark).detail as { documentId: string; ranges: number };
+      w.__benchPaints.push({ documentId: detail.documentId, ranges: detail.ranges, time: e.startTime });
+    }
+    w.__benchWake?.();
+  }).observe({ type: 'mark' });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__benchLongTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask' });
+}
+
+/**
+ * Resolves when `documentId` has been painted with at least `ranges` highlights (a mark at or after
+ * `since`), then waits for the frame that shows it: a task queued from the next animation frame runs
+ * after that frame's style, layout and paint. Returns that moment (performance.now()).
+ */
+export function waitPainted(args: { documentId: string; ranges: number; since: number; timeoutMs: number }): Promise<number> {
+  const w = window as unknown as BenchWindow;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      w.__benchWake = null;
+      const seen = w.__benchPaints.filter((p) => p.documentId === args.documentId).at(-1);
+      reject(new Error(`not painted in ${args.timeoutMs} ms (last: ${JSON.stringify(seen ?? null)})`));
+    }, args.timeoutMs);
+    const check = () => {
+      const hit = w.__benchPaints.find((p) => p.documentId === args.documentId && p.ranges >= args.ranges && p.time >= args.since);
+      if (!hit) return;
+      w.__benchWake = null;
+      clearTimeout(timer);
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+    };
+    w.__benchWake = check;
+    check();
+  });
+}
+
+/** Clicks a document's open button in the document list (the open command) and returns the click time. */
+export function clickOpen(title: string): number {
+  const button = [...document.querySelectorAll<HTMLButtonElement>('button.doc-open')].find((b) => b.getAttribute('aria-label')?.includes(title));
+  if (!button) throw new Error(`no open button for ${title}`);
+  const t0 = performance.now();
+  button.click();
+  return t0;
+}
+
+/** Long tasks that started at or after `since`: [count, longest duration]. */
+export function longTasksSince(since: number): { count: number; longest: number } {
+  const w = window as unknown as BenchWindow;
+  const tasks = w.__benchLongTasks.filter((t) => t.start >= since);
+  return { count: tasks.length, longest: tasks.reduce((m, t) => Math.max(m, t.duration), 0) };
+}
+
+/**
+ * The baseline of the Open case: what the browser alone does with the same input. It fetches the
+ * same text through the same API call the app makes, renders it as plain <p> elements in a box the
+ * size of a pane, builds one DOM Range per claim and paints them with the CSS Custom Highlight API —
+ * no React, no Lexical. Claims were already known to the app before the open, so they are passed in.
+ */
+export async function baselineOpen(args: {
+  documentId: string;
+  token: string;
+  claims: { start: number; end: number }[];
+}): Promise<number> {
+  const old = document.getElementById('bench-baseline');
+  old?.remove();
+  const t0 = performance.now();
+  const res = await fetch('api/documents.get', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${args.token}` },
+    body: JSON.stringify({ id: args.documentId }),
+  });
+  const text = ((await res.json()) as { value: { text: string } }).value.text;
+  const box = document.createElement('div');
+  box.id = 'bench-baseline';
+  box.style.cssText = 'position:fixed;left:300px;top:60px;width:900px;height:700px;overflow:auto;background:#fff;z-index:9999;font:16px/1.6 serif;padding:0 16px';
+  const starts: number[] = [];
+  const nodes: Text[] = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim()) {
+      const p = document.createElement('p');
+      const node = document.createTextNode(line);
+      p.append(node);
+      box.append(p);
+      starts.push(at);
+      nodes.push(node);
+    }
+    at += line.length + 1;
+  }
+  document.body.append(box);
+  const point = (offset: number): [Text, number] => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const node = nodes[lo]!;
+    return [node, Math.min(Math.max(0, offset - starts[lo]!), node.length)];
+  };
+  const ranges = args.claims.map((c) => {
+    const r = document.createRange();
+    r.setStart(...point(c.start));
+    r.setEnd(...point(c.end));
+    return r;
+  });
+  if (!document.getElementById('bench-baseline-style')) {
+    const style = document.createElement('style');
+    style.id = 'bench-baseline-style';
+    style.textContent = '::highlight(bench-baseline) { background-color: rgba(224, 161, 0, 0.35); }';
+    document.head.append(style);
+  }
+  CSS.highlights.set('bench-baseline', new Highlight(...ranges));
+  performance.mark('bench:baseline-painted', { detail: { documentId: `baseline-${args.documentId}`, ranges: ranges.length } });
+  return t0;
+}
+
+export function removeBaseline(): void {
+  document.getElementById('bench-baseline')?.remove();
+  CSS.highlights.delete('bench-baseline');
+}
+
+/**
+ * Scrolls `selector`'s element from top to bottom in `frames` equal steps, one per animation frame,
+ * and returns every frame's duration (the gap between consecutive animation-frame callbacks).
+ */
+export function scriptedScroll(args: { selector: string; frames: number }): Promise<{ deltas: number[]; start: number; scrolled: number }> {
+  const el = document.querySelector<HTMLElement>(args.selector);
+  if (!el) throw new Error(`nothing matches ${args.selector}`);
+  el.scrollTop = 0;
+  const total = el.scrollHeight - el.clientHeight;
+  const step = total / args.frames;
+  const deltas: number[] = [];
+  return new Promise((resolve) => {
+    let last = 0;
+    let i = 0;
+    const start = performance.now();
+    const frame = (now: number) => {
+      if (last) deltas.push(now - last);
+      last = now;
+      if (i++ >= args.frames) {
+        resolve({ deltas, start, scrolled: el.scrollTop });
+        return;
+      }
+      el.scrollTop = Math.round(step * i);
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
