@@ -11,15 +11,18 @@ import { machine } from './lib/machine';
 import { summarize, table, type Result } from './lib/report';
 import type { BenchContext } from './types';
 
-const USAGE = `usage: npm run bench -- [case…] [--quick] [--json] [--runs N]
+const USAGE = `usage: npm run bench -- [case…] [--quick] [--json] [--runs N] [--profile DIR]
 cases: ${CASES.map((c) => c.id).join(', ')}`;
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const quick = argv.includes('--quick');
   const runsAt = argv.indexOf('--runs');
+  const profileAt = argv.indexOf('--profile');
+  const profileDir = profileAt >= 0 ? path.resolve(argv[profileAt + 1] ?? 'bench-profiles') : null;
+  if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
   const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : quick ? 2 : 5;
-  const names = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--runs');
+  const names = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--runs' && argv[i - 1] !== '--profile');
   if (argv.includes('--help') || !Number.isInteger(runs) || runs < 1) {
     console.error(USAGE);
     return argv.includes('--help') ? 0 : 2;
@@ -31,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const selected = names.length > 0 ? CASES.filter((c) => names.includes(c.id)) : CASES;
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-bench-'));
-  const ctx: BenchContext = { quick, runs, workDir, log: (m) => console.error(`[bench] ${m}`) };
+  const ctx: BenchContext = { quick, runs, workDir, log: (m) => console.error(`[bench] ${m}`), profileDir };
   const results: Result[] = [];
   const failed: { caseId: string; error: string }[] = [];
   try {

@@ -28,6 +28,8 @@ export interface BenchContext {
   /** A scratch folder removed after the run. */
   workDir: string;
   log(message: string): void;
+  /** With --profile DIR: browser cases write CPU profiles of the page (.cpuprofile, for DevTools) there. */
+  profileDir: string | null;
 }
 
 /** One case of `npm run bench`: one module in bench/cases/, listed once in bench/cases/index.ts. */

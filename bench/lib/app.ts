@@ -96,3 +96,22 @@ export async function loadApp(page: Page, app: RunningApp): Promise<void> {
   await page.goto(app.url);
   await page.locator('.doc-open').first().waitFor({ timeout: 60_000 });
 }
+
+/**
+ * Records a CPU profile of the page through the DevTools protocol while `fn` runs, when a profile
+ * folder was asked for (--profile); the file opens in Chrome DevTools' Performance panel.
+ */
+export async function profiled<T>(page: Page, dir: string | null, name: string, fn: () => Promise<T>): Promise<T> {
+  if (!dir) return fn();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  }
+}

@@ -176,3 +176,44 @@ export function scriptedScroll(args: { selector: string; frames: number }): Prom
     requestAnimationFrame(frame);
   });
 }
+
+/**
+ * Selects characters [from, to) of the `index`-th paragraph of the pane showing `title`, the way a
+ * drag ends up: the paragraph scrolled into view, the pane focused, the selection set.
+ */
+export function selectInPane(args: { title: string; index: number; from: number; to: number }): void {
+  const pane = [...document.querySelectorAll<HTMLElement>('section.pane')].find((p) => p.getAttribute('aria-label') === args.title);
+  const root = pane?.querySelector<HTMLElement>('.source-text');
+  const para = root?.children[args.index] as HTMLElement | undefined;
+  if (!root || !para) throw new Error(`no paragraph ${args.index} in ${args.title}`);
+  para.scrollIntoView({ block: 'center' });
+  const walker = document.createTreeWalker(para, NodeFilter.SHOW_TEXT);
+  const node = walker.nextNode() as Text | null;
+  if (!node) throw new Error(`paragraph ${args.index} has no text`);
+  root.focus({ preventScroll: true });
+  const to = Math.min(args.to, node.length);
+  window.getSelection()!.setBaseAndExtent(node, Math.min(args.from, to - 1), node, to);
+}
+
+/** Notes when the next Enter is pressed (captured before the app sees it): the save's start. */
+export function armEnterProbe(): void {
+  const w = window as unknown as { __benchEnterAt: number };
+  w.__benchEnterAt = 0;
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key === 'Enter') w.__benchEnterAt = performance.now();
+    },
+    { capture: true, once: true },
+  );
+}
+
+export function enterAt(): number {
+  return (window as unknown as { __benchEnterAt: number }).__benchEnterAt;
+}
+
+/** How many paragraphs the pane showing `title` renders. */
+export function paragraphCount(title: string): number {
+  const pane = [...document.querySelectorAll<HTMLElement>('section.pane')].find((p) => p.getAttribute('aria-label') === title);
+  return pane?.querySelector('.source-text')?.children.length ?? 0;
+}

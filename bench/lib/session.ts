@@ -21,6 +21,7 @@ export async function openSession(dir: string, name: string, specs: readonly Doc
   setLayout(file, openAtStart.map((i) => docs[i]!.id));
   const app = await startApp(path.join(work, 'home'), file);
   const browser = await launchBrowser(work);
+  await loadApp(browser.page, app);
   return {
     app,
     browser,
