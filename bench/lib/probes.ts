@@ -117,18 +117,25 @@ export async function baselineOpen(args: {
     body: JSON.stringify({ id: args.documentId }),
   });
   const text = ((await res.json()) as { value: { text: string } }).value.text;
+  // A box the size of a pane, its text in the app's reading typography (the same font, size,
+  // measure and hyphenation), so the layout the browser does is the same work in both.
   const box = document.createElement('div');
   box.id = 'bench-baseline';
-  box.style.cssText = 'position:fixed;left:300px;top:60px;width:900px;height:700px;overflow:auto;background:#fff;z-index:9999;font:16px/1.6 serif;padding:0 16px';
+  box.lang = 'ru';
+  box.style.cssText = 'position:fixed;left:300px;top:60px;width:900px;height:700px;overflow:auto;background:#fff;z-index:9999;padding:0 16px';
+  const inner = document.createElement('div');
+  inner.className = 'source-text';
+  box.append(inner);
   const starts: number[] = [];
   const nodes: Text[] = [];
   let at = 0;
   for (const line of text.split('\n')) {
     if (line.trim()) {
       const p = document.createElement('p');
+      p.className = 'source-paragraph';
       const node = document.createTextNode(line);
       p.append(node);
-      box.append(p);
+      inner.append(p);
       starts.push(at);
       nodes.push(node);
     }
