@@ -1,3 +1,4 @@
+import { profiled } from '../lib/app';
 import { baselineOpen, longTasksSince, removeBaseline, waitPainted } from '../lib/probes';
 import { openFromList, openSession, reloadWith } from '../lib/session';
 import type { BenchCase, Row } from '../types';
@@ -35,7 +36,7 @@ export const openCase: BenchCase = {
               base.push(t1 - t0);
               await s.page.evaluate(removeBaseline);
             } else {
-              const { t0, t1 } = await openFromList(s, doc);
+              const { t0, t1 } = await profiled(s.page, run === 0 ? ctx.profileDir : null, `open-${doc.length}`, () => openFromList(s, doc));
               app.push(t1 - t0);
               during.push((await s.page.evaluate(longTasksSince, t0)).longest);
               if (doc.length >= 2_000_000) {

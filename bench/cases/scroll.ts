@@ -1,3 +1,4 @@
+import { profiled } from '../lib/app';
 import { baselineOpen, longTasksSince, removeBaseline, scriptedScroll, waitPainted } from '../lib/probes';
 import { openSession } from '../lib/session';
 import type { BenchCase, Row } from '../types';
@@ -27,7 +28,7 @@ export const scrollCase: BenchCase = {
       await s.page.evaluate(waitPainted, { documentId: doc.id, ranges: doc.claims, since: 0, timeoutMs: 120_000 });
       const claims = (await s.app.call<{ start: number; end: number }[]>('annotations.list', { documentId: doc.id })).map((a) => ({ start: a.start, end: a.end }));
       for (let run = 0; run < ctx.runs; run++) {
-        const r = await s.page.evaluate(scriptedScroll, { selector: 'section.pane .pane-body', frames });
+        const r = await profiled(s.page, run === 0 ? ctx.profileDir : null, 'scroll', () => s.page.evaluate(scriptedScroll, { selector: 'section.pane .pane-body', frames }));
         app.push(share(r.deltas));
         longest.push((await s.page.evaluate(longTasksSince, r.start)).longest);
         const t0 = await s.page.evaluate(baselineOpen, { documentId: doc.id, token: s.app.token, claims });

@@ -50,6 +50,7 @@ export const searchCase: BenchCase = {
     const count = db.prepare('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck();
     const app: number[] = [];
     const base: number[] = [];
+    const perQuery = new Map<string, number[]>();
     try {
       const reps = ctx.quick ? 2 : 5;
       for (let rep = 0; rep < reps + 1; rep++) {
@@ -70,8 +71,10 @@ export const searchCase: BenchCase = {
           }
           app.push(took);
           base.push(raw);
+          perQuery.set(q, [...(perQuery.get(q) ?? []), took]);
         }
       }
+      for (const [q, times] of perQuery) ctx.log(`search ${q}: slowest ${Math.max(...times).toFixed(1)} ms`);
     } finally {
       db.close();
       backend.close();
