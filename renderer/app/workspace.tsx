@@ -33,7 +33,17 @@ export interface WorkspaceState {
   /** Link mode: the claim a new link starts from, until the user picks the other end. */
   linkingFrom: string | null;
   popover: Popover | null;
+  /** Claims sent to be saved: a pane paints them at once, until the saved claim takes their place. */
+  saving: SavingClaim[];
   toasts: Toast[];
+}
+
+export interface SavingClaim {
+  key: number;
+  documentId: string;
+  start: number;
+  end: number;
+  tagIds: string[];
 }
 
 const EMPTY_LAYOUT: Layout = { panes: [], sidebar: true };
@@ -50,6 +60,7 @@ const EMPTY_PROJECT = {
   selectedId: null,
   linkingFrom: null,
   popover: null,
+  saving: [],
 } satisfies Partial<WorkspaceState>;
 
 /** What a change may have touched, so only that is fetched again. */
@@ -84,6 +95,7 @@ function useWorkspaceState() {
   }, []);
 
   const toastSeq = useRef(0);
+  const savingSeq = useRef(0);
   const notify = useCallback(
     (kind: Toast['kind'], text: string, details?: string[], action?: Toast['action']) => {
       const id = ++toastSeq.current;
@@ -266,13 +278,20 @@ function useWorkspaceState() {
         patch({ selectedId: id });
       },
       async createAnnotation(documentId: string, start: number, end: number, tagIds: string[]) {
-        return guard(async () => {
+        // Painted in its tag's colour in this very frame, not a server round trip later (the
+        // Annotate benchmark); if the save fails, the highlight goes and the error is shown.
+        const key = ++savingSeq.current;
+        const done = (s: WorkspaceState) => s.saving.filter((x) => x.key !== key);
+        patch((s) => ({ saving: [...s.saving, { key, documentId, start, end, tagIds }] }));
+        const created = await guard(async () => {
           const a = await call('annotations.create', { documentId, start, end, tagIds });
           // Not selected: the inspector would open and reflow the text the analyst is reading.
-          patch((s) => ({ annotations: [...s.annotations, a] }));
+          patch((s) => ({ annotations: [...s.annotations, a], saving: done(s) }));
           await refresh('history');
           return a;
         });
+        if (!created) patch((s) => ({ saving: done(s) }));
+        return created;
       },
       async setAnnotationTags(id: string, tagIds: string[]) {
         await guard(async () => {

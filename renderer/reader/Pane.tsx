@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentMeta } from '../../shared/contract';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
-import { assignLayers, clearPane, extraTagName, highlightName, paintPane, PENDING, SELECTED } from './highlights';
+import { assignLayers, clearPane, extraTagName, highlightName, markPainted, paintPane, PENDING, SELECTED } from './highlights';
 import type { OffsetMap } from './offsets';
 import { paneRegistry } from './paneRegistry';
 import { LinkMarkers } from './LinkMarkers';
@@ -47,6 +47,8 @@ export function Pane({ doc, index, count, size }: Props) {
 
   // Paint this pane's claims, the selected one, and a pending selection.
   const popover = state.popover;
+  const allSaving = state.saving;
+  const saving = useMemo(() => allSaving.filter((c) => c.documentId === doc.id), [allSaving, doc.id]);
   useEffect(() => {
     if (!map) return;
     const byName = new Map<string, Range[]>();
@@ -56,16 +58,20 @@ export function Pane({ doc, index, count, size }: Props) {
       if (list) list.push(r);
       else byName.set(name, [r]);
     };
-    const layers = assignLayers(annotations);
-    annotations.forEach((a, i) => {
+    // Claims being saved paint like saved ones; they are few, so the list is merged and sorted again.
+    const claims = saving.length === 0 ? annotations : [...annotations, ...saving].sort((a, b) => a.start - b.start || a.end - b.end);
+    const layers = assignLayers(claims);
+    claims.forEach((a, i) => {
       const [first = null, ...rest] = a.tagIds;
-      add(highlightName(first, layers[i]!), map.range(a.start, a.end));
-      for (const tagId of rest) add(extraTagName(tagId), map.range(a.start, a.end));
-      if (a.id === state.selectedId) add(SELECTED, map.range(a.start, a.end));
+      const range = map.range(a.start, a.end);
+      add(highlightName(first, layers[i]!), range);
+      for (const tagId of rest) add(extraTagName(tagId), range);
+      if ('id' in a && a.id === state.selectedId) add(SELECTED, range);
     });
     if (popover?.mode === 'create' && popover.documentId === doc.id) add(PENDING, map.range(popover.start, popover.end));
     paintPane(doc.id, byName);
-  }, [map, annotations, state.selectedId, state.tags, popover, doc.id]);
+    markPainted(doc.id, claims.length, saving.length);
+  }, [map, annotations, saving, state.selectedId, state.tags, popover, doc.id]);
 
   const openCreate = useCallback(
     (preset: string[] = []) => {

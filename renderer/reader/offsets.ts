@@ -12,11 +12,19 @@ export class OffsetMap {
     readonly paragraphs: readonly ParagraphRange[],
   ) {}
 
+  /** Text node per paragraph, found once: painting thousands of claims asks for them again and again. */
+  private readonly nodes = new Map<number, Text>();
+
   private textNode(i: number): Text | null {
     const el = this.root.children[i];
     if (!el) return null;
+    const known = this.nodes.get(i);
+    // Lexical may re-create a paragraph (the read-only guard restores the text): then look again.
+    if (known && known.isConnected && el.contains(known)) return known;
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    return walker.nextNode() as Text | null;
+    const node = walker.nextNode() as Text | null;
+    if (node) this.nodes.set(i, node);
+    return node;
   }
 
   /** The DOM point for a document offset, clamped into the paragraph holding it. */

@@ -69,7 +69,7 @@ export class Annotations {
     }
     const { start, end } = trimRange(text, input.start, input.end);
     if (end <= start) throw new AppError('bad-input', 'Select some text first: a claim needs at least one character.');
-    this.tags.requireAll(input.tagIds);
+    const tags = this.tags.requireAll(input.tagIds);
     const id = randomUUID();
     const q = quoteOf(text, start, end);
     this.db
@@ -79,7 +79,22 @@ export class Annotations {
       )
       .run(id, input.documentId, start, end, q.exact, q.prefix, q.suffix, author, now, now);
     this.writeTags(id, input.tagIds);
-    return this.get(id);
+    // Built from what was just written instead of read back (a new claim has no note yet): saving
+    // claims is the hot path of the Store benchmark, and the read-back was a fifth of it.
+    return {
+      id,
+      documentId: input.documentId,
+      start,
+      end,
+      exact: q.exact,
+      prefix: q.prefix,
+      suffix: q.suffix,
+      tagIds: tags.sort((a, b) => a.position - b.position).map((t) => t.id),
+      noteText: '',
+      author,
+      createdAt: now,
+      modifiedAt: now,
+    };
   }
 
   /** Replaces the claim's tags; unchanged tags stay untouched, so an unchanged set changes nothing. */

@@ -43,9 +43,9 @@ export class Tags {
     return toTag(row);
   }
 
-  /** Throws unless every id names a live tag. */
-  requireAll(ids: readonly string[]): void {
-    for (const id of new Set(ids)) this.get(id);
+  /** The live tags of `ids` (each once); throws unless every id names one. */
+  requireAll(ids: readonly string[]): Tag[] {
+    return [...new Set(ids)].map((id) => this.get(id));
   }
 
   create(name: string, color: string | undefined, now: string): Tag {
