@@ -57,7 +57,7 @@ export function RichTextField(props: RichTextFieldProps) {
     setStatus('saving');
     try {
       await latest.current.save(body);
-      setStatus('saved');
+      setStatus(pending.current === null ? 'saved' : 'idle');
     } catch (err) {
       setStatus('idle');
       latest.current.onSaveError((err as Error).message);
@@ -79,6 +79,8 @@ export function RichTextField(props: RichTextFieldProps) {
   const onChange = (state: EditorState) => {
     if (readOnly) return;
     pending.current = JSON.stringify(state.toJSON());
+    // "Saved" must only show while nothing typed is waiting to be saved.
+    setStatus('idle');
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush.current(), SAVE_DELAY);
   };
