@@ -50,14 +50,14 @@ function malformedInputs(schema: z.ZodType): [string, unknown][] {
 
 /** Dialog handlers that must never run for bad input. */
 function recordingShell(calls: string[]): ShellHandlers {
-  const handlers: Partial<Record<string, () => Promise<null>>> = {};
-  for (const name of SHELL_NAMES) {
-    handlers[name] = async () => {
+  const entries = SHELL_NAMES.map((name) => [
+    name,
+    async () => {
       calls.push(name);
       return null;
-    };
-  }
-  return handlers as ShellHandlers;
+    },
+  ]);
+  return Object.fromEntries(entries) as unknown as ShellHandlers;
 }
 
 function expectCleanBadInput(answer: ApiResponse<unknown>, label: string): void {
