@@ -210,6 +210,19 @@ export const ImportResult = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
+// ── desktop (issue 7): backups ──
+export const BACKUP_REASONS = ['migration', 'scheduled', 'manual', 'before-restore'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+const BackupId = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z--[a-z-]+$/, 'not a backup id');
+export const BackupInfo = z.object({
+  /** The backup's name, e.g. 2026-11-21T18-31-00-123Z--scheduled. */
+  id: z.string(),
+  createdAt: IsoTime,
+  reason: z.enum(BACKUP_REASONS),
+  size: z.number().int().nonnegative(),
+});
+export type BackupInfo = z.infer<typeof BackupInfo>;
+
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 export const api = {
@@ -300,6 +313,13 @@ export const api = {
 
   'layout.get': entry(Empty, Layout),
   'layout.set': entry(Layout.strict(), Layout),
+
+  // ── desktop (issue 7): backups of the open project, kept in the app folder ──
+  'backups.list': entry(Empty, z.array(BackupInfo)),
+  /** Back up now. */
+  'backups.create': entry(Empty, BackupInfo),
+  /** Replaces the project with backup `id`, after backing up its current state; reopens it. */
+  'backups.restore': entry(z.object({ id: BackupId }).strict(), ProjectInfo),
 } as const;
 
 export type Api = typeof api;

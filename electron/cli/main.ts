@@ -114,6 +114,8 @@ function openBackend(projectPath: string | undefined, remember: boolean): Backen
     version: version(),
     projectPath,
     rememberRecent: remember,
+    // A one-off command exits at once: a background copy would be cut off half-written.
+    ...(remember ? {} : { backupSchedule: false as const }),
   });
 }
 

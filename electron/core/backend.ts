@@ -11,7 +11,9 @@ import {
   type ApiResponse,
   type ProjectInfo,
 } from '../../shared/contract';
+import { createBackupService, DEFAULT_SCHEDULE, type BackupSchedule } from './backup-service';
 import { AppError } from './errors';
+import { log } from './log';
 import { importDocuments } from './import-documents';
 import { openSampleProject, SAMPLE_FILE_NAME } from './sample';
 import { autocode } from './search/autocode';
@@ -30,6 +32,10 @@ export interface BackendOptions {
   rememberRecent?: boolean;
   /** Check every answer against the contract too (tests turn this on). */
   validateOutput?: boolean;
+  /** When scheduled backups are made; false for one-off processes. Default DEFAULT_SCHEDULE. */
+  backupSchedule?: BackupSchedule | false;
+  /** The clock of the backup schedule (tests move it). */
+  now?: () => Date;
 }
 
 export interface Backend {
@@ -39,6 +45,8 @@ export interface Backend {
   call<N extends ApiName>(name: N, input: ApiInput<N> | Record<string, never>): Promise<ApiOutput<N>>;
   /** The open project, for the CLI and server start-up. */
   project(): Project | null;
+  /** Resolves once no background work (a scheduled backup) is running. */
+  idle(): Promise<void>;
   close(): void;
 }
 
@@ -53,20 +61,40 @@ export function createBackend(opts: BackendOptions): Backend {
     return current;
   };
 
-  const switchTo = (next: Project): ProjectInfo => {
+  const switchTo = (next: Project, created = false): ProjectInfo => {
     current?.close();
     current = next;
     if (opts.rememberRecent !== false) settings.remember(next.file);
+    backups.opened(next, created);
     return next.info();
   };
 
+  const backups = createBackupService({
+    homeDir: opts.homeDir,
+    schedule: opts.backupSchedule ?? DEFAULT_SCHEDULE,
+    ...(opts.now ? { now: opts.now } : {}),
+    current: () => current,
+    replace: (open) => {
+      const previous = current?.file;
+      current?.close();
+      current = null;
+      try {
+        return switchTo(open());
+      } catch (err) {
+        // Whatever failed, leave the user in the project they were in.
+        if (previous) switchTo(Project.open(previous, backups.openHooks));
+        throw err;
+      }
+    },
+  });
+
   if (opts.projectPath) {
-    switchTo(Project.open(opts.projectPath));
+    switchTo(Project.open(opts.projectPath, backups.openHooks));
   } else {
     const last = settings.recent()[0];
     if (last && fs.existsSync(last)) {
       try {
-        switchTo(Project.open(last));
+        switchTo(Project.open(last, backups.openHooks));
       } catch {
         // The welcome screen offers the recent list; a project that no longer opens says why there.
       }
@@ -81,10 +109,10 @@ export function createBackend(opts: BackendOptions): Backend {
     'project.current': () => current?.info() ?? null,
     'project.recent': () =>
       settings.recent().map((p) => ({ path: p, name: path.basename(p, '.crossread'), exists: fs.existsSync(p) })),
-    'project.open': ({ path: file }) => switchTo(Project.open(file)),
-    'project.create': ({ path: file }) => switchTo(Project.create(withExtension(file))),
+    'project.open': ({ path: file }) => switchTo(Project.open(file, backups.openHooks)),
+    'project.create': ({ path: file }) => switchTo(Project.create(withExtension(file)), true),
     'project.openSample': async () =>
-      switchTo(await openSampleProject(path.join(opts.homeDir, SAMPLE_FILE_NAME), path.join(opts.resourcesDir, 'sample'))),
+      switchTo(await openSampleProject(path.join(opts.homeDir, SAMPLE_FILE_NAME), path.join(opts.resourcesDir, 'sample'), backups.openHooks)),
     'project.close': () => {
       current?.close();
       current = null;
@@ -184,6 +212,8 @@ export function createBackend(opts: BackendOptions): Backend {
 
     'layout.get': () => requireProject().layout(),
     'layout.set': (layout) => requireProject().setLayout(layout),
+
+    ...backups.handlers,
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {
@@ -201,6 +231,8 @@ export function createBackend(opts: BackendOptions): Backend {
         return { ok: true, value: await run(name, input) };
       } catch (err) {
         return { ok: false, error: toErrorBody(err) };
+      } finally {
+        backups.afterCall();
       }
     },
     async call(name, input) {
@@ -213,6 +245,7 @@ export function createBackend(opts: BackendOptions): Backend {
       }
     },
     project: () => current,
+    idle: () => backups.idle(),
     close() {
       current?.close();
       current = null;
@@ -231,6 +264,6 @@ function toErrorBody(err: unknown): { code: AppError['code']; message: string } 
     const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
     return { code: 'bad-input', message: `Invalid request — ${where}${first?.message ?? 'malformed input'}.` };
   }
-  console.error('[crossread] unexpected error:', err);
+  log.error('unexpected error', err);
   return { code: 'internal', message: `Something went wrong: ${(err as Error)?.message ?? String(err)}` };
 }
