@@ -222,11 +222,21 @@ export const BackupInfo = z.object({
   size: z.number().int().nonnegative(),
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
+/** What the About dialog shows: versions of the parts, and where the app keeps its files. */
+export const AppInfo = z.object({
+  version: z.string(),
+  defaultProjectDir: z.string(),
+  versions: z.object({ electron: z.string().nullable(), chrome: z.string().nullable(), node: z.string(), sqlite: z.string() }),
+  /** The app folder (settings, backups, logs) and the current log file (null: stderr only). */
+  dataDir: z.string(),
+  logFile: z.string().nullable(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
 
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 export const api = {
-  'app.info': entry(Empty, z.object({ version: z.string(), defaultProjectDir: z.string() })),
+  'app.info': entry(Empty, AppInfo),
   'settings.get': entry(Empty, Settings),
   'settings.update': entry(Settings.partial().strict(), Settings),
 

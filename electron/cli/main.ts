@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBackend, type Backend } from '../core/backend';
 import { AppError } from '../core/errors';
+import { log } from '../core/log';
 import { defaultHomeDir } from '../core/paths';
 import { Project } from '../core/store/project';
 import { startServer } from '../server/server';
@@ -122,6 +123,9 @@ function openBackend(projectPath: string | undefined, remember: boolean): Backen
 async function browser(project: string | undefined, portArg: string | undefined): Promise<number> {
   const port = portArg === undefined ? 0 : Number(portArg);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535.');
+  // A long-running process: its errors go to the app's log file, as in the desktop app.
+  log.toFile(path.join(defaultHomeDir(), 'logs'));
+  log.info(`browser mode ${version()} started`);
   const backend = openBackend(project ? path.resolve(project) : undefined, true);
   const server = await startServer({ backend, rendererDir: path.join(appRoot, 'out', 'renderer'), port });
   process.stdout.write(`Crossread is running in browser mode. Open this address (it carries your access token):\n${server.openUrl}\nPress Ctrl+C to stop.\n`);

@@ -14,6 +14,7 @@ import {
 import { createBackupService, DEFAULT_SCHEDULE, type BackupSchedule } from './backup-service';
 import { AppError } from './errors';
 import { log } from './log';
+import { runtimeVersions } from './versions';
 import { importDocuments } from './import-documents';
 import { openSampleProject, SAMPLE_FILE_NAME } from './sample';
 import { autocode } from './search/autocode';
@@ -102,7 +103,13 @@ export function createBackend(opts: BackendOptions): Backend {
   }
 
   const handlers: Handlers = {
-    'app.info': () => ({ version: opts.version, defaultProjectDir: opts.homeDir }),
+    'app.info': () => ({
+      version: opts.version,
+      defaultProjectDir: opts.homeDir,
+      versions: runtimeVersions(),
+      dataDir: opts.homeDir,
+      logFile: log.path(),
+    }),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
 

@@ -13,9 +13,10 @@ import { Panes } from '../reader/Panes';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { TagManager } from '../tags/TagManager';
 import { TagStyles } from '../tags/TagStyles';
-import { Dialog } from '../ui/Dialog';
 import { LinkBanner } from '../links/LinkBanner';
 import { RelationManager } from '../links/RelationManager';
+import { AboutDialog } from './AboutDialog';
+import { BackupsDialog } from '../backups/BackupsDialog';
 import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
 import { useAppCommands, type AppDialog } from './useAppCommands';
@@ -46,13 +47,11 @@ function Shell() {
   const [dialog, setDialog] = useState<AppDialog>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [version, setVersion] = useState('');
   const [sidebar, setSidebar] = useState<{ tab: 'claims' | 'search'; focusKey: number }>({ tab: 'claims', focusKey: 0 });
   const commands = useAppCommands({
     projects,
     fileInput,
     setDialog,
-    setVersion,
     showSidebar: (tab) => setSidebar((s) => ({ tab, focusKey: s.focusKey + 1 })),
   });
 
@@ -81,13 +80,8 @@ function Shell() {
       {dialog === 'settings' ? <SettingsDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'matrix' ? <MatrixDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'palette' ? <CommandPalette enabled={commands.enabled} run={commands.run} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'about' ? (
-        <Dialog title={t('about.title')} onClose={() => setDialog(null)}>
-          <div className="dialog-body">
-            <p>{t('about.version', { version })}</p>
-          </div>
-        </Dialog>
-      ) : null}
+      {dialog === 'about' ? <AboutDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'backups' ? <BackupsDialog onClose={() => setDialog(null)} /> : null}
       <Toasts />
     </>
   );

@@ -1,17 +1,15 @@
 import type { RefObject } from 'react';
-import { call } from '../api/client';
 import { useDeleteClaim } from '../annotations/useDeleteClaim';
 import { useCommands, type CommandHandlers } from '../commands/useCommands';
 import type { useProjectCommands } from '../projects/useProjectCommands';
 import { useWorkspace } from './workspace';
 
-export type AppDialog = 'tags' | 'relations' | 'settings' | 'about' | 'palette' | 'matrix' | null;
+export type AppDialog = 'tags' | 'relations' | 'settings' | 'about' | 'palette' | 'matrix' | 'backups' | null;
 
 interface Ui {
   projects: ReturnType<typeof useProjectCommands>;
   fileInput: RefObject<HTMLInputElement | null>;
   setDialog(d: AppDialog): void;
-  setVersion(v: string): void;
   showSidebar(tab: 'claims' | 'search'): void;
 }
 
@@ -38,12 +36,9 @@ export function useAppCommands(ui: Ui) {
     'claims.focus': { run: () => ui.showSidebar('claims'), enabled: hasProject },
     'claim.link': { run: () => state.selectedId && actions.startLinking(state.selectedId), enabled: () => writable() && state.selectedId !== null },
     'claim.delete': { run: () => state.selectedId && void deleteClaim(state.selectedId), enabled: () => writable() && state.selectedId !== null },
-    'app.about': {
-      run: () => {
-        void call('app.info', {}).then((info) => ui.setVersion(info.version));
-        ui.setDialog('about');
-      },
-    },
+    'app.about': { run: () => ui.setDialog('about') },
+    'backups.manage': { run: () => ui.setDialog('backups'), enabled: hasProject },
+    'project.reload': { run: () => void actions.reloadProject() },
   };
   const run = useCommands(handlers);
   return { run, enabled: (id: keyof CommandHandlers) => handlers[id].enabled?.() ?? true };

@@ -203,6 +203,20 @@ function useWorkspaceState() {
           }
         });
       },
+      /** Replaces the project with a backup (the backend backs up the current state first). True when it worked. */
+      async restoreBackup(id: string) {
+        await saveLayoutNow();
+        const restored = await guard(async () => {
+          await loadProject(await call('backups.restore', { id }));
+          return true;
+        });
+        return restored === true;
+      },
+      /** Reads the open project again: another program (the CLI, a file opened with Crossread) changed or switched it. */
+      async reloadProject() {
+        await saveLayoutNow();
+        await guard(async () => loadProject(await call('project.current', {})));
+      },
       async closeProject() {
         await saveLayoutNow();
         await guard(async () => {

@@ -153,11 +153,6 @@ export class Project {
     return (this.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
   }
 
-  /** The SQLite library's version, for the About dialog. */
-  sqliteVersion(): string {
-    return (this.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
-  }
-
   close(): void {
     if (this.db.open) this.db.close();
   }
