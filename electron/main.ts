@@ -94,14 +94,25 @@ function start(): void {
   log.toFile(path.join(app.getPath('userData'), 'logs'));
   log.info(`Crossread ${app.getVersion()} started (Electron ${process.versions.electron}, ${process.platform})`);
   let backend: Backend;
+  const options = {
+    homeDir: app.getPath('userData'),
+    // The sample corpus: extraResources in a packaged app, the repo's resources/ in development.
+    resourcesDir: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
+    version: app.getVersion(),
+    appName: 'the desktop app',
+  };
+  const requested = pendingOpen ?? projectPathFromArgv(process.argv, process.cwd());
   try {
-    backend = createBackend({
-      homeDir: app.getPath('userData'),
-      // The sample corpus: extraResources in a packaged app, the repo's resources/ in development.
-      resourcesDir: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
-      version: app.getVersion(),
-      projectPath: pendingOpen ?? projectPathFromArgv(process.argv, process.cwd()),
-    });
+    try {
+      backend = createBackend({ ...options, projectPath: requested });
+    } catch (error) {
+      if (requested === undefined) throw error;
+      // The file asked for is missing, damaged or open in another Crossread: say so, and start
+      // on the welcome screen instead of not at all.
+      log.warn(`could not open ${requested}`, error);
+      dialog.showErrorBox('Crossread could not open this project', error instanceof Error ? error.message : String(error));
+      backend = createBackend(options);
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.error('could not start', error);

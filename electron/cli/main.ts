@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { createBackend, type Backend } from '../core/backend';
 import { AppError } from '../core/errors';
 import { log } from '../core/log';
+import type { ProjectLockMode } from '../core/project-lock';
 import { defaultHomeDir } from '../core/paths';
 import { Project } from '../core/store/project';
 import { startServer } from '../server/server';
@@ -108,13 +109,20 @@ function version(): string {
   }
 }
 
-function openBackend(projectPath: string | undefined, remember: boolean): Backend {
+/**
+ * `lock`: browser mode holds the project like the desktop app; one-off writes refuse a project
+ * another Crossread holds; read-only listings ignore the lock, so they work while the app has the
+ * project open.
+ */
+function openBackend(projectPath: string | undefined, remember: boolean, lock: ProjectLockMode = remember ? 'hold' : 'respect'): Backend {
   return createBackend({
     homeDir: defaultHomeDir(),
     resourcesDir: path.join(appRoot, 'resources'),
     version: version(),
     projectPath,
     rememberRecent: remember,
+    projectLock: lock,
+    appName: remember ? 'browser mode' : 'the crossread command',
     // A one-off command exits at once: a background copy would be cut off half-written.
     ...(remember ? {} : { backupSchedule: false as const }),
   });
@@ -164,7 +172,7 @@ async function importFiles(projectPath: string, files: string[]): Promise<number
 }
 
 async function list(what: 'documents' | 'annotations' | 'tags' | 'links', projectPath: string, json: boolean): Promise<number> {
-  const backend = openBackend(projectPath, false);
+  const backend = openBackend(projectPath, false, 'ignore');
   try {
     const tags = await backend.call('tags.list', {});
     let out: string;
@@ -187,7 +195,7 @@ const CLI_SEARCH_LIMIT = 5000;
 async function search(projectPath: string, query: string, json: boolean): Promise<number> {
   if (query.trim().length === 0) throw new UsageError('search needs a QUERY.');
   if (query.trim().length > 500) throw new UsageError('the query is longer than 500 characters.');
-  const backend = openBackend(projectPath, false);
+  const backend = openBackend(projectPath, false, 'ignore');
   try {
     const result = await backend.call('search.query', { q: query, limit: CLI_SEARCH_LIMIT });
     process.stdout.write(formatSearch(result, await backend.call('documents.list', {}), json));

@@ -14,6 +14,7 @@ import {
 import { createBackupService, DEFAULT_SCHEDULE, type BackupSchedule } from './backup-service';
 import { AppError } from './errors';
 import { log } from './log';
+import { ProjectLock, type ProjectLockMode } from './project-lock';
 import { runtimeVersions } from './versions';
 import { importDocuments } from './import-documents';
 import { openSampleProject, SAMPLE_FILE_NAME } from './sample';
@@ -37,6 +38,10 @@ export interface BackendOptions {
   backupSchedule?: BackupSchedule | false;
   /** The clock of the backup schedule (tests move it). */
   now?: () => Date;
+  /** One writer per project (project-lock.ts). Default 'hold'. */
+  projectLock?: ProjectLockMode;
+  /** Names this process in another instance's "open in another Crossread" message. */
+  appName?: string;
 }
 
 export interface Backend {
@@ -62,8 +67,22 @@ export function createBackend(opts: BackendOptions): Backend {
     return current;
   };
 
-  const switchTo = (next: Project, created = false): ProjectInfo => {
+  const lock = new ProjectLock(opts.projectLock ?? 'hold', opts.appName ?? 'Crossread');
+  /** `keepLock`: the same file is being reopened, and the new connection has already claimed it. */
+  const closeCurrent = (keepLock = false): void => {
+    if (current && !keepLock) lock.release(current);
     current?.close();
+    current = null;
+  };
+
+  const switchTo = (next: Project, created = false): ProjectInfo => {
+    try {
+      lock.claim(next);
+    } catch (err) {
+      next.close();
+      throw err;
+    }
+    closeCurrent(current?.file === next.file);
     current = next;
     if (opts.rememberRecent !== false) settings.remember(next.file);
     backups.opened(next, created);
@@ -77,8 +96,7 @@ export function createBackend(opts: BackendOptions): Backend {
     current: () => current,
     replace: (open) => {
       const previous = current?.file;
-      current?.close();
-      current = null;
+      closeCurrent();
       try {
         return switchTo(open());
       } catch (err) {
@@ -121,8 +139,7 @@ export function createBackend(opts: BackendOptions): Backend {
     'project.openSample': async () =>
       switchTo(await openSampleProject(path.join(opts.homeDir, SAMPLE_FILE_NAME), path.join(opts.resourcesDir, 'sample'), backups.openHooks)),
     'project.close': () => {
-      current?.close();
-      current = null;
+      closeCurrent();
       return null;
     },
 
@@ -254,8 +271,7 @@ export function createBackend(opts: BackendOptions): Backend {
     project: () => current,
     idle: () => backups.idle(),
     close() {
-      current?.close();
-      current = null;
+      closeCurrent();
     },
   };
 }

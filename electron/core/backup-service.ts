@@ -76,7 +76,10 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
 
   const inBackground = (project: Project): void => {
     if (running || project.readOnly) return;
-    backUp(project, 'scheduled').catch((err: unknown) => log.error(`scheduled backup of ${project.file} failed`, err));
+    backUp(project, 'scheduled').catch((err: unknown) => {
+      // Closed meanwhile (the user switched projects): the copy is simply not made; it will be on the next open.
+      if (project.isOpen()) log.error(`scheduled backup of ${project.file} failed`, err);
+    });
   };
 
   const idle = async (): Promise<void> => {

@@ -153,6 +153,10 @@ export class Project {
     return (this.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
   }
 
+  isOpen(): boolean {
+    return this.db.open;
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

@@ -104,7 +104,7 @@ const fakes = vi.hoisted(() => {
     dialog: {
       showOpenDialog: () => undefined,
       showSaveDialog: () => undefined,
-      showErrorBox: () => undefined,
+      showErrorBox: (title: string, content: string) => state.messageBoxes.push({ title, content }),
       showMessageBox: (...args: unknown[]) => {
         state.messageBoxes.push(args.at(-1));
         return Promise.resolve({ response: 0 });
@@ -132,8 +132,9 @@ const fakes = vi.hoisted(() => {
   };
 
   const backend = {
-    createBackend: (options: unknown) => {
+    createBackend: (options: { projectPath?: string }) => {
       state.backendOptions.push(options);
+      if (options.projectPath?.includes('busy')) throw new Error('busy.crossread is open in another Crossread (browser mode, process 42).');
       return {
         dispatch: (name: string, input: unknown) => {
           state.dispatched.push({ name, input });
@@ -230,6 +231,7 @@ describe('main process start-up', () => {
         homeDir: '/home/ana/.config/Crossread',
         resourcesDir: '/repo/resources',
         version: '0.1.0',
+        appName: 'the desktop app',
         projectPath: undefined,
       },
     ]);
@@ -319,5 +321,17 @@ describe('main process start-up', () => {
     expect(prevented).toBe(true);
     await becomeReady();
     expect(state.backendOptions).toMatchObject([{ projectPath: '/Users/ana/Accords.crossread' }]);
+  });
+
+  it('starts on the welcome screen, saying why, when the project it was asked to open is busy', async () => {
+    vi.spyOn(process, 'argv', 'get').mockReturnValue(['/opt/Crossread/crossread', '/data/busy.crossread']);
+    await startMain();
+    await becomeReady();
+    vi.restoreAllMocks();
+    expect(state.backendOptions).toMatchObject([{ projectPath: '/data/busy.crossread' }, { appName: 'the desktop app' }]);
+    expect((state.backendOptions[1] as { projectPath?: string }).projectPath).toBeUndefined();
+    expect(state.messageBoxes).toEqual([{ title: 'Crossread could not open this project', content: 'busy.crossread is open in another Crossread (browser mode, process 42).' }]);
+    expect(state.windows).toHaveLength(1);
+    expect(state.log).not.toContain('exit 1');
   });
 });
