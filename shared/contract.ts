@@ -222,6 +222,9 @@ export const BackupInfo = z.object({
   size: z.number().int().nonnegative(),
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
+/** A file chosen in the native import dialog, read by the shell: `dataBase64` is empty when it is over the import limit. */
+export const PickedFile = z.object({ name: z.string(), size: z.number().int().nonnegative(), dataBase64: z.string() });
+export type PickedFile = z.infer<typeof PickedFile>;
 /** What the About dialog shows: versions of the parts, and where the app keeps its files. */
 export const AppInfo = z.object({
   version: z.string(),
@@ -353,6 +356,8 @@ export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiErr
 export const shellApi = {
   'dialog.openProject': entry(Empty, z.object({ path: z.string() }).nullable()),
   'dialog.createProject': entry(Empty, z.object({ path: z.string() }).nullable()),
+  /** desktop (issue 7): native Open dialog for documents; the shell reads the chosen files (files over the limit come back without data). */
+  'dialog.importDocuments': entry(Empty, z.object({ files: z.array(PickedFile).max(50) }).nullable()),
 } as const;
 export type ShellApi = typeof shellApi;
 export type ShellName = keyof ShellApi;

@@ -3,7 +3,7 @@ import { ClaimInspector } from '../annotations/ClaimInspector';
 import { TagPopover } from '../annotations/TagPopover';
 import { ClaimFiltersProvider } from '../browser/filters';
 import { CommandPalette } from '../commands/CommandPalette';
-import { useImport } from '../documents/useImport';
+import { fromFile, useImport } from '../documents/useImport';
 import { I18nProvider, useT } from '../i18n/I18n';
 import { MatrixDialog } from '../matrix/MatrixDialog';
 import { ProjectPathDialog } from '../projects/ProjectPathDialog';
@@ -49,6 +49,7 @@ function Shell() {
   const fileInput = useRef<HTMLInputElement>(null);
   const [sidebar, setSidebar] = useState<{ tab: 'claims' | 'search'; focusKey: number }>({ tab: 'claims', focusKey: 0 });
   const commands = useAppCommands({
+    importFiles,
     projects,
     fileInput,
     setDialog,
@@ -110,7 +111,7 @@ function Shell() {
         if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
         setDragging(false);
-        void importFiles([...e.dataTransfer.files]);
+        void importFiles([...e.dataTransfer.files].map(fromFile));
       }}
     >
       <TagStyles tags={state.tags} />
@@ -121,7 +122,7 @@ function Shell() {
         </span>
         {state.project.readOnly ? <span className="badge warn">{t('project.readOnly')}</span> : null}
         <span className="spacer" />
-        <button type="button" onClick={() => fileInput.current?.click()} disabled={state.project.readOnly}>
+        <button type="button" onClick={() => void commands.run('documents.import')} disabled={state.project.readOnly}>
           {t('toolbar.import')}
         </button>
         <input
@@ -134,7 +135,7 @@ function Shell() {
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
             e.target.value = '';
-            void importFiles(files);
+            void importFiles(files.map(fromFile));
           }}
         />
         <button type="button" onClick={() => setDialog('tags')}>

@@ -1,5 +1,7 @@
 import type { RefObject } from 'react';
 import { useDeleteClaim } from '../annotations/useDeleteClaim';
+import { pickDocuments } from '../api/client';
+import { fromPicked, type ImportSource } from '../documents/useImport';
 import { useCommands, type CommandHandlers } from '../commands/useCommands';
 import type { useProjectCommands } from '../projects/useProjectCommands';
 import { useWorkspace } from './workspace';
@@ -9,6 +11,7 @@ export type AppDialog = 'tags' | 'relations' | 'settings' | 'about' | 'palette' 
 interface Ui {
   projects: ReturnType<typeof useProjectCommands>;
   fileInput: RefObject<HTMLInputElement | null>;
+  importFiles(files: ImportSource[]): Promise<void>;
   setDialog(d: AppDialog): void;
   showSidebar(tab: 'claims' | 'search'): void;
 }
@@ -24,7 +27,15 @@ export function useAppCommands(ui: Ui) {
     'project.open': { run: () => void ui.projects.ask('open') },
     'project.openSample': { run: () => void actions.openSample() },
     'project.switch': { run: () => void actions.closeProject(), enabled: hasProject },
-    'documents.import': { run: () => ui.fileInput.current?.click(), enabled: writable },
+    // The desktop's native dialog where there is one; the page's file picker in browser mode.
+    'documents.import': {
+      run: () =>
+        void actions.guard(pickDocuments).then((picked) => {
+          if (picked === undefined) ui.fileInput.current?.click();
+          else if (picked) void ui.importFiles(picked.map(fromPicked));
+        }),
+      enabled: writable,
+    },
     'tags.manage': { run: () => ui.setDialog('tags'), enabled: hasProject },
     'relations.manage': { run: () => ui.setDialog('relations'), enabled: hasProject },
     'settings.open': { run: () => ui.setDialog('settings') },

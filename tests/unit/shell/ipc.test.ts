@@ -47,6 +47,10 @@ function fakeShell(): ShellHandlers & { calls: string[] } {
       calls.push('dialog.createProject');
       return null;
     },
+    'dialog.importDocuments': async () => {
+      calls.push('dialog.importDocuments');
+      return null;
+    },
   };
 }
 
@@ -140,6 +144,7 @@ describe('registerIpc', () => {
         throw new Error('no display');
       },
       'dialog.createProject': async () => null,
+      'dialog.importDocuments': async () => null,
     };
     registerIpc(ipc, new FakeBackend(), shell);
     const answer = await ipc.call('shell:dialog.openProject', fromApp, {});
