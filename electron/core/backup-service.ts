@@ -51,7 +51,7 @@ export interface BackupService {
 export function createBackupService(opts: BackupServiceOptions): BackupService {
   const now = opts.now ?? (() => new Date());
   const backupsOf = (file: string) => new Backups(opts.homeDir, file, now);
-  let running: Promise<unknown> | null = null;
+  let running: Promise<void> | null = null;
   /** Per open project: when its newest copy was made, and its change count then. */
   let last: { project: Project; at: number; changes: number } | null = null;
 
@@ -67,10 +67,15 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
       last = { project, at: Date.parse(info.createdAt), changes };
       return info;
     });
-    running = made.finally(() => {
-      if (running === tracked) running = null;
+    // `running` only tracks completion and never rejects: the caller of `made` handles its failure.
+    const settled: Promise<void> = made.then(
+      () => undefined,
+      () => undefined,
+    );
+    running = settled;
+    void settled.then(() => {
+      if (running === settled) running = null;
     });
-    const tracked = running;
     return made;
   };
 
@@ -83,7 +88,7 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
   };
 
   const idle = async (): Promise<void> => {
-    while (running) await running.catch(() => undefined);
+    while (running) await running;
   };
 
   return {

@@ -212,9 +212,16 @@ function useWorkspaceState() {
         });
         return restored === true;
       },
-      /** Reads the open project again: another program (the CLI, a file opened with Crossread) changed or switched it. */
+      /**
+       * Reads the open project again: another program (the CLI) changed it, or the shell switched
+       * projects (Open Recent, a file opened with Crossread). A layout save still pending belongs
+       * to the project shown so far, which may no longer be the open one: it is dropped, not sent.
+       */
       async reloadProject() {
-        await saveLayoutNow();
+        if (saveTimer.current !== null) {
+          clearTimeout(saveTimer.current);
+          saveTimer.current = null;
+        }
         await guard(async () => loadProject(await call('project.current', {})));
       },
       async closeProject() {
