@@ -75,7 +75,7 @@ function Shell() {
 
   const dialogs = (
     <>
-      {projects.pathDialog ? <ProjectPathDialog mode={projects.pathDialog} onSubmit={(p) => void projects.submitPath(p)} onClose={projects.closePathDialog} /> : null}
+      {projects.pathDialog ? <ProjectPathDialog mode={projects.pathDialog} initialPath={projects.initialPath} onSubmit={(p) => void projects.submitPath(p)} onClose={projects.closePathDialog} /> : null}
       {dialog === 'tags' ? <TagManager onClose={() => setDialog(null)} onRelations={() => setDialog('relations')} /> : null}
       {dialog === 'relations' ? <RelationManager onClose={() => setDialog(null)} /> : null}
       {dialog === 'settings' ? <SettingsDialog onClose={() => setDialog(null)} /> : null}
