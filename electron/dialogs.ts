@@ -1,5 +1,6 @@
 /**
- * The shell calls (contract's `shellApi`): native Open and Save dialogs for project files.
+ * The shell calls (contract's `shellApi`): native Open and Save dialogs for project files and
+ * annotation files.
  * The dialog functions are passed in so this can be tested without Electron; main.ts binds them
  * to the focused window.
  */
@@ -8,6 +9,7 @@ import path from 'node:path';
 import type { OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import { AppError } from './core/errors';
 import { IMPORT_LIMITS } from './core/import/types';
+import type { ExportFormat } from '../shared/dossier';
 import type { ShellHandlers } from './ipc';
 
 export const PROJECT_EXTENSION = 'crossread';
@@ -20,13 +22,16 @@ const DOCUMENT_FILTERS = [
 ];
 /** The API takes at most this many files per import call. */
 export const MAX_PICKED_FILES = 50;
+/** Crossread's own annotation files end in .crossread.json; W3C and Hypothesis files in .json or .jsonld. */
+const ANNOTATION_FILTERS = [{ name: 'Annotation files', extensions: ['json', 'jsonld'] }];
 
 export interface DialogApi {
   showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
   showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
 }
 
-export function createDialogHandlers(dialogs: DialogApi, defaultDir: string): ShellHandlers {
+/** `onExportPath` hears every path chosen in a save dialog for a dossier or an annotation file (see exportPaths.ts). */
+export function createDialogHandlers(dialogs: DialogApi, defaultDir: string, onExportPath: (file: string) => void = () => undefined): ShellHandlers {
   return {
     'dialog.openProject': async () => {
       const result = await dialogs.showOpenDialog({
@@ -69,8 +74,51 @@ export function createDialogHandlers(dialogs: DialogApi, defaultDir: string): Sh
       if (result.canceled || !result.filePath) return null;
       return { path: withProjectExtension(result.filePath) };
     },
+    'dialog.saveFile': async ({ defaultName, format }) => {
+      const result = await dialogs.showSaveDialog({
+        title: 'Export Dossier',
+        // Only the base name of the suggestion is used: the folder is always the user's default one.
+        defaultPath: path.join(defaultDir, path.basename(defaultName)),
+        filters: [{ name: EXPORT_FILTER_NAMES[format], extensions: [format] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (result.canceled || !result.filePath) return null;
+      const chosen = path.extname(result.filePath) ? result.filePath : `${result.filePath}.${format}`;
+      onExportPath(chosen);
+      return { path: chosen };
+    },
+    'dialog.exportAnnotations': async () => {
+      const result = await dialogs.showSaveDialog({
+        title: 'Export Annotations',
+        defaultPath: path.join(defaultDir, 'annotations.crossread.json'),
+        filters: ANNOTATION_FILTERS,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (result.canceled || !result.filePath) return null;
+      onExportPath(result.filePath);
+      return { path: result.filePath };
+    },
+    'dialog.importAnnotations': async () => {
+      const result = await dialogs.showOpenDialog({
+        title: 'Import Annotations',
+        defaultPath: defaultDir,
+        properties: ['openFile'],
+        filters: ANNOTATION_FILTERS,
+      });
+      const chosen = result.filePaths[0];
+      return result.canceled || chosen === undefined ? null : { path: chosen };
+    },
   };
 }
+
+const EXPORT_FILTER_NAMES: Record<ExportFormat, string> = {
+  html: 'Web page (HTML)',
+  pdf: 'PDF document',
+  docx: 'Word document',
+  md: 'Markdown',
+  json: 'Dossier JSON',
+  csv: 'CSV table',
+};
 
 /** Linux save dialogs do not always append the filter's extension; a project file needs it. */
 export function withProjectExtension(filePath: string): string {

@@ -11,9 +11,11 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, shell } from 'electron';
 import { createBackend } from './core/backend';
+import { createPdfPrinter } from './pdf';
 import type { Backend } from './core/backend';
 import type { ShellCommand } from '../shared/contract';
 import { createDialogHandlers } from './dialogs';
+import { ApprovedExportPaths, guardExportWrites } from './exportPaths';
 import type { DialogApi } from './dialogs';
 import { log } from './core/log';
 import { registerIpc } from './ipc';
@@ -100,6 +102,7 @@ function start(): void {
     resourcesDir: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
     version: app.getVersion(),
     appName: 'the desktop app',
+    printPdf: createPdfPrinter((windowOptions) => new BrowserWindow(windowOptions)),
   };
   const requested = pendingOpen ?? projectPathFromArgv(process.argv, process.cwd());
   try {
@@ -173,7 +176,8 @@ function start(): void {
   };
 
   handleAppScheme(RENDERER_DIR);
-  registerIpc(ipcMain, dispatcher, createDialogHandlers(dialogs, defaultProjectDir()));
+  const exportPaths = new ApprovedExportPaths();
+  registerIpc(ipcMain, guardExportWrites(dispatcher, exportPaths), createDialogHandlers(dialogs, defaultProjectDir(), (file) => exportPaths.approve(file)));
   void refreshMenu();
   openWindow();
 

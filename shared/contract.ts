@@ -7,6 +7,7 @@
  * strings count them, everywhere in Crossread.
  */
 import { z } from 'zod';
+import { DossierLanguage, DossierOptions, DossierOrder, ExportFormat } from './dossier';
 
 export const ERROR_CODES = [
   'bad-input',
@@ -235,6 +236,102 @@ export const AppInfo = z.object({
   logFile: z.string().nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
+// --- Dossier export (issue 4) ---
+/** The dossier summary as stored in project_meta `dossier.summary` (the share helper reads the same shape). */
+export const DossierSummary = z.object({ json: z.string(), text: z.string(), author: z.string(), modifiedAt: IsoTime });
+export type DossierSummary = z.infer<typeof DossierSummary>;
+/** The title, analyst and choices of the last export, offered again in the export dialog. */
+export const DossierSettings = z.object({
+  title: z.string(),
+  analyst: z.string(),
+  notes: z.boolean(),
+  untagged: z.boolean(),
+  order: DossierOrder,
+  language: DossierLanguage,
+  bom: z.boolean(),
+  format: ExportFormat,
+});
+export type DossierSettings = z.infer<typeof DossierSettings>;
+const ExportRequest = { format: ExportFormat, options: DossierOptions };
+// --- end dossier export ---
+
+// ---- Sharing annotation files (issue 5): W3C Web Annotation export/import, merge, anchor health ----
+
+/** What an import does to claims (or links): counted before anything is written, then again when applied. */
+export const ShareCounts = z.object({
+  new: z.number().int(),
+  updated: z.number().int(),
+  conflicts: z.number().int(),
+  /** New claims whose quote could not be found in any document: kept in the Orphans list. */
+  orphans: z.number().int(),
+  unchanged: z.number().int(),
+  deleted: z.number().int(),
+  /** Of the new ones, how many were found by approximate (fuzzy) matching. */
+  reanchored: z.number().int(),
+});
+export type ShareCounts = z.infer<typeof ShareCounts>;
+
+export const SharePreview = z.object({
+  fileName: z.string(),
+  kind: z.enum(['crossread', 'w3c', 'hypothesis']),
+  /** False for a preview (dry run): nothing was written. */
+  applied: z.boolean(),
+  /** Whether applying changes (or changed) anything at all. */
+  changed: z.boolean(),
+  claims: ShareCounts,
+  links: ShareCounts,
+  byDocument: z.array(z.object({ title: z.string(), counts: ShareCounts })),
+  byAuthor: z.array(z.object({ author: z.string(), counts: ShareCounts })),
+  tagsCreated: z.number().int(),
+  documentsCreated: z.number().int(),
+  skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
+  skippedTotal: z.number().int(),
+});
+export type SharePreview = z.infer<typeof SharePreview>;
+
+/** An annotation file travels as base64, like imported documents (50 MB limit, checked again in the core). */
+export const ShareFile = z
+  .object({ name: z.string().min(1).max(255), dataBase64: z.string().max(70 * 1024 * 1024, 'the file is larger than the 50 MB limit') })
+  .strict();
+
+export const AnchorHealth = z.object({
+  annotationId: Id,
+  state: z.enum(['fuzzy']),
+  errors: z.number().int(),
+  originalExact: z.string(),
+  sourceFile: z.string(),
+});
+export type AnchorHealth = z.infer<typeof AnchorHealth>;
+
+export const Orphan = z.object({
+  id: Id,
+  source: z.string(),
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  tags: z.array(z.string()),
+  noteText: z.string(),
+  author: z.string(),
+  createdAt: IsoTime,
+  sourceFile: z.string(),
+});
+export type Orphan = z.infer<typeof Orphan>;
+
+export const MergeConflict = z.object({
+  id: z.number().int(),
+  itemKind: z.enum(['annotation', 'link', 'note', 'tag', 'relation', 'document', 'summary']),
+  itemId: z.string(),
+  /** 'mine': this project's version lost (the file's was newer); 'theirs': the file's version lost. */
+  losingSide: z.enum(['mine', 'theirs']),
+  /** Readable one-line descriptions of the two versions. */
+  current: z.string(),
+  losing: z.string(),
+  canSwap: z.boolean(),
+  sourceFile: z.string(),
+  createdAt: IsoTime,
+});
+export type MergeConflict = z.infer<typeof MergeConflict>;
+// ---- end of sharing schemas ----
 
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -333,6 +430,44 @@ export const api = {
   'backups.create': entry(Empty, BackupInfo),
   /** Replaces the project with backup `id`, after backing up its current state; reopens it. */
   'backups.restore': entry(z.object({ id: BackupId }).strict(), ProjectInfo),
+  // --- Dossier export (issue 4) ---
+  'dossier.summary.get': entry(Empty, DossierSummary.nullable()),
+  'dossier.summary.save': entry(z.object({ json: NoteJson }).strict(), DossierSummary),
+  'dossier.settings.get': entry(Empty, DossierSettings),
+  /** Counts for the export dialog, for the options as they stand. */
+  'export.preview': entry(
+    z.object({ options: DossierOptions }).strict(),
+    z.object({ sources: z.number().int(), claims: z.number().int(), links: z.number().int(), groups: z.number().int(), notes: z.number().int() }),
+  ),
+  /** The file itself (base64), for browser mode to offer as a download. */
+  'export.build': entry(z.object(ExportRequest).strict(), z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() })),
+  /** Writes the file to a path the user chose in the native save dialog (desktop). */
+  'export.write': entry(z.object({ ...ExportRequest, path: FilePath }).strict(), z.object({ path: z.string(), bytes: z.number().int() })),
+
+  // ---- Sharing annotation files (issue 5) ----
+  /** The project's annotation file (W3C Web Annotation JSON-LD) as text, and a suggested file name. */
+  'share.export': entry(z.object({ embedText: z.boolean().default(false) }).strict(), z.object({ fileName: z.string(), content: z.string() })),
+  /** Desktop: writes the annotation file to a path the native Save dialog returned. */
+  'share.exportTo': entry(z.object({ path: FilePath, embedText: z.boolean().default(false) }).strict(), z.object({ path: z.string() })),
+  /** Reads a colleague's (or another tool's) file; with dryRun only the preview, else the merge in one transaction. */
+  'share.import': entry(
+    z.object({ file: ShareFile.optional(), path: FilePath.optional(), dryRun: z.boolean().default(true) }).strict()
+      .refine((v) => (v.file === undefined) !== (v.path === undefined), { message: 'give either a file or a path' }),
+    SharePreview,
+  ),
+  'share.anchors': entry(Empty, z.array(AnchorHealth)),
+  'share.orphans': entry(Empty, z.array(Orphan)),
+  /** Re-attaches an orphan to text the user selected: the claim comes back with the orphan's id, tags, note and author. */
+  'share.reattach': entry(
+    z.object({ id: Id, documentId: Id, start: z.number().int().nonnegative(), end: z.number().int().positive() }).strict()
+      .refine((v) => v.end > v.start, { message: 'select some text first' }),
+    Annotation,
+  ),
+  'share.deleteOrphan': entry(z.object({ id: Id }).strict(), z.null()),
+  'share.conflicts': entry(Empty, z.array(MergeConflict)),
+  /** keep: the current version stays; swap: the losing version replaces it. Either way the conflict is resolved. */
+  'share.resolveConflict': entry(z.object({ id: z.number().int(), choice: z.enum(['keep', 'swap']) }).strict(), z.null()),
+  // ---- end of sharing ----
 } as const;
 
 export type Api = typeof api;
@@ -358,6 +493,13 @@ export const shellApi = {
   'dialog.createProject': entry(Empty, z.object({ path: z.string() }).nullable()),
   /** desktop (issue 7): native Open dialog for documents; the shell reads the chosen files (files over the limit come back without data). */
   'dialog.importDocuments': entry(Empty, z.object({ files: z.array(PickedFile).max(50) }).nullable()),
+  /** Save dialog for an exported dossier; the suggested name is only a suggestion the user can change. */
+  'dialog.saveFile': entry(
+    z.object({ defaultName: z.string().min(1).max(255), format: ExportFormat }).strict(),
+    z.object({ path: z.string() }).nullable(),
+  ),
+  'dialog.exportAnnotations': entry(Empty, z.object({ path: z.string() }).nullable()),
+  'dialog.importAnnotations': entry(Empty, z.object({ path: z.string() }).nullable()),
 } as const;
 export type ShellApi = typeof shellApi;
 export type ShellName = keyof ShellApi;

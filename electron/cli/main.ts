@@ -9,7 +9,9 @@ import type { ProjectLockMode } from '../core/project-lock';
 import { defaultHomeDir } from '../core/paths';
 import { Project } from '../core/store/project';
 import { startServer } from '../server/server';
+import { exportCommand, EXPORT_USAGE } from './export';
 import { formatAnnotations, formatDocuments, formatLinks, formatSearch, formatTags } from './format';
+import { SHARE_USAGE, shareCommand, ShareUsageError } from './share';
 
 const USAGE = `Usage: crossread <command> [options]
 
@@ -22,6 +24,8 @@ Commands:
   links --project P [--json]            List the links between claims
   search --project P [--json] QUERY...  Find words in the documents and notes (any form:
                                         инвестиция finds инвестиций); "quote" a phrase
+${EXPORT_USAGE}
+${SHARE_USAGE}
 
 Options:
   -h, --help      Show this help
@@ -37,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await run(argv);
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof ShareUsageError) {
       process.stderr.write(`crossread: ${err.message}\n\nRun 'crossread --help' for usage.\n`);
       return 2;
     }
@@ -48,6 +52,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function run(argv: string[]): Promise<number> {
+  // export has options of its own (--format, --out…), so it parses its arguments itself.
+  // Exporting reads the project; it may run while the app has the project open.
+  if (argv[0] === 'export') return exportCommand(argv.slice(1), (p) => openBackend(p, false, 'ignore'));
+  // The share command has options of its own (electron/cli/share.ts).
+  if (argv[0] === 'share') return shareCommand(argv.slice(1), (p) => openBackend(p, false));
   let parsed;
   try {
     parsed = parseArgs({

@@ -16,9 +16,12 @@ import { AppError } from './errors';
 import { log } from './log';
 import { ProjectLock, type ProjectLockMode } from './project-lock';
 import { runtimeVersions } from './versions';
+import { exportHandlers } from './export/handlers';
+import type { PdfPrinter } from './export/index';
 import { importDocuments } from './import-documents';
 import { openSampleProject, SAMPLE_FILE_NAME } from './sample';
 import { autocode } from './search/autocode';
+import { shareHandlers } from './share/handlers';
 import { SettingsStore } from './settings';
 import { Project } from './store/project';
 
@@ -42,6 +45,8 @@ export interface BackendOptions {
   projectLock?: ProjectLockMode;
   /** Names this process in another instance's "open in another Crossread" message. */
   appName?: string;
+  /** How dossier PDFs are printed; headless Chromium when not given (the desktop passes its own). */
+  printPdf?: PdfPrinter | undefined;
 }
 
 export interface Backend {
@@ -238,6 +243,8 @@ export function createBackend(opts: BackendOptions): Backend {
     'layout.set': (layout) => requireProject().setLayout(layout),
 
     ...backups.handlers,
+    ...exportHandlers({ project: requireProject, author: () => settings.get().author, generator: `Crossread ${opts.version}`, printPdf: opts.printPdf }),
+    ...shareHandlers(requireProject, () => settings.get().author),
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {

@@ -3,6 +3,7 @@ import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
 import { LinkList } from '../links/LinkList';
 import { NoteEditor } from '../notes/NoteEditor';
+import { AnchorBadge } from '../share/AnchorBadge';
 import { useCitation } from '../reader/useCitation';
 import { useDeleteClaim } from './useDeleteClaim';
 
@@ -32,7 +33,7 @@ export function ClaimInspector() {
       </header>
       <blockquote className="inspector-quote">{claim.exact}</blockquote>
       <p className="muted small">
-        {citation} · {t('popover.by', { author: claim.author })}
+        {citation} · {t('popover.by', { author: claim.author })} · <AnchorBadge id={claim.id} showExact />
       </p>
       <div className="tag-toggles" role="group" aria-label={t('tags.title')}>
         {state.tags.map((tag) => (

@@ -1,4 +1,5 @@
-import type { ApiInput, ApiName, ApiOutput, ErrorCode, PickedFile, ShellName } from '../../shared/contract';
+import type { z } from 'zod';
+import type { ApiInput, ApiName, ApiOutput, ErrorCode, PickedFile, ShellApi, ShellName } from '../../shared/contract';
 import { createTransport, type Transport } from './transport';
 
 /** A failed call, carrying the message the backend wrote for the user. */
@@ -34,8 +35,8 @@ export async function pickDocuments(): Promise<PickedFile[] | null | undefined> 
 }
 
 /** Native dialogs; resolves to undefined where the shell cannot serve them (browser mode). */
-export async function callShell(name: Exclude<ShellName, 'dialog.importDocuments'>): Promise<{ path: string } | null | undefined> {
-  const res = await getTransport().invokeShell(name, {});
+export async function callShell<N extends Exclude<ShellName, 'dialog.importDocuments'>>(name: N, input: z.input<ShellApi[N]['input']> = {} as z.input<ShellApi[N]['input']>): Promise<{ path: string } | null | undefined> {
+  const res = await getTransport().invokeShell(name, input);
   if (!res.ok) return res.error.code === 'unavailable' ? undefined : Promise.reject(new ApiError(res.error.code, res.error.message));
   return res.value as { path: string } | null;
 }

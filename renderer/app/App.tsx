@@ -3,6 +3,7 @@ import { ClaimInspector } from '../annotations/ClaimInspector';
 import { TagPopover } from '../annotations/TagPopover';
 import { ClaimFiltersProvider } from '../browser/filters';
 import { CommandPalette } from '../commands/CommandPalette';
+import { ExportDialog } from '../dossier/ExportDialog';
 import { fromFile, useImport } from '../documents/useImport';
 import { I18nProvider, useT } from '../i18n/I18n';
 import { MatrixDialog } from '../matrix/MatrixDialog';
@@ -17,6 +18,8 @@ import { LinkBanner } from '../links/LinkBanner';
 import { RelationManager } from '../links/RelationManager';
 import { AboutDialog } from './AboutDialog';
 import { BackupsDialog } from '../backups/BackupsDialog';
+import { ShareProvider } from '../share/ShareContext';
+import { ShareUi } from '../share/ShareUi';
 import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
 import { useAppCommands, type AppDialog } from './useAppCommands';
@@ -31,7 +34,9 @@ export function App() {
       {(ws) => (
         <I18nProvider language={ws.state.settings.language}>
           <ClaimFiltersProvider>
-            <Shell />
+            <ShareProvider>
+              <Shell />
+            </ShareProvider>
           </ClaimFiltersProvider>
         </I18nProvider>
       )}
@@ -80,6 +85,7 @@ function Shell() {
       {dialog === 'relations' ? <RelationManager onClose={() => setDialog(null)} /> : null}
       {dialog === 'settings' ? <SettingsDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'matrix' ? <MatrixDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'export' && state.project ? <ExportDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'palette' ? <CommandPalette enabled={commands.enabled} run={commands.run} onClose={() => setDialog(null)} /> : null}
       {dialog === 'about' ? <AboutDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'backups' ? <BackupsDialog onClose={() => setDialog(null)} /> : null}
@@ -121,6 +127,7 @@ function Shell() {
           {state.project.name}
         </span>
         {state.project.readOnly ? <span className="badge warn">{t('project.readOnly')}</span> : null}
+        <ShareUi />
         <span className="spacer" />
         <button type="button" onClick={() => void commands.run('documents.import')} disabled={state.project.readOnly}>
           {t('toolbar.import')}
@@ -143,6 +150,9 @@ function Shell() {
         </button>
         <button type="button" onClick={() => setDialog('matrix')}>
           {t('matrix.open')}
+        </button>
+        <button type="button" onClick={() => setDialog('export')}>
+          {t('toolbar.export')}
         </button>
         <button type="button" onClick={() => setDialog('settings')}>
           {t('toolbar.settings')}

@@ -4,9 +4,11 @@ import { pickDocuments } from '../api/client';
 import { fromPicked, type ImportSource } from '../documents/useImport';
 import { useCommands, type CommandHandlers } from '../commands/useCommands';
 import type { useProjectCommands } from '../projects/useProjectCommands';
+import { useShare } from '../share/ShareContext';
+import { useShareImport } from '../share/useShareImport';
 import { useWorkspace } from './workspace';
 
-export type AppDialog = 'tags' | 'relations' | 'settings' | 'about' | 'palette' | 'matrix' | 'backups' | null;
+export type AppDialog = 'tags' | 'relations' | 'settings' | 'about' | 'palette' | 'matrix' | 'export' | 'backups' | null;
 
 interface Ui {
   projects: ReturnType<typeof useProjectCommands>;
@@ -20,6 +22,8 @@ interface Ui {
 export function useAppCommands(ui: Ui) {
   const { state, actions } = useWorkspace();
   const deleteClaim = useDeleteClaim();
+  const share = useShare();
+  const shareImport = useShareImport(() => share.fileInput.current);
   const hasProject = () => state.project !== null;
   const writable = () => state.project !== null && !state.project.readOnly;
   const handlers: CommandHandlers = {
@@ -38,6 +42,10 @@ export function useAppCommands(ui: Ui) {
     },
     'tags.manage': { run: () => ui.setDialog('tags'), enabled: hasProject },
     'relations.manage': { run: () => ui.setDialog('relations'), enabled: hasProject },
+    'dossier.export': { run: () => ui.setDialog('export'), enabled: hasProject },
+    'share.export': { run: () => share.actions.open('export'), enabled: hasProject },
+    'share.import': { run: () => void shareImport.start(), enabled: writable },
+    'share.review': { run: () => share.actions.open('review'), enabled: hasProject },
     'settings.open': { run: () => ui.setDialog('settings') },
     'edit.undo': { run: () => void actions.travel('undo'), enabled: () => writable() && state.history.canUndo },
     'edit.redo': { run: () => void actions.travel('redo'), enabled: () => writable() && state.history.canRedo },

@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import { useT } from '../i18n/I18n';
+import { AnchorBadge } from '../share/AnchorBadge';
 import type { ClaimRow } from './claimRows';
 import type { RowFocusProps } from './VirtualList';
 
@@ -37,7 +38,10 @@ export function ClaimRowView({ row, onOpen, focus }: { row: ClaimRow; onOpen(id:
       </span>
       <span className="claim-quote">«{excerpt(a.exact, QUOTE_CHARS)}»</span>
       {a.noteText.trim() ? <span className="claim-note">{excerpt(a.noteText, NOTE_CHARS)}</span> : null}
-      <span className="claim-meta">{meta.join(' · ')}</span>
+      <span className="claim-meta">
+        <AnchorBadge id={a.id} />
+        {meta.join(' · ')}
+      </span>
     </button>
   );
 }

@@ -1,30 +1,14 @@
-import { $isLinkNode, $toggleLink, LinkNode, TOGGLE_LINK_COMMAND } from '@lexical/link';
-import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, ListItemNode, ListNode } from '@lexical/list';
-import { LexicalComposer } from '@lexical/react/LexicalComposer';
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { ContentEditable } from '@lexical/react/LexicalContentEditable';
-import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
-import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
-import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
-import { ListPlugin } from '@lexical/react/LexicalListPlugin';
-import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
-import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { $getSelection, $isRangeSelection, $setSelection, FORMAT_TEXT_COMMAND, type BaseSelection, type EditorState } from 'lexical';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { NoteOwner } from '../../shared/contract';
 import { call } from '../api/client';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
+import { RichTextField } from './RichTextField';
 
-const SAFE_URL = /^(https?:\/\/|mailto:)/i;
-const SAVE_DELAY = 400;
-
-/**
- * A claim's or a link's note: rich text (bold, italic, lists, links) in a Lexical editor, saved as
- * Lexical JSON while the user types. A save still pending is flushed on blur, on unmount and when
- * the page goes away, so closing never loses the last words.
- */
+/** A claim's or a link's note, loaded from the project and saved there as the user types. */
 export function NoteEditor({ owner, label }: { owner: NoteOwner; label: string }) {
+  const t = useT();
+  const { actions } = useWorkspace();
   const [initial, setInitial] = useState<{ json: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -39,143 +23,17 @@ export function NoteEditor({ owner, label }: { owner: NoteOwner; label: string }
   }, [owner]);
   if (error) return <p className="pane-error">{error}</p>;
   if (!initial) return null;
-  return <LoadedNote owner={owner} label={label} json={initial.json} />;
-}
-
-function LoadedNote({ owner, label, json }: { owner: NoteOwner; label: string; json: string | null }) {
-  const t = useT();
-  const { actions } = useWorkspace();
-  const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
-  const pending = useRef<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const ownerRef = useRef(owner);
-
-  const flush = useRef(async () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const body = pending.current;
-    if (body === null) return;
-    pending.current = null;
-    setStatus('saving');
-    try {
-      const { text } = await call('notes.save', { owner: ownerRef.current, json: body });
-      actions.setNoteText(ownerRef.current, text);
-      setStatus('saved');
-    } catch (err) {
-      actions.notify('error', (err as Error).message);
-      setStatus('idle');
-    }
-  });
-
-  useEffect(() => {
-    const save = flush.current;
-    const onHide = () => void save();
-    window.addEventListener('pagehide', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      void save();
-    };
-  }, []);
-
-  const onChange = (state: EditorState) => {
-    pending.current = JSON.stringify(state.toJSON());
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush.current(), SAVE_DELAY);
-  };
-
   return (
-    <LexicalComposer
-      initialConfig={{
-        namespace: `note-${owner.kind}-${owner.id}`,
-        nodes: [ListNode, ListItemNode, LinkNode],
-        theme: { text: { bold: 'note-bold', italic: 'note-italic' }, link: 'note-link', list: { ul: 'note-ul', ol: 'note-ol' } },
-        editorState: json ?? undefined,
-        onError(e: Error) {
-          console.error(e);
-        },
+    <RichTextField
+      namespace={`note-${owner.kind}-${owner.id}`}
+      json={initial.json}
+      label={label}
+      placeholder={t('note.placeholder')}
+      save={async (json) => {
+        const { text } = await call('notes.save', { owner, json });
+        actions.setNoteText(owner, text);
       }}
-    >
-      <div className="note">
-        <Toolbar />
-        <RichTextPlugin
-          contentEditable={<ContentEditable className="note-input" aria-label={label} onBlur={() => void flush.current()} />}
-          placeholder={<div className="note-placeholder">{t('note.placeholder')}</div>}
-          ErrorBoundary={LexicalErrorBoundary}
-        />
-        <HistoryPlugin />
-        <ListPlugin />
-        <LinkPlugin validateUrl={(url) => SAFE_URL.test(url)} />
-        <OnChangePlugin ignoreSelectionChange onChange={onChange} />
-        <p className="note-status" aria-live="polite">
-          {status === 'saving' ? t('note.saving') : status === 'saved' ? t('note.saved') : ''}
-        </p>
-      </div>
-    </LexicalComposer>
-  );
-}
-
-function Toolbar() {
-  const t = useT();
-  const [editor] = useLexicalComposerContext();
-  const [linking, setLinking] = useState(false);
-  const [url, setUrl] = useState('https://');
-  // The URL field takes focus, so the text to link is remembered before it does.
-  const saved = useRef<BaseSelection | null>(null);
-  const startLink = () => {
-    saved.current = editor.getEditorState().read(() => $getSelection()?.clone() ?? null);
-    setLinking(true);
-  };
-  const applyLink = () => {
-    if (!SAFE_URL.test(url)) return;
-    editor.update(() => {
-      if (saved.current) $setSelection(saved.current.clone());
-      $toggleLink(url);
-    });
-    setLinking(false);
-    editor.focus();
-  };
-  const removeLinkIfAny = () => {
-    let inLink = false;
-    editor.getEditorState().read(() => {
-      const sel = $getSelection();
-      if ($isRangeSelection(sel)) inLink = sel.getNodes().some((n) => $isLinkNode(n) || $isLinkNode(n.getParent()));
-    });
-    if (inLink) editor.dispatchCommand(TOGGLE_LINK_COMMAND, null);
-    return inLink;
-  };
-  // mousedown preventDefault keeps the editor's selection while a toolbar button is clicked.
-  const keep = (e: React.MouseEvent) => e.preventDefault();
-  return (
-    <div className="note-toolbar" role="toolbar" aria-label={t('note.toolbar')}>
-      <button type="button" onMouseDown={keep} aria-label={t('note.bold')} title={t('note.bold')} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}>
-        <b>B</b>
-      </button>
-      <button type="button" onMouseDown={keep} aria-label={t('note.italic')} title={t('note.italic')} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}>
-        <i>I</i>
-      </button>
-      <button type="button" onMouseDown={keep} aria-label={t('note.bullets')} title={t('note.bullets')} onClick={() => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined)}>
-        •
-      </button>
-      <button type="button" onMouseDown={keep} aria-label={t('note.numbers')} title={t('note.numbers')} onClick={() => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined)}>
-        1.
-      </button>
-      <button type="button" onMouseDown={keep} aria-label={t('note.link')} title={t('note.link')} onClick={() => removeLinkIfAny() || (linking ? setLinking(false) : startLink())}>
-        <span className="link-glyph">{t('note.link').toLowerCase()}</span>
-      </button>
-      {linking ? (
-        <form
-          className="note-link-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            applyLink();
-          }}
-        >
-          <input aria-label={t('note.linkUrl')} value={url} onChange={(e) => setUrl(e.target.value)} autoFocus />
-          <button type="submit" disabled={!SAFE_URL.test(url)}>
-            {t('popover.add')}
-          </button>
-        </form>
-      ) : null}
-    </div>
+      onSaveError={(message) => actions.notify('error', message)}
+    />
   );
 }

@@ -37,7 +37,7 @@ export function noteText(json: string): string {
 }
 
 /** The deepest nesting of objects and arrays in a JSON text (strings skipped), without parsing it. */
-function nestingDepth(json: string): number {
+export function nestingDepth(json: string): number {
   let depth = 0;
   let max = 0;
   let inString = false;

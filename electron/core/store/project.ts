@@ -160,4 +160,9 @@ export class Project {
   close(): void {
     if (this.db.open) this.db.close();
   }
+
+  /** The raw handle, for electron/core/share: its queries span every table and its own (migration 0004). */
+  get database(): Db {
+    return this.db;
+  }
 }

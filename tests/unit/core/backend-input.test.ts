@@ -55,6 +55,22 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'backups.list': { input: {}, required: [] },
   'backups.create': { input: {}, required: [] },
   'backups.restore': { input: { id: '2026-11-21T18-31-00-123Z--manual' }, required: ['id'] },
+  // Dossier export (issue 4)
+  'dossier.summary.get': { input: {}, required: [] },
+  'dossier.summary.save': { input: { json: '{"root":{}}' }, required: ['json'] },
+  'dossier.settings.get': { input: {}, required: [] },
+  'export.preview': { input: { options: { tagIds: [ID], notes: false } }, required: ['options'] },
+  'export.build': { input: { format: 'md', options: { language: 'ru' } }, required: ['format', 'options'] },
+  'export.write': { input: { format: 'csv', options: { bom: true }, path: '/tmp/d.csv' }, required: ['format', 'options', 'path'] },
+  'share.export': { input: { embedText: true }, required: [] },
+  'share.exportTo': { input: { path: '/tmp/x.crossread.json', embedText: false }, required: ['path'] },
+  'share.import': { input: { file: { name: 'a.json', dataBase64: 'e30=' }, dryRun: true }, required: [] },
+  'share.anchors': { input: {}, required: [] },
+  'share.orphans': { input: {}, required: [] },
+  'share.reattach': { input: { id: ID, documentId: ID2, start: 0, end: 1 }, required: ['id', 'documentId', 'start', 'end'] },
+  'share.deleteOrphan': { input: { id: ID }, required: ['id'] },
+  'share.conflicts': { input: {}, required: [] },
+  'share.resolveConflict': { input: { id: 1, choice: 'keep' }, required: ['id', 'choice'] },
 };
 
 /** A value of another type than `v`. */
@@ -117,6 +133,10 @@ const NESTED: [ApiName, unknown][] = [
   ['search.query', { q: 'мир', limit: 0 }],
   ['search.query', { q: 'мир', limit: 5001 }],
   ['search.autocode', { q: 'мир', tagId: 'economic' }],
+  ['share.import', { dryRun: true }],
+  ['share.import', { file: { name: 'a.json', dataBase64: 'e30=' }, path: '/tmp/a.json' }],
+  ['share.reattach', { id: ID, documentId: ID2, start: 5, end: 5 }],
+  ['share.resolveConflict', { id: 1, choice: 'merge' }],
 ];
 
 describe('input validation', () => {

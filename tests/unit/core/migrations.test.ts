@@ -318,6 +318,42 @@ describe('0003_search', () => {
   });
 });
 
+describe('0004_sharing', () => {
+  it('upgrades a schema-3 file with claims: they keep their rows, the sharing tables arrive empty and STRICT', () => {
+    const { db, file } = dbAt(3);
+    try {
+      insertDocument(db, 'd1', 'h1');
+      insertAnnotation(db, 'a1', 'd1');
+      migrate(db, file, 4);
+      for (const t of ['annotation_anchors', 'orphans', 'pending_links', 'merge_conflicts', 'share_bases']) {
+        expect(isStrict(db, t), `${t} is STRICT`).toBe(true);
+        expect(count(db, `SELECT count(*) AS n FROM ${t}`)).toBe(0);
+      }
+      expect(count(db, "SELECT count(*) AS n FROM annotations WHERE id = 'a1' AND deleted_at IS NULL")).toBe(1);
+      // Anchor states are checked, and must name a real claim.
+      const anchor = db.prepare(
+        `INSERT INTO annotation_anchors (annotation_id, state, errors, original_exact, source_file, anchored_at) VALUES (?, ?, 0, 'te', 'f', ?)`,
+      );
+      expect(() => anchor.run('a1', 'orphan', NOW)).toThrow(/CHECK/);
+      expect(() => anchor.run('nope', 'fuzzy', NOW)).toThrow(/FOREIGN KEY/);
+      anchor.run('a1', 'fuzzy', NOW);
+      const conflict = db.prepare(
+        `INSERT INTO merge_conflicts (item_kind, item_id, losing_side, losing, source_file, created_at) VALUES (?, 'a1', ?, '{}', 'f', ?)`,
+      );
+      expect(() => conflict.run('annotation', 'both', NOW)).toThrow(/CHECK/);
+      expect(() => conflict.run('spaceship', 'mine', NOW)).toThrow(/CHECK/);
+      conflict.run('annotation', 'theirs', NOW);
+      // The undo journal still records only its own tables: a sharing table never reaches undo_log.
+      db.prepare('UPDATE undo_state SET step = 1 WHERE id = 1').run();
+      db.prepare("INSERT INTO share_bases (item_kind, item_id, modified_at) VALUES ('annotation', 'a1', ?)").run(NOW);
+      db.prepare("UPDATE annotation_anchors SET errors = 2 WHERE annotation_id = 'a1'").run();
+      expect(count(db, 'SELECT count(*) AS n FROM undo_log')).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('upgrading a schema-1 project', () => {
   it('opens in the app at the latest schema, with the built-in relations and its documents searchable', async () => {
     const dir = tempDir();

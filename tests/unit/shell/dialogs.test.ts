@@ -3,6 +3,7 @@ import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { createDialogHandlers, withProjectExtension } from '../../../electron/dialogs';
 import type { DialogApi } from '../../../electron/dialogs';
+import { ApprovedExportPaths, guardExportWrites } from '../../../electron/exportPaths';
 
 /** A dialog stand-in: records the options it was opened with and answers as the user would. */
 function fakeDialogs(answer: { open?: string[]; save?: string; canceled?: boolean }) {
@@ -62,5 +63,80 @@ describe('withProjectExtension', () => {
   it('keeps an existing .crossread extension in any case', () => {
     expect(withProjectExtension('/a/B.Crossread')).toBe('/a/B.Crossread');
     expect(withProjectExtension('/a/b.txt')).toBe('/a/b.txt.crossread');
+  });
+});
+
+describe('dialog.saveFile (dossier export)', () => {
+  it('suggests the name in the default folder, never a folder from the suggestion, and returns the user’s path', async () => {
+    const { api, opened } = fakeDialogs({ save: '/home/ana/Briefs/Мой бриф.pdf' });
+    const handlers = createDialogHandlers(api, docs);
+    expect(await handlers['dialog.saveFile']({ defaultName: '../../etc/Dossier.pdf', format: 'pdf' })).toEqual({ path: '/home/ana/Briefs/Мой бриф.pdf' });
+    const options = opened[0] as SaveDialogOptions;
+    expect(options.defaultPath).toBe(path.join(docs, 'Dossier.pdf'));
+    expect(options.filters).toEqual([{ name: 'PDF document', extensions: ['pdf'] }]);
+    expect(options.properties).toContain('showOverwriteConfirmation');
+  });
+
+  it('adds the format’s extension when the name has none, and returns null on cancel', async () => {
+    const { api } = fakeDialogs({ save: '/home/ana/brief' });
+    expect(await createDialogHandlers(api, docs)['dialog.saveFile']({ defaultName: 'Dossier.docx', format: 'docx' })).toEqual({ path: '/home/ana/brief.docx' });
+    const cancelled = fakeDialogs({ canceled: true });
+    expect(await createDialogHandlers(cancelled.api, docs)['dialog.saveFile']({ defaultName: 'Dossier.md', format: 'md' })).toBeNull();
+  });
+});
+
+describe('export.write in the desktop app', () => {
+  it('writes only to a path the user chose in the save dialog, and only once', async () => {
+    const approved = new ApprovedExportPaths();
+    const { api } = fakeDialogs({ save: '/home/ana/brief.md' });
+    const calls: unknown[] = [];
+    const backend = guardExportWrites({ dispatch: async (name, input) => (calls.push([name, input]), { ok: true, value: null }) }, approved);
+    const handlers = createDialogHandlers(api, docs, (f) => approved.approve(f));
+
+    const forged = await backend.dispatch('export.write', { format: 'md', options: {}, path: '/home/ana/.bashrc' });
+    expect(forged).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(calls).toEqual([]);
+
+    const chosen = await handlers['dialog.saveFile']({ defaultName: 'Dossier.md', format: 'md' });
+    expect(await backend.dispatch('export.write', { format: 'md', options: {}, path: chosen!.path })).toEqual({ ok: true, value: null });
+    expect(await backend.dispatch('export.write', { format: 'md', options: {}, path: chosen!.path })).toMatchObject({ ok: false });
+    expect(calls).toHaveLength(1);
+    // Every other call passes straight through.
+    expect(await backend.dispatch('tags.list', {})).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('share.exportTo in the desktop app', () => {
+  it('writes an annotation file only to the path the user just chose, once', async () => {
+    const approved = new ApprovedExportPaths();
+    const calls: unknown[] = [];
+    const backend = guardExportWrites({ dispatch: async (name, input) => (calls.push([name, input]), { ok: true, value: null }) }, approved);
+    const { api } = fakeDialogs({ save: '/home/ana/for-boris.crossread.json' });
+    const handlers = createDialogHandlers(api, docs, (f) => approved.approve(f));
+
+    expect(await backend.dispatch('share.exportTo', { path: '/home/ana/.profile', embedText: false })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    const chosen = await handlers['dialog.exportAnnotations']({});
+    expect(await backend.dispatch('share.exportTo', { path: chosen!.path, embedText: false })).toEqual({ ok: true, value: null });
+    expect(await backend.dispatch('share.exportTo', { path: chosen!.path, embedText: false })).toMatchObject({ ok: false });
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('annotation file dialogs', () => {
+  it('export suggests annotations.crossread.json and returns the chosen path; import asks for one JSON file', async () => {
+    const save = fakeDialogs({ save: '/home/ana/for-boris.crossread.json' });
+    expect(await createDialogHandlers(save.api, docs)['dialog.exportAnnotations']({})).toEqual({ path: '/home/ana/for-boris.crossread.json' });
+    expect((save.opened[0] as SaveDialogOptions).defaultPath).toBe(path.join(docs, 'annotations.crossread.json'));
+    const open = fakeDialogs({ open: ['/home/ana/hypothesis.json'] });
+    expect(await createDialogHandlers(open.api, docs)['dialog.importAnnotations']({})).toEqual({ path: '/home/ana/hypothesis.json' });
+    const options = open.opened[0] as OpenDialogOptions;
+    expect(options.properties).toEqual(['openFile']);
+    expect(options.filters).toEqual([{ name: 'Annotation files', extensions: ['json', 'jsonld'] }]);
+  });
+
+  it('return null when the user cancels', async () => {
+    const { api } = fakeDialogs({ canceled: true });
+    expect(await createDialogHandlers(api, docs)['dialog.exportAnnotations']({})).toBeNull();
+    expect(await createDialogHandlers(api, docs)['dialog.importAnnotations']({})).toBeNull();
   });
 });

@@ -51,6 +51,12 @@ function fakeShell(): ShellHandlers & { calls: string[] } {
       calls.push('dialog.importDocuments');
       return null;
     },
+    'dialog.saveFile': async () => {
+      calls.push('dialog.saveFile');
+      return null;
+    },
+    'dialog.exportAnnotations': async () => null,
+    'dialog.importAnnotations': async () => null,
   };
 }
 
@@ -145,6 +151,9 @@ describe('registerIpc', () => {
       },
       'dialog.createProject': async () => null,
       'dialog.importDocuments': async () => null,
+      'dialog.saveFile': async () => null,
+      'dialog.exportAnnotations': async () => null,
+      'dialog.importAnnotations': async () => null,
     };
     registerIpc(ipc, new FakeBackend(), shell);
     const answer = await ipc.call('shell:dialog.openProject', fromApp, {});

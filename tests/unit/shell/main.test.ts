@@ -233,6 +233,8 @@ describe('main process start-up', () => {
         version: '0.1.0',
         appName: 'the desktop app',
         projectPath: undefined,
+        // Dossier PDFs print in the shell's own hidden window (electron/pdf.ts).
+        printPdf: expect.any(Function),
       },
     ]);
     expect(state.ipcChannels.sort()).toEqual(

@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import { sql as initial } from './0001_initial';
 import { sql as linksNotesHistory } from './0002_links_notes_history';
 import { run as indexExisting, sql as search } from './0003_search';
+import { sql as sharing } from './0004_sharing';
 
 /** A numbered schema step. Never edit one after it has landed: add the next number instead. */
 export interface Migration {
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'links_notes_history', sql: linksNotesHistory },
   { version: 3, name: 'search', sql: search, run: indexExisting },
+  { version: 4, name: 'sharing', sql: sharing },
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1]!.version;

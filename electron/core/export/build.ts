@@ -1,0 +1,285 @@
+/**
+ * Builds the structured dossier from a snapshot of a project. Pure: it reads the snapshot only, so
+ * the same function serves the app, the CLI and the tests, and its output is what every format
+ * is rendered from.
+ */
+import type { Annotation, DocumentMeta, Link, RelationType, Tag } from '../../../shared/contract';
+import {
+  DOSSIER_FORMAT,
+  DOSSIER_VERSION,
+  type Citation,
+  type CrossGroup,
+  type Dossier,
+  type DossierClaim,
+  type DossierLink,
+  type DossierOptions,
+  type DossierRichText,
+  type DossierSource,
+  type FindingSection,
+} from '../../../shared/dossier';
+import { richTextFromLexical, richTextToPlain } from '../../../shared/richtext';
+import { paragraphIndexAt, splitParagraphs, type ParagraphRange } from '../../../shared/text';
+import { labelsFor } from './labels';
+
+export interface DossierSnapshot {
+  projectName: string;
+  documents: readonly (DocumentMeta & { text: string })[];
+  tags: readonly Tag[];
+  annotations: readonly Annotation[];
+  links: readonly Link[];
+  relations: readonly RelationType[];
+  /** Lexical JSON of each claim's note, by claim id. */
+  notes: ReadonlyMap<string, string>;
+  /** Lexical JSON of the dossier summary, if one was written. */
+  summaryJson: string | null;
+  defaultTitle: string;
+  defaultAnalyst: string;
+  now: Date;
+  generator: string;
+}
+
+/** Relations whose linked claims count as one finding shared by their sources. */
+const AGREEING = new Set(['same-claim', 'supports']);
+
+export function buildDossier(snap: DossierSnapshot, options: DossierOptions): Dossier {
+  const l = labelsFor(options.language);
+  const sourceFilter = options.sourceIds ? new Set(options.sourceIds) : null;
+  const tagFilter = options.tagIds ? new Set(options.tagIds) : null;
+  const liveTagIds = new Set(snap.tags.map((t) => t.id));
+
+  const docs = snap.documents.filter((d) => !sourceFilter || sourceFilter.has(d.id));
+  const ordered = options.order === 'date' ? [...docs].sort(byDate) : docs;
+  const docIndex = new Map(ordered.map((d, i) => [d.id, i]));
+  const paragraphs = new Map<string, ParagraphRange[]>(snap.documents.map((d) => [d.id, splitParagraphs(d.text)]));
+  const docById = new Map(snap.documents.map((d) => [d.id, d]));
+  const tagsInOrder = [...snap.tags].sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
+  const tagName = new Map(tagsInOrder.map((t) => [t.id, t.name]));
+  const tagRank = new Map(tagsInOrder.map((t, i) => [t.id, i]));
+  const selectedTags = tagsInOrder.filter((t) => !tagFilter || tagFilter.has(t.id));
+
+  const liveTags = (a: Annotation) => a.tagIds.filter((id) => liveTagIds.has(id)).sort((x, y) => tagRank.get(x)! - tagRank.get(y)!);
+  const included = snap.annotations
+    .filter((a) => docIndex.has(a.documentId))
+    .filter((a) => {
+      const tags = liveTags(a);
+      if (tags.length === 0) return options.untagged;
+      return !tagFilter || tags.some((id) => tagFilter.has(id));
+    })
+    .sort((a, b) => docIndex.get(a.documentId)! - docIndex.get(b.documentId)! || a.start - b.start || a.end - b.end);
+
+  const citationOf = (a: Annotation): Citation => {
+    const d = docById.get(a.documentId)!;
+    return {
+      sourceId: d.id,
+      outlet: d.outlet,
+      title: d.title,
+      date: d.date,
+      paragraph: Math.max(0, paragraphIndexAt(paragraphs.get(d.id) ?? [], a.start)) + 1,
+    };
+  };
+
+  const numberOf = new Map(included.map((a, i) => [a.id, i + 1]));
+  const annotationById = new Map(snap.annotations.map((a) => [a.id, a]));
+  const relationById = new Map(snap.relations.map((r) => [r.id, r]));
+  const liveLinks = snap.links.filter((k) => annotationById.has(k.fromId) && annotationById.has(k.toId) && relationById.has(k.relationId));
+
+  const relationLabel = (rel: RelationType, outgoing: boolean): string => {
+    const table = rel.builtin ? l.relations[rel.builtin] : undefined;
+    // English dossiers keep the user's own wording of a built-in; Russian ones use the Russian term.
+    if (table && options.language !== 'en') return outgoing || rel.symmetric ? table[0] : table[1];
+    return outgoing || rel.symmetric ? rel.name : rel.inverseName;
+  };
+
+  // Indexed by claim once, so a dossier of thousands of claims does not scan every link per claim.
+  const linksByClaim = new Map<string, Link[]>();
+  for (const k of liveLinks) {
+    for (const id of k.fromId === k.toId ? [k.fromId] : [k.fromId, k.toId]) {
+      const list = linksByClaim.get(id);
+      if (list) list.push(k);
+      else linksByClaim.set(id, [k]);
+    }
+  }
+  const linksOf = (a: Annotation): DossierLink[] =>
+    (linksByClaim.get(a.id) ?? [])
+      .map((k) => {
+        const outgoing = k.fromId === a.id;
+        const other = annotationById.get(outgoing ? k.toId : k.fromId)!;
+        const rel = relationById.get(k.relationId)!;
+        return {
+          id: k.id,
+          relation: relationLabel(rel, outgoing),
+          kind: rel.builtin,
+          direction: outgoing ? 'out' : 'in',
+          counterpartId: other.id,
+          counterpartNumber: numberOf.get(other.id) ?? null,
+          quote: other.exact,
+          citation: citationOf(other),
+          note: k.noteText,
+        } satisfies DossierLink;
+      });
+
+  const claims: DossierClaim[] = included.map((a, i) => ({
+    id: a.id,
+    number: i + 1,
+    quote: a.exact,
+    start: a.start,
+    end: a.end,
+    citation: citationOf(a),
+    tags: liveTags(a).map((id) => tagName.get(id)!),
+    note: options.notes ? richNote(snap.notes.get(a.id) ?? null, a.noteText) : null,
+    author: a.author,
+    links: linksOf(a),
+  }));
+
+  const findings: FindingSection[] = selectedTags.map((t) => ({
+    tag: { id: t.id, name: t.name, color: t.color },
+    claimIds: included.filter((a) => a.tagIds.includes(t.id)).map((a) => a.id),
+  }));
+  if (options.untagged) {
+    const untagged = included.filter((a) => liveTags(a).length === 0).map((a) => a.id);
+    if (untagged.length > 0) findings.push({ tag: null, claimIds: untagged });
+  }
+
+  const claimsPerDoc = new Map<string, number>();
+  for (const a of included) claimsPerDoc.set(a.documentId, (claimsPerDoc.get(a.documentId) ?? 0) + 1);
+  const sources: DossierSource[] = ordered.map((d, i) => ({
+    id: d.id,
+    number: i + 1,
+    title: d.title,
+    outlet: d.outlet,
+    author: d.author,
+    date: d.date,
+    language: d.language,
+    words: wordCount(d.text),
+    hash: d.hash,
+    claims: claimsPerDoc.get(d.id) ?? 0,
+  }));
+
+  const dates = ordered.map((d) => d.date).filter((d): d is string => d !== null).sort();
+  const includedIds = new Set(included.map((a) => a.id));
+  const linksInside = liveLinks.filter((k) => includedIds.has(k.fromId) && includedIds.has(k.toId));
+
+  return {
+    format: DOSSIER_FORMAT,
+    version: DOSSIER_VERSION,
+    generatedAt: snap.now.toISOString(),
+    generator: snap.generator,
+    language: options.language,
+    cover: {
+      title: options.title || snap.defaultTitle,
+      analyst: options.analyst ?? snap.defaultAnalyst,
+      date: snap.now.toISOString().slice(0, 10),
+      project: snap.projectName,
+      summary: snap.summaryJson ? richNote(snap.summaryJson, '') : null,
+    },
+    scope: {
+      sources: ordered.length,
+      dateFrom: dates[0] ?? null,
+      dateTo: dates[dates.length - 1] ?? null,
+      undated: ordered.length - dates.length,
+      claims: included.length,
+      links: linksInside.length,
+      tags: selectedTags.map((t) => t.name),
+      untagged: options.untagged,
+      notes: options.notes,
+      order: options.order,
+    },
+    sources,
+    tags: tagsInOrder.map((t) => ({ id: t.id, name: t.name, color: t.color })),
+    claims,
+    findings,
+    groups: crossGroups(included, linksInside, relationById),
+    matrix: matrixOf(sources, selectedTags, included, liveTags, options.untagged),
+  };
+}
+
+function byDate(a: DocumentMeta, b: DocumentMeta): number {
+  // Undated sources go last; equal dates keep the project's order (sort is stable).
+  if (a.date === b.date) return 0;
+  if (a.date === null) return 1;
+  if (b.date === null) return -1;
+  return a.date < b.date ? -1 : 1;
+}
+
+/** Words as a reader counts them: runs of letters or digits (hyphenated words count once). */
+export function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+function richNote(json: string | null, fallbackText: string): DossierRichText | null {
+  const blocks = json ? richTextFromLexical(json) : [];
+  const text = blocks.length > 0 ? richTextToPlain(blocks) : fallbackText;
+  if (text.trim() === '') return null;
+  return { blocks: blocks.length > 0 ? blocks : [{ kind: 'paragraph', inlines: [{ kind: 'text', text }] }], text };
+}
+
+/**
+ * Claims joined by agreeing links form a group (connected components, union–find); each group
+ * lists the sources that make the claim and the claims linked to it as contradictions. A claim
+ * with only contradictions forms a group of one, so no contradiction goes unseen.
+ */
+function crossGroups(claims: readonly Annotation[], links: readonly Link[], relations: ReadonlyMap<string, RelationType>): CrossGroup[] {
+  const parent = new Map(claims.map((a) => [a.id, a.id]));
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(id, root);
+    return root;
+  };
+  const kind = (k: Link) => relations.get(k.relationId)?.builtin ?? null;
+  for (const k of links) {
+    if (AGREEING.has(kind(k) ?? '')) parent.set(find(k.fromId), find(k.toId));
+  }
+  const contradictions = links.filter((k) => kind(k) === 'contradicts');
+  const docOf = new Map(claims.map((a) => [a.id, a.documentId]));
+  const members = new Map<string, string[]>();
+  for (const a of claims) {
+    const root = find(a.id);
+    const list = members.get(root);
+    if (list) list.push(a.id);
+    else members.set(root, [a.id]);
+  }
+  const groups: CrossGroup[] = [];
+  for (const ids of members.values()) {
+    const inGroup = new Set(ids);
+    const contradicting = contradictions.flatMap((k) => {
+      if (inGroup.has(k.fromId) && !inGroup.has(k.toId)) return [{ claimId: k.toId, sourceId: docOf.get(k.toId)!, againstClaimId: k.fromId }];
+      if (inGroup.has(k.toId) && !inGroup.has(k.fromId)) return [{ claimId: k.fromId, sourceId: docOf.get(k.fromId)!, againstClaimId: k.toId }];
+      return [];
+    });
+    if (ids.length < 2 && contradicting.length === 0) continue;
+    // A contradiction pair where neither side has agreeing links would show twice; keep it once.
+    if (ids.length === 1 && contradicting.every((c) => members.get(find(c.claimId))!.length === 1 && c.claimId < ids[0]!)) continue;
+    groups.push({
+      number: groups.length + 1,
+      claimIds: ids,
+      agreeingSourceIds: [...new Set(ids.map((id) => docOf.get(id)!))],
+      contradicting,
+    });
+  }
+  return groups;
+}
+
+function matrixOf(
+  sources: readonly DossierSource[],
+  tags: readonly Tag[],
+  claims: readonly Annotation[],
+  liveTags: (a: Annotation) => string[],
+  untagged: boolean,
+) {
+  const col = new Map(sources.map((s, i) => [s.id, i]));
+  const rows = tags.map((t) => {
+    const counts = sources.map(() => 0);
+    for (const a of claims) if (a.tagIds.includes(t.id)) counts[col.get(a.documentId)!]!++;
+    return { tag: t.name as string | null, counts, total: counts.reduce((x, y) => x + y, 0) };
+  });
+  if (untagged) {
+    const counts = sources.map(() => 0);
+    for (const a of claims) if (liveTags(a).length === 0) counts[col.get(a.documentId)!]!++;
+    const total = counts.reduce((x, y) => x + y, 0);
+    // Like the findings, the matrix has an untagged row only when there are untagged claims.
+    if (total > 0) rows.push({ tag: null, counts, total });
+  }
+  const totals = sources.map((s) => s.claims);
+  return { sourceIds: sources.map((s) => s.id), rows, totals, total: claims.length };
+}

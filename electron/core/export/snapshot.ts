@@ -1,0 +1,29 @@
+import type { Project } from '../store/project';
+import type { DossierSnapshot } from './build';
+import { readDossierSettings, readSummary } from './settings';
+
+/** Reads everything a dossier needs from an open project, in one consistent read. */
+export function snapshotOf(project: Project, author: string, generator: string, now = new Date()): DossierSnapshot {
+  const annotations = project.annotations.list();
+  const notes = new Map<string, string>();
+  for (const a of annotations) {
+    if (a.noteText === '') continue;
+    const note = project.notes.get({ kind: 'annotation', id: a.id });
+    if (note.json) notes.set(a.id, note.json);
+  }
+  const settings = readDossierSettings(project, author);
+  return {
+    projectName: project.info().name,
+    documents: project.documents.list().map((d) => ({ ...d, text: project.documents.text(d.id) })),
+    tags: project.tags.list(),
+    annotations,
+    links: project.links.list(),
+    relations: project.relations.list(),
+    notes,
+    summaryJson: readSummary(project)?.json ?? null,
+    defaultTitle: settings.title,
+    defaultAnalyst: settings.analyst,
+    now,
+    generator,
+  };
+}

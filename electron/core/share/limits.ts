@@ -1,0 +1,19 @@
+/** Limits on a colleague's annotation file: it is untrusted, so nothing in it may exhaust the app. */
+export const SHARE_LIMITS = {
+  /** Largest file read, in bytes (checked before the bytes are decoded). */
+  maxFileBytes: 50 * 1024 * 1024,
+  /** Deepest nesting of objects and arrays (measured before parsing). */
+  maxDepth: 32,
+  /** Annotations (claims and links) in one file. */
+  maxItems: 100_000,
+  maxTags: 5_000,
+  maxDocuments: 2_000,
+  /** A quote, prefix or suffix, in UTF-16 code units. */
+  maxQuote: 100_000,
+  /** A note's HTML or text. */
+  maxNote: 512 * 1024,
+  /** Names, titles, authors, ids. */
+  maxShort: 2_000,
+  /** An embedded document text (the same limit as document import). */
+  maxText: 5_000_000,
+} as const;

@@ -1,0 +1,317 @@
+/**
+ * Merges a read annotation file into a project, by stable id:
+ * - an item only in the file is added (claims anchored first, see anchorClaim);
+ * - an item changed on one side only takes that side (the merge base, table share_bases, tells
+ *   which side changed since the two projects last exchanged it);
+ * - an item changed on both sides keeps the newer version and records the other in
+ *   merge_conflicts for the user to review; tombstones are versions like any other;
+ * - tags with the same name (any case) are the same tag.
+ * Everything runs in the caller's transaction; the preview is this same merge, rolled back.
+ */
+import { anchorAcross, anchorQuote, type QuoteSelector } from '../../../shared/anchor';
+import { richTextFromLexical, richTextToHtml } from '../../../shared/richtext';
+import { quoteOf } from '../../../shared/text';
+import { decide, type Decision } from './bases';
+import { lower, MergeVocabulary } from './merge-vocabulary';
+import type { SharedClaim, SharedLink, SharedNote } from './model';
+import type { Outcome } from './stats';
+
+interface ClaimRow {
+  id: string;
+  document_id: string;
+  author: string;
+  modified_at: string;
+  deleted_at: string | null;
+  doc_deleted: string | null;
+  title: string;
+}
+
+interface OrphanRow {
+  id: string;
+  tags: string;
+  note_text: string;
+  modified_at: string;
+  deleted_at: string | null;
+  author: string;
+}
+
+interface LinkRow {
+  id: string;
+  from_id: string;
+  to_id: string;
+  relation_id: string;
+  modified_at: string;
+  deleted_at: string | null;
+}
+
+/** Notes are compared as the HTML the file format carries, so the same note read back compares equal. */
+const noteHtml = (json: string) => richTextToHtml(richTextFromLexical(json));
+
+export class Merge extends MergeVocabulary {
+  run(): void {
+    this.mergeRelations();
+    this.mergeTags();
+    this.mergeDocuments();
+    for (const c of this.file.claims) this.mergeClaim(c);
+    for (const l of this.file.links) this.mergeLink(l);
+    this.mergeSummary();
+    // Undo steps recorded before the merge may refer to rows it rewrote; replaying them could undo a
+    // colleague's change unseen. The import itself is one transaction, so a history that is kept
+    // consistent means forgetting the older steps (the Orphans and Conflicts lists keep what a merge set aside).
+    if (this.changed) this.project.history.clear();
+  }
+
+
+  // ---- anchoring ----
+
+  private anchorClaim(c: SharedClaim): { documentId: string; start: number; end: number; errors: number } | null {
+    const q: QuoteSelector = { exact: c.exact.replace(/\r\n?/g, '\n'), prefix: c.prefix.replace(/\r\n?/g, '\n'), suffix: c.suffix.replace(/\r\n?/g, '\n') };
+    const hint = c.start !== null && c.end !== null ? { start: c.start, end: c.end } : null;
+    const byHash = c.hash ? this.project.documents.findByHash(c.hash) : undefined;
+    if (byHash) {
+      const m = anchorQuote(this.text(byHash.id), q, hint);
+      if (m) return { documentId: byHash.id, start: m.start, end: m.end, errors: m.errors };
+    }
+    const texts = this.project.documents.list().map((d) => ({ key: d.id, text: this.text(d.id) }));
+    const found = anchorAcross(texts, q);
+    return found ? { documentId: found.key, start: found.match.start, end: found.match.end, errors: found.match.errors } : null;
+  }
+
+  private documentLabel(c: SharedClaim): string {
+    const doc = c.hash ? this.file.documents.find((d) => d.hash === c.hash) : undefined;
+    return doc?.title || c.source || '—';
+  }
+
+  // ---- claims ----
+
+  private mergeClaim(c: SharedClaim): void {
+    const local = this.db
+      .prepare(
+        `SELECT a.id, a.document_id, a.author, a.modified_at, a.deleted_at, d.deleted_at AS doc_deleted, d.title
+         FROM annotations a JOIN documents d ON d.id = a.document_id WHERE a.id = ?`,
+      )
+      .get(c.id) as ClaimRow | undefined;
+    if (local) this.mergeExistingClaim(local, c);
+    else {
+      const orphan = this.db.prepare('SELECT id, tags, note_text, modified_at, deleted_at, author FROM orphans WHERE id = ?').get(c.id) as OrphanRow | undefined;
+      if (orphan) this.mergeOrphan(orphan, c);
+      else this.addClaim(c);
+    }
+    this.bases.set('annotation', c.id, c.modified);
+  }
+
+  private claimTags(id: string): string[] {
+    return (
+      this.db
+        .prepare('SELECT at.tag_id FROM annotation_tags at JOIN tags t ON t.id = at.tag_id AND t.deleted_at IS NULL WHERE at.annotation_id = ?')
+        .pluck()
+        .all(id) as string[]
+    ).sort();
+  }
+
+  private tagNames(ids: readonly string[]): string[] {
+    return ids.map((id) => this.db.prepare('SELECT name FROM tags WHERE id = ?').pluck().get(id) as string);
+  }
+
+  private mergeExistingClaim(local: ClaimRow, c: SharedClaim): void {
+    const mineTags = this.claimTags(local.id);
+    const theirs = c.tags.map((t) => this.findTag(t) ?? `new:${lower(t.name)}`);
+    const theirsTags = [...new Set(theirs)].sort();
+    const localDeleted = local.deleted_at !== null || local.doc_deleted !== null;
+    const same = localDeleted === (c.deleted !== null) && (localDeleted || mineTags.join() === theirsTags.join());
+    const d = decide(this.bases.get('annotation', local.id), local.modified_at, c.modified, same);
+    let outcome: Outcome = 'unchanged';
+    if (d === 'conflict-keep') {
+      this.conflict('annotation', local.id, 'theirs', { tags: c.tags.map((t) => t.name), deleted: c.deleted, modified: c.modified, author: c.author });
+      outcome = 'conflicts';
+    } else if (d === 'take' || d === 'conflict-take') {
+      if (d === 'conflict-take') {
+        this.conflict('annotation', local.id, 'mine', { tags: this.tagNames(mineTags), deleted: local.deleted_at, modified: local.modified_at, author: local.author });
+      }
+      outcome = this.applyClaim(local, c) ?? outcome;
+      if (d === 'conflict-take') outcome = 'conflicts';
+    }
+    if (c.note && !c.deleted && local.deleted_at === null && local.doc_deleted === null) {
+      const noteOutcome = this.mergeNote('annotation', local.id, c.note);
+      if (outcome === 'unchanged') outcome = noteOutcome;
+    }
+    this.tally.claim(outcome, local.title, c.author);
+  }
+
+  /** Makes the local claim the file's version; returns what that amounted to. */
+  private applyClaim(local: ClaimRow, c: SharedClaim): Outcome | null {
+    if (local.doc_deleted !== null) return null; // a claim cannot come back without its document
+    if (c.deleted) {
+      if (local.deleted_at === null) {
+        this.db.prepare('UPDATE annotations SET deleted_at = ?, modified_at = ? WHERE id = ?').run(c.deleted, c.modified, local.id);
+        this.project.links.deleteTouching([local.id], c.modified);
+        this.changed = true;
+        return 'deleted';
+      }
+      return null;
+    }
+    const wanted = new Set(c.tags.map((t) => this.tagFor(t)));
+    this.db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?').run(local.id);
+    const insert = this.db.prepare('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
+    for (const t of wanted) insert.run(local.id, t);
+    this.db.prepare('UPDATE annotations SET deleted_at = NULL, modified_at = ? WHERE id = ?').run(c.modified, local.id);
+    this.changed = true;
+    return 'updated';
+  }
+
+  private mergeNote(kind: 'annotation' | 'link', ownerId: string, note: SharedNote): Outcome {
+    const local = this.db.prepare('SELECT json, text, author, modified_at FROM notes WHERE owner_kind = ? AND owner_id = ?').get(kind, ownerId) as
+      | { json: string; text: string; author: string; modified_at: string }
+      | undefined;
+    const key = `${kind}:${ownerId}`;
+    let outcome: Outcome = 'unchanged';
+    const same = local !== undefined && noteHtml(local.json) === noteHtml(note.json);
+    const d: Decision = local ? decide(this.bases.get('note', key), local.modified_at, note.modified, same) : 'take';
+    if (d === 'conflict-keep') {
+      this.conflict('note', key, 'theirs', { json: note.json, text: note.text, author: note.author, modified: note.modified });
+      outcome = 'conflicts';
+    } else if (d === 'take' || d === 'conflict-take') {
+      if (d === 'conflict-take' && local) this.conflict('note', key, 'mine', { json: local.json, text: local.text, author: local.author, modified: local.modified_at });
+      // The note keeps the file's modified time, so the next import of the same file compares equal.
+      this.project.notes.save({ kind, id: ownerId }, note.json, note.author, note.modified);
+      this.changed = true;
+      outcome = d === 'conflict-take' ? 'conflicts' : 'updated';
+    }
+    this.bases.set('note', key, note.modified);
+    return outcome;
+  }
+
+  private addClaim(c: SharedClaim): void {
+    if (c.deleted) return; // the tombstone of a claim this project never had: nothing to do
+    const found = this.anchorClaim(c);
+    if (!found) {
+      this.db
+        .prepare(
+          `INSERT INTO orphans (id, source, document_hash, exact, prefix, suffix, start, end, tags, note_json, note_text, author, created_at, modified_at, source_file)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(c.id, c.source, c.hash, c.exact, c.prefix, c.suffix, c.start, c.end, JSON.stringify(c.tags.map((t) => t.name)), c.note?.json ?? null, c.note?.text ?? '', c.author, c.created, c.modified, this.fileName);
+      this.changed = true;
+      this.tally.claim('orphans', this.documentLabel(c), c.author);
+      return;
+    }
+    const text = this.text(found.documentId);
+    const q = quoteOf(text, found.start, found.end);
+    this.db
+      .prepare(
+        `INSERT INTO annotations (id, document_id, start, end, exact, prefix, suffix, author, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(c.id, found.documentId, found.start, found.end, q.exact, q.prefix, q.suffix, c.author, c.created, c.modified);
+    const insert = this.db.prepare('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
+    for (const t of c.tags) insert.run(c.id, this.tagFor(t));
+    const fuzzy = found.errors > 0;
+    if (fuzzy) {
+      this.db
+        .prepare(`INSERT INTO annotation_anchors (annotation_id, state, errors, original_exact, source_file, anchored_at) VALUES (?, 'fuzzy', ?, ?, ?, ?)`)
+        .run(c.id, found.errors, c.exact, this.fileName, this.now);
+    }
+    if (c.note) this.mergeNote('annotation', c.id, c.note);
+    this.changed = true;
+    this.tally.claim('new', this.project.documents.get(found.documentId).title, c.author, fuzzy);
+  }
+
+  private mergeOrphan(o: OrphanRow, c: SharedClaim): void {
+    const names = (JSON.parse(o.tags) as string[]).map(lower).sort();
+    const same = !o.deleted_at === !c.deleted && (o.deleted_at !== null || (names.join() === c.tags.map((t) => lower(t.name)).sort().join() && o.note_text === (c.note?.text ?? '')));
+    const d = decide(this.bases.get('annotation', o.id), o.modified_at, c.modified, same);
+    let outcome: Outcome = o.deleted_at ? 'unchanged' : 'orphans';
+    if (d === 'conflict-keep') {
+      this.conflict('annotation', o.id, 'theirs', { tags: c.tags.map((t) => t.name), deleted: c.deleted, modified: c.modified, author: c.author });
+      outcome = 'conflicts';
+    } else if (d === 'take' || d === 'conflict-take') {
+      this.db
+        .prepare('UPDATE orphans SET tags = ?, note_json = ?, note_text = ?, deleted_at = ?, modified_at = ? WHERE id = ?')
+        .run(JSON.stringify(c.tags.map((t) => t.name)), c.note?.json ?? null, c.note?.text ?? '', c.deleted, c.modified, o.id);
+      this.changed = true;
+      outcome = c.deleted ? 'deleted' : 'updated';
+    }
+    this.tally.claim(outcome, this.documentLabel(c), c.author);
+  }
+
+  // ---- links ----
+
+  private mergeLink(l: SharedLink): void {
+    const local = this.db.prepare('SELECT id, from_id, to_id, relation_id, modified_at, deleted_at FROM links WHERE id = ?').get(l.id) as LinkRow | undefined;
+    this.bases.set('link', l.id, l.modified);
+    if (!local) {
+      if (l.deleted) return;
+      const live = this.db.prepare('SELECT 1 FROM annotations a JOIN documents d ON d.id = a.document_id AND d.deleted_at IS NULL WHERE a.id = ? AND a.deleted_at IS NULL');
+      const orphan = this.db.prepare('SELECT 1 FROM orphans WHERE id = ? AND deleted_at IS NULL AND reattached_at IS NULL');
+      const ends = [l.fromId, l.toId].map((id) => (live.get(id) ? 'live' : orphan.get(id) ? 'orphan' : 'missing'));
+      if (ends.includes('missing')) {
+        this.file.skipped.push({ path: l.path, reason: 'a link whose claims are not both in this project (one may have been deleted)' });
+        return;
+      }
+      if (ends.includes('orphan')) {
+        this.addPendingLink(l);
+        return;
+      }
+      const relationId = this.relationFor(l.relation);
+      const symmetric = this.project.relations.get(relationId).symmetric;
+      const twin = this.db
+        .prepare(
+          `SELECT 1 FROM links WHERE deleted_at IS NULL AND relation_id = ? AND ((from_id = ? AND to_id = ?) OR (? = 1 AND from_id = ? AND to_id = ?))`,
+        )
+        .get(relationId, l.fromId, l.toId, symmetric ? 1 : 0, l.toId, l.fromId);
+      if (twin) {
+        this.tally.link('unchanged');
+        return;
+      }
+      this.db
+        .prepare(`INSERT INTO links (id, from_id, to_id, relation_id, author, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+        .run(l.id, l.fromId, l.toId, relationId, l.author, l.created, l.modified);
+      if (l.note) this.mergeNote('link', l.id, l.note);
+      this.changed = true;
+      this.tally.link('new');
+      return;
+    }
+    const relationId = l.deleted ? local.relation_id : this.relationFor(l.relation);
+    const same = !local.deleted_at === !l.deleted && (local.deleted_at !== null || local.relation_id === relationId);
+    const d = decide(this.bases.get('link', l.id), local.modified_at, l.modified, same);
+    const relName = (id: string) => this.db.prepare('SELECT name FROM relation_types WHERE id = ?').pluck().get(id) as string;
+    let outcome: Outcome = 'unchanged';
+    if (d === 'conflict-keep') {
+      this.conflict('link', l.id, 'theirs', { relation: l.relation.name, deleted: l.deleted, modified: l.modified });
+      outcome = 'conflicts';
+    } else if (d === 'take' || d === 'conflict-take') {
+      if (d === 'conflict-take') this.conflict('link', l.id, 'mine', { relation: relName(local.relation_id), deleted: local.deleted_at, modified: local.modified_at });
+      const endsLive = this.db
+        .prepare('SELECT count(*) FROM annotations WHERE id IN (?, ?) AND deleted_at IS NULL')
+        .pluck()
+        .get(local.from_id, local.to_id) as number;
+      if (l.deleted || endsLive === 2) {
+        this.db.prepare('UPDATE links SET relation_id = ?, deleted_at = ?, modified_at = ? WHERE id = ?').run(relationId, l.deleted, l.modified, l.id);
+        this.changed = true;
+        outcome = d === 'conflict-take' ? 'conflicts' : l.deleted && !local.deleted_at ? 'deleted' : 'updated';
+      }
+    }
+    if (l.note && !l.deleted && !local.deleted_at) {
+      const n = this.mergeNote('link', l.id, l.note);
+      if (outcome === 'unchanged') outcome = n;
+    }
+    this.tally.link(outcome);
+  }
+
+  /** Keeps a link to an orphaned claim until the orphan is re-attached (service.ts, reattach). */
+  private addPendingLink(l: SharedLink): void {
+    const existing = this.db.prepare('SELECT modified_at FROM pending_links WHERE id = ?').pluck().get(l.id) as string | undefined;
+    if (existing !== undefined && existing >= l.modified) {
+      this.tally.link('unchanged');
+      return;
+    }
+    this.db
+      .prepare(
+        `INSERT INTO pending_links (id, from_id, to_id, relation_id, note_json, author, created_at, modified_at, source_file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET relation_id = excluded.relation_id, note_json = excluded.note_json, modified_at = excluded.modified_at`,
+      )
+      .run(l.id, l.fromId, l.toId, this.relationFor(l.relation), l.note?.json ?? null, l.author, l.created, l.modified, this.fileName);
+    this.changed = true;
+    this.tally.link(existing === undefined ? 'orphans' : 'updated');
+  }
+
+}

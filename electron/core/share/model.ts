@@ -1,0 +1,111 @@
+/**
+ * What an annotation file holds once read and checked, whatever tool wrote it: Crossread's own
+ * files, other tools' W3C Web Annotation JSON-LD, or Hypothesis exports all become this shape
+ * before anything touches the project. Ids are UUIDs; times are ISO 8601 in UTC.
+ */
+
+export interface SharedNote {
+  /** A Lexical editor state, made by the sanitizing converter from the file's HTML or text. */
+  json: string;
+  text: string;
+  author: string;
+  created: string;
+  modified: string;
+}
+
+export interface SharedTagRef {
+  /** The tag's id when the file says it (Crossread files), else null: matched by name. */
+  id: string | null;
+  name: string;
+}
+
+export interface SharedClaim {
+  id: string;
+  /** Where the item sits in the file, for messages ("items[12]"). */
+  path: string;
+  /** The target's source as written (urn:crossread:doc:sha256:… or another tool's URL). */
+  source: string;
+  /** The content hash named by the source, when it is a Crossread document URN. */
+  hash: string | null;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number | null;
+  end: number | null;
+  tags: SharedTagRef[];
+  note: SharedNote | null;
+  author: string;
+  created: string;
+  modified: string;
+  deleted: string | null;
+}
+
+export interface SharedLink {
+  id: string;
+  path: string;
+  fromId: string;
+  toId: string;
+  relation: { id: string | null; name: string };
+  note: SharedNote | null;
+  author: string;
+  created: string;
+  modified: string;
+  deleted: string | null;
+}
+
+export interface SharedTag {
+  id: string;
+  name: string;
+  color: string;
+  position: number;
+  modified: string;
+  deleted: string | null;
+}
+
+export interface SharedRelation {
+  id: string;
+  name: string;
+  inverseName: string;
+  symmetric: boolean;
+  builtin: string | null;
+  position: number;
+  modified: string;
+}
+
+export interface SharedDocument {
+  hash: string;
+  title: string;
+  outlet: string;
+  author: string;
+  date: string | null;
+  language: string;
+  sourceName: string;
+  format: 'txt' | 'md' | 'html' | 'docx';
+  modified: string;
+  /** The full text when the file embeds it. */
+  text: string | null;
+}
+
+export interface SharedSummary {
+  json: string;
+  text: string;
+  author: string;
+  modifiedAt: string;
+}
+
+export interface SharedFile {
+  kind: 'crossread' | 'w3c' | 'hypothesis';
+  claims: SharedClaim[];
+  links: SharedLink[];
+  tags: SharedTag[];
+  relations: SharedRelation[];
+  documents: SharedDocument[];
+  summary: SharedSummary | null;
+  /** Items that are not claims Crossread can anchor (replies, page notes), with why. */
+  skipped: { path: string; reason: string }[];
+}
+
+/** The URN of a document in shared files: its content hash (see README, "Annotation files"). */
+export const DOC_URN_PREFIX = 'urn:crossread:doc:sha256:';
+export const SHARE_NAMESPACE = 'https://crossread.app/ns/share/v1#';
+export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';

@@ -1,0 +1,345 @@
+/**
+ * Reads an annotation file — Crossread's own, another tool's W3C Web Annotation JSON-LD (a single
+ * Annotation, an array, an AnnotationPage or an AnnotationCollection) or a Hypothesis export —
+ * into the neutral model, checking everything first. Nothing here touches a project: a file that
+ * fails any check throws one AppError naming the place in the file ("items[12].target: …").
+ */
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { escapeHtml } from '../../../shared/richtext';
+import { AppError } from '../errors';
+import { nestingDepth, noteText } from '../notes/lexical';
+import { noteFromHtml, noteFromPlain } from './html-note';
+import { SHARE_LIMITS as L } from './limits';
+import { DOC_URN_PREFIX, SHARE_NAMESPACE, type SharedClaim, type SharedFile, type SharedLink, type SharedNote } from './model';
+import {
+  type Agent,
+  type Body,
+  CrossreadExtension,
+  HypothesisAnnotation,
+  type Selector,
+  type Target,
+  W3CAnnotation,
+} from './schema';
+
+/** Keys that could reach an object's prototype if some later code copied them; dropped while parsing. */
+const POISON = new Set(['__proto__', 'constructor', 'prototype']);
+const EPOCH = '1970-01-01T00:00:00.000Z';
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Json = Record<string, unknown>;
+
+class FileError extends AppError {
+  constructor(fileName: string, where: string, why: string) {
+    super('bad-input', `${fileName} is not a usable annotation file: ${where ? `${where}: ` : ''}${why}`);
+  }
+}
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** "items[12].target.selector[0]" from a base and a zod path. */
+function pathText(base: string, path: readonly PropertyKey[]): string {
+  let out = base;
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `${out ? '.' : ''}${String(p)}`;
+  return out;
+}
+
+function check<T extends z.ZodType>(fileName: string, schema: T, value: unknown, base: string): z.output<T> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const { path, message } = deepest(r.error.issues[0]!);
+  throw new FileError(fileName, pathText(base, path), message);
+}
+
+interface Issue {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  errors?: Issue[][];
+}
+
+/**
+ * A union ("a string or an object") reports only "Invalid input" at its own place; the branch that
+ * got furthest says what is actually wrong, so that is the one reported.
+ */
+function deepest(issue: Issue): { path: PropertyKey[]; message: string } {
+  if (issue.code !== 'invalid_union' || !issue.errors || issue.errors.length === 0) return { path: [...issue.path], message: issue.message };
+  let best: { path: PropertyKey[]; message: string } | null = null;
+  for (const branch of issue.errors) {
+    const first = branch[0];
+    if (!first) continue;
+    const inner = deepest(first);
+    if (!best || inner.path.length > best.path.length) best = inner;
+  }
+  if (!best || best.path.length === 0) return { path: [...issue.path], message: 'neither a text nor an object of the expected shape' };
+  return { path: [...issue.path, ...best.path], message: best.message };
+}
+
+/** Parses the bytes as JSON with the limits of SHARE_LIMITS, before any schema check. */
+export function parseJson(bytes: Uint8Array, fileName: string): unknown {
+  if (bytes.byteLength > L.maxFileBytes) {
+    throw new FileError(fileName, '', `it is larger than the ${L.maxFileBytes / 1024 / 1024} MB limit for annotation files`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new FileError(fileName, '', 'it is not UTF-8 text');
+  }
+  if (text.trim() === '') throw new FileError(fileName, '', 'it is empty');
+  // Measured before parsing, so a hostile nesting never reaches the parser or the readers below.
+  if (nestingDepth(text) > L.maxDepth) throw new FileError(fileName, '', `it is nested more than ${L.maxDepth} levels deep`);
+  try {
+    return JSON.parse(text, (key, value: unknown) => (POISON.has(key) ? undefined : value));
+  } catch (err) {
+    throw new FileError(fileName, '', `it is not valid JSON (${(err as Error).message})`);
+  }
+}
+
+/** A UUID for an item id: Crossread's urn:uuid ids as they are, anything else derived stably from it. */
+export function stableId(raw: string): string {
+  const urn = /^urn:uuid:(.+)$/i.exec(raw)?.[1] ?? raw;
+  if (UUID_RE.test(urn)) return urn.toLowerCase();
+  const h = createHash('sha256').update(`crossread-share-id:${raw}`, 'utf8').digest('hex');
+  // Shaped as an RFC 9562 version-8 (custom) UUID, so it passes every UUID check in the app.
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+function iso(time: string | undefined, fallback: string): string {
+  if (!time) return fallback;
+  return new Date(Date.parse(time)).toISOString();
+}
+
+const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+function agentName(a: Agent | Agent[] | undefined): string | null {
+  for (const agent of list(a)) {
+    const name = typeof agent === 'string' ? agent : (agent.name ?? agent.nickname);
+    if (name && name.trim()) return name.trim().slice(0, 120);
+  }
+  return null;
+}
+
+function has(v: string | string[] | undefined, wanted: string): boolean {
+  return list(v).includes(wanted);
+}
+
+function noteOf(bodies: Body[], bodyValue: string | undefined, fallback: { author: string; created: string; modified: string }): SharedNote | null {
+  const parts: { html: string; plain: boolean; body: Exclude<Body, string> | null }[] = [];
+  if (bodyValue !== undefined) parts.push({ html: bodyValue, plain: true, body: null });
+  for (const b of bodies) {
+    if (typeof b === 'string') continue; // a body that is only an IRI is a resource, not text
+    if (has(b.purpose, 'tagging') || has(b.purpose, 'classifying') || has(b.purpose, 'linking')) continue;
+    if (b.value === undefined) continue;
+    parts.push({ html: b.value, plain: !(b.format ?? '').toLowerCase().startsWith('text/html'), body: b });
+  }
+  if (parts.length === 0) return null;
+  const first = parts.find((p) => p.body)?.body ?? null;
+  let converted: { json: string; text: string };
+  if (parts.length === 1 && parts[0]!.plain) converted = noteFromPlain(parts[0]!.html);
+  else converted = noteFromHtml(parts.map((p) => (p.plain ? p.html.split(/\r?\n/).map((l) => `<p>${escapeHtml(l)}</p>`).join('') : p.html)).join(''));
+  return {
+    ...converted,
+    author: agentName(first?.creator) ?? fallback.author,
+    created: iso(first?.created, fallback.created),
+    modified: iso(first?.modified, fallback.modified),
+  };
+}
+
+function quoteTarget(targets: Target[]): { source: string; quote: Selector; position: Selector | null } | null {
+  for (const t of targets) {
+    if (typeof t === 'string') continue;
+    const selectors = list(t.selector);
+    const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
+    if (!quote) continue;
+    return { source: t.source ?? '', quote, position: selectors.find((s) => s.type === 'TextPositionSelector') ?? null };
+  }
+  return null;
+}
+
+function hashOf(source: string): string | null {
+  if (!source.startsWith(DOC_URN_PREFIX)) return null;
+  const hash = source.slice(DOC_URN_PREFIX.length);
+  return /^[0-9a-f]{64}$/.test(hash) ? hash : null;
+}
+
+/** A stable id for an annotation without one: derived from what it says, so a re-import matches. */
+function contentId(a: W3CAnnotation): string {
+  return stableId(`content:${JSON.stringify([a.target, a.body ?? null, a.bodyValue ?? null])}`);
+}
+
+function readW3C(fileName: string, items: unknown[], base: string, out: SharedFile): void {
+  if (items.length > L.maxItems) throw new FileError(fileName, base, `more than ${L.maxItems} annotations`);
+  const seen = new Map<string, string>();
+  items.forEach((raw, i) => {
+    const path = `${base}[${i}]`;
+    const a = check(fileName, W3CAnnotation, raw, path);
+    const id = a.id ? stableId(a.id) : contentId(a);
+    const previous = seen.get(id);
+    if (previous) throw new FileError(fileName, `${path}.id`, `the id ${a.id ?? id} is used twice (also ${previous})`);
+    seen.set(id, path);
+    const author = agentName(a.creator) ?? 'unknown';
+    const created = iso(a.created, iso(a.modified, EPOCH));
+    const modified = iso(a.modified, created);
+    const deleted = a['cr:deleted'] ? iso(a['cr:deleted'], modified) : null;
+    const bodies = list(a.body);
+    const targets = list(a.target);
+    if (has(a.motivation, 'linking')) {
+      const ends = targets.map((t) => (typeof t === 'string' ? t : (t.source ?? '')));
+      const from = a['cr:from'] ?? ends[0];
+      const to = a['cr:to'] ?? ends[1];
+      const relationBody = bodies.find((b): b is Exclude<Body, string> => typeof b !== 'string' && (has(b.purpose, 'classifying') || has(b.purpose, 'linking')));
+      if (!from || !to || !relationBody?.value) {
+        out.skipped.push({ path, reason: 'a linking annotation needs two targets and a relation body' });
+        return;
+      }
+      const link: SharedLink = {
+        id,
+        path,
+        fromId: stableId(from),
+        toId: stableId(to),
+        relation: { id: relationBody.id ? stableId(relationBody.id) : null, name: relationBody.value.trim().slice(0, 80) },
+        note: deleted ? null : noteOf(bodies, a.bodyValue, { author, created, modified }),
+        author,
+        created,
+        modified,
+        deleted,
+      };
+      if (link.fromId === link.toId) throw new FileError(fileName, `${path}.target`, 'a link joins a claim to itself');
+      out.links.push(link);
+      return;
+    }
+    const target = quoteTarget(targets);
+    if (!target) {
+      out.skipped.push({ path, reason: 'no TextQuoteSelector: Crossread anchors claims by their quote' });
+      return;
+    }
+    const tags = bodies.flatMap((b) => {
+      if (typeof b === 'string' || !has(b.purpose, 'tagging') || !b.value?.trim()) return [];
+      return [{ id: b.id && /^urn:uuid:/i.test(b.id) ? stableId(b.id) : null, name: b.value.trim().slice(0, 80) }];
+    });
+    const claim: SharedClaim = {
+      id,
+      path,
+      source: target.source,
+      hash: hashOf(target.source),
+      exact: target.quote.exact ?? '',
+      prefix: target.quote.prefix ?? '',
+      suffix: target.quote.suffix ?? '',
+      start: target.position?.start ?? null,
+      end: target.position?.end ?? null,
+      tags,
+      note: deleted ? null : noteOf(bodies, a.bodyValue, { author, created, modified }),
+      author,
+      created,
+      modified,
+      deleted,
+    };
+    out.claims.push(claim);
+  });
+}
+
+function readHypothesis(fileName: string, items: unknown[], out: SharedFile): void {
+  if (items.length > L.maxItems) throw new FileError(fileName, 'annotations', `more than ${L.maxItems} annotations`);
+  items.forEach((raw, i) => {
+    const path = `annotations[${i}]`;
+    const h = check(fileName, HypothesisAnnotation, raw, path);
+    if ((h.references ?? []).length > 0) {
+      out.skipped.push({ path, reason: 'a reply to another annotation' });
+      return;
+    }
+    const target = (h.target ?? []).find((t) => (t.selector ?? []).some((s) => s.type === 'TextQuoteSelector'));
+    const quote = target?.selector?.find((s) => s.type === 'TextQuoteSelector');
+    if (!target || !quote) {
+      out.skipped.push({ path, reason: 'a page note without a quote' });
+      return;
+    }
+    const position = target.selector?.find((s) => s.type === 'TextPositionSelector');
+    // "acct:alice@hypothes.is" → "alice", unless a display name is given.
+    const author = h.user_info?.display_name?.trim() || /^acct:([^@]+)@/.exec(h.user ?? '')?.[1] || h.user || 'unknown';
+    const created = iso(h.created, iso(h.updated, EPOCH));
+    const modified = iso(h.updated, created);
+    const note = h.text?.trim() ? { ...noteFromPlain(h.text), author, created, modified } : null;
+    out.claims.push({
+      id: stableId(`hypothesis:${h.id}`),
+      path,
+      source: target.source ?? h.uri ?? '',
+      hash: null,
+      exact: quote.exact ?? '',
+      prefix: quote.prefix ?? '',
+      suffix: quote.suffix ?? '',
+      start: position?.start ?? null,
+      end: position?.end ?? null,
+      tags: (h.tags ?? []).filter((t) => t.trim()).map((t) => ({ id: null, name: t.trim().slice(0, 80) })),
+      note,
+      author: author.slice(0, 120),
+      created,
+      modified,
+      deleted: null,
+    });
+  });
+}
+
+function readExtension(fileName: string, raw: unknown, out: SharedFile): void {
+  const ext = check(fileName, CrossreadExtension, raw, 'cr:project');
+  out.kind = 'crossread';
+  out.tags = ext.tags.map((t) => ({ ...t, id: t.id.toLowerCase(), modified: iso(t.modified, EPOCH), deleted: t.deleted ? iso(t.deleted, EPOCH) : null }));
+  out.relations = ext.relations.map((r) => ({ ...r, id: r.id.toLowerCase(), modified: iso(r.modified, EPOCH) }));
+  out.documents = ext.documents.map((d, i) => {
+    const hash = hashOf(d.source);
+    if (!hash) throw new FileError(fileName, `cr:project.documents[${i}].source`, `expected ${DOC_URN_PREFIX}<64 hex digits>`);
+    return { ...d, hash, modified: iso(d.modified, EPOCH), text: d.text ?? null };
+  });
+  if (ext.summary) {
+    try {
+      noteText(ext.summary.json);
+    } catch (err) {
+      throw new FileError(fileName, 'cr:project.summary.json', (err as Error).message);
+    }
+    out.summary = { ...ext.summary, modifiedAt: iso(ext.summary.modifiedAt, EPOCH) };
+  }
+}
+
+function contextHasCrossread(ctx: unknown): boolean {
+  return list(ctx as unknown[] | unknown).some((c) => (isObject(c) ? Object.values(c).includes(SHARE_NAMESPACE) : c === SHARE_NAMESPACE));
+}
+
+/** Reads and checks an annotation file of any supported kind. Throws AppError('bad-input') naming what is wrong. */
+export function readSharedFile(bytes: Uint8Array, fileName: string): SharedFile {
+  const json = parseJson(bytes, fileName);
+  const out: SharedFile = { kind: 'w3c', claims: [], links: [], tags: [], relations: [], documents: [], summary: null, skipped: [] };
+  if (Array.isArray(json)) {
+    readW3C(fileName, json, 'items', out);
+  } else if (!isObject(json)) {
+    throw new FileError(fileName, '', 'expected a W3C Web Annotation (JSON-LD) or a Hypothesis export');
+  } else if (Array.isArray(json.annotations) && !('type' in json)) {
+    readHypothesis(fileName, json.annotations, out);
+    out.kind = 'hypothesis';
+  } else {
+    const type = list(json.type as unknown);
+    if (type.includes('AnnotationCollection')) {
+      const first = json.first;
+      const items = isObject(first) ? first.items : json.items;
+      if (items !== undefined && !Array.isArray(items)) throw new FileError(fileName, 'first.items', 'expected a list of annotations');
+      readW3C(fileName, (items as unknown[] | undefined) ?? [], 'items', out);
+      if (json['cr:project'] !== undefined) {
+        if (!contextHasCrossread(json['@context'])) throw new FileError(fileName, '@context', `cr:project needs the ${SHARE_NAMESPACE} context`);
+        readExtension(fileName, json['cr:project'], out);
+      }
+    } else if (type.includes('AnnotationPage')) {
+      if (!Array.isArray(json.items)) throw new FileError(fileName, 'items', 'expected a list of annotations');
+      readW3C(fileName, json.items, 'items', out);
+    } else if (type.includes('Annotation')) {
+      readW3C(fileName, [json], 'items', out);
+    } else {
+      throw new FileError(fileName, 'type', 'expected an Annotation, AnnotationPage or AnnotationCollection, or a Hypothesis export');
+    }
+  }
+  const ids = new Set(out.claims.map((c) => c.id));
+  for (const l of out.links) {
+    if (ids.has(l.id)) throw new FileError(fileName, `${l.path}.id`, 'a link has the same id as a claim');
+  }
+  return out;
+}

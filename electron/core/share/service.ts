@@ -1,0 +1,178 @@
+/**
+ * The sharing operations behind the API: import (preview or apply), anchor health, and the Orphans
+ * list with re-attaching. Conflicts are reviewed in conflicts.ts, files written by export.ts.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Annotation, AnchorHealth, Orphan, SharePreview } from '../../../shared/contract';
+import { quoteOf, trimRange } from '../../../shared/text';
+import { AppError } from '../errors';
+import type { Project } from '../store/project';
+import { Merge } from './merge';
+import { SHARE_LIMITS } from './limits';
+import { readSharedFile } from './read';
+
+/** Thrown inside the transaction of a preview to roll it back; never leaves this file. */
+class Preview extends Error {
+  constructor(readonly result: SharePreview) {
+    super('preview');
+  }
+}
+
+/** Only a file's own name goes into the project (conflict and orphan records). */
+const baseName = (name: string) => name.split(/[\\/]/).pop() || 'annotations.json';
+
+/**
+ * Reads `bytes` as an annotation file and merges it. With `dryRun`, the very same merge runs and is
+ * rolled back, so the preview counts exactly what applying would do. Applying is one transaction:
+ * any error leaves the project as it was.
+ */
+export function importShared(project: Project, bytes: Uint8Array, fileName: string, dryRun: boolean): SharePreview {
+  const name = baseName(fileName);
+  const file = readSharedFile(bytes, name);
+  try {
+    return project.write((now) => {
+      const merge = new Merge(project, file, name, now);
+      merge.run();
+      const result = merge.tally.preview(name, file.kind, file.skipped, merge.changed, !dryRun);
+      if (dryRun) throw new Preview(result);
+      return result;
+    });
+  } catch (err) {
+    if (err instanceof Preview) return err.result;
+    throw err;
+  }
+}
+
+/** Reads an annotation file from disk with the size limit checked before reading. */
+export function readShareFileFromDisk(file: string): Uint8Array {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    throw new AppError('not-found', `The annotation file ${path.basename(file)} does not exist.`);
+  }
+  if (size > SHARE_LIMITS.maxFileBytes) {
+    throw new AppError('bad-input', `${path.basename(file)} is larger than the ${SHARE_LIMITS.maxFileBytes / 1024 / 1024} MB limit for annotation files.`);
+  }
+  return fs.readFileSync(file);
+}
+
+export function anchors(project: Project): AnchorHealth[] {
+  const rows = project.database
+    .prepare(
+      `SELECT x.annotation_id AS annotationId, x.state, x.errors, x.original_exact AS originalExact, x.source_file AS sourceFile
+       FROM annotation_anchors x JOIN annotations a ON a.id = x.annotation_id AND a.deleted_at IS NULL`,
+    )
+    .all() as AnchorHealth[];
+  return rows;
+}
+
+interface OrphanRow {
+  id: string;
+  source: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  tags: string;
+  note_json: string | null;
+  note_text: string;
+  author: string;
+  created_at: string;
+  modified_at: string;
+  source_file: string;
+}
+
+function orphanRow(project: Project, id: string): OrphanRow {
+  const row = project.database
+    .prepare('SELECT * FROM orphans WHERE id = ? AND deleted_at IS NULL AND reattached_at IS NULL')
+    .get(id) as OrphanRow | undefined;
+  if (!row) throw new AppError('not-found', 'That orphaned claim is no longer in the list (it may have been re-attached or deleted).');
+  return row;
+}
+
+export function orphans(project: Project): Orphan[] {
+  const rows = project.database
+    .prepare('SELECT * FROM orphans WHERE deleted_at IS NULL AND reattached_at IS NULL ORDER BY created_at, id')
+    .all() as OrphanRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    source: r.source,
+    exact: r.exact,
+    prefix: r.prefix,
+    suffix: r.suffix,
+    tags: JSON.parse(r.tags) as string[],
+    noteText: r.note_text,
+    author: r.author,
+    createdAt: r.created_at,
+    sourceFile: r.source_file,
+  }));
+}
+
+/**
+ * Makes an orphan a claim again on text the user selected: same id (so colleagues' files still
+ * merge with it), its tags (by name, created if missing), note and author.
+ */
+export function reattach(project: Project, input: { id: string; documentId: string; start: number; end: number }): Annotation {
+  return project.write((now) => {
+    const o = orphanRow(project, input.id);
+    const text = project.documents.text(input.documentId);
+    if (input.end > text.length) throw new AppError('bad-input', `The selection ends at ${input.end}, past the end of the document (${text.length}).`);
+    const { start, end } = trimRange(text, input.start, input.end);
+    if (end <= start) throw new AppError('bad-input', 'Select some text first: a claim needs at least one character.');
+    const db = project.database;
+    const q = quoteOf(text, start, end);
+    db.prepare(
+      `INSERT INTO annotations (id, document_id, start, end, exact, prefix, suffix, author, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(o.id, input.documentId, start, end, q.exact, q.prefix, q.suffix, o.author, o.created_at, now);
+    const live = project.tags.list();
+    for (const name of JSON.parse(o.tags) as string[]) {
+      const tag = live.find((t) => t.name.toLocaleLowerCase() === name.toLocaleLowerCase()) ?? project.tags.create(name, undefined, now);
+      if (!live.includes(tag)) live.push(tag);
+      db.prepare('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)').run(o.id, tag.id);
+    }
+    if (o.note_json) project.notes.save({ kind: 'annotation', id: o.id }, o.note_json, o.author, now);
+    db.prepare('UPDATE orphans SET reattached_at = ?, deleted_at = ?, modified_at = ? WHERE id = ?').run(now, now, now, o.id);
+    createPendingLinks(project, o.id);
+    return project.annotations.get(o.id);
+  });
+}
+
+interface PendingLinkRow {
+  id: string;
+  from_id: string;
+  to_id: string;
+  relation_id: string;
+  note_json: string | null;
+  author: string;
+  created_at: string;
+  modified_at: string;
+}
+
+/** Links that waited for this claim: made now that both of their claims are here (a duplicate is dropped). */
+function createPendingLinks(project: Project, claimId: string): void {
+  const db = project.database;
+  const rows = db.prepare('SELECT * FROM pending_links WHERE from_id = ? OR to_id = ?').all(claimId, claimId) as PendingLinkRow[];
+  const live = db.prepare('SELECT 1 FROM annotations WHERE id = ? AND deleted_at IS NULL');
+  for (const l of rows) {
+    if (!live.get(l.from_id) || !live.get(l.to_id)) continue;
+    const symmetric = project.relations.get(l.relation_id).symmetric;
+    const twin = db
+      .prepare(`SELECT 1 FROM links WHERE deleted_at IS NULL AND relation_id = ? AND ((from_id = ? AND to_id = ?) OR (? = 1 AND from_id = ? AND to_id = ?))`)
+      .get(l.relation_id, l.from_id, l.to_id, symmetric ? 1 : 0, l.to_id, l.from_id);
+    if (!twin && !db.prepare('SELECT 1 FROM links WHERE id = ?').get(l.id)) {
+      db.prepare('INSERT INTO links (id, from_id, to_id, relation_id, author, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        l.id, l.from_id, l.to_id, l.relation_id, l.author, l.created_at, l.modified_at,
+      );
+      if (l.note_json) project.notes.save({ kind: 'link', id: l.id }, l.note_json, l.author, l.modified_at);
+    }
+    db.prepare('DELETE FROM pending_links WHERE id = ?').run(l.id);
+  }
+}
+
+export function deleteOrphan(project: Project, id: string): void {
+  project.write((now) => {
+    orphanRow(project, id);
+    project.database.prepare('UPDATE orphans SET deleted_at = ?, modified_at = ? WHERE id = ?').run(now, now, id);
+  });
+}
