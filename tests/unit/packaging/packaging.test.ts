@@ -210,8 +210,8 @@ describe('electron-builder configuration', () => {
     expect(fs.readFileSync(path.join(ROOT, 'build', 'start.mjs'), 'utf8')).not.toMatch(/electron-builder|fuses/i);
   });
 
-  it('associates project files and annotation files with the app', () => {
-    expect(config.fileAssociations?.map((a) => a.ext)).toEqual(['crossread', 'crossread.json']);
+  it('associates project files with the app', () => {
+    expect(config.fileAssociations?.map((a) => a.ext)).toEqual(['crossread']);
     for (const a of config.fileAssociations ?? []) expect(a.mimeType, a.ext).toMatch(/^application\/x-crossread/);
   });
 });
