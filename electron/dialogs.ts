@@ -4,14 +4,24 @@
  * The dialog functions are passed in so this can be tested without Electron; main.ts binds them
  * to the focused window.
  */
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
+import { AppError } from './core/errors';
+import { IMPORT_LIMITS } from './core/import/types';
 import type { ExportFormat } from '../shared/dossier';
 import type { ShellHandlers } from './ipc';
 
 export const PROJECT_EXTENSION = 'crossread';
 export const DEFAULT_PROJECT_NAME = 'Research.crossread';
 const PROJECT_FILTERS = [{ name: 'Crossread project', extensions: [PROJECT_EXTENSION] }];
+// desktop (issue 7): the import dialog
+const DOCUMENT_FILTERS = [
+  { name: 'Documents', extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'docx'] },
+  { name: 'All files', extensions: ['*'] },
+];
+/** The API takes at most this many files per import call. */
+export const MAX_PICKED_FILES = 50;
 /** Crossread's own annotation files end in .crossread.json; W3C and Hypothesis files in .json or .jsonld. */
 const ANNOTATION_FILTERS = [{ name: 'Annotation files', extensions: ['json', 'jsonld'] }];
 
@@ -32,6 +42,27 @@ export function createDialogHandlers(dialogs: DialogApi, defaultDir: string, onE
       });
       const chosen = result.filePaths[0];
       return result.canceled || chosen === undefined ? null : { path: chosen };
+    },
+    'dialog.importDocuments': async () => {
+      const result = await dialogs.showOpenDialog({
+        title: 'Import Documents',
+        defaultPath: defaultDir,
+        properties: ['openFile', 'multiSelections'],
+        filters: DOCUMENT_FILTERS,
+      });
+      if (result.canceled || result.filePaths.length === 0) return null;
+      if (result.filePaths.length > MAX_PICKED_FILES) {
+        throw new AppError('bad-input', `Choose at most ${MAX_PICKED_FILES} files at a time (${result.filePaths.length} were chosen).`);
+      }
+      // Read here, so the page never names a path on disk; files over the limit are not read
+      // at all, and the page reports them.
+      const files = [];
+      for (const file of result.filePaths) {
+        const { size } = await stat(file);
+        const dataBase64 = size > IMPORT_LIMITS.maxFileBytes ? '' : (await readFile(file)).toString('base64');
+        files.push({ name: path.basename(file), size, dataBase64 });
+      }
+      return { files };
     },
     'dialog.createProject': async () => {
       const result = await dialogs.showSaveDialog({

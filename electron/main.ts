@@ -9,7 +9,7 @@
  * the single-instance lock (which Electron keys on userData).
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, shell } from 'electron';
 import { createBackend } from './core/backend';
 import { createPdfPrinter } from './pdf';
 import type { Backend } from './core/backend';
@@ -17,11 +17,13 @@ import type { ShellCommand } from '../shared/contract';
 import { createDialogHandlers } from './dialogs';
 import { ApprovedExportPaths, guardExportWrites } from './exportPaths';
 import type { DialogApi } from './dialogs';
+import { log } from './core/log';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { handleAppScheme, registerAppSchemePrivileges } from './scheme';
-import { homeOverride, projectPathFromArgv } from './startup';
+import { homeOverride, isProjectFile, projectPathFromArgv } from './startup';
 import { createMainWindow } from './window';
+import { loadWindowState, placeWindow, saveWindowState } from './window-state';
 
 // The bundle is out/electron/main.cjs, next to preload.cjs; the renderer build is out/renderer.
 const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
@@ -36,6 +38,10 @@ if (home !== undefined) app.setPath('userData', home);
 registerAppSchemePrivileges();
 
 let mainWindow: BrowserWindow | null = null;
+/** A project file the system asked us to open before the backend existed (macOS 'open-file'). */
+let pendingOpen: string | undefined;
+/** Opens a project file handed over by the system once the app is running; set in start(). */
+let openFromSystem: ((file: string) => void) | null = null;
 
 function liveWindow(): BrowserWindow | null {
   const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
@@ -43,7 +49,20 @@ function liveWindow(): BrowserWindow | null {
 }
 
 function openWindow(): void {
-  mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, devTools: !app.isPackaged });
+  const home = app.getPath('userData');
+  const workAreas = screen.getAllDisplays().map((d) => d.workArea);
+  mainWindow = createMainWindow({
+    preloadPath: PRELOAD_PATH,
+    devTools: !app.isPackaged,
+    state: placeWindow(loadWindowState(home), workAreas),
+    onClose: (state) => {
+      try {
+        saveWindowState(home, state);
+      } catch (error) {
+        log.warn('could not save the window position', error);
+      }
+    },
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -74,18 +93,32 @@ function defaultProjectDir(): string {
 }
 
 function start(): void {
+  log.toFile(path.join(app.getPath('userData'), 'logs'));
+  log.info(`Crossread ${app.getVersion()} started (Electron ${process.versions.electron}, ${process.platform})`);
   let backend: Backend;
+  const options = {
+    homeDir: app.getPath('userData'),
+    // The sample corpus: extraResources in a packaged app, the repo's resources/ in development.
+    resourcesDir: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
+    version: app.getVersion(),
+    appName: 'the desktop app',
+    printPdf: createPdfPrinter((windowOptions) => new BrowserWindow(windowOptions)),
+  };
+  const requested = pendingOpen ?? projectPathFromArgv(process.argv, process.cwd());
   try {
-    backend = createBackend({
-      homeDir: app.getPath('userData'),
-      // The sample corpus: extraResources in a packaged app, the repo's resources/ in development.
-      resourcesDir: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
-      version: app.getVersion(),
-      projectPath: projectPathFromArgv(process.argv, process.cwd()),
-      printPdf: createPdfPrinter((options) => new BrowserWindow(options)),
-    });
+    try {
+      backend = createBackend({ ...options, projectPath: requested });
+    } catch (error) {
+      if (requested === undefined) throw error;
+      // The file asked for is missing, damaged or open in another Crossread: say so, and start
+      // on the welcome screen instead of not at all.
+      log.warn(`could not open ${requested}`, error);
+      dialog.showErrorBox('Crossread could not open this project', error instanceof Error ? error.message : String(error));
+      backend = createBackend(options);
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    log.error('could not start', error);
     dialog.showErrorBox('Crossread could not start', message);
     app.exit(1);
     return;
@@ -98,12 +131,54 @@ function start(): void {
     backend.close();
   });
 
+  const refreshMenu = async (): Promise<void> => {
+    const recent = await backend.dispatch('project.recent', {});
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          send: sendCommand,
+          platform: process.platform,
+          isPackaged: app.isPackaged,
+          recent: recent.ok && Array.isArray(recent.value) ? (recent.value as { path: string; name: string }[]) : [],
+          openRecent: (file) => void openProject(file),
+          showLog: () => {
+            const file = log.path();
+            if (file) shell.showItemInFolder(file);
+          },
+        }),
+      ),
+    );
+  };
+
+  // Opened from the menu or by the system: the backend switches, then the page reads the project
+  // again. A file that is missing, damaged or busy is explained in a message box.
+  const openProject = async (file: string): Promise<void> => {
+    const answer = await backend.dispatch('project.open', { path: file });
+    if (answer.ok) {
+      sendCommand('project.reload');
+    } else {
+      log.warn(`could not open ${file}: ${answer.error.message}`);
+      const win = liveWindow();
+      const box = { type: 'error' as const, message: 'Crossread could not open this project', detail: answer.error.message };
+      await (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box));
+    }
+    await refreshMenu();
+  };
+  openFromSystem = (file) => void openProject(file);
+
+  // The page's own project calls change the recent list too.
+  const dispatcher = {
+    dispatch: async (name: string, input: unknown) => {
+      const answer = await backend.dispatch(name, input);
+      if (name.startsWith('project.') || name === 'backups.restore') await refreshMenu();
+      return answer;
+    },
+  };
+
   handleAppScheme(RENDERER_DIR);
   const exportPaths = new ApprovedExportPaths();
-  registerIpc(ipcMain, guardExportWrites(backend, exportPaths), createDialogHandlers(dialogs, defaultProjectDir(), (file) => exportPaths.approve(file)));
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(buildMenuTemplate({ send: sendCommand, platform: process.platform, isPackaged: app.isPackaged })),
-  );
+  registerIpc(ipcMain, guardExportWrites(dispatcher, exportPaths), createDialogHandlers(dialogs, defaultProjectDir(), (file) => exportPaths.approve(file)));
+  void refreshMenu();
   openWindow();
 
   app.on('activate', () => {
@@ -116,12 +191,24 @@ if (!app.requestSingleInstanceLock()) {
   // Another Crossread owns this profile; it gets focused by its 'second-instance' handler.
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  // A second start (e.g. double-clicking a project file while Crossread runs) hands its command
+  // line to this instance and quits; the file opens here.
+  app.on('second-instance', (_event, argv: string[], workingDirectory: string) => {
+    const file = projectPathFromArgv(argv, workingDirectory);
+    if (file !== undefined) openFromSystem?.(file);
     const win = mainWindow;
     if (win === null || win.isDestroyed()) return;
     if (win.isMinimized()) win.restore();
     win.show();
     win.focus();
+  });
+
+  // macOS hands files (Finder double-click, dock drop) to 'open-file', possibly before 'ready'.
+  app.on('open-file', (event, file: string) => {
+    if (!isProjectFile(file)) return;
+    event.preventDefault();
+    if (openFromSystem) openFromSystem(file);
+    else pendingOpen = file;
   });
 
   app.on('window-all-closed', () => {
@@ -132,7 +219,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      console.error('Crossread failed to start:', error);
+      log.error('Crossread failed to start', error);
       app.exit(1);
     });
 }

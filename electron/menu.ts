@@ -23,6 +23,11 @@ export interface MenuTemplateOptions {
   platform: NodeJS.Platform;
   /** Packaged builds get no Reload or DevTools items. */
   isPackaged: boolean;
+  /** File ▸ Open Recent, newest first. */
+  recent?: readonly { path: string; name: string }[];
+  openRecent?(path: string): void;
+  /** Help ▸ Show Log File. */
+  showLog?(): void;
 }
 
 function item(entry: CommandSpec, send: (command: ShellCommand) => void): MenuItemConstructorOptions {
@@ -33,7 +38,7 @@ function item(entry: CommandSpec, send: (command: ShellCommand) => void): MenuIt
   };
 }
 
-export function buildMenuTemplate({ send, platform, isPackaged }: MenuTemplateOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({ send, platform, isPackaged, recent = [], openRecent, showLog }: MenuTemplateOptions): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [];
 
@@ -57,10 +62,20 @@ export function buildMenuTemplate({ send, platform, isPackaged }: MenuTemplateOp
     });
   }
 
+  // Recent projects open from the menu too; a missing file stays listed and says why when chosen.
+  const recentMenu: MenuItemConstructorOptions = {
+    label: 'Open Recent',
+    enabled: recent.length > 0 && openRecent !== undefined,
+    submenu: recent.map((project) => ({ label: project.name, toolTip: project.path, click: () => openRecent?.(project.path) })),
+  };
+  const fileItems = FILE_COMMANDS.map((entry) => item(entry, send));
+  const afterOpen = FILE_COMMANDS.findIndex((entry) => entry.id === 'project.open') + 1;
+  fileItems.splice(afterOpen, 0, recentMenu);
+
   template.push({
     label: 'File',
     submenu: [
-      ...FILE_COMMANDS.map((entry) => item(entry, send)),
+      ...fileItems,
       ...(isMac ? [] : [{ type: 'separator' } as const, item(SETTINGS_COMMAND, send), { type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   });
@@ -95,7 +110,11 @@ export function buildMenuTemplate({ send, platform, isPackaged }: MenuTemplateOp
 
   if (isMac) template.push({ role: 'windowMenu' });
 
-  template.push({ label: 'Help', role: 'help', submenu: [item(ABOUT_COMMAND, send)] });
+  template.push({
+    label: 'Help',
+    role: 'help',
+    submenu: [item(ABOUT_COMMAND, send), ...(showLog ? [{ label: 'Show Log File', click: () => showLog() }] : [])],
+  });
 
   return template;
 }

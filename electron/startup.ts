@@ -9,8 +9,13 @@ import path from 'node:path';
  * against the directory the app was started in. Switches are skipped; Chromium adds its own.
  */
 export function projectPathFromArgv(argv: readonly string[], cwd: string): string | undefined {
-  const found = argv.slice(1).find((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith('.crossread'));
+  const found = argv.slice(1).find((arg) => !arg.startsWith('-') && isProjectFile(arg));
   return found === undefined ? undefined : path.resolve(cwd, found);
+}
+
+/** A Crossread project file, by its name (macOS hands these to 'open-file', other systems to argv). */
+export function isProjectFile(file: string): boolean {
+  return file.toLowerCase().endsWith('.crossread');
 }
 
 /**

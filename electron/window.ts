@@ -6,12 +6,17 @@
 import { BrowserWindow } from 'electron';
 import type { Session, WebContents, WebPreferences } from 'electron';
 import { APP_ENTRY_URL, isAppUrl } from './protocol';
+import { DEFAULT_SIZE, MIN_SIZE, type Rect, type WindowState } from './window-state';
 
 export interface MainWindowOptions {
   /** Absolute path of the bundled preload script. */
   preloadPath: string;
   /** DevTools are available in development only. */
   devTools: boolean;
+  /** Where to open (window-state.ts placeWindow); default size, centred, when absent. */
+  state?: WindowState;
+  /** Called as the window closes, with the bounds to remember. */
+  onClose?(state: { bounds: Rect; maximized: boolean }): void;
 }
 
 /** The window's webPreferences; pure so the security flags can be asserted in tests. */
@@ -61,11 +66,11 @@ export function denyAllPermissions(ses: Session): void {
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const bounds = options.state?.bounds ?? DEFAULT_SIZE;
   const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    minWidth: 800,
-    minHeight: 500,
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'Crossread',
     // Shown once the first paint is ready, so the user never sees an empty white frame.
     show: false,
@@ -74,7 +79,12 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   denyAllPermissions(win.webContents.session);
   hardenWebContents(win.webContents);
   win.once('ready-to-show', () => {
+    if (options.state?.maximized) win.maximize();
     win.show();
+  });
+  win.on('close', () => {
+    // The normal bounds, so a maximized window comes back maximized over the same place.
+    options.onClose?.({ bounds: win.getNormalBounds(), maximized: win.isMaximized() });
   });
   win.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
     console.error(`Crossread: could not load ${APP_ENTRY_URL}:`, error);

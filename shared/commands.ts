@@ -38,6 +38,10 @@ export const COMMANDS = [
   { id: 'claim.link', label: 'Link Selected Claim…', accelerator: 'L' },
   { id: 'claim.delete', label: 'Delete Selected Claim', accelerator: 'Delete' },
   { id: 'app.about', label: 'About Crossread', menu: 'help' },
+  // desktop (issue 7)
+  { id: 'backups.manage', label: 'Backups…', menu: 'file' },
+  // Re-reads the open project: after another program (the CLI, a file association) changed or opened it.
+  { id: 'project.reload', label: 'Reload Project' },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

@@ -211,6 +211,31 @@ export const ImportResult = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
+// ── desktop (issue 7): backups ──
+export const BACKUP_REASONS = ['migration', 'scheduled', 'manual', 'before-restore'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+const BackupId = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z--[a-z-]+$/, 'not a backup id');
+export const BackupInfo = z.object({
+  /** The backup's name, e.g. 2026-11-21T18-31-00-123Z--scheduled. */
+  id: z.string(),
+  createdAt: IsoTime,
+  reason: z.enum(BACKUP_REASONS),
+  size: z.number().int().nonnegative(),
+});
+export type BackupInfo = z.infer<typeof BackupInfo>;
+/** A file chosen in the native import dialog, read by the shell: `dataBase64` is empty when it is over the import limit. */
+export const PickedFile = z.object({ name: z.string(), size: z.number().int().nonnegative(), dataBase64: z.string() });
+export type PickedFile = z.infer<typeof PickedFile>;
+/** What the About dialog shows: versions of the parts, and where the app keeps its files. */
+export const AppInfo = z.object({
+  version: z.string(),
+  defaultProjectDir: z.string(),
+  versions: z.object({ electron: z.string().nullable(), chrome: z.string().nullable(), node: z.string(), sqlite: z.string() }),
+  /** The app folder (settings, backups, logs) and the current log file (null: stderr only). */
+  dataDir: z.string(),
+  logFile: z.string().nullable(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
 // --- Dossier export (issue 4) ---
 /** The dossier summary as stored in project_meta `dossier.summary` (the share helper reads the same shape). */
 export const DossierSummary = z.object({ json: z.string(), text: z.string(), author: z.string(), modifiedAt: IsoTime });
@@ -311,7 +336,7 @@ export type MergeConflict = z.infer<typeof MergeConflict>;
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 export const api = {
-  'app.info': entry(Empty, z.object({ version: z.string(), defaultProjectDir: z.string() })),
+  'app.info': entry(Empty, AppInfo),
   'settings.get': entry(Empty, Settings),
   'settings.update': entry(Settings.partial().strict(), Settings),
 
@@ -398,6 +423,13 @@ export const api = {
 
   'layout.get': entry(Empty, Layout),
   'layout.set': entry(Layout.strict(), Layout),
+
+  // ── desktop (issue 7): backups of the open project, kept in the app folder ──
+  'backups.list': entry(Empty, z.array(BackupInfo)),
+  /** Back up now. */
+  'backups.create': entry(Empty, BackupInfo),
+  /** Replaces the project with backup `id`, after backing up its current state; reopens it. */
+  'backups.restore': entry(z.object({ id: BackupId }).strict(), ProjectInfo),
   // --- Dossier export (issue 4) ---
   'dossier.summary.get': entry(Empty, DossierSummary.nullable()),
   'dossier.summary.save': entry(z.object({ json: NoteJson }).strict(), DossierSummary),
@@ -459,6 +491,8 @@ export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiErr
 export const shellApi = {
   'dialog.openProject': entry(Empty, z.object({ path: z.string() }).nullable()),
   'dialog.createProject': entry(Empty, z.object({ path: z.string() }).nullable()),
+  /** desktop (issue 7): native Open dialog for documents; the shell reads the chosen files (files over the limit come back without data). */
+  'dialog.importDocuments': entry(Empty, z.object({ files: z.array(PickedFile).max(50) }).nullable()),
   /** Save dialog for an exported dossier; the suggested name is only a suggestion the user can change. */
   'dialog.saveFile': entry(
     z.object({ defaultName: z.string().min(1).max(255), format: ExportFormat }).strict(),

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBackend, type Backend } from '../core/backend';
 import { AppError } from '../core/errors';
+import { log } from '../core/log';
+import type { ProjectLockMode } from '../core/project-lock';
 import { defaultHomeDir } from '../core/paths';
 import { Project } from '../core/store/project';
 import { startServer } from '../server/server';
@@ -51,7 +53,8 @@ export async function main(argv: string[]): Promise<number> {
 
 async function run(argv: string[]): Promise<number> {
   // export has options of its own (--format, --out…), so it parses its arguments itself.
-  if (argv[0] === 'export') return exportCommand(argv.slice(1), (p) => openBackend(p, false));
+  // Exporting reads the project; it may run while the app has the project open.
+  if (argv[0] === 'export') return exportCommand(argv.slice(1), (p) => openBackend(p, false, 'ignore'));
   // The share command has options of its own (electron/cli/share.ts).
   if (argv[0] === 'share') return shareCommand(argv.slice(1), (p) => openBackend(p, false));
   let parsed;
@@ -115,19 +118,31 @@ function version(): string {
   }
 }
 
-function openBackend(projectPath: string | undefined, remember: boolean): Backend {
+/**
+ * `lock`: browser mode holds the project like the desktop app; one-off writes refuse a project
+ * another Crossread holds; read-only listings ignore the lock, so they work while the app has the
+ * project open.
+ */
+function openBackend(projectPath: string | undefined, remember: boolean, lock: ProjectLockMode = remember ? 'hold' : 'respect'): Backend {
   return createBackend({
     homeDir: defaultHomeDir(),
     resourcesDir: path.join(appRoot, 'resources'),
     version: version(),
     projectPath,
     rememberRecent: remember,
+    projectLock: lock,
+    appName: remember ? 'browser mode' : 'the crossread command',
+    // A one-off command exits at once: a background copy would be cut off half-written.
+    ...(remember ? {} : { backupSchedule: false as const }),
   });
 }
 
 async function browser(project: string | undefined, portArg: string | undefined): Promise<number> {
   const port = portArg === undefined ? 0 : Number(portArg);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535.');
+  // A long-running process: its errors go to the app's log file, as in the desktop app.
+  log.toFile(path.join(defaultHomeDir(), 'logs'));
+  log.info(`browser mode ${version()} started`);
   const backend = openBackend(project ? path.resolve(project) : undefined, true);
   const server = await startServer({ backend, rendererDir: path.join(appRoot, 'out', 'renderer'), port });
   process.stdout.write(`Crossread is running in browser mode. Open this address (it carries your access token):\n${server.openUrl}\nPress Ctrl+C to stop.\n`);
@@ -166,7 +181,7 @@ async function importFiles(projectPath: string, files: string[]): Promise<number
 }
 
 async function list(what: 'documents' | 'annotations' | 'tags' | 'links', projectPath: string, json: boolean): Promise<number> {
-  const backend = openBackend(projectPath, false);
+  const backend = openBackend(projectPath, false, 'ignore');
   try {
     const tags = await backend.call('tags.list', {});
     let out: string;
@@ -189,7 +204,7 @@ const CLI_SEARCH_LIMIT = 5000;
 async function search(projectPath: string, query: string, json: boolean): Promise<number> {
   if (query.trim().length === 0) throw new UsageError('search needs a QUERY.');
   if (query.trim().length > 500) throw new UsageError('the query is longer than 500 characters.');
-  const backend = openBackend(projectPath, false);
+  const backend = openBackend(projectPath, false, 'ignore');
   try {
     const result = await backend.call('search.query', { q: query, limit: CLI_SEARCH_LIMIT });
     process.stdout.write(formatSearch(result, await backend.call('documents.list', {}), json));

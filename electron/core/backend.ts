@@ -11,7 +11,11 @@ import {
   type ApiResponse,
   type ProjectInfo,
 } from '../../shared/contract';
+import { createBackupService, DEFAULT_SCHEDULE, type BackupSchedule } from './backup-service';
 import { AppError } from './errors';
+import { log } from './log';
+import { ProjectLock, type ProjectLockMode } from './project-lock';
+import { runtimeVersions } from './versions';
 import { exportHandlers } from './export/handlers';
 import type { PdfPrinter } from './export/index';
 import { importDocuments } from './import-documents';
@@ -33,6 +37,14 @@ export interface BackendOptions {
   rememberRecent?: boolean;
   /** Check every answer against the contract too (tests turn this on). */
   validateOutput?: boolean;
+  /** When scheduled backups are made; false for one-off processes. Default DEFAULT_SCHEDULE. */
+  backupSchedule?: BackupSchedule | false;
+  /** The clock of the backup schedule (tests move it). */
+  now?: () => Date;
+  /** One writer per project (project-lock.ts). Default 'hold'. */
+  projectLock?: ProjectLockMode;
+  /** Names this process in another instance's "open in another Crossread" message. */
+  appName?: string;
   /** How dossier PDFs are printed; headless Chromium when not given (the desktop passes its own). */
   printPdf?: PdfPrinter | undefined;
 }
@@ -44,6 +56,8 @@ export interface Backend {
   call<N extends ApiName>(name: N, input: ApiInput<N> | Record<string, never>): Promise<ApiOutput<N>>;
   /** The open project, for the CLI and server start-up. */
   project(): Project | null;
+  /** Resolves once no background work (a scheduled backup) is running. */
+  idle(): Promise<void>;
   close(): void;
 }
 
@@ -58,20 +72,53 @@ export function createBackend(opts: BackendOptions): Backend {
     return current;
   };
 
-  const switchTo = (next: Project): ProjectInfo => {
+  const lock = new ProjectLock(opts.projectLock ?? 'hold', opts.appName ?? 'Crossread');
+  /** `keepLock`: the same file is being reopened, and the new connection has already claimed it. */
+  const closeCurrent = (keepLock = false): void => {
+    if (current && !keepLock) lock.release(current);
     current?.close();
+    current = null;
+  };
+
+  const switchTo = (next: Project, created = false): ProjectInfo => {
+    try {
+      lock.claim(next);
+    } catch (err) {
+      next.close();
+      throw err;
+    }
+    closeCurrent(current?.file === next.file);
     current = next;
     if (opts.rememberRecent !== false) settings.remember(next.file);
+    backups.opened(next, created);
     return next.info();
   };
 
+  const backups = createBackupService({
+    homeDir: opts.homeDir,
+    schedule: opts.backupSchedule ?? DEFAULT_SCHEDULE,
+    ...(opts.now ? { now: opts.now } : {}),
+    current: () => current,
+    replace: (open) => {
+      const previous = current?.file;
+      closeCurrent();
+      try {
+        return switchTo(open());
+      } catch (err) {
+        // Whatever failed, leave the user in the project they were in.
+        if (previous) switchTo(Project.open(previous, backups.openHooks));
+        throw err;
+      }
+    },
+  });
+
   if (opts.projectPath) {
-    switchTo(Project.open(opts.projectPath));
+    switchTo(Project.open(opts.projectPath, backups.openHooks));
   } else {
     const last = settings.recent()[0];
     if (last && fs.existsSync(last)) {
       try {
-        switchTo(Project.open(last));
+        switchTo(Project.open(last, backups.openHooks));
       } catch {
         // The welcome screen offers the recent list; a project that no longer opens says why there.
       }
@@ -79,20 +126,25 @@ export function createBackend(opts: BackendOptions): Backend {
   }
 
   const handlers: Handlers = {
-    'app.info': () => ({ version: opts.version, defaultProjectDir: opts.homeDir }),
+    'app.info': () => ({
+      version: opts.version,
+      defaultProjectDir: opts.homeDir,
+      versions: runtimeVersions(),
+      dataDir: opts.homeDir,
+      logFile: log.path(),
+    }),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
 
     'project.current': () => current?.info() ?? null,
     'project.recent': () =>
       settings.recent().map((p) => ({ path: p, name: path.basename(p, '.crossread'), exists: fs.existsSync(p) })),
-    'project.open': ({ path: file }) => switchTo(Project.open(file)),
-    'project.create': ({ path: file }) => switchTo(Project.create(withExtension(file))),
+    'project.open': ({ path: file }) => switchTo(Project.open(file, backups.openHooks)),
+    'project.create': ({ path: file }) => switchTo(Project.create(withExtension(file)), true),
     'project.openSample': async () =>
-      switchTo(await openSampleProject(path.join(opts.homeDir, SAMPLE_FILE_NAME), path.join(opts.resourcesDir, 'sample'))),
+      switchTo(await openSampleProject(path.join(opts.homeDir, SAMPLE_FILE_NAME), path.join(opts.resourcesDir, 'sample'), backups.openHooks)),
     'project.close': () => {
-      current?.close();
-      current = null;
+      closeCurrent();
       return null;
     },
 
@@ -190,6 +242,7 @@ export function createBackend(opts: BackendOptions): Backend {
     'layout.get': () => requireProject().layout(),
     'layout.set': (layout) => requireProject().setLayout(layout),
 
+    ...backups.handlers,
     ...exportHandlers({ project: requireProject, author: () => settings.get().author, generator: `Crossread ${opts.version}`, printPdf: opts.printPdf }),
     ...shareHandlers(requireProject, () => settings.get().author),
   };
@@ -209,6 +262,8 @@ export function createBackend(opts: BackendOptions): Backend {
         return { ok: true, value: await run(name, input) };
       } catch (err) {
         return { ok: false, error: toErrorBody(err) };
+      } finally {
+        backups.afterCall();
       }
     },
     async call(name, input) {
@@ -221,9 +276,9 @@ export function createBackend(opts: BackendOptions): Backend {
       }
     },
     project: () => current,
+    idle: () => backups.idle(),
     close() {
-      current?.close();
-      current = null;
+      closeCurrent();
     },
   };
 }
@@ -239,6 +294,6 @@ function toErrorBody(err: unknown): { code: AppError['code']; message: string } 
     const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
     return { code: 'bad-input', message: `Invalid request — ${where}${first?.message ?? 'malformed input'}.` };
   }
-  console.error('[crossread] unexpected error:', err);
+  log.error('unexpected error', err);
   return { code: 'internal', message: `Something went wrong: ${(err as Error)?.message ?? String(err)}` };
 }

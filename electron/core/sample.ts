@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from './errors';
 import { extractDocument } from './import';
 import type { ExtractedDocument } from './import/types';
+import type { OpenHooks } from './store/db';
 import { Project } from './store/project';
 
 export const SAMPLE_FILE_NAME = 'Sample project.crossread';
@@ -21,8 +22,8 @@ const Manifest = z.object({
 });
 
 /** Opens the sample project, creating it from the shipped corpus the first time. */
-export async function openSampleProject(file: string, sampleDir: string): Promise<Project> {
-  if (fs.existsSync(file)) return Project.open(file);
+export async function openSampleProject(file: string, sampleDir: string, hooks?: OpenHooks): Promise<Project> {
+  if (fs.existsSync(file)) return Project.open(file, hooks);
   let manifest: z.infer<typeof Manifest>;
   try {
     manifest = Manifest.parse(JSON.parse(fs.readFileSync(path.join(sampleDir, 'manifest.json'), 'utf8')));

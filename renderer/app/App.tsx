@@ -4,7 +4,7 @@ import { TagPopover } from '../annotations/TagPopover';
 import { ClaimFiltersProvider } from '../browser/filters';
 import { CommandPalette } from '../commands/CommandPalette';
 import { ExportDialog } from '../dossier/ExportDialog';
-import { useImport } from '../documents/useImport';
+import { fromFile, useImport } from '../documents/useImport';
 import { I18nProvider, useT } from '../i18n/I18n';
 import { MatrixDialog } from '../matrix/MatrixDialog';
 import { ProjectPathDialog } from '../projects/ProjectPathDialog';
@@ -14,9 +14,10 @@ import { Panes } from '../reader/Panes';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { TagManager } from '../tags/TagManager';
 import { TagStyles } from '../tags/TagStyles';
-import { Dialog } from '../ui/Dialog';
 import { LinkBanner } from '../links/LinkBanner';
 import { RelationManager } from '../links/RelationManager';
+import { AboutDialog } from './AboutDialog';
+import { BackupsDialog } from '../backups/BackupsDialog';
 import { ShareProvider } from '../share/ShareContext';
 import { ShareUi } from '../share/ShareUi';
 import { Sidebar } from './Sidebar';
@@ -51,13 +52,12 @@ function Shell() {
   const [dialog, setDialog] = useState<AppDialog>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [version, setVersion] = useState('');
   const [sidebar, setSidebar] = useState<{ tab: 'claims' | 'search'; focusKey: number }>({ tab: 'claims', focusKey: 0 });
   const commands = useAppCommands({
+    importFiles,
     projects,
     fileInput,
     setDialog,
-    setVersion,
     showSidebar: (tab) => setSidebar((s) => ({ tab, focusKey: s.focusKey + 1 })),
   });
 
@@ -80,20 +80,15 @@ function Shell() {
 
   const dialogs = (
     <>
-      {projects.pathDialog ? <ProjectPathDialog mode={projects.pathDialog} onSubmit={(p) => void projects.submitPath(p)} onClose={projects.closePathDialog} /> : null}
+      {projects.pathDialog ? <ProjectPathDialog mode={projects.pathDialog} initialPath={projects.initialPath} onSubmit={(p) => void projects.submitPath(p)} onClose={projects.closePathDialog} /> : null}
       {dialog === 'tags' ? <TagManager onClose={() => setDialog(null)} onRelations={() => setDialog('relations')} /> : null}
       {dialog === 'relations' ? <RelationManager onClose={() => setDialog(null)} /> : null}
       {dialog === 'settings' ? <SettingsDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'matrix' ? <MatrixDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'export' && state.project ? <ExportDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'palette' ? <CommandPalette enabled={commands.enabled} run={commands.run} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'about' ? (
-        <Dialog title={t('about.title')} onClose={() => setDialog(null)}>
-          <div className="dialog-body">
-            <p>{t('about.version', { version })}</p>
-          </div>
-        </Dialog>
-      ) : null}
+      {dialog === 'about' ? <AboutDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'backups' ? <BackupsDialog onClose={() => setDialog(null)} /> : null}
       <Toasts />
     </>
   );
@@ -122,7 +117,7 @@ function Shell() {
         if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
         setDragging(false);
-        void importFiles([...e.dataTransfer.files]);
+        void importFiles([...e.dataTransfer.files].map(fromFile));
       }}
     >
       <TagStyles tags={state.tags} />
@@ -134,7 +129,7 @@ function Shell() {
         {state.project.readOnly ? <span className="badge warn">{t('project.readOnly')}</span> : null}
         <ShareUi />
         <span className="spacer" />
-        <button type="button" onClick={() => fileInput.current?.click()} disabled={state.project.readOnly}>
+        <button type="button" onClick={() => void commands.run('documents.import')} disabled={state.project.readOnly}>
           {t('toolbar.import')}
         </button>
         <input
@@ -147,7 +142,7 @@ function Shell() {
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
             e.target.value = '';
-            void importFiles(files);
+            void importFiles(files.map(fromFile));
           }}
         />
         <button type="button" onClick={() => setDialog('tags')}>

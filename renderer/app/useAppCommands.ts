@@ -1,19 +1,20 @@
 import type { RefObject } from 'react';
-import { call } from '../api/client';
 import { useDeleteClaim } from '../annotations/useDeleteClaim';
+import { pickDocuments } from '../api/client';
+import { fromPicked, type ImportSource } from '../documents/useImport';
 import { useCommands, type CommandHandlers } from '../commands/useCommands';
 import type { useProjectCommands } from '../projects/useProjectCommands';
 import { useShare } from '../share/ShareContext';
 import { useShareImport } from '../share/useShareImport';
 import { useWorkspace } from './workspace';
 
-export type AppDialog = 'tags' | 'relations' | 'settings' | 'about' | 'palette' | 'matrix' | 'export' | null;
+export type AppDialog = 'tags' | 'relations' | 'settings' | 'about' | 'palette' | 'matrix' | 'export' | 'backups' | null;
 
 interface Ui {
   projects: ReturnType<typeof useProjectCommands>;
   fileInput: RefObject<HTMLInputElement | null>;
+  importFiles(files: ImportSource[]): Promise<void>;
   setDialog(d: AppDialog): void;
-  setVersion(v: string): void;
   showSidebar(tab: 'claims' | 'search'): void;
 }
 
@@ -30,7 +31,15 @@ export function useAppCommands(ui: Ui) {
     'project.open': { run: () => void ui.projects.ask('open') },
     'project.openSample': { run: () => void actions.openSample() },
     'project.switch': { run: () => void actions.closeProject(), enabled: hasProject },
-    'documents.import': { run: () => ui.fileInput.current?.click(), enabled: writable },
+    // The desktop's native dialog where there is one; the page's file picker in browser mode.
+    'documents.import': {
+      run: () =>
+        void actions.guard(pickDocuments).then((picked) => {
+          if (picked === undefined) ui.fileInput.current?.click();
+          else if (picked) void ui.importFiles(picked.map(fromPicked));
+        }),
+      enabled: writable,
+    },
     'tags.manage': { run: () => ui.setDialog('tags'), enabled: hasProject },
     'relations.manage': { run: () => ui.setDialog('relations'), enabled: hasProject },
     'dossier.export': { run: () => ui.setDialog('export'), enabled: hasProject },
@@ -46,12 +55,9 @@ export function useAppCommands(ui: Ui) {
     'claims.focus': { run: () => ui.showSidebar('claims'), enabled: hasProject },
     'claim.link': { run: () => state.selectedId && actions.startLinking(state.selectedId), enabled: () => writable() && state.selectedId !== null },
     'claim.delete': { run: () => state.selectedId && void deleteClaim(state.selectedId), enabled: () => writable() && state.selectedId !== null },
-    'app.about': {
-      run: () => {
-        void call('app.info', {}).then((info) => ui.setVersion(info.version));
-        ui.setDialog('about');
-      },
-    },
+    'app.about': { run: () => ui.setDialog('about') },
+    'backups.manage': { run: () => ui.setDialog('backups'), enabled: hasProject },
+    'project.reload': { run: () => void actions.reloadProject() },
   };
   const run = useCommands(handlers);
   return { run, enabled: (id: keyof CommandHandlers) => handlers[id].enabled?.() ?? true };

@@ -215,6 +215,27 @@ function useWorkspaceState() {
           }
         });
       },
+      /** Replaces the project with a backup (the backend backs up the current state first). True when it worked. */
+      async restoreBackup(id: string) {
+        await saveLayoutNow();
+        const restored = await guard(async () => {
+          await loadProject(await call('backups.restore', { id }));
+          return true;
+        });
+        return restored === true;
+      },
+      /**
+       * Reads the open project again: another program (the CLI) changed it, or the shell switched
+       * projects (Open Recent, a file opened with Crossread). A layout save still pending belongs
+       * to the project shown so far, which may no longer be the open one: it is dropped, not sent.
+       */
+      async reloadProject() {
+        if (saveTimer.current !== null) {
+          clearTimeout(saveTimer.current);
+          saveTimer.current = null;
+        }
+        await guard(async () => loadProject(await call('project.current', {})));
+      },
       async closeProject() {
         await saveLayoutNow();
         await guard(async () => {

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import type { PickedFile } from '../../shared/contract';
 import { call } from '../api/client';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
@@ -13,12 +14,22 @@ async function toBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
+/** A file to import: picked in the page (a File) or in the desktop's native dialog (read by the shell). */
+export interface ImportSource {
+  name: string;
+  size: number;
+  base64(): Promise<string>;
+}
+
+export const fromFile = (file: File): ImportSource => ({ name: file.name, size: file.size, base64: () => toBase64(file) });
+export const fromPicked = (file: PickedFile): ImportSource => ({ name: file.name, size: file.size, base64: async () => file.dataBase64 });
+
 /** Imports files picked or dropped by the user, with progress and a per-file report. */
 export function useImport() {
   const t = useT();
   const { actions } = useWorkspace();
   return useCallback(
-    async (files: File[]) => {
+    async (files: ImportSource[]) => {
       if (files.length === 0) return;
       const problems: string[] = [];
       const accepted = files.filter((f) => {
@@ -33,7 +44,7 @@ export function useImport() {
         // One file per call keeps each request small and lets progress move file by file.
         for (const file of accepted) {
           const result = await actions.guard(async () =>
-            call('documents.import', { files: [{ name: file.name, dataBase64: await toBase64(file) }] }),
+            call('documents.import', { files: [{ name: file.name, dataBase64: await file.base64() }] }),
           );
           if (!result) continue;
           imported += result.imported.length;

@@ -1,16 +1,25 @@
-import { useEffect, useState } from 'react';
-import { call } from '../api/client';
+import { useState } from 'react';
 import { useT } from '../i18n/I18n';
 import { Dialog } from '../ui/Dialog';
 
-/** Browser mode's stand-in for the native open/save dialogs: a path on this machine. */
-export function ProjectPathDialog({ mode, onSubmit, onClose }: { mode: 'new' | 'open'; onSubmit(path: string): void; onClose(): void }) {
+/**
+ * Browser mode's stand-in for the native open/save dialogs: a path on this machine. The suggested
+ * path is known before the dialog opens: filled in later, it would land in the middle of what
+ * the user is already typing.
+ */
+export function ProjectPathDialog({
+  mode,
+  initialPath,
+  onSubmit,
+  onClose,
+}: {
+  mode: 'new' | 'open';
+  initialPath: string;
+  onSubmit(path: string): void;
+  onClose(): void;
+}) {
   const t = useT();
-  const [path, setPath] = useState('');
-  useEffect(() => {
-    if (mode !== 'new') return;
-    void call('app.info', {}).then((info) => setPath((p) => p || `${info.defaultProjectDir}/Research.crossread`));
-  }, [mode]);
+  const [path, setPath] = useState(initialPath);
   return (
     <Dialog title={mode === 'new' ? t('project.pathTitleNew') : t('project.pathTitleOpen')} onClose={onClose}>
       <form

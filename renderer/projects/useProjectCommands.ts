@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { callShell } from '../api/client';
+import { call, callShell } from '../api/client';
 import { useWorkspace } from '../app/workspace';
 
 /**
@@ -9,11 +9,15 @@ import { useWorkspace } from '../app/workspace';
 export function useProjectCommands() {
   const { actions } = useWorkspace();
   const [pathDialog, setPathDialog] = useState<'new' | 'open' | null>(null);
+  const [initialPath, setInitialPath] = useState('');
   const ask = useCallback(
     async (mode: 'new' | 'open') => {
       const picked = await actions.guard(() => callShell(mode === 'new' ? 'dialog.createProject' : 'dialog.openProject'));
-      if (picked === undefined) setPathDialog(mode);
-      else if (picked) await (mode === 'new' ? actions.createProject(picked.path) : actions.openProject(picked.path));
+      if (picked === undefined) {
+        const info = mode === 'new' ? await actions.guard(() => call('app.info', {})) : undefined;
+        setInitialPath(info ? `${info.defaultProjectDir}/Research.crossread` : '');
+        setPathDialog(mode);
+      } else if (picked) await (mode === 'new' ? actions.createProject(picked.path) : actions.openProject(picked.path));
     },
     [actions],
   );
@@ -25,5 +29,5 @@ export function useProjectCommands() {
     },
     [actions, pathDialog],
   );
-  return { pathDialog, ask, submitPath, closePathDialog: () => setPathDialog(null) };
+  return { pathDialog, initialPath, ask, submitPath, closePathDialog: () => setPathDialog(null) };
 }

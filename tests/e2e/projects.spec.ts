@@ -41,8 +41,12 @@ async function backToWelcome(page: Page): Promise<void> {
   await expect(welcome(page)).toBeVisible();
 }
 
+/** Imports one file and waits until it is listed (a toast alone could be left over from an earlier import). */
 async function importCorpusFile(page: Page, file: string): Promise<void> {
+  const listed = page.getByRole('region', { name: 'Documents' }).getByRole('listitem');
+  const before = await listed.count();
   await page.getByTestId('import-input').setInputFiles(file);
+  await expect(listed).toHaveCount(before + 1);
   await expect(page.getByText('Imported 1 document(s).').first()).toBeVisible();
 }
 

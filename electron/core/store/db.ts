@@ -10,6 +10,12 @@ export type Db = Database.Database;
 export const APPLICATION_ID = 0x43527264;
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
+/** Called while a project file is being opened. */
+export interface OpenHooks {
+  /** The file is about to be migrated from an older schema: last chance to copy it as it was. */
+  beforeMigrate?(db: Db, file: string, fromVersion: number): void;
+}
+
 export interface OpenedDb {
   db: Db;
   readOnly: boolean;
@@ -40,7 +46,7 @@ export function createProjectDb(file: string): OpenedDb {
  * written to it, so a wrong file (not SQLite, another app's database, a newer schema) is left
  * exactly as it was.
  */
-export function openProjectDb(file: string): OpenedDb {
+export function openProjectDb(file: string, hooks: OpenHooks = {}): OpenedDb {
   checkLooksLikeSqlite(file);
   const readOnly = !isWritable(file);
   let db: Db;
@@ -72,6 +78,7 @@ export function openProjectDb(file: string): OpenedDb {
       throw new AppError('read-only', `${path.basename(file)} needs upgrading to this version of Crossread, but the file is read-only.`);
     }
     if (!readOnly) {
+      if (newest > 0 && newest < LATEST_SCHEMA) hooks.beforeMigrate?.(db, file, newest);
       configure(db);
       migrate(db, file);
     } else {

@@ -5,7 +5,9 @@ import { AppError } from '../errors';
 import { SearchIndexer } from '../search/indexer';
 import { Search } from '../search/query';
 import { Annotations } from './annotations';
-import { createProjectDb, openProjectDb, type Db, type OpenedDb } from './db';
+import type { BackupInfo, BackupReason } from '../../../shared/contract';
+import type { Backups } from '../backups';
+import { createProjectDb, openProjectDb, type Db, type OpenedDb, type OpenHooks } from './db';
 import { Documents } from './documents';
 import { History } from './history';
 import { Links } from './links';
@@ -66,8 +68,8 @@ export class Project {
     return project;
   }
 
-  static open(file: string): Project {
-    return new Project(path.resolve(file), openProjectDb(path.resolve(file)));
+  static open(file: string, hooks?: OpenHooks): Project {
+    return new Project(path.resolve(file), openProjectDb(path.resolve(file), hooks));
   }
 
   info(): ProjectInfo {
@@ -139,6 +141,20 @@ export class Project {
   setLayout(layout: Layout): Layout {
     this.write(() => this.meta.set('layout', JSON.stringify(layout)));
     return this.layout();
+  }
+
+  /** Copies this project into `backups` with SQLite's online backup; edits may go on meanwhile. */
+  backupInto(backups: Backups, reason: BackupReason): Promise<BackupInfo> {
+    return backups.create(this.db, reason);
+  }
+
+  /** Rows changed through this connection since it opened: tells whether a new backup is due. */
+  changeCount(): number {
+    return (this.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  }
+
+  isOpen(): boolean {
+    return this.db.open;
   }
 
   close(): void {

@@ -52,6 +52,9 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'history.redo': { input: {}, required: [] },
   'layout.get': { input: {}, required: [] },
   'layout.set': { input: { panes: [{ documentId: ID, size: 1, scroll: 0 }], sidebar: true }, required: ['panes'] },
+  'backups.list': { input: {}, required: [] },
+  'backups.create': { input: {}, required: [] },
+  'backups.restore': { input: { id: '2026-11-21T18-31-00-123Z--manual' }, required: ['id'] },
   // Dossier export (issue 4)
   'dossier.summary.get': { input: {}, required: [] },
   'dossier.summary.save': { input: { json: '{"root":{}}' }, required: ['json'] },

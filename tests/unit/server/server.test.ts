@@ -85,7 +85,7 @@ describe('the API over HTTP', () => {
     const reply = await api('app.info', {});
     expect(reply.status).toBe(200);
     expect(reply.headers['content-type']).toMatch(/^application\/json/);
-    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { version: 'test', defaultProjectDir: path.join(root, 'home') } });
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { version: 'test', defaultProjectDir: path.join(root, 'home') } });
   });
 
   it('runs the real backend: create a project, import, list', async () => {

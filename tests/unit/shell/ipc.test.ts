@@ -47,6 +47,10 @@ function fakeShell(): ShellHandlers & { calls: string[] } {
       calls.push('dialog.createProject');
       return null;
     },
+    'dialog.importDocuments': async () => {
+      calls.push('dialog.importDocuments');
+      return null;
+    },
     'dialog.saveFile': async () => {
       calls.push('dialog.saveFile');
       return null;
@@ -146,6 +150,7 @@ describe('registerIpc', () => {
         throw new Error('no display');
       },
       'dialog.createProject': async () => null,
+      'dialog.importDocuments': async () => null,
       'dialog.saveFile': async () => null,
       'dialog.exportAnnotations': async () => null,
       'dialog.importAnnotations': async () => null,

@@ -25,6 +25,9 @@ const fakes = vi.hoisted(() => {
     windows: [] as FakeWindow[],
     backendOptions: [] as unknown[],
     backendClosed: 0,
+    dispatched: [] as Array<{ name: string; input: unknown }>,
+    messageBoxes: [] as unknown[],
+    logDir: null as string | null,
   };
 
   class FakeWindow {
@@ -55,6 +58,11 @@ const fakes = vi.hoisted(() => {
     on(): this {
       return this;
     }
+    isMinimized(): boolean {
+      return false;
+    }
+    show(): void {}
+    focus(): void {}
     isDestroyed(): boolean {
       return false;
     }
@@ -93,7 +101,17 @@ const fakes = vi.hoisted(() => {
   const electron = {
     app,
     BrowserWindow: FakeWindow,
-    dialog: { showOpenDialog: () => undefined, showSaveDialog: () => undefined, showErrorBox: () => undefined },
+    dialog: {
+      showOpenDialog: () => undefined,
+      showSaveDialog: () => undefined,
+      showErrorBox: (title: string, content: string) => state.messageBoxes.push({ title, content }),
+      showMessageBox: (...args: unknown[]) => {
+        state.messageBoxes.push(args.at(-1));
+        return Promise.resolve({ response: 0 });
+      },
+    },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    shell: { showItemInFolder: () => undefined },
     ipcMain: {
       handle: (channel: string) => state.ipcChannels.push(channel),
       removeHandler: () => undefined,
@@ -114,10 +132,18 @@ const fakes = vi.hoisted(() => {
   };
 
   const backend = {
-    createBackend: (options: unknown) => {
+    createBackend: (options: { projectPath?: string }) => {
       state.backendOptions.push(options);
+      if (options.projectPath?.includes('busy')) throw new Error('busy.crossread is open in another Crossread (browser mode, process 42).');
       return {
-        dispatch: () => Promise.resolve({ ok: true, value: null }),
+        dispatch: (name: string, input: unknown) => {
+          state.dispatched.push({ name, input });
+          if (name === 'project.recent') return Promise.resolve({ ok: true, value: [] });
+          if (name === 'project.open' && JSON.stringify(input).includes('missing')) {
+            return Promise.resolve({ ok: false, error: { code: 'not-found', message: 'The project file /x/missing.crossread does not exist.' } });
+          }
+          return Promise.resolve({ ok: true, value: null });
+        },
         close: () => {
           state.backendClosed += 1;
         },
@@ -140,13 +166,30 @@ const fakes = vi.hoisted(() => {
     state.windows = [];
     state.backendOptions = [];
     state.backendClosed = 0;
+    state.dispatched = [];
+    state.messageBoxes = [];
+    state.logDir = null;
   }
 
-  return { state, electron, backend, reset, FakeWindow };
+  const log = {
+    log: {
+      toFile: (dir: string) => {
+        state.logDir = dir;
+        return `${dir}/crossread.log`;
+      },
+      path: () => (state.logDir ? `${state.logDir}/crossread.log` : null),
+      info: () => undefined,
+      warn: () => undefined,
+      error: () => undefined,
+    },
+  };
+
+  return { state, electron, backend, log, reset, FakeWindow };
 });
 
 vi.mock('electron', () => fakes.electron);
 vi.mock('../../../electron/core/backend', () => fakes.backend);
+vi.mock('../../../electron/core/log', () => fakes.log);
 
 const { state } = fakes;
 
@@ -160,9 +203,11 @@ async function becomeReady(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-function emitApp(event: string): void {
-  for (const listener of state.appListeners.get(event) ?? []) listener();
+function emitApp(event: string, ...args: unknown[]): void {
+  for (const listener of state.appListeners.get(event) ?? []) listener(...args);
 }
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => {
   fakes.reset();
@@ -186,6 +231,7 @@ describe('main process start-up', () => {
         homeDir: '/home/ana/.config/Crossread',
         resourcesDir: '/repo/resources',
         version: '0.1.0',
+        appName: 'the desktop app',
         projectPath: undefined,
         // Dossier PDFs print in the shell's own hidden window (electron/pdf.ts).
         printPdf: expect.any(Function),
@@ -242,5 +288,52 @@ describe('main process start-up', () => {
     await startMain();
     expect(state.log).toEqual(['setName Crossread', 'registerSchemesAsPrivileged', 'requestSingleInstanceLock', 'quit']);
     expect(state.backendOptions).toEqual([]);
+  });
+
+  it('writes its log into the app folder', async () => {
+    await startMain();
+    await becomeReady();
+    expect(state.logDir).toBe('/home/ana/.config/Crossread/logs');
+  });
+
+  it('opens a project file handed over by a second start, and has the page read it', async () => {
+    await startMain();
+    await becomeReady();
+    emitApp('second-instance', {}, ['/opt/Crossread/crossread', 'Gaza.crossread'], '/home/ana/work');
+    await settle();
+    expect(state.dispatched).toContainEqual({ name: 'project.open', input: { path: '/home/ana/work/Gaza.crossread' } });
+    expect(state.windows[0]?.sent).toContainEqual(['command', 'project.reload']);
+  });
+
+  it('explains a project that cannot be opened instead of switching', async () => {
+    await startMain();
+    await becomeReady();
+    emitApp('second-instance', {}, ['crossread', '/x/missing.crossread'], '/');
+    await settle();
+    expect(state.messageBoxes).toEqual([
+      { type: 'error', message: 'Crossread could not open this project', detail: 'The project file /x/missing.crossread does not exist.' },
+    ]);
+    expect(state.windows[0]?.sent).toEqual([]);
+  });
+
+  it('opens a file macOS handed over before the app was ready', async () => {
+    await startMain();
+    let prevented = false;
+    emitApp('open-file', { preventDefault: () => (prevented = true) }, '/Users/ana/Accords.crossread');
+    expect(prevented).toBe(true);
+    await becomeReady();
+    expect(state.backendOptions).toMatchObject([{ projectPath: '/Users/ana/Accords.crossread' }]);
+  });
+
+  it('starts on the welcome screen, saying why, when the project it was asked to open is busy', async () => {
+    vi.spyOn(process, 'argv', 'get').mockReturnValue(['/opt/Crossread/crossread', '/data/busy.crossread']);
+    await startMain();
+    await becomeReady();
+    vi.restoreAllMocks();
+    expect(state.backendOptions).toMatchObject([{ projectPath: '/data/busy.crossread' }, { appName: 'the desktop app' }]);
+    expect((state.backendOptions[1] as { projectPath?: string }).projectPath).toBeUndefined();
+    expect(state.messageBoxes).toEqual([{ title: 'Crossread could not open this project', content: 'busy.crossread is open in another Crossread (browser mode, process 42).' }]);
+    expect(state.windows).toHaveLength(1);
+    expect(state.log).not.toContain('exit 1');
   });
 });

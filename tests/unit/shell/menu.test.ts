@@ -96,3 +96,40 @@ describe('menu layout', () => {
     expect(file.map((entry) => entry.role)).not.toContain('quit');
   });
 });
+
+describe('Open Recent and Show Log File', () => {
+  it('lists recent projects after Open Project… and opens the chosen one', () => {
+    const opened: string[] = [];
+    let logs = 0;
+    const template = buildMenuTemplate({
+      send: () => undefined,
+      platform: 'linux',
+      isPackaged: true,
+      recent: [
+        { path: '/home/ana/Gaza.crossread', name: 'Gaza' },
+        { path: '/home/ana/Accords.crossread', name: 'Accords' },
+      ],
+      openRecent: (p) => opened.push(p),
+      showLog: () => logs++,
+    });
+    const file = template.find((m) => m.label === 'File')!.submenu as MenuItemConstructorOptions[];
+    const labels = file.map((m) => m.label);
+    expect(labels.indexOf('Open Recent')).toBe(labels.indexOf('Open Project…') + 1);
+    const recent = file.find((m) => m.label === 'Open Recent')!;
+    expect(recent.enabled).toBe(true);
+    const entries = recent.submenu as MenuItemConstructorOptions[];
+    expect(entries.map((m) => [m.label, m.toolTip])).toEqual([
+      ['Gaza', '/home/ana/Gaza.crossread'],
+      ['Accords', '/home/ana/Accords.crossread'],
+    ]);
+    click(entries[1]!);
+    expect(opened).toEqual(['/home/ana/Accords.crossread']);
+    click(byLabel(flatten(template), 'Show Log File'));
+    expect(logs).toBe(1);
+  });
+
+  it('greys out Open Recent when there is nothing to open', () => {
+    const { items } = build('linux');
+    expect(byLabel(items, 'Open Recent').enabled).toBe(false);
+  });
+});

@@ -55,6 +55,21 @@ const fakes = vi.hoisted(() => {
     show(): void {
       this.shown = true;
     }
+    readonly windowListeners = new Map<string, Listener>();
+    maximized = false;
+    on(event: string, listener: Listener): this {
+      this.windowListeners.set(event, listener);
+      return this;
+    }
+    maximize(): void {
+      this.maximized = true;
+    }
+    isMaximized(): boolean {
+      return this.maximized;
+    }
+    getNormalBounds() {
+      return { x: 12, y: 34, width: 1111, height: 777 };
+    }
   }
 
   return { FakeBrowserWindow, FakeWebContents, FakeSession };
@@ -137,5 +152,21 @@ describe('createMainWindow', () => {
       expect(answers, permission).toEqual([false]);
       expect(checkHandler?.(webContents, permission, 'app://crossread', {}), permission).toBe(false);
     }
+  });
+
+  it('opens where it was left, maximized if it was, and reports its bounds as it closes', () => {
+    const saved: { bounds: unknown; maximized: boolean }[] = [];
+    createMainWindow({
+      preloadPath: '/app/out/electron/preload.cjs',
+      devTools: false,
+      state: { bounds: { x: 40, y: 30, width: 1200, height: 800 }, maximized: true },
+      onClose: (state) => saved.push(state),
+    });
+    const win = fakes.FakeBrowserWindow.created.at(-1)!;
+    expect(win.options).toMatchObject({ x: 40, y: 30, width: 1200, height: 800, minWidth: 800, minHeight: 500 });
+    win.onceListeners.get('ready-to-show')?.();
+    expect(win.maximized).toBe(true);
+    win.windowListeners.get('close')?.();
+    expect(saved).toEqual([{ bounds: { x: 12, y: 34, width: 1111, height: 777 }, maximized: true }]);
   });
 });
