@@ -11,6 +11,7 @@ import { AppError } from './core/errors';
 import { IMPORT_LIMITS } from './core/import/types';
 import type { ExportFormat } from '../shared/dossier';
 import type { ShellHandlers } from './ipc';
+import type { PathApprovals } from './chosenPaths';
 
 export const PROJECT_EXTENSION = 'crossread';
 export const DEFAULT_PROJECT_NAME = 'Research.crossread';
@@ -30,8 +31,8 @@ export interface DialogApi {
   showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
 }
 
-/** `onExportPath` hears every path chosen in a save dialog for a dossier or an annotation file (see exportPaths.ts). */
-export function createDialogHandlers(dialogs: DialogApi, defaultDir: string, onExportPath: (file: string) => void = () => undefined): ShellHandlers {
+/** `approve` hears every path the user chose to export to or import from (see chosenPaths.ts). */
+export function createDialogHandlers(dialogs: DialogApi, defaultDir: string, approve: PathApprovals = IGNORE_PATHS): ShellHandlers {
   return {
     'dialog.openProject': async () => {
       const result = await dialogs.showOpenDialog({
@@ -84,7 +85,7 @@ export function createDialogHandlers(dialogs: DialogApi, defaultDir: string, onE
       });
       if (result.canceled || !result.filePath) return null;
       const chosen = path.extname(result.filePath) ? result.filePath : `${result.filePath}.${format}`;
-      onExportPath(chosen);
+      approve.write(chosen);
       return { path: chosen };
     },
     'dialog.exportAnnotations': async () => {
@@ -95,7 +96,7 @@ export function createDialogHandlers(dialogs: DialogApi, defaultDir: string, onE
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       if (result.canceled || !result.filePath) return null;
-      onExportPath(result.filePath);
+      approve.write(result.filePath);
       return { path: result.filePath };
     },
     'dialog.importAnnotations': async () => {
@@ -106,10 +107,14 @@ export function createDialogHandlers(dialogs: DialogApi, defaultDir: string, onE
         filters: ANNOTATION_FILTERS,
       });
       const chosen = result.filePaths[0];
-      return result.canceled || chosen === undefined ? null : { path: chosen };
+      if (result.canceled || chosen === undefined) return null;
+      approve.read(chosen);
+      return { path: chosen };
     },
   };
 }
+
+const IGNORE_PATHS: PathApprovals = { write: () => undefined, read: () => undefined };
 
 const EXPORT_FILTER_NAMES: Record<ExportFormat, string> = {
   html: 'Web page (HTML)',

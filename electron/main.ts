@@ -15,7 +15,7 @@ import { createPdfPrinter } from './pdf';
 import type { Backend } from './core/backend';
 import type { ShellCommand } from '../shared/contract';
 import { createDialogHandlers } from './dialogs';
-import { ApprovedExportPaths, guardExportWrites } from './exportPaths';
+import { ChosenPaths, guardChosenPaths } from './chosenPaths';
 import type { DialogApi } from './dialogs';
 import { log } from './core/log';
 import { registerIpc } from './ipc';
@@ -176,8 +176,8 @@ function start(): void {
   };
 
   handleAppScheme(RENDERER_DIR);
-  const exportPaths = new ApprovedExportPaths();
-  registerIpc(ipcMain, guardExportWrites(dispatcher, exportPaths), createDialogHandlers(dialogs, defaultProjectDir(), (file) => exportPaths.approve(file)));
+  const chosenPaths = new ChosenPaths();
+  registerIpc(ipcMain, guardChosenPaths(dispatcher, chosenPaths), createDialogHandlers(dialogs, defaultProjectDir(), chosenPaths));
   void refreshMenu();
   openWindow();
 

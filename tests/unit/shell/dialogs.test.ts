@@ -3,7 +3,7 @@ import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { createDialogHandlers, withProjectExtension } from '../../../electron/dialogs';
 import type { DialogApi } from '../../../electron/dialogs';
-import { ApprovedExportPaths, guardExportWrites } from '../../../electron/exportPaths';
+import { ChosenPaths, guardChosenPaths } from '../../../electron/chosenPaths';
 
 /** A dialog stand-in: records the options it was opened with and answers as the user would. */
 function fakeDialogs(answer: { open?: string[]; save?: string; canceled?: boolean }) {
@@ -87,11 +87,11 @@ describe('dialog.saveFile (dossier export)', () => {
 
 describe('export.write in the desktop app', () => {
   it('writes only to a path the user chose in the save dialog, and only once', async () => {
-    const approved = new ApprovedExportPaths();
+    const approved = new ChosenPaths();
     const { api } = fakeDialogs({ save: '/home/ana/brief.md' });
     const calls: unknown[] = [];
-    const backend = guardExportWrites({ dispatch: async (name, input) => (calls.push([name, input]), { ok: true, value: null }) }, approved);
-    const handlers = createDialogHandlers(api, docs, (f) => approved.approve(f));
+    const backend = guardChosenPaths({ dispatch: async (name, input) => (calls.push([name, input]), { ok: true, value: null }) }, approved);
+    const handlers = createDialogHandlers(api, docs, approved);
 
     const forged = await backend.dispatch('export.write', { format: 'md', options: {}, path: '/home/ana/.bashrc' });
     expect(forged).toMatchObject({ ok: false, error: { code: 'bad-input' } });
@@ -108,17 +108,42 @@ describe('export.write in the desktop app', () => {
 
 describe('share.exportTo in the desktop app', () => {
   it('writes an annotation file only to the path the user just chose, once', async () => {
-    const approved = new ApprovedExportPaths();
+    const approved = new ChosenPaths();
     const calls: unknown[] = [];
-    const backend = guardExportWrites({ dispatch: async (name, input) => (calls.push([name, input]), { ok: true, value: null }) }, approved);
+    const backend = guardChosenPaths({ dispatch: async (name, input) => (calls.push([name, input]), { ok: true, value: null }) }, approved);
     const { api } = fakeDialogs({ save: '/home/ana/for-boris.crossread.json' });
-    const handlers = createDialogHandlers(api, docs, (f) => approved.approve(f));
+    const handlers = createDialogHandlers(api, docs, approved);
 
     expect(await backend.dispatch('share.exportTo', { path: '/home/ana/.profile', embedText: false })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
     const chosen = await handlers['dialog.exportAnnotations']({});
     expect(await backend.dispatch('share.exportTo', { path: chosen!.path, embedText: false })).toEqual({ ok: true, value: null });
     expect(await backend.dispatch('share.exportTo', { path: chosen!.path, embedText: false })).toMatchObject({ ok: false });
     expect(calls).toHaveLength(1);
+  });
+});
+
+describe('share.import from a path in the desktop app', () => {
+  it('reads only the file the user just chose: previews as often as needed, then one import', async () => {
+    const chosen = new ChosenPaths();
+    const calls: unknown[] = [];
+    const backend = guardChosenPaths({ dispatch: async (name, input) => (calls.push([name, input]), { ok: true, value: null }) }, chosen);
+    const { api } = fakeDialogs({ open: ['/home/ana/from-boris.crossread.json'] });
+    const handlers = createDialogHandlers(api, docs, chosen);
+
+    // A forged path, as preview or as import, never reaches the backend.
+    expect(await backend.dispatch('share.import', { path: '/home/ana/.ssh/id_rsa' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await backend.dispatch('share.import', { path: '/etc/passwd', dryRun: false })).toMatchObject({ ok: false });
+    expect(calls).toEqual([]);
+
+    const picked = await handlers['dialog.importAnnotations']({});
+    expect(await backend.dispatch('share.import', { path: picked!.path })).toEqual({ ok: true, value: null });
+    expect(await backend.dispatch('share.import', { path: picked!.path, dryRun: true })).toEqual({ ok: true, value: null });
+    expect(await backend.dispatch('share.import', { path: picked!.path, dryRun: false })).toEqual({ ok: true, value: null });
+    // Applied once: the approval is used up.
+    expect(await backend.dispatch('share.import', { path: picked!.path, dryRun: false })).toMatchObject({ ok: false });
+    expect(calls).toHaveLength(3);
+    // Bytes sent by browser mode's file input name no path and pass through.
+    expect(await backend.dispatch('share.import', { file: { name: 'a.json', dataBase64: 'e30=' } })).toEqual({ ok: true, value: null });
   });
 });
 
