@@ -14,7 +14,7 @@ import { richTextFromLexical, richTextToHtml } from '../../../shared/richtext';
 import { quoteOf } from '../../../shared/text';
 import { decide, type Decision } from './bases';
 import { lower, MergeVocabulary } from './merge-vocabulary';
-import type { SharedClaim, SharedLink, SharedNote } from './model';
+import type { SharedClaim, SharedDocument, SharedLink, SharedNote } from './model';
 import type { Outcome } from './stats';
 
 interface ClaimRow {
@@ -49,6 +49,7 @@ interface LinkRow {
 const noteHtml = (json: string) => richTextToHtml(richTextFromLexical(json));
 
 export class Merge extends MergeVocabulary {
+  private fileDocs: Map<string, SharedDocument> | null = null;
   private docs: { byHash: Map<string, DocumentMeta>; byId: Map<string, DocumentMeta>; list: DocumentMeta[] } | null = null;
 
   run(): void {
@@ -90,12 +91,24 @@ export class Merge extends MergeVocabulary {
       if (m) return { documentId: byHash.id, start: m.start, end: m.end, errors: m.errors };
     }
     const texts = this.documents().list.map((d) => ({ key: d.id, text: this.text(d.id) }));
-    const found = anchorAcross(texts, q);
+    // The claim's document is not here (a corrected copy has another hash): the search in each
+    // text starts where the claim sat, relative to the length of the text it was taken from.
+    const source = c.hash ? this.fileDocument(c.hash) : undefined;
+    const found = anchorAcross(texts, q, hint ? { start: hint.start, sourceLength: source?.length ?? null } : null);
     return found ? { documentId: found.key, start: found.match.start, end: found.match.end, errors: found.match.errors } : null;
   }
 
+  /** The file's document with this hash (a map: files may list thousands of documents). */
+  private fileDocument(hash: string): SharedDocument | undefined {
+    if (!this.fileDocs) {
+      this.fileDocs = new Map();
+      for (const d of this.file.documents) if (!this.fileDocs.has(d.hash)) this.fileDocs.set(d.hash, d);
+    }
+    return this.fileDocs.get(hash);
+  }
+
   private documentLabel(c: SharedClaim): string {
-    const doc = c.hash ? this.file.documents.find((d) => d.hash === c.hash) : undefined;
+    const doc = c.hash ? this.fileDocument(c.hash) : undefined;
     return doc?.title || c.source || '—';
   }
 

@@ -294,7 +294,7 @@ function readExtension(fileName: string, raw: unknown, out: SharedFile): void {
   out.documents = ext.documents.map((d, i) => {
     const hash = hashOf(d.source);
     if (!hash) throw new FileError(fileName, `cr:project.documents[${i}].source`, `expected ${DOC_URN_PREFIX}<64 hex digits>`);
-    return { ...d, hash, modified: iso(d.modified, EPOCH), text: d.text ?? null };
+    return { ...d, hash, length: d.length ?? null, modified: iso(d.modified, EPOCH), text: d.text ?? null };
   });
   if (ext.summary) {
     try {

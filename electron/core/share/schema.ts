@@ -121,6 +121,7 @@ export const CrossreadExtension = z.looseObject({
         language: Str(35),
         sourceName: Str(255),
         format: z.enum(['txt', 'md', 'html', 'docx']),
+        length: z.number().int().nonnegative().optional(),
         modified: Time,
         text: Str(L.maxText).optional(),
       }),
