@@ -29,6 +29,7 @@ export abstract class MergeVocabulary {
   private readonly relationIds = new Map<string, string>();
   private readonly texts = new Map<string, string>();
   private readonly statements = new Map<string, Statement>();
+  private liveTagIndex: { ids: Set<string>; byName: Map<string, string> } | null = null;
 
   constructor(
     protected readonly project: Project,
@@ -122,6 +123,20 @@ export abstract class MergeVocabulary {
     }[];
   }
 
+  /** Live tags by id and by name (first of a name wins, as a scan would), read once until a tag is written. */
+  private tagIndex(): { ids: Set<string>; byName: Map<string, string> } {
+    if (!this.liveTagIndex) {
+      const ids = new Set<string>();
+      const byName = new Map<string, string>();
+      for (const t of this.liveTags()) {
+        ids.add(t.id);
+        if (!byName.has(lower(t.name))) byName.set(lower(t.name), t.id);
+      }
+      this.liveTagIndex = { ids, byName };
+    }
+    return this.liveTagIndex;
+  }
+
   protected mergeTags(): void {
     for (const t of this.file.tags) {
       const byId = this.sql('SELECT id, name, color, modified_at, deleted_at FROM tags WHERE id = ?').get(t.id) as
@@ -144,6 +159,7 @@ export abstract class MergeVocabulary {
           if (d === 'conflict-take') this.conflict('tag', local.id, 'mine', mine);
           this.sql('UPDATE tags SET name = ?, color = ?, deleted_at = ?, modified_at = ? WHERE id = ?')
             .run(clash ? local.name : t.name, t.color, t.deleted, t.modified, local.id);
+          this.liveTagIndex = null;
           this.changed = true;
         }
       }
@@ -158,6 +174,7 @@ export abstract class MergeVocabulary {
       .get() as { n: number; maxPos: number };
     this.sql('INSERT INTO tags (id, name, color, position, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(id, name, color ?? TAG_PALETTE[n % TAG_PALETTE.length]!, maxPos + 1, modified, modified);
+    this.liveTagIndex = null;
     this.tally.tagsCreated++;
     this.changed = true;
     return id;
@@ -165,11 +182,12 @@ export abstract class MergeVocabulary {
 
   /** The local tag for a reference, or null when the project has none (yet). */
   protected findTag(ref: SharedTagRef): string | null {
+    const index = this.tagIndex();
     if (ref.id) {
       const mapped = this.tagIds.get(ref.id) ?? ref.id;
-      if (this.sql('SELECT 1 FROM tags WHERE id = ? AND deleted_at IS NULL').get(mapped)) return mapped;
+      if (index.ids.has(mapped)) return mapped;
     }
-    return this.liveTags().find((t) => lower(t.name) === lower(ref.name))?.id ?? null;
+    return index.byName.get(lower(ref.name)) ?? null;
   }
 
   protected tagFor(ref: SharedTagRef): string {

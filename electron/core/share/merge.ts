@@ -50,6 +50,8 @@ const noteHtml = (json: string) => richTextToHtml(richTextFromLexical(json));
 
 export class Merge extends MergeVocabulary {
   private fileDocs: Map<string, SharedDocument> | null = null;
+  /** Whether each relation met so far is symmetric (relations do not change while links merge). */
+  private readonly symmetric = new Map<string, boolean>();
   private docs: { byHash: Map<string, DocumentMeta>; byId: Map<string, DocumentMeta>; list: DocumentMeta[] } | null = null;
 
   run(): void {
@@ -276,12 +278,7 @@ export class Merge extends MergeVocabulary {
         return;
       }
       const relationId = this.relationFor(l.relation);
-      const symmetric = this.project.relations.get(relationId).symmetric;
-      const twin = this.sql(
-          `SELECT 1 FROM links WHERE deleted_at IS NULL AND relation_id = ? AND ((from_id = ? AND to_id = ?) OR (? = 1 AND from_id = ? AND to_id = ?))`,
-        )
-        .get(relationId, l.fromId, l.toId, symmetric ? 1 : 0, l.toId, l.fromId);
-      if (twin) {
+      if (this.hasTwin(relationId, l.fromId, l.toId)) {
         this.tally.link('unchanged');
         return;
       }
@@ -316,6 +313,18 @@ export class Merge extends MergeVocabulary {
       if (outcome === 'unchanged') outcome = n;
     }
     this.tally.link(outcome);
+  }
+
+  /**
+   * Whether a live link with this relation already joins the two claims (either way round for a
+   * symmetric relation). Looked up by the claims' index: on the relation's own index SQLite
+   * visited every link of the relation for each new one, which made importing links quadratic.
+   */
+  private hasTwin(relationId: string, fromId: string, toId: string): boolean {
+    let symmetric = this.symmetric.get(relationId);
+    if (symmetric === undefined) this.symmetric.set(relationId, (symmetric = this.project.relations.get(relationId).symmetric));
+    const find = this.sql('SELECT 1 FROM links WHERE from_id = ? AND to_id = ? AND +relation_id = ? AND deleted_at IS NULL');
+    return find.get(fromId, toId, relationId) !== undefined || (symmetric && find.get(toId, fromId, relationId) !== undefined);
   }
 
   /** Keeps a link to an orphaned claim until the orphan is re-attached (service.ts, reattach). */
