@@ -111,8 +111,15 @@ export function stableId(raw: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/**
+ * A time as toISOString writes it, and valid on any month (days up to 28): kept as it is, which
+ * most times in a file are; anything else goes through Date (which also rolls "02-30" over).
+ */
+const CANONICAL_TIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
 function iso(time: string | undefined, fallback: string): string {
   if (!time) return fallback;
+  if (CANONICAL_TIME.test(time)) return time;
   return new Date(Date.parse(time)).toISOString();
 }
 
