@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/db';
 
 /** The kinds of item a merge compares; `note` ids are `annotation:<id>` or `link:<id>`. */
@@ -22,19 +23,39 @@ export function decide(base: string | undefined, mine: string, theirs: string, s
 
 /** The merge bases (table share_bases, migration 0004). */
 export class Bases {
+  /**
+   * Every base, read in one query on first use: a merge or an export of 10,000 claims asks for or
+   * records a base per item, and one lookup each was a large share of an import.
+   */
+  private known: Map<string, string> | null = null;
+  private upsert: Statement | null = null;
+
   constructor(private readonly db: Db) {}
 
+  private all(): Map<string, string> {
+    if (!this.known) {
+      const rows = this.db.prepare('SELECT item_kind, item_id, modified_at FROM share_bases').all() as { item_kind: string; item_id: string; modified_at: string }[];
+      this.known = new Map(rows.map((r) => [key(r.item_kind, r.item_id), r.modified_at]));
+    }
+    return this.known;
+  }
+
   get(kind: ItemKind, id: string): string | undefined {
-    return this.db.prepare('SELECT modified_at FROM share_bases WHERE item_kind = ? AND item_id = ?').pluck().get(kind, id) as string | undefined;
+    return this.all().get(key(kind, id));
   }
 
   /** Records the exchanged version; writes nothing when it is already recorded. */
   set(kind: ItemKind, id: string, modified: string): void {
-    this.db
-      .prepare(
-        `INSERT INTO share_bases (item_kind, item_id, modified_at) VALUES (?, ?, ?)
-         ON CONFLICT (item_kind, item_id) DO UPDATE SET modified_at = excluded.modified_at WHERE modified_at <> excluded.modified_at`,
-      )
-      .run(kind, id, modified);
+    const known = this.all();
+    const k = key(kind, id);
+    if (known.get(k) === modified) return;
+    this.upsert ??= this.db.prepare(
+      `INSERT INTO share_bases (item_kind, item_id, modified_at) VALUES (?, ?, ?)
+       ON CONFLICT (item_kind, item_id) DO UPDATE SET modified_at = excluded.modified_at`,
+    );
+    this.upsert.run(kind, id, modified);
+    known.set(k, modified);
   }
 }
+
+const key = (kind: string, id: string) => `${kind}\u0000${id}`;

@@ -8,12 +8,13 @@
  * - tags with the same name (any case) are the same tag.
  * Everything runs in the caller's transaction; the preview is this same merge, rolled back.
  */
+import type { DocumentMeta } from '../../../shared/contract';
 import { anchorAcross, anchorQuote, type QuoteSelector } from '../../../shared/anchor';
 import { richTextFromLexical, richTextToHtml } from '../../../shared/richtext';
 import { quoteOf } from '../../../shared/text';
 import { decide, type Decision } from './bases';
 import { lower, MergeVocabulary } from './merge-vocabulary';
-import type { SharedClaim, SharedLink, SharedNote } from './model';
+import type { SharedClaim, SharedDocument, SharedLink, SharedNote } from './model';
 import type { Outcome } from './stats';
 
 interface ClaimRow {
@@ -48,6 +49,11 @@ interface LinkRow {
 const noteHtml = (json: string) => richTextToHtml(richTextFromLexical(json));
 
 export class Merge extends MergeVocabulary {
+  private fileDocs: Map<string, SharedDocument> | null = null;
+  /** Whether each relation met so far is symmetric (relations do not change while links merge). */
+  private readonly symmetric = new Map<string, boolean>();
+  private docs: { byHash: Map<string, DocumentMeta>; byId: Map<string, DocumentMeta>; list: DocumentMeta[] } | null = null;
+
   run(): void {
     this.mergeRelations();
     this.mergeTags();
@@ -64,36 +70,61 @@ export class Merge extends MergeVocabulary {
 
   // ---- anchoring ----
 
+  /**
+   * The project's documents as the claims are merged (the documents were merged before and do not
+   * change while claims are), read once instead of once or twice per claim.
+   */
+  private documents(): { byHash: Map<string, DocumentMeta>; byId: Map<string, DocumentMeta>; list: DocumentMeta[] } {
+    if (!this.docs) {
+      const list = this.project.documents.list();
+      const byHash = new Map<string, DocumentMeta>();
+      for (const d of list) if (!byHash.has(d.hash)) byHash.set(d.hash, d);
+      this.docs = { list, byHash, byId: new Map(list.map((d) => [d.id, d])) };
+    }
+    return this.docs;
+  }
+
   private anchorClaim(c: SharedClaim): { documentId: string; start: number; end: number; errors: number } | null {
     const q: QuoteSelector = { exact: c.exact.replace(/\r\n?/g, '\n'), prefix: c.prefix.replace(/\r\n?/g, '\n'), suffix: c.suffix.replace(/\r\n?/g, '\n') };
     const hint = c.start !== null && c.end !== null ? { start: c.start, end: c.end } : null;
-    const byHash = c.hash ? this.project.documents.findByHash(c.hash) : undefined;
+    const byHash = c.hash ? this.documents().byHash.get(c.hash) : undefined;
     if (byHash) {
       const m = anchorQuote(this.text(byHash.id), q, hint);
       if (m) return { documentId: byHash.id, start: m.start, end: m.end, errors: m.errors };
     }
-    const texts = this.project.documents.list().map((d) => ({ key: d.id, text: this.text(d.id) }));
-    const found = anchorAcross(texts, q);
+    const texts = this.documents().list.map((d) => ({ key: d.id, text: this.text(d.id) }));
+    // The claim's document is not here (a corrected copy has another hash): the search in each
+    // text starts where the claim sat, relative to the length of the text it was taken from.
+    const source = c.hash ? this.fileDocument(c.hash) : undefined;
+    const found = anchorAcross(texts, q, hint ? { start: hint.start, sourceLength: source?.length ?? null } : null);
     return found ? { documentId: found.key, start: found.match.start, end: found.match.end, errors: found.match.errors } : null;
   }
 
+  /** The file's document with this hash (a map: files may list thousands of documents). */
+  private fileDocument(hash: string): SharedDocument | undefined {
+    if (!this.fileDocs) {
+      this.fileDocs = new Map();
+      for (const d of this.file.documents) if (!this.fileDocs.has(d.hash)) this.fileDocs.set(d.hash, d);
+    }
+    return this.fileDocs.get(hash);
+  }
+
   private documentLabel(c: SharedClaim): string {
-    const doc = c.hash ? this.file.documents.find((d) => d.hash === c.hash) : undefined;
+    const doc = c.hash ? this.fileDocument(c.hash) : undefined;
     return doc?.title || c.source || '—';
   }
 
   // ---- claims ----
 
   private mergeClaim(c: SharedClaim): void {
-    const local = this.db
-      .prepare(
+    const local = this.sql(
         `SELECT a.id, a.document_id, a.author, a.modified_at, a.deleted_at, d.deleted_at AS doc_deleted, d.title
          FROM annotations a JOIN documents d ON d.id = a.document_id WHERE a.id = ?`,
       )
       .get(c.id) as ClaimRow | undefined;
     if (local) this.mergeExistingClaim(local, c);
     else {
-      const orphan = this.db.prepare('SELECT id, tags, note_text, modified_at, deleted_at, author FROM orphans WHERE id = ?').get(c.id) as OrphanRow | undefined;
+      const orphan = this.sql('SELECT id, tags, note_text, modified_at, deleted_at, author FROM orphans WHERE id = ?').get(c.id) as OrphanRow | undefined;
       if (orphan) this.mergeOrphan(orphan, c);
       else this.addClaim(c);
     }
@@ -102,15 +133,14 @@ export class Merge extends MergeVocabulary {
 
   private claimTags(id: string): string[] {
     return (
-      this.db
-        .prepare('SELECT at.tag_id FROM annotation_tags at JOIN tags t ON t.id = at.tag_id AND t.deleted_at IS NULL WHERE at.annotation_id = ?')
+      this.sql('SELECT at.tag_id FROM annotation_tags at JOIN tags t ON t.id = at.tag_id AND t.deleted_at IS NULL WHERE at.annotation_id = ?')
         .pluck()
         .all(id) as string[]
     ).sort();
   }
 
   private tagNames(ids: readonly string[]): string[] {
-    return ids.map((id) => this.db.prepare('SELECT name FROM tags WHERE id = ?').pluck().get(id) as string);
+    return ids.map((id) => this.sql('SELECT name FROM tags WHERE id = ?').pluck().get(id) as string);
   }
 
   private mergeExistingClaim(local: ClaimRow, c: SharedClaim): void {
@@ -143,7 +173,7 @@ export class Merge extends MergeVocabulary {
     if (local.doc_deleted !== null) return null; // a claim cannot come back without its document
     if (c.deleted) {
       if (local.deleted_at === null) {
-        this.db.prepare('UPDATE annotations SET deleted_at = ?, modified_at = ? WHERE id = ?').run(c.deleted, c.modified, local.id);
+        this.sql('UPDATE annotations SET deleted_at = ?, modified_at = ? WHERE id = ?').run(c.deleted, c.modified, local.id);
         this.project.links.deleteTouching([local.id], c.modified);
         this.changed = true;
         return 'deleted';
@@ -151,16 +181,16 @@ export class Merge extends MergeVocabulary {
       return null;
     }
     const wanted = new Set(c.tags.map((t) => this.tagFor(t)));
-    this.db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?').run(local.id);
-    const insert = this.db.prepare('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
+    this.sql('DELETE FROM annotation_tags WHERE annotation_id = ?').run(local.id);
+    const insert = this.sql('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
     for (const t of wanted) insert.run(local.id, t);
-    this.db.prepare('UPDATE annotations SET deleted_at = NULL, modified_at = ? WHERE id = ?').run(c.modified, local.id);
+    this.sql('UPDATE annotations SET deleted_at = NULL, modified_at = ? WHERE id = ?').run(c.modified, local.id);
     this.changed = true;
     return 'updated';
   }
 
   private mergeNote(kind: 'annotation' | 'link', ownerId: string, note: SharedNote): Outcome {
-    const local = this.db.prepare('SELECT json, text, author, modified_at FROM notes WHERE owner_kind = ? AND owner_id = ?').get(kind, ownerId) as
+    const local = this.sql('SELECT json, text, author, modified_at FROM notes WHERE owner_kind = ? AND owner_id = ?').get(kind, ownerId) as
       | { json: string; text: string; author: string; modified_at: string }
       | undefined;
     const key = `${kind}:${ownerId}`;
@@ -185,8 +215,7 @@ export class Merge extends MergeVocabulary {
     if (c.deleted) return; // the tombstone of a claim this project never had: nothing to do
     const found = this.anchorClaim(c);
     if (!found) {
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO orphans (id, source, document_hash, exact, prefix, suffix, start, end, tags, note_json, note_text, author, created_at, modified_at, source_file)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
@@ -197,22 +226,20 @@ export class Merge extends MergeVocabulary {
     }
     const text = this.text(found.documentId);
     const q = quoteOf(text, found.start, found.end);
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO annotations (id, document_id, start, end, exact, prefix, suffix, author, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(c.id, found.documentId, found.start, found.end, q.exact, q.prefix, q.suffix, c.author, c.created, c.modified);
-    const insert = this.db.prepare('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
+    const insert = this.sql('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
     for (const t of c.tags) insert.run(c.id, this.tagFor(t));
     const fuzzy = found.errors > 0;
     if (fuzzy) {
-      this.db
-        .prepare(`INSERT INTO annotation_anchors (annotation_id, state, errors, original_exact, source_file, anchored_at) VALUES (?, 'fuzzy', ?, ?, ?, ?)`)
+      this.sql(`INSERT INTO annotation_anchors (annotation_id, state, errors, original_exact, source_file, anchored_at) VALUES (?, 'fuzzy', ?, ?, ?, ?)`)
         .run(c.id, found.errors, c.exact, this.fileName, this.now);
     }
     if (c.note) this.mergeNote('annotation', c.id, c.note);
     this.changed = true;
-    this.tally.claim('new', this.project.documents.get(found.documentId).title, c.author, fuzzy);
+    this.tally.claim('new', this.documents().byId.get(found.documentId)!.title, c.author, fuzzy);
   }
 
   private mergeOrphan(o: OrphanRow, c: SharedClaim): void {
@@ -224,8 +251,7 @@ export class Merge extends MergeVocabulary {
       this.conflict('annotation', o.id, 'theirs', { tags: c.tags.map((t) => t.name), deleted: c.deleted, modified: c.modified, author: c.author });
       outcome = 'conflicts';
     } else if (d === 'take' || d === 'conflict-take') {
-      this.db
-        .prepare('UPDATE orphans SET tags = ?, note_json = ?, note_text = ?, deleted_at = ?, modified_at = ? WHERE id = ?')
+      this.sql('UPDATE orphans SET tags = ?, note_json = ?, note_text = ?, deleted_at = ?, modified_at = ? WHERE id = ?')
         .run(JSON.stringify(c.tags.map((t) => t.name)), c.note?.json ?? null, c.note?.text ?? '', c.deleted, c.modified, o.id);
       this.changed = true;
       outcome = c.deleted ? 'deleted' : 'updated';
@@ -236,12 +262,12 @@ export class Merge extends MergeVocabulary {
   // ---- links ----
 
   private mergeLink(l: SharedLink): void {
-    const local = this.db.prepare('SELECT id, from_id, to_id, relation_id, modified_at, deleted_at FROM links WHERE id = ?').get(l.id) as LinkRow | undefined;
+    const local = this.sql('SELECT id, from_id, to_id, relation_id, modified_at, deleted_at FROM links WHERE id = ?').get(l.id) as LinkRow | undefined;
     this.bases.set('link', l.id, l.modified);
     if (!local) {
       if (l.deleted) return;
-      const live = this.db.prepare('SELECT 1 FROM annotations a JOIN documents d ON d.id = a.document_id AND d.deleted_at IS NULL WHERE a.id = ? AND a.deleted_at IS NULL');
-      const orphan = this.db.prepare('SELECT 1 FROM orphans WHERE id = ? AND deleted_at IS NULL AND reattached_at IS NULL');
+      const live = this.sql('SELECT 1 FROM annotations a JOIN documents d ON d.id = a.document_id AND d.deleted_at IS NULL WHERE a.id = ? AND a.deleted_at IS NULL');
+      const orphan = this.sql('SELECT 1 FROM orphans WHERE id = ? AND deleted_at IS NULL AND reattached_at IS NULL');
       const ends = [l.fromId, l.toId].map((id) => (live.get(id) ? 'live' : orphan.get(id) ? 'orphan' : 'missing'));
       if (ends.includes('missing')) {
         this.file.skipped.push({ path: l.path, reason: 'a link whose claims are not both in this project (one may have been deleted)' });
@@ -252,18 +278,11 @@ export class Merge extends MergeVocabulary {
         return;
       }
       const relationId = this.relationFor(l.relation);
-      const symmetric = this.project.relations.get(relationId).symmetric;
-      const twin = this.db
-        .prepare(
-          `SELECT 1 FROM links WHERE deleted_at IS NULL AND relation_id = ? AND ((from_id = ? AND to_id = ?) OR (? = 1 AND from_id = ? AND to_id = ?))`,
-        )
-        .get(relationId, l.fromId, l.toId, symmetric ? 1 : 0, l.toId, l.fromId);
-      if (twin) {
+      if (this.hasTwin(relationId, l.fromId, l.toId)) {
         this.tally.link('unchanged');
         return;
       }
-      this.db
-        .prepare(`INSERT INTO links (id, from_id, to_id, relation_id, author, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+      this.sql(`INSERT INTO links (id, from_id, to_id, relation_id, author, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
         .run(l.id, l.fromId, l.toId, relationId, l.author, l.created, l.modified);
       if (l.note) this.mergeNote('link', l.id, l.note);
       this.changed = true;
@@ -273,19 +292,18 @@ export class Merge extends MergeVocabulary {
     const relationId = l.deleted ? local.relation_id : this.relationFor(l.relation);
     const same = !local.deleted_at === !l.deleted && (local.deleted_at !== null || local.relation_id === relationId);
     const d = decide(this.bases.get('link', l.id), local.modified_at, l.modified, same);
-    const relName = (id: string) => this.db.prepare('SELECT name FROM relation_types WHERE id = ?').pluck().get(id) as string;
+    const relName = (id: string) => this.sql('SELECT name FROM relation_types WHERE id = ?').pluck().get(id) as string;
     let outcome: Outcome = 'unchanged';
     if (d === 'conflict-keep') {
       this.conflict('link', l.id, 'theirs', { relation: l.relation.name, deleted: l.deleted, modified: l.modified });
       outcome = 'conflicts';
     } else if (d === 'take' || d === 'conflict-take') {
       if (d === 'conflict-take') this.conflict('link', l.id, 'mine', { relation: relName(local.relation_id), deleted: local.deleted_at, modified: local.modified_at });
-      const endsLive = this.db
-        .prepare('SELECT count(*) FROM annotations WHERE id IN (?, ?) AND deleted_at IS NULL')
+      const endsLive = this.sql('SELECT count(*) FROM annotations WHERE id IN (?, ?) AND deleted_at IS NULL')
         .pluck()
         .get(local.from_id, local.to_id) as number;
       if (l.deleted || endsLive === 2) {
-        this.db.prepare('UPDATE links SET relation_id = ?, deleted_at = ?, modified_at = ? WHERE id = ?').run(relationId, l.deleted, l.modified, l.id);
+        this.sql('UPDATE links SET relation_id = ?, deleted_at = ?, modified_at = ? WHERE id = ?').run(relationId, l.deleted, l.modified, l.id);
         this.changed = true;
         outcome = d === 'conflict-take' ? 'conflicts' : l.deleted && !local.deleted_at ? 'deleted' : 'updated';
       }
@@ -297,15 +315,26 @@ export class Merge extends MergeVocabulary {
     this.tally.link(outcome);
   }
 
+  /**
+   * Whether a live link with this relation already joins the two claims (either way round for a
+   * symmetric relation). Looked up by the claims' index: on the relation's own index SQLite
+   * visited every link of the relation for each new one, which made importing links quadratic.
+   */
+  private hasTwin(relationId: string, fromId: string, toId: string): boolean {
+    let symmetric = this.symmetric.get(relationId);
+    if (symmetric === undefined) this.symmetric.set(relationId, (symmetric = this.project.relations.get(relationId).symmetric));
+    const find = this.sql('SELECT 1 FROM links WHERE from_id = ? AND to_id = ? AND +relation_id = ? AND deleted_at IS NULL');
+    return find.get(fromId, toId, relationId) !== undefined || (symmetric && find.get(toId, fromId, relationId) !== undefined);
+  }
+
   /** Keeps a link to an orphaned claim until the orphan is re-attached (service.ts, reattach). */
   private addPendingLink(l: SharedLink): void {
-    const existing = this.db.prepare('SELECT modified_at FROM pending_links WHERE id = ?').pluck().get(l.id) as string | undefined;
+    const existing = this.sql('SELECT modified_at FROM pending_links WHERE id = ?').pluck().get(l.id) as string | undefined;
     if (existing !== undefined && existing >= l.modified) {
       this.tally.link('unchanged');
       return;
     }
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO pending_links (id, from_id, to_id, relation_id, note_json, author, created_at, modified_at, source_file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET relation_id = excluded.relation_id, note_json = excluded.note_json, modified_at = excluded.modified_at`,
       )

@@ -81,6 +81,8 @@ export interface SharedDocument {
   language: string;
   sourceName: string;
   format: 'txt' | 'md' | 'html' | 'docx';
+  /** Its text's length in UTF-16 code units, when the file says (older files may not). */
+  length: number | null;
   modified: string;
   /** The full text when the file embeds it. */
   text: string | null;

@@ -24,6 +24,7 @@ import {
 
 /** Keys that could reach an object's prototype if some later code copied them; dropped while parsing. */
 const POISON = new Set(['__proto__', 'constructor', 'prototype']);
+const MAYBE_POISON = /__proto__|constructor|prototype|\\u/;
 const EPOCH = '1970-01-01T00:00:00.000Z';
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -92,6 +93,9 @@ export function parseJson(bytes: Uint8Array, fileName: string): unknown {
   // Measured before parsing, so a hostile nesting never reaches the parser or the readers below.
   if (nestingDepth(text) > L.maxDepth) throw new FileError(fileName, '', `it is nested more than ${L.maxDepth} levels deep`);
   try {
+    // The reviver costs a call per value (a second on a 10,000-claim file), so it runs only when a
+    // poison key may be there: written plainly, or hidden behind a \u escape that JSON.parse decodes.
+    if (!MAYBE_POISON.test(text)) return JSON.parse(text);
     return JSON.parse(text, (key, value: unknown) => (POISON.has(key) ? undefined : value));
   } catch (err) {
     throw new FileError(fileName, '', `it is not valid JSON (${(err as Error).message})`);
@@ -107,8 +111,15 @@ export function stableId(raw: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/**
+ * A time as toISOString writes it, and valid on any month (days up to 28): kept as it is, which
+ * most times in a file are; anything else goes through Date (which also rolls "02-30" over).
+ */
+const CANONICAL_TIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
 function iso(time: string | undefined, fallback: string): string {
   if (!time) return fallback;
+  if (CANONICAL_TIME.test(time)) return time;
   return new Date(Date.parse(time)).toISOString();
 }
 
@@ -290,7 +301,7 @@ function readExtension(fileName: string, raw: unknown, out: SharedFile): void {
   out.documents = ext.documents.map((d, i) => {
     const hash = hashOf(d.source);
     if (!hash) throw new FileError(fileName, `cr:project.documents[${i}].source`, `expected ${DOC_URN_PREFIX}<64 hex digits>`);
-    return { ...d, hash, modified: iso(d.modified, EPOCH), text: d.text ?? null };
+    return { ...d, hash, length: d.length ?? null, modified: iso(d.modified, EPOCH), text: d.text ?? null };
   });
   if (ext.summary) {
     try {

@@ -12,7 +12,9 @@ export const Time = z
   .string()
   .max(64)
   .refine((s) => !Number.isNaN(Date.parse(s)), 'not a date and time (ISO 8601 expected)');
-const OneOrMany = <T extends z.ZodType>(t: T, max: number) => z.union([t, z.array(t).max(max, `more than ${max} entries`)]);
+// A list is tried first: annotation files from Crossread carry lists in most of these places, and a
+// branch that fails costs an issue object (this schema checks every item of a 10,000-claim file).
+const OneOrMany = <T extends z.ZodType>(t: T, max: number) => z.union([z.array(t).max(max, `more than ${max} entries`), t]);
 
 export const Selector = z
   .looseObject({
@@ -43,7 +45,7 @@ const SpecificTarget = z.looseObject({
 export const Target = z.union([Short, SpecificTarget]);
 export type Target = z.infer<typeof Target>;
 
-const Agent = z.union([Short, z.looseObject({ name: Short.optional(), nickname: Short.optional() })]);
+const Agent = z.union([z.looseObject({ name: Short.optional(), nickname: Short.optional() }), Short]);
 export type Agent = z.infer<typeof Agent>;
 const Agents = OneOrMany(Agent, 20);
 
@@ -121,6 +123,7 @@ export const CrossreadExtension = z.looseObject({
         language: Str(35),
         sourceName: Str(255),
         format: z.enum(['txt', 'md', 'html', 'docx']),
+        length: z.number().int().nonnegative().optional(),
         modified: Time,
         text: Str(L.maxText).optional(),
       }),

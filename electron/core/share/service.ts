@@ -157,9 +157,9 @@ function createPendingLinks(project: Project, claimId: string): void {
   for (const l of rows) {
     if (!live.get(l.from_id) || !live.get(l.to_id)) continue;
     const symmetric = project.relations.get(l.relation_id).symmetric;
-    const twin = db
-      .prepare(`SELECT 1 FROM links WHERE deleted_at IS NULL AND relation_id = ? AND ((from_id = ? AND to_id = ?) OR (? = 1 AND from_id = ? AND to_id = ?))`)
-      .get(l.relation_id, l.from_id, l.to_id, symmetric ? 1 : 0, l.to_id, l.from_id);
+    // By the claims' index, not the relation's (which would visit every link of the relation).
+    const find = db.prepare('SELECT 1 FROM links WHERE from_id = ? AND to_id = ? AND +relation_id = ? AND deleted_at IS NULL');
+    const twin = find.get(l.from_id, l.to_id, l.relation_id) ?? (symmetric ? find.get(l.to_id, l.from_id, l.relation_id) : undefined);
     if (!twin && !db.prepare('SELECT 1 FROM links WHERE id = ?').get(l.id)) {
       db.prepare('INSERT INTO links (id, from_id, to_id, relation_id, author, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         l.id, l.from_id, l.to_id, l.relation_id, l.author, l.created_at, l.modified_at,

@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { anchorQuote } from '../../../shared/anchor';
+import { anchorAcross, anchorQuote } from '../../../shared/anchor';
 import { CARAVAN, claimOn, corpusText, fileFrom, importCorpus, KAZPRAVDA, sha256Hex } from '../core/helpers';
 import { analyst, exportFrom, importInto } from './helpers';
 
@@ -58,6 +58,40 @@ describe('re-anchoring onto a corrected copy', () => {
     const m = anchorQuote(text, { exact: 'Мир и дружба', prefix: 'Первый абзац. ', suffix: '! Второй' }, null)!;
     expect(m.start).toBe(second);
     expect(anchorQuote(text, { exact: 'Совсем другой текст здесь', prefix: '', suffix: '' }, null)).toBeNull();
+  });
+
+  // Long texts are searched near the old position first; these check that this never changes which match wins.
+  const filler = (n: number) => 'лорем ипсум долор сит амет. '.repeat(n);
+  const quote = { exact: 'Казахстан присоединился к соглашениям Авраама', prefix: 'Важный итог визита: ', suffix: '. Это решение' };
+  const edited = 'Казахстан присоединилcя к соглашениям Авраама!';
+
+  it('still prefers an exact occurrence far away to an edited one at the old position', () => {
+    const near = `${quote.prefix}${edited}${quote.suffix}`;
+    const text = `${filler(10)}${near}${filler(5000)}${quote.prefix}${quote.exact}${quote.suffix}${filler(10)}`;
+    const hint = text.indexOf(near) + quote.prefix.length;
+    const m = anchorQuote(text, quote, { start: hint, end: hint + quote.exact.length })!;
+    expect(m).toMatchObject({ start: text.lastIndexOf(quote.exact), errors: 0 });
+  });
+
+  it('takes a close approximate match far away over a poor one near the old position', () => {
+    const poor = 'Казахстан и Израиль обсудили соглашения Авраама';
+    const text = `${filler(10)}${poor}${filler(5000)}${quote.prefix}${edited}${quote.suffix}${filler(10)}`;
+    const hint = text.indexOf(poor);
+    const m = anchorQuote(text, quote, { start: hint, end: hint + quote.exact.length })!;
+    expect(m.start).toBe(text.indexOf(edited));
+    expect(m.errors).toBeGreaterThan(0);
+  });
+
+  it('starts the search in another text at the same relative place', () => {
+    // The copy is twice as long: the right occurrence sits at the old offset doubled.
+    const at = (text: string, i: number) => text.indexOf(edited, i);
+    const copy = `${filler(1000)}${quote.prefix}${edited}${quote.suffix}${filler(998)}${quote.prefix}${edited}${quote.suffix}${filler(2000)}`;
+    const second = at(copy, at(copy, 0) + 1);
+    const found = anchorAcross([{ key: 'copy', text: copy }], quote, { start: Math.round(second / 2), sourceLength: Math.round(copy.length / 2) })!;
+    expect(found.match.start).toBe(second);
+    // Without the source's length the old offset is taken as it is: here, the first occurrence.
+    const unscaled = anchorAcross([{ key: 'copy', text: copy }], quote, { start: Math.round(second / 2), sourceLength: null })!;
+    expect(unscaled.match.start).toBe(at(copy, 0));
   });
 });
 

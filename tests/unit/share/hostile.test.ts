@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseJson } from '../../../electron/core/share/read';
 import { readShareFileFromDisk } from '../../../electron/core/share/service';
 import { claimOn, expectAppError, importCorpus, tempDir } from '../core/helpers';
 import { allRows, analyst, asFile, exportFrom, importInto, type Analyst } from './helpers';
@@ -87,6 +88,16 @@ describe('hostile annotation files', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('drops poison keys while parsing, also when they hide behind \\u escapes', () => {
+    const parse = (text: string) => parseJson(Buffer.from(text), 'f.json') as { a: Record<string, unknown> };
+    for (const key of ['__proto__', '\\u005f_proto__', 'constructo\\u0072', 'prototype']) {
+      const parsed = parse(`{"a":{"${key}":{"x":1},"b":3}}`);
+      expect(Object.keys(parsed.a)).toEqual(['b']);
+      expect(Object.hasOwn(parsed.a, '__proto__')).toBe(false);
+    }
+    expect(parse('{"a":{"b":"\\u0436"}}').a.b).toBe('ж');
   });
 
   it('sanitizes script in notes: only safe structure is stored, and it is exported escaped', async () => {
