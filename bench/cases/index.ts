@@ -4,10 +4,11 @@ import { memoryCase } from './memory';
 import { openCase } from './open';
 import { scrollCase } from './scroll';
 import { searchCase } from './search';
+import { shareCase } from './share';
 import { storeCase } from './store';
 
 /**
  * Every case `npm run bench` knows, in the order they run. A new case is one module in this folder
  * exporting a BenchCase, added to this list; `npm run bench -- <id>` then selects it by its id.
  */
-export const CASES: readonly BenchCase[] = [openCase, annotateCase, scrollCase, storeCase, searchCase, memoryCase];
+export const CASES: readonly BenchCase[] = [openCase, annotateCase, scrollCase, storeCase, searchCase, shareCase, memoryCase];
