@@ -1,10 +1,12 @@
 /**
  * Full-text search over the documents' paragraphs and the notes. FTS5 says which paragraphs hold
- * every word of the query, and SQLite counts a word's occurrences, without any position reaching
- * JavaScript; the index's position lists are read only for the paragraphs of the page of hits
- * returned (and for every hit when auto-coding). Those paragraphs are tokenized again, the same way
- * the index was built, to turn word positions into exact UTF-16 offsets into the stored text,
- * whatever case, ё or word form matched. */
+ * every item of the query, and a lone word is counted from FTS5's per-term totals, so no position
+ * reaches JavaScript for it but those of the page of hits returned. Several words or a phrase need
+ * positions to be counted: they are read once, only inside the paragraphs that hold every item.
+ * Auto-coding reads every hit (documentHits). The paragraphs of the hits returned are tokenized
+ * again, the same way the index was built, to turn word positions into exact UTF-16 offsets into the
+ * stored text, whatever case, ё or word form matched.
+ */
 import type { SearchHit } from '../../../shared/contract';
 import type { Db } from '../store/db';
 import type { Documents } from '../store/documents';
@@ -141,7 +143,9 @@ export class Search {
     // read for the page only. Anything else has its positions read once, but only inside the
     // paragraphs FTS5 says hold every item: counting a phrase, or words side by side, needs them.
     const known = isLoneWord(items) ? null : this.matchesBySegment(items, { kind: 'match', match: matchExpression(items) });
-    const ids = known ? known.keys() : (this.db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck().all(matchExpression(items)) as number[]);
+    const ids = known
+      ? known.keys()
+      : (this.db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck().all(matchExpression(items)) as number[]);
     const marked = new Uint8Array(cache.byRank.length);
     const others: number[] = [];
     for (const id of ids) {
@@ -149,7 +153,7 @@ export class Search {
       if (rank < 0) others.push(id);
       else marked[rank] = 1;
     }
-    // The other segments are notes (a deleted claim's too, until it is purged): few, so read whole.
+    // The other segments are notes (those of deleted claims stay indexed, for undo): few, so read whole.
     const otherMatches = new Map<number, number[]>();
     if (known) for (const id of others) otherMatches.set(id, known.get(id)!);
     else if (others.length > 0) for (const [id, m] of this.matchesBySegment(items, { kind: 'ids', ids: others })) otherMatches.set(id, m);
