@@ -400,9 +400,19 @@ export const api = {
   'notes.get': entry(NoteOwner, z.object({ json: z.string().nullable(), text: z.string() })),
   'notes.save': entry(z.object({ owner: NoteOwner, json: NoteJson }).strict(), z.object({ text: z.string() })),
 
+  /**
+   * A page of hits in reading order: `limit` of them after the first `offset`. `total` counts every
+   * hit (documents and notes); `documentTotal` the ones in the documents' text, which auto-coding tags.
+   */
   'search.query': entry(
-    z.object({ q: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(5000).default(200) }).strict(),
-    z.object({ hits: z.array(SearchHit), total: z.number().int() }),
+    z
+      .object({
+        q: z.string().trim().min(1).max(500),
+        limit: z.number().int().min(1).max(5000).default(200),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    z.object({ hits: z.array(SearchHit), total: z.number().int(), documentTotal: z.number().int() }),
   ),
   /** Tags every document hit of a search as a new claim (one undo step); existing identical claims get the tag added. */
   'search.autocode': entry(

@@ -198,19 +198,21 @@ async function list(what: 'documents' | 'annotations' | 'tags' | 'links', projec
   }
 }
 
-/** The search limit of the API: the CLI shows as many hits as one call can return. */
-const CLI_SEARCH_LIMIT = 5000;
+/** The most hits one `search.query` call returns; the CLI asks page after page until it has them all. */
+const CLI_SEARCH_PAGE = 5000;
 
 async function search(projectPath: string, query: string, json: boolean): Promise<number> {
   if (query.trim().length === 0) throw new UsageError('search needs a QUERY.');
   if (query.trim().length > 500) throw new UsageError('the query is longer than 500 characters.');
   const backend = openBackend(projectPath, false, 'ignore');
   try {
-    const result = await backend.call('search.query', { q: query, limit: CLI_SEARCH_LIMIT });
-    process.stdout.write(formatSearch(result, await backend.call('documents.list', {}), json));
-    if (!json && result.total > result.hits.length) {
-      process.stderr.write(`Showing the first ${result.hits.length} of ${result.total} hits.\n`);
+    const result = await backend.call('search.query', { q: query, limit: CLI_SEARCH_PAGE });
+    while (result.hits.length < result.total) {
+      const next = await backend.call('search.query', { q: query, limit: CLI_SEARCH_PAGE, offset: result.hits.length });
+      if (next.hits.length === 0) break;
+      result.hits.push(...next.hits);
     }
+    process.stdout.write(formatSearch(result, await backend.call('documents.list', {}), json));
     return 0;
   } finally {
     backend.close();

@@ -230,7 +230,7 @@ export function createBackend(opts: BackendOptions): Backend {
       return p.write((now) => p.notes.save(owner, json, settings.get().author, now));
     },
 
-    'search.query': ({ q, limit }) => requireProject().search.run(q, { limit, notes: true }),
+    'search.query': ({ q, limit, offset }) => requireProject().search.run(q, { limit, offset, notes: true }),
     'search.autocode': ({ q, tagId }) => autocode(requireProject(), q, tagId, settings.get().author),
 
     'matrix.get': () => ({ cells: requireProject().matrix.cells() }),

@@ -131,6 +131,7 @@ export const en = {
   'search.autocodeTag': "Tag for all hits…",
   'search.autocode': "Tag all {count} hits",
   'search.autocoded': "Auto-coded: {created} new claim(s), {tagged} existing claim(s) tagged.",
+  'search.loadMore': "Show {count} more hits",
   'search.inNote': "note",
   'relations.title': "Link types",
   'relations.name': "Name (e.g. is cause of)",

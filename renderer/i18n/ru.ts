@@ -132,6 +132,7 @@ export const ru: Record<MessageKey, string> = {
   'search.autocodeTag': "Тег для всех совпадений…",
   'search.autocode': "Отметить все ({count})",
   'search.autocoded': "Автокодирование: новых утверждений — {created}, отмечено существующих — {tagged}.",
+  'search.loadMore': "Показать ещё {count}",
   'search.inNote': "заметка",
   'relations.title': "Типы связей",
   'relations.name': "Название (например, является причиной)",

@@ -7,6 +7,16 @@ import { useT } from '../i18n/I18n';
 import { flash } from '../reader/highlights';
 import { scrollToOffset } from '../reader/paneRegistry';
 
+/** Hits fetched at a time: a common word has tens of thousands, and the first page must come fast. */
+const PAGE = 200;
+
+interface Result {
+  q: string;
+  hits: SearchHit[];
+  total: number;
+  documentTotal: number;
+}
+
 /**
  * Full-text search over every document and note, Russian-aware (word forms, ё = е). A hit opens its
  * document at the place; all document hits can be coded with one tag at once.
@@ -17,7 +27,8 @@ export function SearchPanel({ focusKey }: { focusKey: number }) {
   const reveal = useRevealClaim();
   const input = useRef<HTMLInputElement>(null);
   const [q, setQ] = useState('');
-  const [result, setResult] = useState<{ q: string; hits: SearchHit[]; total: number } | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [tagId, setTagId] = useState('');
 
   useEffect(() => {
@@ -33,7 +44,7 @@ export function SearchPanel({ focusKey }: { focusKey: number }) {
     }
     let alive = true;
     const timer = setTimeout(() => {
-      call('search.query', { q: query, limit: 500 }).then(
+      call('search.query', { q: query, limit: PAGE }).then(
         (r) => alive && setResult({ q: query, ...r }),
         (e: Error) => alive && actions.notify('error', e.message),
       );
@@ -49,7 +60,20 @@ export function SearchPanel({ focusKey }: { focusKey: number }) {
     for (const h of result?.hits ?? []) byDoc.set(h.documentId, [...(byDoc.get(h.documentId) ?? []), h]);
     return [...byDoc.entries()];
   }, [result]);
-  const docHits = result?.hits.filter((h) => h.kind === 'document').length ?? 0;
+  const docHits = result?.documentTotal ?? 0;
+
+  const loadMore = () => {
+    if (!result || loadingMore) return;
+    const shown = result;
+    setLoadingMore(true);
+    call('search.query', { q: shown.q, limit: PAGE, offset: shown.hits.length })
+      .then(
+        // A new query (or a change that re-ran this one) since the click wins over this page.
+        (page) => setResult((current) => (current === shown ? { ...page, q: shown.q, hits: [...shown.hits, ...page.hits] } : current)),
+        (e: Error) => actions.notify('error', e.message),
+      )
+      .finally(() => setLoadingMore(false));
+  };
 
   const open = (h: SearchHit) => {
     if (h.kind === 'note' && h.annotationId) return reveal(h.annotationId);
@@ -119,6 +143,11 @@ export function SearchPanel({ focusKey }: { focusKey: number }) {
           );
         })}
       </div>
+      {result && result.hits.length < result.total ? (
+        <button type="button" className="search-more" disabled={loadingMore} onClick={loadMore}>
+          {t('search.loadMore', { count: Math.min(PAGE, result.total - result.hits.length) })}
+        </button>
+      ) : null}
     </section>
   );
 }

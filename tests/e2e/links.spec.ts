@@ -126,6 +126,29 @@ sampleTest('search finds Russian word forms, opens a hit at its place, and auto-
   await expect.poll(async () => (await claimQuotes(page)).length).toBe(12);
 });
 
+sampleTest('search shows a common word 200 hits at a time, shows more on request, and offers to tag every hit', async ({ page, sample }) => {
+  const all = cliJson<{ total: number; hits: { match: string }[] }>(sample.home, 'search', '--project', sample.projectPath, '--json', 'и');
+  // More than one page, less than two.
+  expect(all.total).toBeGreaterThan(200);
+  expect(all.total).toBeLessThanOrEqual(400);
+  expect(all.hits).toHaveLength(all.total);
+  await page.keyboard.press('Control+Shift+F');
+  const search = page.getByRole('region', { name: 'Search' });
+  await search.getByRole('searchbox').fill('и');
+  await expect(search.getByRole('status')).toHaveText(`Showing 200 of ${all.total} hits`);
+  await expect(search.locator('mark')).toHaveCount(200);
+  // Auto-code tags every hit, not only the ones listed.
+  await expect(search.getByRole('button', { name: `Tag all ${all.total} hits` })).toBeVisible();
+
+  // From the keyboard: the next page holds what is left.
+  const more = search.getByRole('button', { name: `Show ${all.total - 200} more hits` });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(search.getByRole('status')).toHaveText(`${all.total} hit(s)`);
+  await expect(more).toHaveCount(0);
+  expect(await search.locator('mark').allTextContents()).toEqual(all.hits.map((h) => h.match));
+});
+
 sampleTest('the command palette lists every command with its shortcut and runs the chosen one', async ({ page }) => {
   await page.keyboard.press('Control+k');
   const palette = page.getByRole('dialog', { name: 'Commands' });

@@ -11,7 +11,8 @@ export function autocode(project: Project, q: string, tagId: string, author: str
   return project.undoable(
     (r) => `Auto-code ${r.created + r.tagged} ${r.created + r.tagged === 1 ? 'hit' : 'hits'}`,
     (now) => {
-      const { hits } = project.search.run(q, { limit: Number.MAX_SAFE_INTEGER, notes: false });
+      // Its own path: every hit, not a page of them, and no context to build.
+      const hits = project.search.documentHits(q);
       let created = 0;
       let tagged = 0;
       for (const hit of hits) {

@@ -1,9 +1,11 @@
 /**
- * Full-text search over the documents' paragraphs and the notes. The FTS5 index's position lists
- * say which paragraphs hold every word of the query and at which word positions, which is enough
- * to count all hits; only the paragraphs of the hits returned are tokenized again, the same way the
- * index was built, to turn word positions into exact UTF-16 offsets into the stored text, whatever
- * case, ё or word form matched.
+ * Full-text search over the documents' paragraphs and the notes. FTS5 says which paragraphs hold
+ * every item of the query, and a lone word is counted from FTS5's per-term totals, so no position
+ * reaches JavaScript for it but those of the page of hits returned. Several words or a phrase need
+ * positions to be counted: they are read once, only inside the paragraphs that hold every item.
+ * Auto-coding reads every hit (documentHits). The paragraphs of the hits returned are tokenized
+ * again, the same way the index was built, to turn word positions into exact UTF-16 offsets into the
+ * stored text, whatever case, ё or word form matched.
  */
 import type { SearchHit } from '../../../shared/contract';
 import type { Db } from '../store/db';
@@ -52,6 +54,14 @@ interface DocumentSegment {
   order: number;
 }
 
+/** The live document paragraphs in reading order (by rank), and each one's rank by segment id. */
+interface SegmentCache {
+  stamp: string;
+  /** Rank + 1 by segment id (0: not a live document paragraph); a typed array, as a query may look up tens of thousands. */
+  rankOf: Int32Array;
+  byRank: DocumentSegment[];
+}
+
 /** A segment that holds every query item, placed in reading order, with its matches as word positions. */
 interface Candidate {
   segmentId: number;
@@ -68,11 +78,13 @@ interface Candidate {
   /** Document hits: the paragraph's start in the document; note hits: 0. */
   base: number;
   end: number;
-  /** Flat pairs: [first word, word count, …] of each match. */
+  /** Flat pairs: [first word, word count, …] of each match; read only for the candidates of a page. */
   matches: number[];
 }
 
 export interface SearchOptions {
+  /** How many hits, in reading order, to skip before the first one returned ("load more"). */
+  offset?: number;
   /** At most this many hits are returned (all are counted). */
   limit: number;
   /** Search the notes too (the search panel does; auto-coding does not). */
@@ -81,11 +93,36 @@ export interface SearchOptions {
 
 export interface SearchResult {
   hits: SearchHit[];
+  /** Every hit: in the documents, and in the notes when they are searched. */
   total: number;
+  /** The hits in the documents' text: what auto-coding tags. */
+  documentTotal: number;
 }
 
+/** A document hit without context: where auto-coding puts a claim. */
+export interface DocumentRange {
+  documentId: string;
+  start: number;
+  end: number;
+}
+
+/** Which segments a lookup of a key's occurrences reads: every one, those an FTS5 query matches, or the ones listed. */
+type Scope = { kind: 'all' } | { kind: 'match'; match: string } | { kind: 'ids'; ids: readonly number[] };
+
+/**
+ * The FTS5 query for segments that hold every item: each item a quoted phrase of keys. Keys are
+ * made of letters, digits and marks only (see tokenize.ts), so they never hold a quote.
+ */
+export function matchExpression(items: readonly QueryItem[]): string {
+  return items.map((keys) => `"${keys.join(' ')}"`).join(' AND ');
+}
+
+/** A query of one word, no phrase: every paragraph holding it matches. */
+const isLoneWord = (items: readonly QueryItem[]) => items.length === 1 && items[0]!.length === 1;
+
 export class Search {
-  private segments: { stamp: string; byId: Map<number, DocumentSegment> } | null = null;
+  private segments: SegmentCache | null = null;
+  private termTotals = false;
 
   constructor(
     private readonly db: Db,
@@ -93,45 +130,150 @@ export class Search {
     private readonly indexer: SearchIndexer,
   ) {}
 
-  /** Every hit of `q`, in document order then offset; at most `limit` of them, with the total count. */
+  /**
+   * The hits of `q` in reading order (document order, its text before the notes on its claims,
+   * then offset): `limit` of them from `offset`, with every hit counted. Only the paragraphs of
+   * the page are turned into offsets and context.
+   */
   run(q: string, opts: SearchOptions): SearchResult {
     const items = parseQuery(q);
-    if (items.length === 0) return { hits: [], total: 0 };
-    const candidates = this.place(this.matchesBySegment(items), opts.notes);
+    if (items.length === 0) return { hits: [], total: 0, documentTotal: 0 };
+    const cache = this.documentSegments();
+    // A lone word: FTS5 lists the paragraphs that hold it and SQLite counts it, so its positions are
+    // read for the page only. Anything else has its positions read once, but only inside the
+    // paragraphs FTS5 says hold every item: counting a phrase, or words side by side, needs them.
+    const known = isLoneWord(items) ? null : this.matchesBySegment(items, { kind: 'match', match: matchExpression(items) });
+    const ids = known
+      ? known.keys()
+      : (this.db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck().all(matchExpression(items)) as number[]);
+    const marked = new Uint8Array(cache.byRank.length);
+    const others: number[] = [];
+    for (const id of ids) {
+      const rank = rankOf(cache, id);
+      if (rank < 0) others.push(id);
+      else marked[rank] = 1;
+    }
+    // The other segments are notes (those of deleted claims stay indexed, for undo): few, so read whole.
+    const otherMatches = new Map<number, number[]>();
+    if (known) for (const id of others) otherMatches.set(id, known.get(id)!);
+    else if (others.length > 0) for (const [id, m] of this.matchesBySegment(items, { kind: 'ids', ids: others })) otherMatches.set(id, m);
+    let otherHits = 0;
+    for (const m of otherMatches.values()) otherHits += m.length / 2;
+    let allHits = 0;
+    if (known) for (const m of known.values()) allHits += m.length / 2;
+    else allHits = this.occurrenceCount(items[0]![0]!);
+    const documentTotal = allHits - otherHits;
+    const notes = opts.notes && otherMatches.size > 0 ? this.placeNotes([...otherMatches]) : [];
+    const total = notes.reduce((n, c) => n + c.matches.length / 2, documentTotal);
 
+    const offset = opts.offset ?? 0;
     const hits: SearchHit[] = [];
-    let total = 0;
-    for (const c of candidates) {
-      total += c.matches.length / 2;
-      if (hits.length >= opts.limit) continue;
-      const text = this.segmentText(c);
-      if (text === null) continue;
-      for (const [start, end] of rangesOf(text, c.matches, items)) {
+    let seen = 0;
+    let rank = 0;
+    let note = 0;
+    while (hits.length < opts.limit) {
+      // Every candidate holds at least one hit, so this many are enough to fill the page.
+      const batch: Candidate[] = [];
+      while (batch.length < offset + opts.limit - seen) {
+        while (rank < marked.length && marked[rank] === 0) rank++;
+        const s = cache.byRank[rank];
+        const n = notes[note];
+        if (n && (!s || n.order < s.order)) {
+          batch.push(n);
+          note++;
+        } else if (s) {
+          batch.push(documentCandidate(s));
+          rank++;
+        } else break;
+      }
+      if (batch.length === 0) break;
+      const page = batch.filter((c) => c.kind === 'document').map((c) => c.segmentId);
+      const found = known ?? (page.length > 0 ? this.matchesBySegment(items, { kind: 'ids', ids: page }) : new Map<number, number[]>());
+      for (const c of batch) {
+        if (c.kind === 'document') c.matches = found.get(c.segmentId) ?? [];
         if (hits.length >= opts.limit) break;
-        hits.push({
-          kind: c.kind,
-          documentId: c.documentId,
-          annotationId: c.annotationId,
-          linkId: c.linkId,
-          start: c.base + start,
-          end: c.base + end,
-          paragraph: c.paragraph,
-          ...context(text, start, end),
-        });
+        if (seen + c.matches.length / 2 <= offset) {
+          seen += c.matches.length / 2;
+          continue;
+        }
+        const text = this.segmentText(c);
+        if (text === null) continue;
+        for (const [start, end] of rangesOf(text, c.matches, items)) {
+          if (hits.length >= opts.limit) break;
+          if (seen++ < offset) continue;
+          hits.push({
+            kind: c.kind,
+            documentId: c.documentId,
+            annotationId: c.annotationId,
+            linkId: c.linkId,
+            start: c.base + start,
+            end: c.base + end,
+            paragraph: c.paragraph,
+            ...context(text, start, end),
+          });
+        }
       }
     }
-    return { hits, total };
+    return { hits, total, documentTotal };
   }
 
   /**
-   * The segments holding every item, with where each item occurs in them (word positions),
-   * read from the index's own position lists: nothing is re-tokenized to find or count hits.
+   * Every document hit of `q`, in reading order, without context: auto-coding tags all of them,
+   * so it reads every position (no page, no notes).
+   */
+  documentHits(q: string): DocumentRange[] {
+    const items = parseQuery(q);
+    if (items.length === 0) return [];
+    const cache = this.documentSegments();
+    const ranked: [number, number[]][] = [];
+    for (const [id, matches] of this.matchesBySegment(items, isLoneWord(items) ? { kind: 'all' } : { kind: 'match', match: matchExpression(items) })) {
+      const rank = rankOf(cache, id);
+      if (rank >= 0) ranked.push([rank, matches]);
+    }
+    ranked.sort((a, b) => a[0] - b[0]);
+    const out: DocumentRange[] = [];
+    for (const [rank, matches] of ranked) {
+      const s = cache.byRank[rank]!;
+      const text = this.documents.text(s.documentId).slice(s.start, s.end);
+      for (const [start, end] of rangesOf(text, matches, items)) out.push({ documentId: s.documentId, start: s.start + start, end: s.start + end });
+    }
+    return out;
+  }
+
+  /**
+   * How often `key` occurs in the index. FTS5's own per-term totals (an `fts5vocab` table of type
+   * 'row', made in the connection's temp schema so the project file is untouched) add them up
+   * three times faster than counting the rows of the instance table.
+   */
+  private occurrenceCount(key: string): number {
+    if (!this.termTotals) {
+      this.db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, 'search_fts', 'row')`);
+      this.termTotals = true;
+    }
+    return (this.db.prepare('SELECT cnt FROM temp.search_terms WHERE term = ?').pluck().get(key) as number | undefined) ?? 0;
+  }
+
+  /** Where `key` occurs in the segments of `scope`: [segment id, word position] pairs. */
+  private occurrences(key: string, scope: Scope): [number, number][] {
+    const sql = 'SELECT doc, offset FROM search_vocab WHERE term = ?';
+    if (scope.kind === 'all') return this.db.prepare(sql).raw().all(key) as [number, number][];
+    if (scope.kind === 'match') {
+      return this.db.prepare(`${sql} AND doc IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)`).raw().all(key, scope.match) as [
+        number,
+        number,
+      ][];
+    }
+    return this.db.prepare(`${sql} AND doc IN (SELECT value FROM json_each(?))`).raw().all(key, JSON.stringify(scope.ids)) as [number, number][];
+  }
+
+  /**
+   * The segments of `scope` holding every item, with where each item occurs in them (word
+   * positions), read from the index's own position lists: nothing is re-tokenized to find hits.
    * Matches are flat pairs: [first word, word count, first word, word count, …].
    */
-  private matchesBySegment(items: readonly QueryItem[]): Map<number, number[]> {
-    const instances = this.db.prepare('SELECT doc, offset FROM search_vocab WHERE term = ?').raw();
+  private matchesBySegment(items: readonly QueryItem[], scope: Scope): Map<number, number[]> {
     const rowsOf = new Map<string, [number, number][]>();
-    for (const key of new Set(items.flat())) rowsOf.set(key, instances.all(key) as [number, number][]);
+    for (const key of new Set(items.flat())) rowsOf.set(key, this.occurrences(key, scope));
     // Words that follow the first of a phrase are looked up by position.
     const lookups = new Map<string, Map<number, Set<number>>>();
     const lookup = (key: string) => {
@@ -164,44 +306,7 @@ export class Search {
     return result ?? new Map();
   }
 
-  /** Drops segments whose document or note owner is gone and sorts the rest in reading order. */
-  private place(found: Map<number, number[]>, withNotes: boolean): Candidate[] {
-    const segments = this.documentSegments();
-    const out: Candidate[] = [];
-    const notes: [number, number[]][] = [];
-    for (const [id, matches] of found) {
-      const s = segments.get(id);
-      if (!s) {
-        notes.push([id, matches]);
-        continue;
-      }
-      out.push({
-        segmentId: id,
-        kind: 'document',
-        documentId: s.documentId,
-        order: s.order,
-        position: s.start,
-        paragraph: s.paragraph,
-        annotationId: null,
-        linkId: null,
-        ownerKind: null,
-        ownerId: null,
-        base: s.start,
-        end: s.end,
-        matches,
-      });
-    }
-    if (withNotes && notes.length > 0) out.push(...this.placeNotes(notes));
-    // A document's own text first, then the notes on its claims, each in reading order.
-    return out.sort(
-      (a, b) =>
-        a.order - b.order ||
-        (a.kind === b.kind ? 0 : a.kind === 'document' ? -1 : 1) ||
-        a.position - b.position ||
-        a.segmentId - b.segmentId,
-    );
-  }
-
+  /** The note segments among `found` whose claim or link is live, in reading order: by document, then claim. */
   private placeNotes(found: readonly [number, number[]][]): Candidate[] {
     const order = this.documentOrder();
     const segment = this.db.prepare(`SELECT owner_kind, owner_id, end FROM search_segments WHERE id = ? AND kind = 'note'`);
@@ -238,7 +343,7 @@ export class Search {
         matches,
       });
     }
-    return out;
+    return out.sort((a, b) => a.order - b.order || a.position - b.position || a.segmentId - b.segmentId);
   }
 
   private documentOrder(): Map<string, number> {
@@ -247,24 +352,27 @@ export class Search {
   }
 
   /**
-   * The document segments, kept in memory between queries: reloaded when the index changed here or
-   * when another connection (the CLI) committed to the file.
+   * The document segments in reading order, kept in memory between queries: reloaded when the
+   * index changed here or when another connection (the CLI) committed to the file.
    */
-  private documentSegments(): Map<number, DocumentSegment> {
+  private documentSegments(): SegmentCache {
     const stamp = `${this.indexer.generation}:${this.db.pragma('data_version', { simple: true }) as number}`;
-    if (this.segments?.stamp === stamp) return this.segments.byId;
+    if (this.segments?.stamp === stamp) return this.segments;
     const order = this.documentOrder();
     const rows = this.db
       .prepare(`SELECT id, document_id, paragraph, start, end FROM search_segments WHERE kind = 'document'`)
       .raw()
       .all() as [number, string, number, number, number][];
-    const byId = new Map<number, DocumentSegment>();
+    const byRank: DocumentSegment[] = [];
     for (const [id, documentId, paragraph, start, end] of rows) {
       const o = order.get(documentId);
-      if (o !== undefined) byId.set(id, { id, documentId, paragraph, start, end, order: o });
+      if (o !== undefined) byRank.push({ id, documentId, paragraph, start, end, order: o });
     }
-    this.segments = { stamp, byId };
-    return byId;
+    byRank.sort((a, b) => a.order - b.order || a.start - b.start || a.id - b.id);
+    const ranks = new Int32Array(byRank.reduce((max, s) => Math.max(max, s.id), 0) + 1);
+    byRank.forEach((s, i) => (ranks[s.id] = i + 1));
+    this.segments = { stamp, rankOf: ranks, byRank };
+    return this.segments;
   }
 
   private segmentText(c: Candidate): string | null {
@@ -275,6 +383,29 @@ export class Search {
       .get(c.ownerKind, c.ownerId) as string | undefined;
     return text ?? null;
   }
+}
+
+/** A segment's place in reading order, or -1 when it is no live document paragraph. */
+function rankOf(cache: SegmentCache, id: number): number {
+  return id < cache.rankOf.length ? cache.rankOf[id]! - 1 : -1;
+}
+
+function documentCandidate(s: DocumentSegment): Candidate {
+  return {
+    segmentId: s.id,
+    kind: 'document',
+    documentId: s.documentId,
+    order: s.order,
+    position: s.start,
+    paragraph: s.paragraph,
+    annotationId: null,
+    linkId: null,
+    ownerKind: null,
+    ownerId: null,
+    base: s.start,
+    end: s.end,
+    matches: [],
+  };
 }
 
 /**

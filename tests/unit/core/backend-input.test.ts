@@ -132,6 +132,7 @@ const NESTED: [ApiName, unknown][] = [
   ['search.query', { q: 'x'.repeat(501) }],
   ['search.query', { q: 'мир', limit: 0 }],
   ['search.query', { q: 'мир', limit: 5001 }],
+  ['search.query', { q: 'мир', offset: -1 }],
   ['search.autocode', { q: 'мир', tagId: 'economic' }],
   ['share.import', { dryRun: true }],
   ['share.import', { file: { name: 'a.json', dataBase64: 'e30=' }, path: '/tmp/a.json' }],

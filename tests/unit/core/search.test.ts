@@ -122,6 +122,33 @@ describe('search', () => {
     expect((await backend.call('search.query', { q: 'Казахстан' })).hits).toHaveLength(Math.min(200, all.total));
   });
 
+  it('pages through every hit with offset: the pages put together are the whole list, each counting all', async () => {
+    const { backend, zakon } = await corpusProject();
+    // A note hit too, so pages cross from a document's text into the notes on its claims.
+    const claim = await claimOn(backend, zakon.id, 'присоединении к Авраамским соглашениям');
+    await backend.call('notes.save', { owner: { kind: 'annotation', id: claim.id }, json: lexicalNote('Казахстан и Казахстан') });
+    for (const q of ['Казахстан', 'Иран Казахстан', '"Соглашениям Авраама"']) {
+      const all = await search(backend, q);
+      expect(all.hits.length, q).toBe(all.total);
+      expect(all.documentTotal, q).toBe(all.hits.filter((h) => h.kind === 'document').length);
+      const paged: SearchHit[] = [];
+      for (let offset = 0; offset < all.total; offset += 7) {
+        const page = await backend.call('search.query', { q, limit: 7, offset });
+        expect({ total: page.total, documentTotal: page.documentTotal }, `${q} @${offset}`).toEqual({ total: all.total, documentTotal: all.documentTotal });
+        expect(page.hits, `${q} @${offset}`).toHaveLength(Math.min(7, all.total - offset));
+        paged.push(...page.hits);
+      }
+      expect(paged, q).toEqual(all.hits);
+      expect((await backend.call('search.query', { q, offset: all.total })).hits, q).toEqual([]);
+    }
+    const kazakhstan = await search(backend, 'Казахстан');
+    expect(kazakhstan.hits.filter((h) => h.kind === 'note').map((h) => h.match)).toEqual(['Казахстан', 'Казахстан']);
+    expect(kazakhstan.total).toBe(kazakhstan.documentTotal + 2);
+    // The note of a deleted claim is neither listed nor counted.
+    await backend.call('annotations.delete', { id: claim.id });
+    expect(await search(backend, 'Казахстан')).toMatchObject({ total: kazakhstan.documentTotal, documentTotal: kazakhstan.documentTotal });
+  });
+
   it('shows about 60 characters of context either side, cut at whole words', async () => {
     const { backend, texts } = await corpusProject();
     const { hits } = await search(backend, 'соглашение');
@@ -140,8 +167,8 @@ describe('search', () => {
 
   it('a query of punctuation only finds nothing, without an error', async () => {
     const { backend } = await corpusProject();
-    for (const q of ['!!!', '— … «»', '"', '""', '-']) expect(await search(backend, q), q).toEqual({ hits: [], total: 0 });
-    expect(await search(backend, 'несуществующееслово')).toEqual({ hits: [], total: 0 });
+    for (const q of ['!!!', '— … «»', '"', '""', '-']) expect(await search(backend, q), q).toEqual({ hits: [], total: 0, documentTotal: 0 });
+    expect(await search(backend, 'несуществующееслово')).toEqual({ hits: [], total: 0, documentTotal: 0 });
   });
 
   it('finds Latin words whatever their case, and English word forms', async () => {
@@ -261,6 +288,21 @@ describe('auto-coding', () => {
     expect(left.find((a) => a.id === manual.id)?.tagIds).toEqual([security!.id]);
     await backend.call('history.redo', {});
     expect((await backend.call('annotations.list', {})).filter((a) => a.tagIds.includes(economic!.id))).toHaveLength(docHits.length);
+  });
+
+  it('tags every hit, not only the first page the search panel shows', async () => {
+    const { backend, texts } = await corpusProject();
+    const [economic] = await backend.call('tags.list', {});
+    const page = await backend.call('search.query', { q: 'и' });
+    expect(page.hits).toHaveLength(200);
+    expect(page.documentTotal).toBeGreaterThan(200);
+    const every = (await search(backend, 'и')).hits.filter((h) => h.kind === 'document');
+    expect(every).toHaveLength(page.documentTotal);
+
+    expect(await backend.call('search.autocode', { q: 'и', tagId: economic!.id })).toEqual({ created: page.documentTotal, tagged: 0 });
+    const claims = (await backend.call('annotations.list', {})).filter((a) => a.tagIds.includes(economic!.id));
+    expect(claims.map((c) => `${c.documentId}:${c.start}-${c.end}`).sort()).toEqual(every.map((h) => `${h.documentId}:${h.start}-${h.end}`).sort());
+    for (const c of claims) expect(keyOf(texts.get(c.documentId)!.slice(c.start, c.end))).toBe(keyOf('и'));
   });
 
   it('refuses an unknown tag, and a query with no hits changes nothing', async () => {
