@@ -94,6 +94,9 @@ export async function printHtmlToPdf(html: string, chromium = findChromium()): P
       '--no-default-browser-check',
       `--user-data-dir=${path.join(dir, 'profile')}`,
       '--no-pdf-header-footer',
+      // Untagged, like the desktop app's printToPDF: tagging builds an accessibility tree of the
+      // whole dossier and doubles the file (10,000 claims: ~25% less CPU, 53 → 25 MB).
+      '--disable-pdf-tagging',
       `--print-to-pdf=${output}`,
       pathToFileURL(input).href,
     ];
