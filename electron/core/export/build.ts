@@ -201,9 +201,40 @@ function byDate(a: DocumentMeta, b: DocumentMeta): number {
   return a.date < b.date ? -1 : 1;
 }
 
-/** Words as a reader counts them: runs of letters or digits (hyphenated words count once). */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Per UTF-16 code unit: 0 not yet known, 1 a letter or digit, 2 anything else (filled as met). */
+const wordUnit = new Uint8Array(0x10000);
+
+function isWordChar(cp: number): boolean {
+  if (cp > 0xffff) return WORD_CHAR.test(String.fromCodePoint(cp));
+  let k = wordUnit[cp]!;
+  if (k === 0) {
+    k = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+    wordUnit[cp] = k;
+  }
+  return k === 1;
+}
+
+/**
+ * Words as a reader counts them: runs of letters or digits (\p{L}, \p{N}), a hyphen or apostrophe
+ * (- ' ’) between two of them joining them into one word. A scan rather than one Unicode regex
+ * match: that regex took a third of a 10,000-claim dossier's build on 9 MB of sources; this is
+ * about five times faster and counts the same (tests/unit/export/model.test.ts).
+ */
 export function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    if (isWordChar(cp)) {
+      if (!inWord) count++;
+      inWord = true;
+    } else if (!(inWord && (cp === 0x2d || cp === 0x27 || cp === 0x2019) && i + 1 < text.length && isWordChar(text.codePointAt(i + 1)!))) {
+      inWord = false;
+    }
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return count;
 }
 
 function richNote(json: string | null, fallbackText: string): DossierRichText | null {
@@ -230,23 +261,32 @@ function crossGroups(claims: readonly Annotation[], links: readonly Link[], rela
   for (const k of links) {
     if (AGREEING.has(kind(k) ?? '')) parent.set(find(k.fromId), find(k.toId));
   }
-  const contradictions = links.filter((k) => kind(k) === 'contradicts');
   const docOf = new Map(claims.map((a) => [a.id, a.documentId]));
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
   const members = new Map<string, string[]>();
-  for (const a of claims) {
-    const root = find(a.id);
-    const list = members.get(root);
-    if (list) list.push(a.id);
-    else members.set(root, [a.id]);
+  for (const a of claims) push(members, find(a.id), a.id);
+  // Each contradiction filed under the groups at its two ends (in link order) rather than every
+  // contradiction scanned for every group: that was quadratic in a dossier of thousands of claims.
+  const against = new Map<string, Link[]>();
+  for (const k of links) {
+    if (kind(k) !== 'contradicts') continue;
+    const from = find(k.fromId);
+    const to = find(k.toId);
+    if (from === to) continue;
+    push(against, from, k);
+    push(against, to, k);
   }
   const groups: CrossGroup[] = [];
-  for (const ids of members.values()) {
-    const inGroup = new Set(ids);
-    const contradicting = contradictions.flatMap((k) => {
-      if (inGroup.has(k.fromId) && !inGroup.has(k.toId)) return [{ claimId: k.toId, sourceId: docOf.get(k.toId)!, againstClaimId: k.fromId }];
-      if (inGroup.has(k.toId) && !inGroup.has(k.fromId)) return [{ claimId: k.fromId, sourceId: docOf.get(k.fromId)!, againstClaimId: k.toId }];
-      return [];
-    });
+  for (const [root, ids] of members) {
+    const contradicting = (against.get(root) ?? []).map((k) =>
+      find(k.fromId) === root
+        ? { claimId: k.toId, sourceId: docOf.get(k.toId)!, againstClaimId: k.fromId }
+        : { claimId: k.fromId, sourceId: docOf.get(k.fromId)!, againstClaimId: k.toId },
+    );
     if (ids.length < 2 && contradicting.length === 0) continue;
     // A contradiction pair where neither side has agreeing links would show twice; keep it once.
     if (ids.length === 1 && contradicting.every((c) => members.get(find(c.claimId))!.length === 1 && c.claimId < ids[0]!)) continue;

@@ -73,7 +73,11 @@ export function findChromium(lookup: ChromiumLookup = systemLookup()): string {
   );
 }
 
-const PRINT_TIMEOUT_MS = 120_000;
+/**
+ * How long Chromium may take before it is given up on: two minutes, plus 15 s per MB of HTML, as
+ * a 10,000-claim dossier (11 MB, ~1,700 pages) takes ~45 s to print on a busy 2-core machine.
+ */
+const printTimeoutMs = (html: string) => 120_000 + Math.ceil(html.length / 1_000_000) * 15_000;
 
 /** Prints HTML to PDF bytes with headless Chromium. */
 export async function printHtmlToPdf(html: string, chromium = findChromium()): Promise<Buffer> {
@@ -94,6 +98,9 @@ export async function printHtmlToPdf(html: string, chromium = findChromium()): P
       '--no-default-browser-check',
       `--user-data-dir=${path.join(dir, 'profile')}`,
       '--no-pdf-header-footer',
+      // Untagged, like the desktop app's printToPDF: tagging builds an accessibility tree of the
+      // whole dossier and doubles the file (10,000 claims: ~25% less CPU, 53 → 25 MB).
+      '--disable-pdf-tagging',
       `--print-to-pdf=${output}`,
       pathToFileURL(input).href,
     ];
@@ -103,7 +110,7 @@ export async function printHtmlToPdf(html: string, chromium = findChromium()): P
       child.stderr.on('data', (c: Buffer) => {
         if (err.length < 20_000) err += c.toString();
       });
-      const timer = setTimeout(() => child.kill('SIGKILL'), PRINT_TIMEOUT_MS);
+      const timer = setTimeout(() => child.kill('SIGKILL'), printTimeoutMs(html));
       child.once('error', (e) => {
         clearTimeout(timer);
         reject(new AppError('unavailable', `Could not start Chromium (${chromium}) to print the PDF: ${e.message}`));

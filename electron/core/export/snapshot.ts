@@ -5,12 +5,7 @@ import { readDossierSettings, readSummary } from './settings';
 /** Reads everything a dossier needs from an open project, in one consistent read. */
 export function snapshotOf(project: Project, author: string, generator: string, now = new Date()): DossierSnapshot {
   const annotations = project.annotations.list();
-  const notes = new Map<string, string>();
-  for (const a of annotations) {
-    if (a.noteText === '') continue;
-    const note = project.notes.get({ kind: 'annotation', id: a.id });
-    if (note.json) notes.set(a.id, note.json);
-  }
+  const notes = project.notes.claimNotes();
   const settings = readDossierSettings(project, author);
   return {
     projectName: project.info().name,

@@ -22,6 +22,17 @@ export class Notes {
     return row ?? { json: null, text: '' };
   }
 
+  /** The Lexical JSON of every live claim's non-empty note, by claim id, in one query (for the dossier). */
+  claimNotes(): Map<string, string> {
+    const rows = this.db
+      .prepare(
+        `SELECT n.owner_id AS id, n.json FROM notes n JOIN annotations a ON a.id = n.owner_id AND a.deleted_at IS NULL
+         WHERE n.owner_kind = 'annotation' AND n.text <> ''`,
+      )
+      .all() as { id: string; json: string }[];
+    return new Map(rows.filter((r) => r.json).map((r) => [r.id, r.json]));
+  }
+
   /** Stores the note (an emptied note stays, empty, so a merge knows it was cleared) and re-indexes it. */
   save(owner: NoteOwner, json: string, author: string, now: string): { text: string } {
     const text = noteText(json);

@@ -135,3 +135,28 @@ describe('notes', () => {
     expect(await backend.call('notes.get', { kind: 'annotation', id: claim.id })).toEqual({ json: null, text: '' });
   });
 });
+
+describe('the project-wide claim list', () => {
+  it('holds the same claims as the per-document lists: tags in tag order, note texts, nothing deleted', async () => {
+    const fx = await withProject();
+    const b = fx.backend;
+    const docs = await importCorpus(b);
+    const [economic, security, interfaith] = await b.call('tags.list', {});
+    const extra = await b.call('tags.create', { name: 'Gone' });
+    const a = await claimOn(b, docs.kazpravda.id, 'Особо стоит отметить', [interfaith!.id, economic!.id, extra.id]);
+    const c = await claimOn(b, docs.caravan.id, 'Прежде всего', [security!.id]);
+    const deleted = await claimOn(b, docs.zakon.id, 'Иран уже высказал', []);
+    await claimOn(b, docs.zakon.id, 'Казахстан демонстрирует', []);
+    await b.call('notes.save', { owner: { kind: 'annotation', id: c.id }, json: lexicalNote('Заметка') });
+    await b.call('tags.delete', { id: extra.id });
+    await b.call('annotations.delete', { id: deleted.id });
+
+    const all = await b.call('annotations.list', {});
+    const perDocument = (await Promise.all([docs.caravan, docs.kazpravda, docs.zakon].map((d) => b.call('annotations.list', { documentId: d.id })))).flat();
+    expect([...all].sort((x, y) => x.id.localeCompare(y.id))).toEqual([...perDocument].sort((x, y) => x.id.localeCompare(y.id)));
+    expect(all).toHaveLength(3);
+    expect(all.find((x) => x.id === a.id)!.tagIds).toEqual([economic!.id, interfaith!.id]);
+    expect(all.find((x) => x.id === c.id)!.noteText).toBe('Заметка');
+    expect(all.some((x) => x.id === deleted.id)).toBe(false);
+  });
+});

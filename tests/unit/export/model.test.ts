@@ -1,5 +1,6 @@
 /** The structured dossier built from the corpus: sections, citations, links, groups, matrix, options. */
 import { describe, expect, it } from 'vitest';
+import { wordCount } from '../../../electron/core/export/build';
 import { Dossier } from '../../../shared/dossier';
 import { expectAppError, readRows } from '../core/helpers';
 import { corpusProject, Q } from './fixture';
@@ -115,5 +116,16 @@ describe('the dossier model', () => {
     expect((await fx.backend.call('dossier.settings.get', {})).title).toBe('Remember — dossier');
     await fx.backend.call('export.build', { format: 'md', options: { title: 'Briefing', analyst: 'A. Analyst', language: 'ru', notes: false } });
     expect(await fx.backend.call('dossier.settings.get', {})).toMatchObject({ title: 'Briefing', analyst: 'A. Analyst', language: 'ru', notes: false, format: 'md' });
+  });
+
+  it('counts words as a reader does: letters and digits of any script, joined by a hyphen or apostrophe between them', () => {
+    expect(wordCount('')).toBe(0);
+    expect(wordCount('Казахстан — 17 млрд долларов, С5+1.')).toBe(6);
+    expect(wordCount('what’s up-to-date, rock\'n\'roll')).toBe(3);
+    // A joiner that is not between two word characters separates (or is nothing).
+    expect(wordCount('a--b -c d- \'e\' f’')).toBe(6);
+    // Letters beyond the BMP are letters; a lone surrogate is not.
+    expect(wordCount('𝐀𝐁 x-𝐂 \uD800 é')).toBe(3);
+    expect(wordCount('٣٤ ١٢ 中文')).toBe(3);
   });
 });
