@@ -108,7 +108,7 @@ export async function runExportCase(ctx: ExportCaseContext): Promise<ExportRow[]
   }
 }
 
-/** As a case of `npm run bench` (bench/cases/index.ts lists it once this joins that harness). */
+/** As a case of `npm run bench` (listed in bench/cases/index.ts; `npm run bench -- export`). */
 export const exportCase = {
   id: 'export',
   title: 'Export a dossier of 10,000 claims over 100 documents',
