@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Project } from '../../electron/core/store/project';
+import { seeded } from '../lib/stats';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
@@ -24,18 +25,6 @@ export interface ExportFixtureSize {
 }
 
 export const FULL_SIZE: ExportFixtureSize = { documents: 100, claimsPerDocument: 100, linkEvery: 4, noteEvery: 3 };
-
-/** A small seeded PRNG (mulberry32): the same inputs on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function corpusParagraphs(): { paragraphs: string[]; words: string[] } {
   const paragraphs: string[] = [];

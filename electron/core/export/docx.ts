@@ -144,12 +144,7 @@ function frame(d: Dossier): Promise<Buffer> {
 function cover(v: DossierView, body: Body): void {
   const { d, l } = v;
   const s = d.scope;
-  const scope = [
-    fill(l.scopeSources, { n: s.sources }),
-    s.dateFrom ? fill(l.scopeDates, { from: formatDay(s.dateFrom, l), to: formatDay(s.dateTo, l) }) : '',
-    s.undated > 0 ? fill(l.scopeUndated, { n: s.undated }) : '',
-    fill(l.scopeClaims, { n: s.claims, links: s.links }),
-  ].filter(Boolean);
+  const scope = v.scope;
   const fact = (label: string, value: string) => W.paragraph(W.run(`${label}: `, { bold: true, color: MUTED }) + W.run(value || '—'));
   body.add(
     W.paragraph(W.run(l.dossier.toUpperCase(), { color: MUTED, size: 18 })),

@@ -43,12 +43,7 @@ function cssString(text: string): string {
 function cover(v: DossierView): string {
   const { d, l } = v;
   const s = d.scope;
-  const scope = [
-    fill(l.scopeSources, { n: s.sources }),
-    s.dateFrom ? fill(l.scopeDates, { from: formatDay(s.dateFrom, l), to: formatDay(s.dateTo, l) }) : '',
-    s.undated > 0 ? fill(l.scopeUndated, { n: s.undated }) : '',
-    fill(l.scopeClaims, { n: s.claims, links: s.links }),
-  ].filter(Boolean);
+  const scope = v.scope;
   const tags = [...s.tags, ...(s.untagged ? [l.untagged] : [])];
   const summary = d.cover.summary ? richTextToHtml(safeBlocks(d.cover.summary.blocks)) : `<p class="muted">${esc(l.noSummary)}</p>`;
   return `<header class="cover">

@@ -4,11 +4,13 @@
  */
 import type { Dossier, DossierClaim, DossierSource } from '../../../shared/dossier';
 import { safeHref, type RichBlock, type RichInline } from '../../../shared/richtext';
-import { citationText, labelsFor, type Labels } from './labels';
+import { citationText, fill, formatDay, labelsFor, type Labels } from './labels';
 
 export interface DossierView {
   d: Dossier;
   l: Labels;
+  /** The cover's scope, one phrase each: sources, their date range, undated ones, claims and links. */
+  scope: string[];
   claim(id: string): DossierClaim | undefined;
   source(id: string): DossierSource | undefined;
   cite(c: DossierClaim | { citation: DossierClaim['citation'] }): string;
@@ -19,9 +21,17 @@ export function viewOf(d: Dossier): DossierView {
   const l = labelsFor(d.language);
   const claims = new Map(d.claims.map((c) => [c.id, c]));
   const sources = new Map(d.sources.map((s) => [s.id, s]));
+  const s = d.scope;
+  const scope = [
+    fill(l.scopeSources, { n: s.sources }),
+    s.dateFrom ? fill(l.scopeDates, { from: formatDay(s.dateFrom, l), to: formatDay(s.dateTo, l) }) : '',
+    s.undated > 0 ? fill(l.scopeUndated, { n: s.undated }) : '',
+    fill(l.scopeClaims, { n: s.claims, links: s.links }),
+  ].filter(Boolean);
   return {
     d,
     l,
+    scope,
     claim: (id) => claims.get(id),
     source: (id) => sources.get(id),
     cite: (c) => citationText(c.citation, l),
