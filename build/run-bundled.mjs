@@ -1,0 +1,27 @@
+// Bundles one TypeScript entry point with esbuild into out/bench/ and runs it with this Node,
+// passing the command line's arguments through; exits with its exit code.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** `entry` is relative to the repository root; `external` packages load from node_modules at run time. */
+export async function runBundled(entry, outName, external) {
+  const outfile = path.join(root, 'out', 'bench', outName);
+  await build({
+    entryPoints: [path.join(root, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    logLevel: 'warning',
+    external,
+    // Bundled CommonJS dependencies call require(); give them one in ESM.
+    banner: { js: "import { createRequire as __bundledRequire } from 'node:module';\nconst require = __bundledRequire(import.meta.url);" },
+  });
+  const r = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
