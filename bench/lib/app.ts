@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { launchBrowserMode } from '../../tests/support/browser-mode';
 import { ROOT } from './corpus';
 import { installProbes } from './probes';
 
@@ -21,28 +21,7 @@ export interface RunningApp {
 export async function startApp(home: string, project: string): Promise<RunningApp> {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first (npm run bench does).`);
   fs.mkdirSync(home, { recursive: true });
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'browser', '--project', project], {
-    env: { ...process.env, CROSSREAD_HOME: home },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[0]);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`browser mode exited with ${code}:\n${output}`));
-    });
-  });
+  const { url, child, stop } = await launchBrowserMode(CLI, ['--project', project], home, 30_000);
   const origin = new URL(url).origin;
   const token = /token=([0-9a-f]+)/.exec(url)![1]!;
   return {
@@ -60,12 +39,7 @@ export async function startApp(home: string, project: string): Promise<RunningAp
       if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
       return body.value as T;
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop,
   };
 }
 

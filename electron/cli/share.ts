@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ShareCounts, SharePreview } from '../../shared/contract';
+import type { ShareCounts, SharePreview } from '../../shared/share';
 import type { Backend } from '../core/backend';
 
 export const SHARE_USAGE = `  share export --project P --out FILE [--embed-text]

@@ -1,4 +1,4 @@
-import type { ShareCounts } from '../../shared/contract';
+import type { ShareCounts } from '../../shared/share';
 import { useT } from '../i18n/I18n';
 
 const COLUMNS = ['new', 'reanchored', 'updated', 'conflicts', 'orphans', 'deleted', 'unchanged'] as const;

@@ -1,4 +1,4 @@
-import type { SharePreview } from '../../shared/contract';
+import type { SharePreview } from '../../shared/share';
 import { useT } from '../i18n/I18n';
 import { Dialog } from '../ui/Dialog';
 import { CountsTable } from './CountsTable';

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { AnchorHealth, MergeConflict, Orphan, SharePreview } from '../../shared/contract';
+import type { AnchorHealth, MergeConflict, Orphan, SharePreview } from '../../shared/share';
 import { call } from '../api/client';
 import { useWorkspace } from '../app/workspace';
 

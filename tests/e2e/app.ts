@@ -1,8 +1,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { launchBrowserMode } from '../support/browser-mode';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
@@ -28,35 +29,8 @@ export interface RunningApp {
 
 /** Starts browser mode the way a user does (`crossread browser`), and returns its tokened address. */
 export async function startApp(home: string, project?: string): Promise<RunningApp> {
-  const args = [CLI, 'browser', ...(project ? ['--project', project] : [])];
-  const child: ChildProcess = spawn(process.execPath, args, { env: { ...process.env, CROSSREAD_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 15_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[0]);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`browser mode exited with ${code}:\n${output}`));
-    });
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const { url, stop } = await launchBrowserMode(CLI, project ? ['--project', project] : [], home, 15_000);
+  return { url, stop };
 }
 
 /** Runs the CLI and parses its --json output. */

@@ -11,7 +11,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { COMMANDS } from '../../shared/commands';
 import { claimQuotes, pane, tagSentence } from '../e2e/app';
 import { K1, KAZPRAVDA } from '../e2e/sentences';
 import { loadWindowState, placeWindow } from '../../electron/window-state';
@@ -70,7 +69,6 @@ test('first run: sample project, import through the native dialog, a claim, wind
 });
 
 test('exports a dossier through the native Save dialog', async () => {
-  test.skip(!COMMANDS.some((c) => c.id === ('dossier.export' as string)), 'the dossier export (issue 4) is not on this branch');
   app = await launchApp(home);
   const page = await app.firstWindow();
   await expect.poll(() => claimQuotes(page)).toEqual([K1]);

@@ -2,7 +2,7 @@
  * Reviewing merge conflicts (table merge_conflicts): both versions described for the user, and
  * either kept as it is or swapped for the version that lost.
  */
-import type { MergeConflict } from '../../../shared/contract';
+import type { MergeConflict } from '../../../shared/share';
 import { AppError } from '../errors';
 import type { Project } from '../store/project';
 import { noteFromHtml } from './html-note';

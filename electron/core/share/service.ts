@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Annotation, AnchorHealth, Orphan, SharePreview } from '../../../shared/contract';
+import type { Annotation } from '../../../shared/contract';
+import type { AnchorHealth, Orphan, SharePreview } from '../../../shared/share';
 import { quoteOf, trimRange } from '../../../shared/text';
 import { AppError } from '../errors';
 import type { Project } from '../store/project';

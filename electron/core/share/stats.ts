@@ -1,4 +1,4 @@
-import type { ShareCounts, SharePreview } from '../../../shared/contract';
+import type { ShareCounts, SharePreview } from '../../../shared/share';
 
 export type Outcome = keyof ShareCounts;
 

@@ -3,6 +3,7 @@
  * one untagged), links across the three interviews, rich notes, and a dossier summary.
  */
 import { expect } from 'vitest';
+import { findChromium } from '../../../electron/core/export/chromium';
 import type { Backend } from '../../../electron/core/backend';
 import { claimOn, importCorpus, lexicalNote, withProject } from '../core/helpers';
 
@@ -78,3 +79,14 @@ export async function corpusProject(name = 'Abraham Accords') {
   expect(Object.values(claims)).toHaveLength(8);
   return { ...fx, docs, tags: { economic: economic!, security: security!, interfaith: interfaith! }, claims, links, rel };
 }
+
+/** Whether a Chromium for PDF printing is here; the PDF checks skip, saying so, where none is. */
+export const HAS_CHROMIUM = (() => {
+  try {
+    findChromium();
+    return true;
+  } catch {
+    console.warn('[export tests] PDF checks skipped: no Chromium found (set CROSSREAD_CHROMIUM).');
+    return false;
+  }
+})();

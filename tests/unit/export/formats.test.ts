@@ -9,25 +9,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { findChromium } from '../../../electron/core/export/chromium';
 import { renderCsv } from '../../../electron/core/export/csv';
 import { renderHtml } from '../../../electron/core/export/html';
 import { parseDossierJson } from '../../../electron/core/export/index';
 import { renderMarkdown } from '../../../electron/core/export/markdown';
 import type { ExportFormat } from '../../../shared/dossier';
 import { tempDir } from '../core/helpers';
-import { corpusProject, Q } from './fixture';
+import { corpusProject, HAS_CHROMIUM, Q } from './fixture';
 
 const SCHEMA = path.resolve(__dirname, '../../../resources/schema/dossier.schema.json');
-const hasChromium = (() => {
-  try {
-    findChromium();
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!hasChromium) console.warn('[export tests] PDF checks skipped: no Chromium found (set CROSSREAD_CHROMIUM).');
 
 type Fx = Awaited<ReturnType<typeof corpusProject>>;
 async function build(fx: Fx, format: ExportFormat, options: Record<string, unknown> = {}) {
@@ -130,7 +120,7 @@ describe('CSV export', () => {
   });
 });
 
-describe.skipIf(!hasChromium)('PDF export', () => {
+describe.skipIf(!HAS_CHROMIUM)('PDF export', () => {
   it('prints the HTML with Chromium: Cyrillic quotes and page numbers are in the text', async () => {
     const fx = await corpusProject();
     const pdf = await build(fx, 'pdf', { language: 'ru' });

@@ -11,11 +11,10 @@ import JSZip from 'jszip';
 import MarkdownIt from 'markdown-it';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { findChromium } from '../../../electron/core/export/chromium';
 import { DOSSIER_CSP } from '../../../electron/core/export/html';
 import { suggestFileName } from '../../../shared/dossier';
 import { tempDir } from '../core/helpers';
-import { corpusProject } from './fixture';
+import { corpusProject, HAS_CHROMIUM } from './fixture';
 
 const SCRIPT = `<script>document.body.textContent='PWNED'</script>`;
 const IMG = `<img src=x onerror="alert(1)">`;
@@ -134,14 +133,7 @@ describe('hostile content in an export', () => {
     expect(suggestFileName('a\u0000b\u202Ecod.exe', 'json')).toBe('a b cod exe.json');
   });
 
-  it.skipIf((() => {
-    try {
-      findChromium();
-      return false;
-    } catch {
-      return true;
-    }
-  })())('PDF: the printed page shows the markup as text (no script ran)', async () => {
+  it.skipIf(!HAS_CHROMIUM)('PDF: the printed page shows the markup as text (no script ran)', async () => {
     const fx = await hostileProject();
     const file = path.join(tempDir(), 'h.pdf');
     fs.writeFileSync(file, await build(fx, 'pdf'));

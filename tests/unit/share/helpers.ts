@@ -1,7 +1,7 @@
 /** Set-up for the sharing tests: analysts with their own app folder and project, files between them. */
 import Database from 'better-sqlite3';
 import type { Backend } from '../../../electron/core/backend';
-import type { SharePreview } from '../../../shared/contract';
+import type { SharePreview } from '../../../shared/share';
 import { withProject } from '../core/helpers';
 
 export interface Analyst {
