@@ -10,7 +10,7 @@ import { Project } from '../../electron/core/store/project';
 import { seeded } from '../lib/stats';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
+export const CORPUS = path.join(ROOT, 'resources', 'sample');
 const FILES = ['kazpravda-2025-11-07-velizade.txt', 'caravan-2025-11-kazantsev.txt', 'zakon-2026-03-02-badamov.txt'];
 const OUTLETS = ['Kazpravda', 'Caravan.kz', 'Zakon.kz', 'Tengrinews', 'Vlast.kz', 'Kursiv', 'Informburo', 'Orda.kz'];
 const EXTRA_TAGS = ['Energy', 'Sanctions', 'Diplomacy', 'Media', 'Regional'];

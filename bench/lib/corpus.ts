@@ -3,7 +3,7 @@ import path from 'node:path';
 import { seeded } from './stats';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
+export const CORPUS = path.join(ROOT, 'resources', 'sample');
 const FILES = ['kazpravda-2025-11-07-velizade.txt', 'caravan-2025-11-kazantsev.txt', 'zakon-2026-03-02-badamov.txt'];
 
 let cached: { paragraphs: string[]; words: string[] } | null = null;

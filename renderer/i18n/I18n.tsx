@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import type { UiLanguage } from '../../shared/contract';
 import { en, type MessageKey } from './en';
+import { formatMessage } from './format';
 import { ru } from './ru';
 
 const dictionaries: Record<UiLanguage, Record<MessageKey, string>> = { en, ru };
@@ -16,7 +17,7 @@ export function I18nProvider({ language, children }: { language: UiLanguage; chi
   const t = useCallback<Translate>(
     (key, vars) => {
       const template = dictionaries[language][key] ?? en[key];
-      return vars ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : template;
+      return formatMessage(language, template, vars);
     },
     [language],
   );

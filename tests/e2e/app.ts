@@ -6,7 +6,7 @@ import path from 'node:path';
 import { launchBrowserMode } from '../support/browser-mode';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
+export const CORPUS = path.join(ROOT, 'resources', 'sample');
 export const CLI = path.join(ROOT, 'out', 'node', 'cli.mjs');
 export const CORPUS_FILES = [
   'kazpravda-2025-11-07-velizade.txt',

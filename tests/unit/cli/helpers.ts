@@ -3,10 +3,11 @@ import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { CORPUS_DIR } from '../../support/corpus';
 
 export const REPO = path.resolve(__dirname, '../../..');
 export const CLI = path.join(REPO, 'out', 'node', 'cli.mjs');
-export const CORPUS_DIR = path.resolve(REPO, '../shared/corpus');
+export { CORPUS_DIR };
 export const KAZPRAVDA = 'kazpravda-2025-11-07-velizade.txt';
 export const CARAVAN = 'caravan-2025-11-kazantsev.txt';
 export const ZAKON = 'zakon-2026-03-02-badamov.txt';

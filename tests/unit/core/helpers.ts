@@ -7,9 +7,9 @@ import path from 'node:path';
 import { afterEach, expect } from 'vitest';
 import { createBackend, type Backend, type BackendOptions } from '../../../electron/core/backend';
 import { AppError } from '../../../electron/core/errors';
+import { CORPUS_DIR } from '../../support/corpus';
 
-/** The sample corpus lives beside the repository: `<repo>/../shared/corpus`. */
-export const CORPUS_DIR = path.resolve(__dirname, '../../../../shared/corpus');
+export { CORPUS_DIR };
 export const RESOURCES_DIR = path.resolve(__dirname, '../../../resources');
 
 export const KAZPRAVDA = 'kazpravda-2025-11-07-velizade.txt';

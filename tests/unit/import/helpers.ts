@@ -5,8 +5,8 @@ import { expect } from 'vitest';
 import { AppError } from '../../../electron/core/errors';
 import { extractDocument } from '../../../electron/core/import';
 
-/** The sample corpus lives beside the repository: `<repo>/../shared/corpus`. */
-export const CORPUS_DIR = path.resolve(__dirname, '../../../../shared/corpus');
+import { CORPUS_DIR } from '../../support/corpus';
+export { CORPUS_DIR };
 
 export const KAZPRAVDA = 'kazpravda-2025-11-07-velizade.txt';
 export const CARAVAN = 'caravan-2025-11-kazantsev.txt';
