@@ -56,7 +56,7 @@ test('first run: sample project, import through the native dialog, a claim, wind
   await stubOpenDialog(app, [memo]);
   await page.getByRole('button', { name: 'Import…' }).click();
   await expect(documents(page)).toHaveCount(4);
-  await expect(page.locator('.toast').filter({ hasText: 'Imported 1 document(s).' })).toBeVisible();
+  await expect(page.locator('.toast').filter({ hasText: 'Imported 1 document.' })).toBeVisible();
 
   await tagSentence(page, pane(page, KAZPRAVDA), K1, ['1']);
   await expect.poll(() => claimQuotes(page)).toEqual([K1]);
