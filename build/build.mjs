@@ -24,17 +24,32 @@ const common = {
   external: ['electron', 'better-sqlite3'],
 };
 
+// Bundled CommonJS dependencies (mammoth, jszip) call require(); give ES module bundles one.
+const requireBanner = "import { createRequire as __crossreadRequire } from 'node:module';\nconst require = __crossreadRequire(import.meta.url);";
+// The core finds its isolate worker (electron/core/isolate) beside the bundle it runs in, by this name.
+const isolateWorker = (file) => ({ define: { CROSSREAD_ISOLATE_WORKER: JSON.stringify(file) } });
+// locate.ts reads import.meta only where __dirname is missing, which a CommonJS bundle always has.
+const cjs = { format: 'cjs', logOverride: { 'empty-import-meta': 'silent' } };
+
 await Promise.all([
-  esbuild({ ...common, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(out, 'electron/main.cjs'), format: 'cjs' }),
-  esbuild({ ...common, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(out, 'electron/preload.cjs'), format: 'cjs' }),
+  esbuild({ ...common, ...cjs, ...isolateWorker('isolate-worker.cjs'), entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(out, 'electron/main.cjs') }),
+  esbuild({ ...common, ...cjs, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(out, 'electron/preload.cjs') }),
+  esbuild({ ...common, ...cjs, entryPoints: [path.join(root, 'electron/core/isolate/worker.ts')], outfile: path.join(out, 'electron/isolate-worker.cjs') }),
   esbuild({
     ...common,
+    ...isolateWorker('isolate-worker.mjs'),
     entryPoints: [path.join(root, 'electron/cli/index.ts')],
     outfile: path.join(out, 'node/cli.mjs'),
     format: 'esm',
-    // Bundled CommonJS dependencies (mammoth, jszip) call require(); give them one in ESM.
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __crossreadRequire } from 'node:module';\nconst require = __crossreadRequire(import.meta.url);" },
+    banner: { js: `#!/usr/bin/env node\n${requireBanner}` },
+  }),
+  esbuild({
+    ...common,
+    entryPoints: [path.join(root, 'electron/core/isolate/worker.ts')],
+    outfile: path.join(out, 'node/isolate-worker.mjs'),
+    format: 'esm',
+    banner: { js: requireBanner },
   }),
 ]);
 fs.chmodSync(path.join(out, 'node/cli.mjs'), 0o755);
-if (!quiet) console.log('built out/renderer, out/electron/main.cjs, out/electron/preload.cjs, out/node/cli.mjs');
+if (!quiet) console.log('built out/renderer, out/electron/{main,preload,isolate-worker}.cjs, out/node/{cli,isolate-worker}.mjs');

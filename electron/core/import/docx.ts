@@ -9,8 +9,14 @@ import { guessLanguage, takeDateHeader, titleFromFileName } from './metadata';
 import { quoted, refuse } from './refuse';
 import type { ExtractedDocument, ImportSource } from './types';
 
-/** Most XML a .docx may unpack to; a real document holding 5 million characters stays well below it. */
-const MAX_UNPACKED_XML_BYTES = 200 * 1024 * 1024;
+/**
+ * Most a .docx may unpack to, counting every part whatever its name: the reader follows the
+ * package's relationships, so a part named styles.dat or main.bin is read as surely as one named
+ * document.xml. A real document holding 5 million characters, pictures included, stays well below.
+ */
+export const MAX_UNPACKED_BYTES = 128 * 1024 * 1024;
+/** Most parts a .docx may hold; Word writes a few dozen, one per picture beyond that. */
+export const MAX_PARTS = 10_000;
 
 export async function extractDocx(src: ImportSource): Promise<ExtractedDocument> {
   const damaged = () =>
@@ -25,16 +31,22 @@ export async function extractDocx(src: ImportSource): Promise<ExtractedDocument>
     throw damaged();
   }
   if (!zip.file('word/document.xml')) throw damaged();
+  const parts = Object.values(zip.files).filter((file) => !file.dir).length;
+  if (parts > MAX_PARTS) {
+    throw refuse(
+      `${quoted(src.name)} holds ${parts.toLocaleString('en-US')} parts, more than the ${MAX_PARTS.toLocaleString('en-US')} a Word document has; open it in Word or LibreOffice, save it again as .docx and import that copy.`,
+    );
+  }
 
   let unpacked: number;
   try {
-    unpacked = await unpackedXmlBytes(zip, MAX_UNPACKED_XML_BYTES);
+    unpacked = await unpackedBytes(zip, MAX_UNPACKED_BYTES);
   } catch {
     throw damaged();
   }
-  if (unpacked > MAX_UNPACKED_XML_BYTES) {
+  if (unpacked > MAX_UNPACKED_BYTES) {
     throw refuse(
-      `${quoted(src.name)} unpacks to more than ${String(MAX_UNPACKED_XML_BYTES / (1024 * 1024))} MB of document data, more than Crossread can import; split it into smaller documents and import them separately.`,
+      `${quoted(src.name)} unpacks to more than ${String(MAX_UNPACKED_BYTES / (1024 * 1024))} MB of document data, more than Crossread can import; split it into smaller documents and import them separately.`,
     );
   }
 
@@ -64,13 +76,14 @@ export async function extractDocx(src: ImportSource): Promise<ExtractedDocument>
 }
 
 /**
- * Total unpacked size of the archive's XML parts, counted while inflating and abandoned as soon as it passes
- * `budget`, so a small file that inflates to gigabytes never gets held in memory.
+ * Total unpacked size of every part of the archive, counted while inflating (the sizes the archive
+ * declares are not trusted) and abandoned as soon as it passes `budget`, so a small file that
+ * inflates to gigabytes never gets held in memory.
  */
-export async function unpackedXmlBytes(zip: JSZip, budget: number): Promise<number> {
+export async function unpackedBytes(zip: JSZip, budget: number): Promise<number> {
   let total = 0;
   for (const file of Object.values(zip.files)) {
-    if (file.dir || !/\.(xml|rels)$/i.test(file.name)) continue;
+    if (file.dir) continue;
     total += await inflatedSize(file, budget - total);
     if (total > budget) break;
   }
