@@ -79,10 +79,12 @@ function refusal(name: string, error: IsolateError, limits: Readonly<IsolateLimi
       return refuse(
         `${quoted(name)} needs more than the ${String(limits.heapMb)} MB of memory Crossread gives one document, so it was not imported; a file like this is damaged or built to overload the app: ${SAVE_AGAIN}`,
       );
-    case 'timeout':
+    case 'timeout': {
+      const seconds = Math.max(1, Math.round(limits.timeoutMs / 1000));
       return refuse(
-        `${quoted(name)} took longer than ${String(Math.round(limits.timeoutMs / 1000))} seconds to read, so Crossread stopped and did not import it; a file like this is damaged or built to overload the app: ${SAVE_AGAIN}`,
+        `${quoted(name)} took longer than ${String(seconds)} ${seconds === 1 ? 'second' : 'seconds'} to read, so Crossread stopped and did not import it; a file like this is damaged or built to overload the app: ${SAVE_AGAIN}`,
       );
+    }
     case 'aborted':
       return cancelled(name);
     case 'crashed':
