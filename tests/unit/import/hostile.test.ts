@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { corpusFile, fileFrom, withProject, ZAKON, type Fixture } from '../core/helpers';
-import { MAX_UNPACKED_BYTES } from '../../../electron/core/import/docx';
+import { MAX_UNPACKED_BYTES, MAX_XML_DEPTH } from '../../../electron/core/import/docx';
 import { MAX_HTML_DEPTH } from '../../../electron/core/import/html';
-import { docxBomb, projectRows } from './hostile';
+import { docxBomb, docxWithDocument, nestedDocumentXml, projectRows } from './hostile';
 
 type ImportFile = { name: string; dataBase64: string };
 
@@ -65,6 +65,24 @@ describe('hostile documents', () => {
     expect(message).toContain(`"nested.html" nests its HTML elements more than ${MAX_HTML_DEPTH.toLocaleString('en-US')} deep`);
     expect(message).not.toMatch(/secret-content|Maximum call stack/);
     await stillServes(fx);
+  });
+
+  it('a .docx nesting 100,000 elements deep is refused for its depth, not reported as damaged after a stack overflow', async () => {
+    const fx = await projectWithOneDocument();
+    const message = await refused(fx, docx('deep.docx', docxWithDocument(nestedDocumentXml(100_000))));
+    expect(message).toBe(
+      `"deep.docx" nests its document data more than ${String(MAX_XML_DEPTH)} levels deep, far deeper than a Word document does, so Crossread did not import it; open it in Word or LibreOffice, save it again as .docx and import that copy.`,
+    );
+    await stillServes(fx);
+  });
+
+  it('a .docx nested within the depth limit still imports', async () => {
+    const fx = await projectWithOneDocument();
+    const result = await fx.backend.call('documents.import', {
+      files: [docx('nested-ok.docx', docxWithDocument(nestedDocumentXml((MAX_XML_DEPTH - 10) / 2, 'Вложено, но допустимо.')))],
+    });
+    expect(result.failed).toEqual([]);
+    expect(result.imported).toHaveLength(1);
   });
 
   it('HTML nested just within the depth limit still imports', async () => {

@@ -1,7 +1,7 @@
 /** Test helpers for hostile imports: the project's rows, and the hostile files' builders. */
 import Database from 'better-sqlite3';
 
-export { deflateBomb, docxBomb, zipArchive } from '../../fixtures/hostile-docx';
+export { deflateBomb, docxBomb, docxWithDocument, nestedDocumentXml, zipArchive } from '../../fixtures/hostile-docx';
 
 /** Every row of every table of a project file, to prove that a refused import changed nothing. */
 export function projectRows(projectPath: string): Record<string, unknown[]> {
