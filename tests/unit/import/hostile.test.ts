@@ -114,7 +114,7 @@ describe('hostile documents', () => {
     await stillServes(fx);
   });
 
-  it('a refused file is named once in its message, not after its own name again', async () => {
+  it('a refusal is one sentence that names the file once, at its start', async () => {
     const fx = await projectWithOneDocument();
     const message = await refused(fx, fileFrom('a.pdf', '%PDF-1.7'));
     expect(message).toMatch(/^"a\.pdf" is not a supported file type/);
