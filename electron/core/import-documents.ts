@@ -82,7 +82,7 @@ function refusal(name: string, error: IsolateError, limits: Readonly<IsolateLimi
     case 'timeout': {
       const seconds = Math.max(1, Math.round(limits.timeoutMs / 1000));
       return refuse(
-        `${quoted(name)} took longer than ${String(seconds)} ${seconds === 1 ? 'second' : 'seconds'} to read, so Crossread stopped and did not import it; a file like this is damaged or built to overload the app: ${SAVE_AGAIN}`,
+        `${quoted(name)} took longer than ${String(seconds)} ${seconds === 1 ? 'second' : 'seconds'} to read, so Crossread stopped and did not import it; if it is very long, split it into smaller files, otherwise it may be damaged or built to overload the app: ${SAVE_AGAIN}`,
       );
     }
     case 'aborted':

@@ -218,14 +218,30 @@ function hasAncestor(el: HtmlElement, name: string): boolean {
   return false;
 }
 
+/** isHidden's answers, so that asking about many elements deep in one tree stays linear in its size. */
+const hiddenCache = new WeakMap<HtmlElement, boolean>();
+
 /** Whether the element or any ancestor is dropped. */
 function isHidden(el: HtmlElement): boolean {
+  // Walk up to the first element already answered (or the top), then answer on the way down.
+  const uncached: HtmlElement[] = [];
+  let hidden = false;
   for (let node: HtmlElement | null = el; node; ) {
-    if (isDropped(node)) return true;
+    const known = hiddenCache.get(node);
+    if (known !== undefined) {
+      hidden = known;
+      break;
+    }
+    uncached.push(node);
     const parent: HtmlNode | HtmlDocument | null = node.parent;
     node = parent && isElement(parent) ? parent : null;
   }
-  return false;
+  for (let i = uncached.length - 1; i >= 0; i--) {
+    const node = uncached[i]!;
+    hidden = hidden || isDropped(node);
+    hiddenCache.set(node, hidden);
+  }
+  return hidden;
 }
 
 /** Collapses runs of HTML whitespace to one space and trims. */

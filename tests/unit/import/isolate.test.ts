@@ -135,7 +135,7 @@ describe('importDocuments in an isolate', () => {
     try {
       const result = await importDocuments(p, [corpusFile(ZAKON)], { limits: { timeoutMs: 1 } });
       expect(result.failed.map((f) => f.message)).toEqual([
-        `"${ZAKON}" took longer than 1 second to read, so Crossread stopped and did not import it; a file like this is damaged or built to overload the app: open it in the program that made it, save it again and import that copy.`,
+        `"${ZAKON}" took longer than 1 second to read, so Crossread stopped and did not import it; if it is very long, split it into smaller files, otherwise it may be damaged or built to overload the app: open it in the program that made it, save it again and import that copy.`,
       ]);
     } finally {
       p.close();
