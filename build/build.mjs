@@ -2,6 +2,7 @@
 // with esbuild (main and preload as CommonJS, the CLI/browser-mode server as ESM).
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { bundledPackagesPlugin, fromMetafile } from './bundled-packages.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,14 @@ const quiet = process.argv.includes('--quiet');
 
 fs.rmSync(out, { recursive: true, force: true });
 
-await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
+/** Each bundle's npm packages, written to out/bundled-packages.json for the dependency check. */
+const bundled = {};
+
+await viteBuild({
+  configFile: path.join(root, 'vite.config.ts'),
+  logLevel: quiet ? 'warn' : 'info',
+  plugins: [bundledPackagesPlugin((listing) => (bundled['out/renderer'] = listing))],
+});
 
 const common = {
   bundle: true,
@@ -20,21 +28,43 @@ const common = {
   target: 'node22',
   sourcemap: false,
   logLevel: 'warning',
+  metafile: true,
   // The native SQLite binding is loaded from node_modules at run time (asar-unpacked when packaged).
   external: ['electron', 'better-sqlite3'],
 };
 
-await Promise.all([
-  esbuild({ ...common, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(out, 'electron/main.cjs'), format: 'cjs' }),
-  esbuild({ ...common, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(out, 'electron/preload.cjs'), format: 'cjs' }),
+// Bundled CommonJS dependencies (mammoth, jszip) call require(); give ES module bundles one.
+const requireBanner = "import { createRequire as __crossreadRequire } from 'node:module';\nconst require = __crossreadRequire(import.meta.url);";
+// The core finds its isolate worker (electron/core/isolate) beside the bundle it runs in, by this name.
+const isolateWorker = (file) => ({ define: { CROSSREAD_ISOLATE_WORKER: JSON.stringify(file) } });
+// locate.ts reads import.meta only where __dirname is missing, which a CommonJS bundle always has.
+const cjs = { format: 'cjs', logOverride: { 'empty-import-meta': 'silent' } };
+
+const node = await Promise.all([
+  esbuild({ ...common, ...cjs, ...isolateWorker('isolate-worker.cjs'), entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(out, 'electron/main.cjs') }),
+  esbuild({ ...common, ...cjs, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(out, 'electron/preload.cjs') }),
+  esbuild({ ...common, ...cjs, entryPoints: [path.join(root, 'electron/core/isolate/worker.ts')], outfile: path.join(out, 'electron/isolate-worker.cjs') }),
   esbuild({
     ...common,
+    ...isolateWorker('isolate-worker.mjs'),
     entryPoints: [path.join(root, 'electron/cli/index.ts')],
     outfile: path.join(out, 'node/cli.mjs'),
     format: 'esm',
-    // Bundled CommonJS dependencies (mammoth, jszip) call require(); give them one in ESM.
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __crossreadRequire } from 'node:module';\nconst require = __crossreadRequire(import.meta.url);" },
+    banner: { js: `#!/usr/bin/env node\n${requireBanner}` },
+  }),
+  esbuild({
+    ...common,
+    entryPoints: [path.join(root, 'electron/core/isolate/worker.ts')],
+    outfile: path.join(out, 'node/isolate-worker.mjs'),
+    format: 'esm',
+    banner: { js: requireBanner },
   }),
 ]);
+for (const result of node) {
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
+    if (output.entryPoint) bundled[path.relative(root, path.resolve(root, file)).split(path.sep).join('/')] = fromMetafile(result.metafile);
+  }
+}
+fs.writeFileSync(path.join(out, 'bundled-packages.json'), `${JSON.stringify(bundled, null, 2)}\n`);
 fs.chmodSync(path.join(out, 'node/cli.mjs'), 0o755);
-if (!quiet) console.log('built out/renderer, out/electron/main.cjs, out/electron/preload.cjs, out/node/cli.mjs');
+if (!quiet) console.log('built out/renderer, out/electron/{main,preload,isolate-worker}.cjs, out/node/{cli,isolate-worker}.mjs');

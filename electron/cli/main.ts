@@ -173,7 +173,7 @@ async function importFiles(projectPath: string, files: string[]): Promise<number
     const result = await backend.call('documents.import', { files: payload });
     for (const d of result.imported) process.stdout.write(`imported  ${d.title} (${d.length} chars)\n`);
     for (const d of result.duplicates) process.stdout.write(`duplicate ${d.name} (already in the project as “${d.title}”)\n`);
-    for (const f of result.failed) process.stderr.write(`failed    ${f.name}: ${f.message}\n`);
+    for (const f of result.failed) process.stderr.write(`failed    ${f.message}\n`);
     return result.failed.length > 0 ? 1 : 0;
   } finally {
     backend.close();

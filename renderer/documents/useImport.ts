@@ -50,7 +50,8 @@ export function useImport() {
           imported += result.imported.length;
           firstId ??= result.imported[0]?.id ?? null;
           for (const d of result.duplicates) problems.push(t('import.duplicate', { name: d.name, title: d.title }));
-          for (const f of result.failed) problems.push(t('import.failed', { name: f.name, message: f.message }));
+          // The message names the file itself; prefixing the name again would say it twice.
+          for (const f of result.failed) problems.push(f.message);
         }
       } finally {
         if (progress !== null) actions.dismiss(progress);

@@ -43,7 +43,6 @@ export const en = {
   'import.running': 'Importing {count, plural, one {# file} other {# files}}…',
   'import.done': 'Imported {count, plural, one {# document} other {# documents}}.',
   'import.duplicate': '{name} is already in the project as “{title}”.',
-  'import.failed': '{name}: {message}',
   'import.tooLarge': '{name} is {size} MB; Crossread imports files up to 20 MB.',
   'pane.close': 'Close {title}',
   'pane.left': 'Move {title} left',

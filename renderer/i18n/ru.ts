@@ -44,7 +44,6 @@ export const ru: Record<MessageKey, string> = {
   'import.running': 'Импорт: {count, plural, one {# файл} few {# файла} other {# файлов}}…',
   'import.done': '{count, plural, one {Импортирован # документ} few {Импортировано # документа} other {Импортировано # документов}}.',
   'import.duplicate': '{name} уже есть в проекте как «{title}».',
-  'import.failed': '{name}: {message}',
   'import.tooLarge': '{name}: {size} МБ; Crossread импортирует файлы до 20 МБ.',
   'pane.close': 'Закрыть «{title}»',
   'pane.left': 'Сдвинуть «{title}» влево',

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { cliJson, CORPUS_FILES, createProjectInUi, documentTitles, pane, startApp, tempHome, type RunningApp } from './app';
+import { docxBomb } from '../fixtures/hostile-docx';
 import { buildDocx, encodeSingleByte, latin1Bytes, payload, pngLikeBytes, savedPaneCount, writeLargeText, type FilePayload } from './fixtures';
 
 interface CliDocument {
@@ -199,6 +200,26 @@ test('bad files are refused with a clear message and add nothing; Windows-1251 i
   const docs = cliJson<CliDocument[]>(home, 'documents', '--project', project);
   expect(docs.map((d) => d.title)).toEqual([KAZ, 'cp1251-note']);
   expect(docs[1]!.language).toBe('ru');
+});
+
+test('hostile files are refused with the file named once, and browser mode keeps serving', async ({ page }) => {
+  await openNewProject(page, 'Hostile');
+  const refusals: [FilePayload, string][] = [
+    [payload('a.pdf', '%PDF-1.7'), 'is not a supported file type'],
+    [payload('nested.html', '<div>'.repeat(200_000), 'text/html'), 'nests its HTML elements more than 1,000 deep'],
+    [payload('bomb.docx', docxBomb({ mainPart: 'word/document.xml', bombPart: 'word/styles.dat', mebibytes: 1024 })), 'unpacks to more than'],
+  ];
+  for (const [file, reason] of refusals) {
+    await pick(page, file);
+    const toast = page.locator('.toast.error').filter({ hasText: reason });
+    await expect(toast).toHaveCount(1);
+    const text = await toast.innerText();
+    expect(text.split(file.name), text).toHaveLength(2);
+    await toast.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(docCount(page)).toHaveCount(0);
+  }
+  await pick(page, CORPUS_FILES[0]!);
+  await expect(docCount(page)).toHaveCount(1);
 });
 
 test('document details can be edited and persist through a reload and in the CLI', async ({ page }) => {

@@ -8,9 +8,22 @@ import { normaliseText } from './decode';
 import { guessLanguage, takeDateHeader, titleFromFileName } from './metadata';
 import { quoted, refuse } from './refuse';
 import type { ExtractedDocument, ImportSource } from './types';
+import { XmlDepthMeter } from './xml-depth';
 
-/** Most XML a .docx may unpack to; a real document holding 5 million characters stays well below it. */
-const MAX_UNPACKED_XML_BYTES = 200 * 1024 * 1024;
+/**
+ * Most a .docx may unpack to, counting every part whatever its name: the reader follows the
+ * package's relationships, so a part named styles.dat or main.bin is read as surely as one named
+ * document.xml. A real document holding 5 million characters, pictures included, stays well below.
+ */
+export const MAX_UNPACKED_BYTES = 128 * 1024 * 1024;
+/**
+ * Deepest element nesting accepted in any XML part. Word's own nesting (tables in tables, content
+ * controls) stays far below; the reader recurses once per level, so much deeper parts would
+ * overflow its stack after a long, slow parse.
+ */
+export const MAX_XML_DEPTH = 512;
+/** Most parts a .docx may hold; Word writes a few dozen, one per picture beyond that. */
+export const MAX_PARTS = 10_000;
 
 export async function extractDocx(src: ImportSource): Promise<ExtractedDocument> {
   const damaged = () =>
@@ -25,16 +38,27 @@ export async function extractDocx(src: ImportSource): Promise<ExtractedDocument>
     throw damaged();
   }
   if (!zip.file('word/document.xml')) throw damaged();
+  const parts = Object.values(zip.files).filter((file) => !file.dir).length;
+  if (parts > MAX_PARTS) {
+    throw refuse(
+      `${quoted(src.name)} holds ${parts.toLocaleString('en-US')} parts, more than the ${MAX_PARTS.toLocaleString('en-US')} a Word document has; open it in Word or LibreOffice, save it again as .docx and import that copy.`,
+    );
+  }
 
-  let unpacked: number;
+  let unpacked: Unpacked;
   try {
-    unpacked = await unpackedXmlBytes(zip, MAX_UNPACKED_XML_BYTES);
+    unpacked = await unpack(zip, MAX_UNPACKED_BYTES);
   } catch {
     throw damaged();
   }
-  if (unpacked > MAX_UNPACKED_XML_BYTES) {
+  if (unpacked.bytes > MAX_UNPACKED_BYTES) {
     throw refuse(
-      `${quoted(src.name)} unpacks to more than ${String(MAX_UNPACKED_XML_BYTES / (1024 * 1024))} MB of document data, more than Crossread can import; split it into smaller documents and import them separately.`,
+      `${quoted(src.name)} unpacks to more than ${String(MAX_UNPACKED_BYTES / (1024 * 1024))} MB of document data, more than Crossread can import; split it into smaller documents and import them separately.`,
+    );
+  }
+  if (unpacked.deepestXml > MAX_XML_DEPTH) {
+    throw refuse(
+      `${quoted(src.name)} nests its document data more than ${String(MAX_XML_DEPTH)} levels deep, far deeper than a Word document does, so Crossread did not import it; open it in Word or LibreOffice, save it again as .docx and import that copy.`,
     );
   }
 
@@ -63,35 +87,55 @@ export async function extractDocx(src: ImportSource): Promise<ExtractedDocument>
   };
 }
 
-/**
- * Total unpacked size of the archive's XML parts, counted while inflating and abandoned as soon as it passes
- * `budget`, so a small file that inflates to gigabytes never gets held in memory.
- */
-export async function unpackedXmlBytes(zip: JSZip, budget: number): Promise<number> {
-  let total = 0;
-  for (const file of Object.values(zip.files)) {
-    if (file.dir || !/\.(xml|rels)$/i.test(file.name)) continue;
-    total += await inflatedSize(file, budget - total);
-    if (total > budget) break;
-  }
-  return total;
+interface Unpacked {
+  /** Total unpacked size of every part, or a number past the budget once it was passed. */
+  bytes: number;
+  /** Deepest element nesting in the parts that hold XML (those whose data starts with `<`). */
+  deepestXml: number;
 }
 
-function inflatedSize(file: JSZip.JSZipObject, budget: number): Promise<number> {
+/**
+ * Inflates every part of the archive once, counting its size as it comes (the sizes the archive
+ * declares are not trusted) and measuring the nesting of the XML parts, and stops as soon as the
+ * total passes `budget`, so a small file that inflates to gigabytes never gets held in memory.
+ */
+export async function unpack(zip: JSZip, budget: number): Promise<Unpacked> {
+  const result: Unpacked = { bytes: 0, deepestXml: 0 };
+  for (const file of Object.values(zip.files)) {
+    if (file.dir) continue;
+    const part = await inflatePart(file, budget - result.bytes);
+    result.bytes += part.size;
+    result.deepestXml = Math.max(result.deepestXml, part.deepestXml);
+    if (result.bytes > budget) break;
+  }
+  return result;
+}
+
+/** Total unpacked size of every part, abandoned once it passes `budget` (see unpack). */
+export async function unpackedBytes(zip: JSZip, budget: number): Promise<number> {
+  return (await unpack(zip, budget)).bytes;
+}
+
+function inflatePart(file: JSZip.JSZipObject, budget: number): Promise<{ size: number; deepestXml: number }> {
   return new Promise((resolve, reject) => {
     let size = 0;
+    let meter: XmlDepthMeter | null | undefined;
+    const done = () => {
+      resolve({ size, deepestXml: meter?.deepest ?? 0 });
+    };
     const stream = file.nodeStream('nodebuffer');
     stream.on('data', (chunk: Uint8Array) => {
+      // XML starts with `<` after any whitespace and UTF-8 byte-order mark; pictures never do.
+      if (meter === undefined) meter = chunk.find((b) => b > 0x20 && b !== 0xef && b !== 0xbb && b !== 0xbf) === 0x3c ? new XmlDepthMeter() : null;
+      meter?.feed(chunk);
       size += chunk.length;
-      if (size > budget) {
+      if (size > budget || (meter && meter.deepest > MAX_XML_DEPTH)) {
         stream.pause();
         stream.removeAllListeners();
-        resolve(size);
+        done();
       }
     });
-    stream.on('end', () => {
-      resolve(size);
-    });
+    stream.on('end', done);
     stream.on('error', (error: unknown) => {
       reject(error instanceof Error ? error : new Error(String(error)));
     });

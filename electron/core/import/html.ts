@@ -2,12 +2,13 @@
  * HTML import (.html, .htm): parsed with htmlparser2 (a parser only: nothing is run or fetched), page chrome
  * and hidden content dropped, the main content flattened to paragraphs separated by a blank line.
  */
-import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
+import { DomHandler, DomUtils, ElementType, Parser } from 'htmlparser2';
 import { decodeBytes } from './decode';
 import { guessLanguage, isoDay, primaryLanguage, titleFromFileName } from './metadata';
+import { quoted, refuse } from './refuse';
 import type { ExtractedDocument, ImportSource } from './types';
 
-type HtmlDocument = ReturnType<typeof parseDocument>;
+type HtmlDocument = DomHandler['root'];
 type HtmlNode = HtmlDocument['children'][number];
 type HtmlElement = Extract<HtmlNode, { attribs: Record<string, string> }>;
 
@@ -75,12 +76,24 @@ const BLOCKS = new Set([
   'ul',
 ]);
 
+/**
+ * Deepest nesting of elements accepted. Real pages stay far below it (browsers flatten what goes
+ * past 512); past it the parser's own stack work grows with the square of the depth, and the
+ * walks over the tree below recurse once per level.
+ */
+export const MAX_HTML_DEPTH = 1000;
+
 /** Bytes searched for a `<meta charset>` declaration, as browsers do. */
 const CHARSET_SNIFF_BYTES = 4096;
 
 export function extractHtml(src: ImportSource): ExtractedDocument {
   const decoded = decodeBytes(src.name, src.bytes, { declaredCharset: declaredCharset(src.bytes) });
-  const doc = parseDocument(decoded.text, { decodeEntities: true });
+  const doc = parseBounded(decoded.text);
+  if (!doc) {
+    throw refuse(
+      `${quoted(src.name)} nests its HTML elements more than ${MAX_HTML_DEPTH.toLocaleString('en-US')} deep, far deeper than a real page, so Crossread did not import it; open it in a browser, save it again (or copy its text into a .txt file) and import that.`,
+    );
+  }
 
   const root = contentRoot(doc);
   const text = htmlToText(root);
@@ -117,6 +130,28 @@ export function extractHtml(src: ImportSource): ExtractedDocument {
   };
 }
 
+class DepthExceeded extends Error {}
+
+/** Builds the tree, and gives up (null) once an element opens more than MAX_HTML_DEPTH deep. */
+class BoundedDomHandler extends DomHandler {
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    // tagStack holds the document itself below the open elements.
+    if (this.tagStack.length > MAX_HTML_DEPTH) throw new DepthExceeded();
+    super.onopentag(name, attribs);
+  }
+}
+
+function parseBounded(html: string): HtmlDocument | null {
+  const handler = new BoundedDomHandler();
+  try {
+    new Parser(handler, { decodeEntities: true }).end(html);
+  } catch (error) {
+    if (error instanceof DepthExceeded) return null;
+    throw error;
+  }
+  return handler.root;
+}
+
 /** The charset a page declares in a `<meta charset>` or `<meta http-equiv="Content-Type">` near its start. */
 export function declaredCharset(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, CHARSET_SNIFF_BYTES));
@@ -139,7 +174,9 @@ function pageTitle(doc: HtmlDocument, root: HtmlDocument | HtmlElement): string 
 
 /** The largest visible `<article>`, else the first visible `<main>`, else `<body>`, else the whole document. */
 function contentRoot(doc: HtmlDocument): HtmlDocument | HtmlElement {
-  const articles = DomUtils.findAll((el) => el.name === 'article' && !isHidden(el), doc.children);
+  // An article inside another can hold no more text than the outer one, so only the outermost
+  // compete; measuring each nested one too would read the same text once per level.
+  const articles = DomUtils.findAll((el) => el.name === 'article' && !hasAncestor(el, 'article') && !isHidden(el), doc.children);
   let best: HtmlElement | null = null;
   let bestLength = -1;
   for (const article of articles) {
@@ -181,14 +218,30 @@ function hasAncestor(el: HtmlElement, name: string): boolean {
   return false;
 }
 
+/** isHidden's answers, so that asking about many elements deep in one tree stays linear in its size. */
+const hiddenCache = new WeakMap<HtmlElement, boolean>();
+
 /** Whether the element or any ancestor is dropped. */
 function isHidden(el: HtmlElement): boolean {
+  // Walk up to the first element already answered (or the top), then answer on the way down.
+  const uncached: HtmlElement[] = [];
+  let hidden = false;
   for (let node: HtmlElement | null = el; node; ) {
-    if (isDropped(node)) return true;
+    const known = hiddenCache.get(node);
+    if (known !== undefined) {
+      hidden = known;
+      break;
+    }
+    uncached.push(node);
     const parent: HtmlNode | HtmlDocument | null = node.parent;
     node = parent && isElement(parent) ? parent : null;
   }
-  return false;
+  for (let i = uncached.length - 1; i >= 0; i--) {
+    const node = uncached[i]!;
+    hidden = hidden || isDropped(node);
+    hiddenCache.set(node, hidden);
+  }
+  return hidden;
 }
 
 /** Collapses runs of HTML whitespace to one space and trims. */

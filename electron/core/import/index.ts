@@ -60,8 +60,8 @@ export async function extractDocument(src: ImportSource): Promise<ExtractedDocum
     doc = await run(format, src);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw refuse(`${quoted(src.name)} could not be read (${reason}); check that the file opens in another program and try again.`);
+    // A parser's own message may quote the file, and the file is not trusted: it is not passed on.
+    throw refuse(`${quoted(src.name)} could not be read; check that the file opens in another program and try again.`);
   }
 
   if (!/\S/.test(doc.text)) {

@@ -12,8 +12,12 @@ export interface Token {
   key: string;
 }
 
-/** A word: letters, digits and the combining marks that belong to them. Hyphens and apostrophes split. */
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/**
+ * A word: letters, digits and the combining marks that belong to them. Hyphens and apostrophes
+ * split. A run longer than 1,000 characters is cut into words of 1,000: no language has such
+ * words, and an unbounded `+` over millions of letters overflows the regular-expression stack.
+ */
+const WORD = /[\p{L}\p{N}\p{M}]{1,1000}/gu;
 const CYRILLIC = /[\u0400-\u04ff]/;
 const LATIN = /^[a-z]+$/;
 /** Stress accents some texts put on Russian vowels ("приве́т"); they never change the word. */

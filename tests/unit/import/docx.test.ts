@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../../electron/core/import';
-import { unpackedXmlBytes } from '../../../electron/core/import/docx';
+import { unpackedBytes } from '../../../electron/core/import/docx';
 import { buildDocx } from '../../fixtures/docx';
 import { importError, utf8 } from './helpers';
 
@@ -54,14 +54,14 @@ describe('docx import', () => {
     expect(error.message).toContain('"blank.docx" is empty');
   });
 
-  it('stops inflating once the unpacked XML passes the budget', async () => {
+  it('stops inflating once the unpacked parts pass the budget, pictures included', async () => {
     const zip = new JSZip();
     zip.file('word/document.xml', `<w:document>${'a'.repeat(4 * 1024 * 1024)}</w:document>`);
     zip.file('word/media/image.png', new Uint8Array(8 * 1024 * 1024));
     const loaded = await JSZip.loadAsync(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
-    const counted = await unpackedXmlBytes(loaded, 1024 * 1024);
+    const counted = await unpackedBytes(loaded, 1024 * 1024);
     expect(counted).toBeGreaterThan(1024 * 1024);
     expect(counted).toBeLessThan(4 * 1024 * 1024);
-    expect(await unpackedXmlBytes(loaded, 64 * 1024 * 1024)).toBe(4 * 1024 * 1024 + '<w:document></w:document>'.length);
+    expect(await unpackedBytes(loaded, 64 * 1024 * 1024)).toBe(12 * 1024 * 1024 + '<w:document></w:document>'.length);
   });
 });

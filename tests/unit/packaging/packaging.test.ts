@@ -146,6 +146,7 @@ describe('electron-builder configuration', () => {
         'package.json',
         'out/electron/main.cjs',
         'out/electron/preload.cjs',
+        'out/electron/isolate-worker.cjs',
         'out/renderer/index.html',
         ...renderer.filter((f) => !f.endsWith('.map')),
         'node_modules/better-sqlite3/package.json',
@@ -168,14 +169,23 @@ describe('electron-builder configuration', () => {
     expect(packaged.filter((f) => /^node_modules\/better-sqlite3\/(deps|src)\//.test(f))).toEqual([]);
   });
 
-  it('keeps every module the bundles load at run time external and shipped', () => {
+  it('keeps every module the bundles load at run time external and shipped, and ships no other module', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    // What the main bundle requires by bare name (node: builtins and electron aside) must be a
-    // production dependency; everything else has to be bundled.
-    const main = fs.readFileSync(path.join(ROOT, 'out', 'electron', 'main.cjs'), 'utf8');
-    const required = new Set([...main.matchAll(/\brequire\("([^"./][^"]*)"\)/g)].map((m) => m[1]!).filter((n) => !n.startsWith('node:') && n !== 'electron'));
+    // What the desktop bundles require by bare name (node: builtins and electron aside) must be a
+    // production dependency and packed; everything else is bundled, so its node_modules copy stays out.
     const builtins = new Set(require('node:module').builtinModules as string[]);
-    expect([...required].filter((n) => !builtins.has(n)).sort()).toEqual(Object.keys(pkg.dependencies).sort());
+    const required = new Set<string>();
+    for (const bundle of ['main.cjs', 'isolate-worker.cjs']) {
+      const code = fs.readFileSync(path.join(ROOT, 'out', 'electron', bundle), 'utf8');
+      for (const m of code.matchAll(/\brequire\("([^"./][^"]*)"\)/g)) {
+        const name = m[1]!;
+        if (!name.startsWith('node:') && name !== 'electron' && !builtins.has(name)) required.add(name);
+      }
+    }
+    expect([...required].sort()).toEqual(['better-sqlite3']);
+    for (const name of required) expect(Object.keys(pkg.dependencies)).toContain(name);
+    const shipped = new Set(packaged.filter((f) => f.startsWith('node_modules/')).map((f) => f.split('/')[1]!));
+    expect([...shipped].sort()).toEqual([...required].sort());
   });
 
   it('unpacks the native SQLite binding from asar, and ships the sample corpus beside it', () => {
