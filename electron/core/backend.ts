@@ -44,6 +44,8 @@ export interface BackendOptions {
   now?: () => Date;
   /** One writer per project (project-lock.ts). Default 'hold'. */
   projectLock?: ProjectLockMode;
+  /** Where the project browser (files.browse) starts; the user's home folder by default. */
+  browseFrom?: string;
   /** Take `projectPath` over even if another Crossread holds it (the user asked, after a warning). */
   takeOver?: boolean;
   /** Names this process in another instance's "open in another Crossread" message. */
@@ -140,7 +142,7 @@ export function createBackend(opts: BackendOptions): Backend {
     'settings.update': (patch) => settings.update(patch),
 
     'project.current': () => current?.info() ?? null,
-    ...projectFileHandlers({ openHooks: backups.openHooks, recent: () => settings.recent(), switchTo }),
+    ...projectFileHandlers({ openHooks: backups.openHooks, recent: () => settings.recent(), switchTo, browseFrom: opts.browseFrom }),
     'project.openSample': async () =>
       switchTo(await openSampleProject(path.join(opts.homeDir, SAMPLE_FILE_NAME), path.join(opts.resourcesDir, 'sample'), backups.openHooks)),
     'project.close': () => {

@@ -20,6 +20,8 @@ export type ProjectFileHandlers = { [N in ProjectFileCall]: (input: ApiParsedInp
 export interface ProjectFileDeps {
   openHooks: OpenHooks;
   recent(): string[];
+  /** Where files.browse starts (the home folder when not given). */
+  browseFrom?: string | undefined;
   /** Makes `project` the open one (claiming its lock; `takeOver` claims it from another holder). */
   switchTo(project: Project, opts: { created?: boolean; takeOver?: boolean }): ProjectInfo;
 }
@@ -56,7 +58,7 @@ export function projectFileHandlers(deps: ProjectFileDeps): ProjectFileHandlers 
         exists: fs.existsSync(p),
         id: handles.issue('project', p),
       })),
-    'files.browse': ({ folder }) => listFolder(handles, folder === undefined ? undefined : handles.resolve(folder, 'folder')),
+    'files.browse': ({ folder }) => listFolder(handles, folder === undefined ? deps.browseFrom : handles.resolve(folder, 'folder')),
     'project.openEntry': ({ id, takeOver }) => deps.switchTo(openProjectFile(handles.resolve(id, 'project'), deps.openHooks), { takeOver }),
     'project.createIn': ({ folder, name }) => deps.switchTo(createProjectFile(path.join(handles.resolve(folder, 'folder'), name)), { created: true }),
   };
