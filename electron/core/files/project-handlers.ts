@@ -32,7 +32,7 @@ export function withExtension(file: string): string {
 
 /** Opens an existing project file after checking what the path is. */
 export function openProjectFile(file: string, hooks: OpenHooks): Project {
-  return Project.open(resolveRegularFile(file, 'project', true), hooks);
+  return Project.open(resolveRegularFile(file, 'projects', true), hooks);
 }
 
 /** Creates a new project file; the folder must exist and nothing may be at the path yet. */

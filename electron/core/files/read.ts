@@ -20,7 +20,7 @@ import { AppError } from '../errors';
 export interface ReadLimits {
   /** Largest file accepted, in bytes. */
   maxBytes: number;
-  /** What the file is, for messages: "annotation file", "document". */
+  /** What files of this kind are called, for messages: "annotation files", "documents". */
   what: string;
 }
 
@@ -36,7 +36,7 @@ export function displayName(file: string): string {
   return name.length > 120 ? `${name.slice(0, 117)}…` : name;
 }
 
-const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+const megabytes = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`);
 
 /**
  * Where `file` really leads, refused unless it is a regular file inside the folder the path names.
@@ -45,7 +45,7 @@ const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) /
  * Throws AppError ('not-found' or 'bad-input').
  */
 export function resolveRegularFile(file: string, what: string, linksAnywhere = false): string {
-  if (!path.isAbsolute(file)) throw new AppError('bad-input', `The ${what} must be given as a full path, not relative to a working folder.`);
+  if (!path.isAbsolute(file)) throw new AppError('bad-input', `Files must be given as a full path, not one relative to a working folder.`);
   const name = displayName(file);
   let real: string;
   let folder: string;
@@ -53,7 +53,7 @@ export function resolveRegularFile(file: string, what: string, linksAnywhere = f
     real = fs.realpathSync(file);
     folder = fs.realpathSync(path.dirname(file));
   } catch {
-    throw new AppError('not-found', `The ${what} ${name} does not exist.`);
+    throw new AppError('not-found', `${name} does not exist.`);
   }
   const inside = path.relative(folder, real);
   if (!linksAnywhere && (inside === '' || inside.startsWith('..') || path.isAbsolute(inside))) {
@@ -62,7 +62,7 @@ export function resolveRegularFile(file: string, what: string, linksAnywhere = f
   const stat = fs.statSync(real);
   if (!stat.isFile()) {
     const kind = stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a pipe' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : 'not a regular file';
-    throw new AppError('bad-input', `${name} is ${kind}, not a file Crossread can read as a ${what}.`);
+    throw new AppError('bad-input', `${name} is ${kind}, not a regular file; Crossread reads ${what} only from regular files.`);
   }
   return real;
 }
@@ -71,17 +71,17 @@ export function resolveRegularFile(file: string, what: string, linksAnywhere = f
 export function readRegularFile(file: string, limits: ReadLimits): Buffer {
   const real = resolveRegularFile(file, limits.what);
   const name = displayName(file);
-  const tooBig = () => new AppError('bad-input', `${name} is larger than the ${megabytes(limits.maxBytes)} limit for a ${limits.what}.`);
+  const tooBig = () => new AppError('bad-input', `${name} is larger than the ${megabytes(limits.maxBytes)} limit for ${limits.what}.`);
   let fd: number;
   try {
     fd = fs.openSync(real, fs.constants.O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
   } catch (err) {
-    throw new AppError('not-found', `Cannot read the ${limits.what} ${name} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+    throw new AppError('not-found', `Cannot read ${name} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
   }
   try {
     // What was opened may not be what was checked (a swap in between): check the open file itself.
     const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) throw new AppError('bad-input', `${name} is not a regular file, so Crossread does not read it as a ${limits.what}.`);
+    if (!stat.isFile()) throw new AppError('bad-input', `${name} is not a regular file; Crossread reads ${limits.what} only from regular files.`);
     if (stat.size > limits.maxBytes) throw tooBig();
     const chunks: Buffer[] = [];
     let total = 0;
@@ -96,7 +96,7 @@ export function readRegularFile(file: string, limits: ReadLimits): Buffer {
     return Buffer.concat(chunks, total);
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('import-failed', `Cannot read the ${limits.what} ${name} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+    throw new AppError('import-failed', `Cannot read ${name} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
   } finally {
     fs.closeSync(fd);
   }
