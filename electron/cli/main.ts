@@ -7,7 +7,7 @@ import { AppError } from '../core/errors';
 import { log } from '../core/log';
 import type { ProjectLockMode } from '../core/project-lock';
 import { defaultHomeDir } from '../core/paths';
-import { displayName, readRegularFile } from '../core/files/read';
+import { printable, readRegularFile } from '../core/files/read';
 import { IMPORT_LIMITS } from '../core/import/index';
 import { Project } from '../core/store/project';
 import { startServer } from '../server/server';
@@ -186,7 +186,7 @@ async function importFiles(projectPath: string, files: string[], takeOver: boole
         payload.push({ name: path.basename(file), dataBase64: readRegularFile(file, { maxBytes: IMPORT_LIMITS.maxFileBytes, what: 'documents' }).toString('base64') });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        refused.push({ name: displayName(file), message: err.message });
+        refused.push({ name: printable(f), message: err.message });
       }
     }
     const result = payload.length > 0 ? await backend.call('documents.import', { files: payload }) : { imported: [], duplicates: [], failed: [] };

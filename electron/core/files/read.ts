@@ -29,10 +29,15 @@ const CHUNK = 1024 * 1024;
 const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
 const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 
-/** A file's name as it may appear in a message: its last part, without control or bidi characters. */
-export function displayName(file: string): string {
+/** Text safe to print in a message or a terminal: control and bidi-override characters become '?'. */
+export function printable(text: string): string {
   // eslint-disable-next-line no-control-regex -- the point is to remove control characters
-  const name = path.basename(file).replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?');
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?');
+}
+
+/** A file's name as it may appear in a message: its last part, printable, not overlong. */
+export function displayName(file: string): string {
+  const name = printable(path.basename(file));
   return name.length > 120 ? `${name.slice(0, 117)}…` : name;
 }
 
