@@ -277,7 +277,7 @@ export const ProjectFileName = z
   .min(1, 'a project needs a name')
   .max(200, 'the name is longer than 200 characters')
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  .refine((n) => !/[\/\\:*?"<>|\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(n), 'a name cannot contain / \\ : * ? " < > | or control characters')
+  .refine((n) => !/[/\\:*?"<>|\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(n), 'a name cannot contain / \\ : * ? " < > | or control characters')
   .refine((n) => !/^\.+$/.test(n) && !n.startsWith('.'), 'a name cannot start with a dot');
 export const FolderEntry = z.object({ id: Id, name: z.string(), kind: z.enum(['folder', 'project']) });
 export type FolderEntry = z.infer<typeof FolderEntry>;
