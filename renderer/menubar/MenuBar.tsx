@@ -42,11 +42,11 @@ export function MenuBar({ run, enabled }: { run(id: CommandId): void; enabled(id
 
   // Opening a menu puts the keyboard on its first item.
   useEffect(() => {
-    if (open) bar.current?.querySelector<HTMLElement>(`[data-menu="${open}"] [role="menuitem"]:not([disabled])`)?.focus();
+    if (open) bar.current?.querySelector<HTMLElement>(`[data-menu="${open}"] .menubar-items [role="menuitem"]:not([disabled])`)?.focus();
   }, [open]);
 
   const onMenuKey = (e: ReactKeyboardEvent<HTMLElement>, name: MenuName) => {
-    const items = [...(e.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled])') ?? [])];
+    const items = [...(e.currentTarget.querySelectorAll<HTMLElement>('.menubar-items [role="menuitem"]:not([disabled])') ?? [])];
     const at = items.indexOf(document.activeElement as HTMLElement);
     const step = (d: number) => items[(at + d + items.length) % items.length]?.focus();
     const sideways = (d: number) => setOpen(all[(all.findIndex((m) => m.name === name) + d + all.length) % all.length]!.name);

@@ -17,17 +17,16 @@ export function useProjectCommands() {
   const open = useCallback(
     (opener: (takeOver: boolean) => Promise<ProjectInfo>) =>
       actions.switchProject(async () => {
+        // The choice is made: the browser closes, and a refusal shows as any failed action does.
+        setBrowser(null);
         try {
-          const project = await opener(false);
-          setBrowser(null);
-          return project;
+          return await opener(false);
         } catch (err) {
           if (!(err instanceof ApiError) || err.code !== 'locked') throw err;
           setLocked({
             message: err.message,
             takeOver: () => {
               setLocked(null);
-              setBrowser(null);
               void actions.switchProject(() => opener(true));
             },
           });
