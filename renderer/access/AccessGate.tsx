@@ -12,6 +12,15 @@ export function AccessGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     void checkAccess().then(setAccess);
   }, []);
+  // Pasting the right address into this tab only changes the fragment, which loads nothing: start over.
+  useEffect(() => {
+    if (access !== 'denied' && access !== 'down') return;
+    const onHash = () => {
+      if (/token=/.test(window.location.hash)) window.location.reload();
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [access]);
   if (access === 'checking') return null;
   if (access === 'ok') return <>{children}</>;
   // Settings cannot be read without access, so the browser's own language chooses.

@@ -38,9 +38,11 @@ test('opening the address without a valid token shows one page that says how to 
     await expect(fresh.getByRole('button')).toHaveCount(0);
     await expect(fresh.locator('.toast')).toHaveCount(0);
     await expect(fresh.getByRole('menubar')).toHaveCount(0);
+    // The right address pasted into the same tab (only the fragment changes) opens the app.
+    await fresh.goto(app.url);
+    await expect(fresh.getByRole('button', { name: 'Open sample project' })).toBeVisible();
     await fresh.close();
   }
-  // The right address still opens the app.
   await page.goto(app.url);
   await expect(page.getByRole('button', { name: 'Open sample project' })).toBeVisible();
 });
