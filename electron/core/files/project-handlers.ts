@@ -32,7 +32,15 @@ export function withExtension(file: string): string {
 
 /** Opens an existing project file after checking what the path is. */
 export function openProjectFile(file: string, hooks: OpenHooks): Project {
-  return Project.open(resolveRegularFile(file, 'projects', true), hooks);
+  let real: string;
+  try {
+    real = resolveRegularFile(file, 'projects', true);
+  } catch (err) {
+    // A folder, a pipe or a device where a project was expected is, to the user, a file that is no project.
+    if (err instanceof AppError && err.code === 'bad-input') throw new AppError('project-invalid', err.message);
+    throw err;
+  }
+  return Project.open(real, hooks);
 }
 
 /** Creates a new project file; the folder must exist and nothing may be at the path yet. */

@@ -141,8 +141,8 @@ describe('share.import {path} on hostile files', () => {
     const dir = tempDir();
     const fifo = path.join(dir, 'trap.crossread');
     mkfifo(fifo);
-    expect((await expectAppError(backend.call('project.open', { path: fifo }), 'bad-input')).message).toMatch(/is a pipe/);
-    expect((await expectAppError(backend.call('project.open', { path: '/dev/zero' }), 'bad-input')).message).toMatch(/is a device/);
+    expect((await expectAppError(backend.call('project.open', { path: fifo }), 'project-invalid')).message).toMatch(/is a pipe/);
+    expect((await expectAppError(backend.call('project.open', { path: '/dev/zero' }), 'project-invalid')).message).toMatch(/is a device/);
     expect((await backend.call('project.current', {}))?.name).toBe('Current');
   });
 });
