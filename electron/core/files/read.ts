@@ -61,12 +61,13 @@ export function resolveRegularFile(file: string, what: string, linksAnywhere = f
     throw new AppError('not-found', `${name} does not exist.`);
   }
   const inside = path.relative(folder, real);
-  if (!linksAnywhere && (inside === '' || inside.startsWith('..') || path.isAbsolute(inside))) {
+  const outside = inside === '' || inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside);
+  if (!linksAnywhere && outside) {
     throw new AppError('bad-input', `${name} is a link to a file outside its folder; Crossread does not follow it. Choose the file itself.`);
   }
   const stat = fs.statSync(real);
   if (!stat.isFile()) {
-    const kind = stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a pipe' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : 'not a regular file';
+    const kind = stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a pipe' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isSocket() ? 'a socket' : 'a special file';
     throw new AppError('bad-input', `${name} is ${kind}, not a regular file; Crossread reads ${what} only from regular files.`);
   }
   return real;

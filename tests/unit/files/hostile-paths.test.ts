@@ -80,6 +80,9 @@ describe('reading a named file', () => {
     fs.writeFileSync(path.join(dir, 'drafts', 'real.txt'), 'inside');
     fs.symlinkSync(path.join(dir, 'drafts', 'real.txt'), path.join(dir, 'alias.txt'));
     expect(readRegularFile(path.join(dir, 'alias.txt'), LIMITS).toString()).toBe('inside');
+    // A name that merely starts with two dots is still a file in its folder.
+    fs.writeFileSync(path.join(dir, '..notes.txt'), 'dots');
+    expect(readRegularFile(path.join(dir, '..notes.txt'), LIMITS).toString()).toBe('dots');
   });
 
   it('a relative path is refused, not resolved against the working folder', () => {
