@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'conflict',
   'unavailable',
   'internal',
+  /** The project is held by another Crossread; the message says which, and the user may take it over. */
+  'locked',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -43,7 +45,17 @@ const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggb
 const ShortText = (max: number) => z.string().max(max);
 const TagName = z.string().trim().min(1, 'a tag needs a name').max(80);
 const Empty = z.object({}).strict();
-const FilePath = z.string().min(1).max(4096);
+/**
+ * A path on disk, always absolute: a relative one would resolve against whatever folder the
+ * backend happens to run in. Only the desktop shell (from its native dialogs) and the CLI (from
+ * the user's own arguments) send these; see PATH_INPUTS.
+ */
+const FilePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.includes('\0'), 'a path cannot contain a NUL character')
+  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'expected a full path, not one relative to a working folder');
 
 export const Language = z.enum(['en', 'ru']);
 export type UiLanguage = z.infer<typeof Language>;
@@ -188,7 +200,8 @@ export const ProjectInfo = z.object({
 });
 export type ProjectInfo = z.infer<typeof ProjectInfo>;
 
-export const RecentProject = z.object({ path: z.string(), name: z.string(), exists: z.boolean() });
+/** `id`: a handle for project.openEntry, so a page that must not name paths can still reopen it. */
+export const RecentProject = z.object({ path: z.string(), name: z.string(), exists: z.boolean(), id: Id });
 export type RecentProject = z.infer<typeof RecentProject>;
 
 export const Settings = z.object({
@@ -256,6 +269,30 @@ export type DossierSettings = z.infer<typeof DossierSettings>;
 const ExportRequest = { format: ExportFormat, options: DossierOptions };
 // --- end dossier export ---
 
+// ---- Projects without paths (browser mode's file browser) ----
+/** A project file's name typed by the user: one name, no folder, no characters a file system or a terminal would misread. */
+export const ProjectFileName = z
+  .string()
+  .trim()
+  .min(1, 'a project needs a name')
+  .max(200, 'the name is longer than 200 characters')
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  .refine((n) => !/[/\\:*?"<>|\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(n), 'a name cannot contain / \\ : * ? " < > | or control characters')
+  .refine((n) => !/^\.+$/.test(n) && !n.startsWith('.'), 'a name cannot start with a dot');
+export const FolderEntry = z.object({ id: Id, name: z.string(), kind: z.enum(['folder', 'project']) });
+export type FolderEntry = z.infer<typeof FolderEntry>;
+export const FolderListing = z.object({
+  folder: Id,
+  /** Shown to the user so they know where they are; never sent back. */
+  path: z.string(),
+  parent: Id.nullable(),
+  entries: z.array(FolderEntry),
+  /** Entries left out because the folder has more than the listing shows. */
+  truncated: z.number().int().nonnegative(),
+});
+export type FolderListing = z.infer<typeof FolderListing>;
+// ---- end projects without paths ----
+
 
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -266,7 +303,8 @@ export const api = {
 
   'project.current': entry(Empty, ProjectInfo.nullable()),
   'project.recent': entry(Empty, z.array(RecentProject)),
-  'project.open': entry(z.object({ path: FilePath }).strict(), ProjectInfo),
+  /** `takeOver`: open it even though another Crossread holds it (the user was warned). */
+  'project.open': entry(z.object({ path: FilePath, takeOver: z.boolean().default(false) }).strict(), ProjectInfo),
   'project.create': entry(z.object({ path: FilePath }).strict(), ProjectInfo),
   'project.openSample': entry(Empty, ProjectInfo),
   'project.close': entry(Empty, z.null()),
@@ -402,7 +440,36 @@ export const api = {
   /** keep: the current version stays; swap: the losing version replaces it. Either way the conflict is resolved. */
   'share.resolveConflict': entry(z.object({ id: z.number().int(), choice: z.enum(['keep', 'swap']) }).strict(), z.null()),
   // ---- end of sharing ----
+
+  // ---- Projects without paths: the server-side file browser (browser mode) ----
+  /** One folder of the backend's machine: sub-folders and project files, each with a handle. No folder: the home folder. */
+  'files.browse': entry(z.object({ folder: Id.optional() }).strict(), FolderListing),
+  /** Opens a project file by a handle that files.browse or project.recent issued. */
+  'project.openEntry': entry(z.object({ id: Id, takeOver: z.boolean().default(false) }).strict(), ProjectInfo),
+  /** Creates a project in a folder files.browse issued; `name` is a file name, never a path. */
+  'project.createIn': entry(z.object({ folder: Id, name: ProjectFileName }).strict(), ProjectInfo),
+  // ---- end of projects without paths ----
 } as const;
+
+/**
+ * The calls whose input names a path on disk, and the fields that do. Browser mode refuses any
+ * call that sends one of these fields: there the page, not a native dialog or the user's command
+ * line, would be choosing the path.
+ */
+export const PATH_INPUTS: { readonly [N in ApiName]?: readonly string[] } = {
+  'project.open': ['path'],
+  'project.create': ['path'],
+  'export.write': ['path'],
+  'share.exportTo': ['path'],
+  'share.import': ['path'],
+};
+
+/** The path-naming fields present in `input` for call `name` (empty when it names none). */
+export function pathFieldsIn(name: string, input: unknown): string[] {
+  const fields = isApiName(name) ? PATH_INPUTS[name] : undefined;
+  if (!fields || typeof input !== 'object' || input === null) return [];
+  return fields.filter((f) => (input as Record<string, unknown>)[f] !== undefined);
+}
 
 export type Api = typeof api;
 export type ApiName = keyof Api;

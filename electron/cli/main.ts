@@ -7,6 +7,8 @@ import { AppError } from '../core/errors';
 import { log } from '../core/log';
 import type { ProjectLockMode } from '../core/project-lock';
 import { defaultHomeDir } from '../core/paths';
+import { printable, readRegularFile } from '../core/files/read';
+import { IMPORT_LIMITS } from '../core/import/index';
 import { Project } from '../core/store/project';
 import { startServer } from '../server/server';
 import { exportCommand, EXPORT_USAGE } from './export';
@@ -16,8 +18,10 @@ import { SHARE_USAGE, shareCommand, ShareUsageError } from './share';
 const USAGE = `Usage: crossread <command> [options]
 
 Commands:
-  browser [--project P] [--port N]      Run Crossread in your browser (browser mode)
-  import --project P FILE...            Import documents (.txt .md .html .docx); creates P if missing
+  browser [--project P] [--port N] [--take-over]
+                                        Run Crossread in your browser (browser mode)
+  import --project P FILE... [--take-over]
+                                        Import documents (.txt .md .html .docx); creates P if missing
   documents --project P [--json]        List the documents of a project
   annotations --project P [--json]      List the claims of a project
   tags --project P [--json]             List the tags of a project
@@ -28,10 +32,16 @@ ${EXPORT_USAGE}
 ${SHARE_USAGE}
 
 Options:
+  --take-over     Open P even though another Crossread holds it. Only when that one is no
+                  longer running (it crashed, or its computer is off): two writers would each
+                  miss the other's changes.
   -h, --help      Show this help
   -v, --version   Show the version`;
 
 class UsageError extends Error {}
+
+const TAKE_OVER_HINT =
+  'To take the project over, run the command again with --take-over — only if that Crossread is no longer running: two writers would each miss the other\'s changes.';
 
 /** Where the built files sit: this script is out/node/cli.mjs. */
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -47,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const message = err instanceof AppError || err instanceof Error ? err.message : String(err);
     process.stderr.write(`crossread: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    if (err instanceof AppError && err.code === 'locked') process.stderr.write(`${TAKE_OVER_HINT}\n`);
     return 1;
   }
 }
@@ -66,6 +77,7 @@ async function run(argv: string[]): Promise<number> {
         project: { type: 'string', short: 'p' },
         json: { type: 'boolean' },
         port: { type: 'string' },
+        'take-over': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -85,10 +97,10 @@ async function run(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'browser':
-      return browser(values.project, values.port);
+      return browser(values.project, values.port, values['take-over'] ?? false);
     case 'import':
       if (rest.length === 0) throw new UsageError('import needs at least one FILE.');
-      return importFiles(requireProjectArg(values.project), rest);
+      return importFiles(requireProjectArg(values.project), rest, values['take-over'] ?? false);
     case 'search':
       if (rest.length === 0) throw new UsageError('search needs a QUERY.');
       return search(requireProjectArg(values.project), rest.join(' '), values.json ?? false);
@@ -123,8 +135,9 @@ function version(): string {
  * another Crossread holds; read-only listings ignore the lock, so they work while the app has the
  * project open.
  */
-function openBackend(projectPath: string | undefined, remember: boolean, lock: ProjectLockMode = remember ? 'hold' : 'respect'): Backend {
+function openBackend(projectPath: string | undefined, remember: boolean, lock: ProjectLockMode = remember ? 'hold' : 'respect', takeOver = false): Backend {
   return createBackend({
+    takeOver,
     homeDir: defaultHomeDir(),
     resourcesDir: path.join(appRoot, 'resources'),
     version: version(),
@@ -137,13 +150,13 @@ function openBackend(projectPath: string | undefined, remember: boolean, lock: P
   });
 }
 
-async function browser(project: string | undefined, portArg: string | undefined): Promise<number> {
+async function browser(project: string | undefined, portArg: string | undefined, takeOver: boolean): Promise<number> {
   const port = portArg === undefined ? 0 : Number(portArg);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535.');
   // A long-running process: its errors go to the app's log file, as in the desktop app.
   log.toFile(path.join(defaultHomeDir(), 'logs'));
   log.info(`browser mode ${version()} started`);
-  const backend = openBackend(project ? path.resolve(project) : undefined, true);
+  const backend = openBackend(project ? path.resolve(project) : undefined, true, 'hold', takeOver);
   const server = await startServer({ backend, rendererDir: path.join(appRoot, 'out', 'renderer'), port });
   process.stdout.write(`Crossread is running in browser mode. Open this address (it carries your access token):\n${server.openUrl}\nPress Ctrl+C to stop.\n`);
   await new Promise<void>((resolve) => {
@@ -156,25 +169,33 @@ async function browser(project: string | undefined, portArg: string | undefined)
   return 0;
 }
 
-async function importFiles(projectPath: string, files: string[]): Promise<number> {
+async function importFiles(projectPath: string, files: string[], takeOver: boolean): Promise<number> {
   if (!fs.existsSync(projectPath)) {
     Project.create(projectPath).close();
     process.stderr.write(`Created project ${projectPath}\n`);
   }
-  const backend = openBackend(projectPath, false);
+  const backend = openBackend(projectPath, false, 'respect', takeOver);
   try {
-    const payload = files.map((f) => {
+    // Each file is read as a regular file only (never a device, a pipe or a link out of its
+    // folder); one that is refused is reported like a file the importer refuses, and the rest land.
+    const payload: { name: string; dataBase64: string }[] = [];
+    const refused: { name: string; message: string }[] = [];
+    for (const f of files) {
+      const file = path.resolve(f);
       try {
-        return { name: path.basename(f), dataBase64: fs.readFileSync(f).toString('base64') };
+        payload.push({ name: path.basename(file), dataBase64: readRegularFile(file, { maxBytes: IMPORT_LIMITS.maxFileBytes, what: 'documents' }).toString('base64') });
       } catch (err) {
-        throw new AppError('not-found', `Cannot read ${f}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        if (!(err instanceof AppError)) throw err;
+        refused.push({ name: printable(f), message: err.message });
       }
-    });
-    const result = await backend.call('documents.import', { files: payload });
+    }
+    const result = payload.length > 0 ? await backend.call('documents.import', { files: payload }) : { imported: [], duplicates: [], failed: [] };
     for (const d of result.imported) process.stdout.write(`imported  ${d.title} (${d.length} chars)\n`);
     for (const d of result.duplicates) process.stdout.write(`duplicate ${d.name} (already in the project as “${d.title}”)\n`);
-    for (const f of result.failed) process.stderr.write(`failed    ${f.message}\n`);
-    return result.failed.length > 0 ? 1 : 0;
+    // Both the importer's refusals and the reader's name the file themselves.
+    for (const f of [...refused, ...result.failed]) process.stderr.write(`failed    ${f.message}
+`);
+    return result.failed.length + refused.length > 0 ? 1 : 0;
   } finally {
     backend.close();
   }

@@ -17,6 +17,7 @@ import { log } from './log';
 import { ProjectLock, type ProjectLockMode } from './project-lock';
 import { runtimeVersions } from './versions';
 import { exportHandlers } from './export/handlers';
+import { openProjectFile, projectFileHandlers } from './files/project-handlers';
 import type { PdfPrinter } from './export/index';
 import { importDocuments } from './import-documents';
 import { openSampleProject, SAMPLE_FILE_NAME } from './sample';
@@ -43,6 +44,10 @@ export interface BackendOptions {
   now?: () => Date;
   /** One writer per project (project-lock.ts). Default 'hold'. */
   projectLock?: ProjectLockMode;
+  /** Where the project browser (files.browse) starts; the user's home folder by default. */
+  browseFrom?: string;
+  /** Take `projectPath` over even if another Crossread holds it (the user asked, after a warning). */
+  takeOver?: boolean;
   /** Names this process in another instance's "open in another Crossread" message. */
   appName?: string;
   /** How dossier PDFs are printed; headless Chromium when not given (the desktop passes its own). */
@@ -80,9 +85,9 @@ export function createBackend(opts: BackendOptions): Backend {
     current = null;
   };
 
-  const switchTo = (next: Project, created = false): ProjectInfo => {
+  const switchTo = (next: Project, { created = false, takeOver = false }: { created?: boolean; takeOver?: boolean } = {}): ProjectInfo => {
     try {
-      lock.claim(next);
+      lock.claim(next, takeOver);
     } catch (err) {
       next.close();
       throw err;
@@ -113,12 +118,12 @@ export function createBackend(opts: BackendOptions): Backend {
   });
 
   if (opts.projectPath) {
-    switchTo(Project.open(opts.projectPath, backups.openHooks));
+    switchTo(openProjectFile(opts.projectPath, backups.openHooks), { takeOver: opts.takeOver ?? false });
   } else {
     const last = settings.recent()[0];
     if (last && fs.existsSync(last)) {
       try {
-        switchTo(Project.open(last, backups.openHooks));
+        switchTo(openProjectFile(last, backups.openHooks));
       } catch {
         // The welcome screen offers the recent list; a project that no longer opens says why there.
       }
@@ -137,10 +142,7 @@ export function createBackend(opts: BackendOptions): Backend {
     'settings.update': (patch) => settings.update(patch),
 
     'project.current': () => current?.info() ?? null,
-    'project.recent': () =>
-      settings.recent().map((p) => ({ path: p, name: path.basename(p, '.crossread'), exists: fs.existsSync(p) })),
-    'project.open': ({ path: file }) => switchTo(Project.open(file, backups.openHooks)),
-    'project.create': ({ path: file }) => switchTo(Project.create(withExtension(file)), true),
+    ...projectFileHandlers({ openHooks: backups.openHooks, recent: () => settings.recent(), switchTo, browseFrom: opts.browseFrom }),
     'project.openSample': async () =>
       switchTo(await openSampleProject(path.join(opts.homeDir, SAMPLE_FILE_NAME), path.join(opts.resourcesDir, 'sample'), backups.openHooks)),
     'project.close': () => {
@@ -281,10 +283,6 @@ export function createBackend(opts: BackendOptions): Backend {
       closeCurrent();
     },
   };
-}
-
-function withExtension(file: string): string {
-  return file.toLowerCase().endsWith('.crossread') ? file : `${file}.crossread`;
 }
 
 function toErrorBody(err: unknown): { code: AppError['code']; message: string } {

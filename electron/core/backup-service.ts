@@ -99,7 +99,9 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
     },
 
     opened(project, created = false) {
-      const newest = backupsOf(project.file).latest();
+      const backups = backupsOf(project.file);
+      backups.sweepPartials();
+      const newest = backups.latest();
       const since = created ? now().getTime() : -Infinity;
       last = { project, at: newest ? Date.parse(newest.createdAt) : since, changes: project.changeCount() };
       if (opts.schedule === false || created) return;

@@ -19,6 +19,8 @@ import type { Db } from './store/db';
 /** How many copies of each kind a project keeps; the oldest go first. */
 export const KEEP = { regular: 10, migration: 3 } as const;
 
+/** A copy being written: `<backup name>.<pid>.partial`, plus SQLite's side files. */
+const PARTIAL_RE = /\.crossread\.(\d+)\.partial(-journal|-wal|-shm)?$/;
 const NAME_RE = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)--(migration|scheduled|manual|before-restore)\.crossread$/;
 const EXTENSION = '.crossread';
 
@@ -94,8 +96,28 @@ export class Backups {
     return this.finish(file);
   }
 
+  /**
+   * Removes half-written copies left by a process that was killed while making them (a kill during
+   * the first-open backup, say). A copy whose process still runs, this one included, is in
+   * progress and stays.
+   */
+  sweepPartials(): void {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const pid = Number(PARTIAL_RE.exec(name)?.[1] ?? NaN);
+      if (!Number.isInteger(pid) || processRuns(pid)) continue;
+      fs.rmSync(path.join(this.dir, name), { force: true });
+    }
+  }
+
   private reserve(reason: BackupReason): { file: string; tmp: string } {
     fs.mkdirSync(this.dir, { recursive: true });
+    this.sweepPartials();
     let time = this.now().getTime();
     // Two backups in the same millisecond get distinct times, so names sort in the order they were made.
     const taken = new Set(this.list().map((b) => b.createdAt));
@@ -120,6 +142,16 @@ export class Backups {
       ...all.filter((b) => b.reason !== 'migration').slice(KEEP.regular),
     ];
     for (const b of drop) fs.rmSync(path.join(this.dir, b.id + EXTENSION), { force: true });
+  }
+}
+
+function processRuns(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pathFieldsIn } from '../../shared/contract';
 import type { Backend } from '../core/backend';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 
@@ -27,6 +28,9 @@ export interface RunningServer {
 
 /** JSON bodies carry imported files as base64: 50 files of 20 MB would not fit, one batch of a few does. */
 const MAX_BODY_BYTES = 120 * 1024 * 1024;
+
+const PATH_REFUSED =
+  'In browser mode the page never names a file on disk: exports are downloads, imports are uploads, and projects are chosen in the project browser.';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -111,6 +115,11 @@ async function handleApi(backend: Backend, name: string, req: http.IncomingMessa
     input = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
   } catch {
     return sendJson(res, 400, { ok: false, error: { code: 'bad-input', message: 'The request body is not valid JSON.' } });
+  }
+  // The page chooses no path on disk here: it downloads exports, uploads imports and picks projects
+  // by the handles files.browse issues. Were the page compromised, a path would let it write any file.
+  if (pathFieldsIn(name, input).length > 0) {
+    return sendJson(res, 200, { ok: false, error: { code: 'bad-input', message: PATH_REFUSED } });
   }
   const result = await backend.dispatch(name, input);
   sendJson(res, 200, result);

@@ -65,6 +65,26 @@ function httpTransport(): Transport {
   };
 }
 
+/**
+ * Whether this page may talk to the backend: in browser mode only with the token of the address
+ * the server printed. 'denied': no token or a wrong one; 'down': the server does not answer.
+ */
+export async function checkAccess(): Promise<'ok' | 'denied' | 'down'> {
+  if (window.crossread?.transport === 'electron') return 'ok';
+  const token = takeToken();
+  if (!token) return 'denied';
+  try {
+    const res = await fetch('api/project.current', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: '{}',
+    });
+    return res.status === 401 ? 'denied' : 'ok';
+  } catch {
+    return 'down';
+  }
+}
+
 export function createTransport(): Transport {
   const bridge = window.crossread;
   if (bridge && bridge.transport === 'electron') {

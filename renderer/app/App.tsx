@@ -7,7 +7,9 @@ import { ExportDialog } from '../dossier/ExportDialog';
 import { fromFile, useImport } from '../documents/useImport';
 import { I18nProvider, useT } from '../i18n/I18n';
 import { MatrixDialog } from '../matrix/MatrixDialog';
-import { ProjectPathDialog } from '../projects/ProjectPathDialog';
+import { AccessGate } from '../access/AccessGate';
+import { isBrowserMode, MenuBar } from '../menubar/MenuBar';
+import { ProjectDialogs } from '../projects/ProjectDialogs';
 import { useProjectCommands } from '../projects/useProjectCommands';
 import { Welcome } from '../projects/Welcome';
 import { Panes } from '../reader/Panes';
@@ -30,7 +32,8 @@ const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.docx';
 
 export function App() {
   return (
-    <WorkspaceProvider>
+    <AccessGate>
+      <WorkspaceProvider>
       {(ws) => (
         <I18nProvider language={ws.state.settings.language}>
           <ClaimFiltersProvider>
@@ -40,7 +43,8 @@ export function App() {
           </ClaimFiltersProvider>
         </I18nProvider>
       )}
-    </WorkspaceProvider>
+      </WorkspaceProvider>
+    </AccessGate>
   );
 }
 
@@ -78,9 +82,10 @@ function Shell() {
 
   if (!state.ready) return <p className="loading">{t('app.loading')}</p>;
 
+  const menuBar = isBrowserMode() ? <MenuBar run={commands.run} enabled={commands.enabled} /> : null;
   const dialogs = (
     <>
-      {projects.pathDialog ? <ProjectPathDialog mode={projects.pathDialog} initialPath={projects.initialPath} onSubmit={(p) => void projects.submitPath(p)} onClose={projects.closePathDialog} /> : null}
+      <ProjectDialogs projects={projects} />
       {dialog === 'tags' ? <TagManager onClose={() => setDialog(null)} onRelations={() => setDialog('relations')} /> : null}
       {dialog === 'relations' ? <RelationManager onClose={() => setDialog(null)} /> : null}
       {dialog === 'settings' ? <SettingsDialog onClose={() => setDialog(null)} /> : null}
@@ -95,10 +100,16 @@ function Shell() {
 
   if (!state.project) {
     return (
-      <>
-        <Welcome onNew={() => void projects.ask('new')} onOpen={() => void projects.ask('open')} onSettings={() => setDialog('settings')} />
+      <div className="welcome-shell">
+        {menuBar}
+        <Welcome
+          onNew={() => void projects.ask('new')}
+          onOpen={() => void projects.ask('open')}
+          onOpenRecent={(id) => void projects.openEntry(id)}
+          onSettings={() => setDialog('settings')}
+        />
         {dialogs}
-      </>
+      </div>
     );
   }
 
@@ -121,6 +132,7 @@ function Shell() {
       }}
     >
       <TagStyles tags={state.tags} />
+      {menuBar}
       <header className="topbar">
         <span className="brand">Crossread</span>
         <span className="project-name" title={state.project.path}>

@@ -194,9 +194,16 @@ function useWorkspaceState() {
       notify,
       dismiss,
       guard,
-      async openProject(path: string) {
+      /**
+       * Switches to the project `open` opens (by path, by a file-browser handle, taking it over…);
+       * `open` answers null when it handled a refusal itself and nothing should change.
+       */
+      async switchProject(open: () => Promise<ProjectInfo | null>) {
         await saveLayoutNow();
-        await guard(async () => loadProject(await call('project.open', { path })));
+        await guard(async () => {
+          const project = await open();
+          if (project) await loadProject(project);
+        });
       },
       async createProject(path: string) {
         await saveLayoutNow();

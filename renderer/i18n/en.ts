@@ -12,8 +12,6 @@ export const en = {
   'welcome.missing': 'missing',
   'project.pathTitleNew': 'New project',
   'project.pathTitleOpen': 'Open project',
-  'project.pathLabel': 'Project file',
-  'project.pathHint': 'A project is one file ending in .crossread.',
   'project.create': 'Create',
   'project.open': 'Open',
   'project.switch': 'Projects',
@@ -318,6 +316,30 @@ export const en = {
   'share.health.exact': "anchored exactly",
   'share.reviewBadge': "Orphans: {orphans} · conflicts: {conflicts}",
   // ---- end of sharing ----
+  // ---- Paths and browser mode (project browser, access page, menu bar, take-over) ----
+  'access.title': 'Open Crossread with its full address',
+  'access.lead': 'This address has no valid access key, so Crossread shows nothing here.',
+  'access.down': 'Crossread is not answering at this address: the browser-mode server has stopped.',
+  'access.step1': 'Go to the terminal where you started browser mode (npm run browser, or crossread browser).',
+  'access.step2': 'Copy the whole address it printed, including the part after #token=.',
+  'access.step3': 'Open that address here. If the server has stopped, start it again: every start prints a new address.',
+  'access.why': 'The key is new on every start and is only in the printed address, so no other page or person on this machine can use your projects.',
+  'projectBrowser.up': '↑ Up',
+  'projectBrowser.entries': 'Folders and projects',
+  'projectBrowser.empty': 'No folders or projects here.',
+  'projectBrowser.truncated': '{count, plural, one {# more entry is not shown.} other {# more entries are not shown.}}',
+  'projectBrowser.name': 'Name of the new project',
+  'projectBrowser.nameHint': 'It is created in the folder shown above, as one file ending in .crossread.',
+  'projectBrowser.openHint': 'Choose a folder to look inside, or a .crossread file to open it.',
+  'menubar.label': 'Menu',
+  'menubar.file': 'File',
+  'menubar.edit': 'Edit',
+  'menubar.view': 'View',
+  'menubar.help': 'Help',
+  'takeOver.title': 'Project in use',
+  'takeOver.warning': 'Take it over only if that Crossread is no longer running (it crashed, or its computer is off). If it is still running, both will write to the project and each will miss the other’s changes.',
+  'takeOver.confirm': 'Take over',
+  // ---- end of paths and browser mode ----
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,7 +5,7 @@ import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
 
 /** Shown when no project is open: the sample project first, then new/open and recent files. */
-export function Welcome({ onNew, onOpen, onSettings }: { onNew(): void; onOpen(): void; onSettings(): void }) {
+export function Welcome({ onNew, onOpen, onOpenRecent, onSettings }: { onNew(): void; onOpen(): void; onOpenRecent(id: string): void; onSettings(): void }) {
   const t = useT();
   const { actions } = useWorkspace();
   const [recent, setRecent] = useState<RecentProject[]>([]);
@@ -41,7 +41,7 @@ export function Welcome({ onNew, onOpen, onSettings }: { onNew(): void; onOpen()
             <ul className="recent">
               {recent.map((r) => (
                 <li key={r.path}>
-                  <button type="button" disabled={!r.exists} onClick={() => void actions.openProject(r.path)}>
+                  <button type="button" disabled={!r.exists} onClick={() => onOpenRecent(r.id)}>
                     <strong>{r.name}</strong> <span className="muted small">{r.path}</span>
                     {!r.exists ? <em> — {t('welcome.missing')}</em> : null}
                   </button>

@@ -27,9 +27,12 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Starts browser mode the way a user does (`crossread browser`), and returns its tokened address. */
+/**
+ * Starts browser mode the way a user does (`crossread browser`), and returns its tokened address.
+ * Its home folder (where the project browser starts) is the test's scratch folder, the parent of `home`.
+ */
 export async function startApp(home: string, project?: string): Promise<RunningApp> {
-  const { url, stop } = await launchBrowserMode(CLI, project ? ['--project', project] : [], home, 15_000);
+  const { url, stop } = await launchBrowserMode(CLI, project ? ['--project', project] : [], home, 15_000, { HOME: path.dirname(home) });
   return { url, stop };
 }
 
@@ -98,22 +101,43 @@ export async function expectToast(page: Page, text: string | RegExp): Promise<vo
   await expect(page.locator('.toast').filter({ hasText: text }).first()).toBeVisible();
 }
 
-/** Creates a project through "New project…" (welcome screen) and its path dialog. */
+/**
+ * Walks browser mode's project browser to `folder`: up until the folder shown contains it, then
+ * down through its sub-folders, clicking entries as a person would.
+ */
+export async function browseTo(dialog: Locator, folder: string): Promise<void> {
+  const where = dialog.locator('.browser-path');
+  await expect(where).not.toBeEmpty();
+  let shown = (await where.textContent())!;
+  while (shown !== folder && !folder.startsWith(shown.endsWith(path.sep) ? shown : shown + path.sep)) {
+    await dialog.getByRole('button', { name: /Up|Выше/ }).click();
+    await expect(where).not.toHaveText(shown);
+    shown = (await where.textContent())!;
+  }
+  for (const part of path.relative(shown, folder).split(path.sep).filter(Boolean)) {
+    const next = path.join(shown, part);
+    await dialog.getByRole('list').getByRole('button', { name: part, exact: true }).click();
+    await expect(where).toHaveText(next);
+    shown = next;
+  }
+}
+
+/** Creates a project through "New project…" (welcome screen) and the project browser. */
 export async function createProjectInUi(page: Page, file: string): Promise<void> {
   await page.getByRole('button', { name: 'New project…' }).click();
   const dialog = page.getByRole('dialog', { name: 'New project' });
-  await dialog.getByLabel('Project file').fill(file);
+  await browseTo(dialog, path.dirname(file));
+  await dialog.getByLabel('Name of the new project').fill(path.basename(file, '.crossread'));
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(page.locator('.project-name')).toHaveText(path.basename(file, '.crossread'));
 }
 
-/** Opens a project file through "Open project…" (welcome screen) and its path dialog. */
+/** Opens a project file through "Open project…" (welcome screen) and the project browser. */
 export async function openProjectByPath(page: Page, file: string): Promise<void> {
   await page.getByRole('button', { name: 'Open project…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open project' });
-  await dialog.getByLabel('Project file').fill(file);
-  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(dialog).toBeHidden();
+  await browseTo(dialog, path.dirname(file));
+  await dialog.getByRole('list').getByRole('button', { name: path.basename(file), exact: true }).click();
 }
 
 /** The document titles listed in the sidebar. */

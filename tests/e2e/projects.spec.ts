@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  browseTo,
   claimQuotes,
   CORPUS_FILES,
   createProjectInUi,
@@ -157,10 +158,18 @@ test('bad project files are refused clearly and left untouched; the good project
   expect(bytesOf(fake).equals(fakeBefore)).toBe(true);
   await goodStillOpens();
 
-  // A path that does not exist.
-  const missing = path.join(dir, 'nowhere', 'Gone.crossread');
-  await expectRefused(missing, 'does not exist');
-  expect(fs.existsSync(missing)).toBe(false);
+  // A project file removed after the project browser listed it.
+  const gone = path.join(dir, 'Gone.crossread');
+  fs.copyFileSync(good, gone);
+  await page.getByRole('button', { name: 'Open project…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open project' });
+  await browseTo(dialog, dir);
+  fs.rmSync(gone);
+  await dialog.getByRole('list').getByRole('button', { name: 'Gone.crossread', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'does not exist' })).toBeVisible();
+  await expect(page.locator('.project-name')).toHaveCount(0);
+  await page.getByRole('alert').filter({ hasText: 'does not exist' }).getByRole('button', { name: 'Dismiss' }).click();
+  expect(fs.existsSync(gone)).toBe(false);
   await goodStillOpens();
 
   // A project saved by a newer Crossread.

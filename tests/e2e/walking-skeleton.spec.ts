@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { claimQuotes, cliJson, CORPUS_FILES, pane, paintedRangeCount, selectWithMouse, startApp, tempHome } from './app';
+import { claimQuotes, cliJson, CORPUS_FILES, createProjectInUi, pane, paintedRangeCount, selectWithMouse, startApp, tempHome } from './app';
 
 const SENTENCES = {
   kazpravda: 'Важным итогом визита стало решение о присоединении Казахстана к Соглашениям Авраама.',
@@ -38,11 +38,7 @@ test('import the corpus, read three articles side by side, tag a sentence in eac
 
     // First start: no project yet, so the welcome screen offers one.
     await expect(page.getByRole('button', { name: 'Open sample project' })).toBeVisible();
-    await page.getByRole('button', { name: 'New project…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New project' });
-    await dialog.getByLabel('Project file').fill(projectPath);
-    await dialog.getByRole('button', { name: 'Create' }).click();
-    await expect(page.locator('.project-name')).toHaveText('Accords');
+    await createProjectInUi(page, projectPath);
 
     // Import the three interviews at once.
     await page.getByTestId('import-input').setInputFiles(CORPUS_FILES);

@@ -12,8 +12,9 @@ export interface BrowserModeProcess {
   stop(): Promise<void>;
 }
 
-export async function launchBrowserMode(cli: string, args: readonly string[], home: string, timeoutMs: number): Promise<BrowserModeProcess> {
-  const child = spawn(process.execPath, [cli, 'browser', ...args], { env: { ...process.env, CROSSREAD_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `env`: extra environment, e.g. HOME, where the project browser starts. */
+export async function launchBrowserMode(cli: string, args: readonly string[], home: string, timeoutMs: number, env: NodeJS.ProcessEnv = {}): Promise<BrowserModeProcess> {
+  const child = spawn(process.execPath, [cli, 'browser', ...args], { env: { ...process.env, CROSSREAD_HOME: home, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), timeoutMs);

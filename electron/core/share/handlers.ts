@@ -4,7 +4,9 @@ import type { ApiName, ApiOutput, ApiParsedInput } from '../../../shared/contrac
 import type { Project } from '../store/project';
 import { exportText } from './export';
 import { conflicts, resolveConflict } from './conflicts';
-import { anchors, deleteOrphan, importShared, orphans, reattach, readShareFileFromDisk } from './service';
+import { readRegularFile } from '../files/read';
+import { SHARE_LIMITS } from './limits';
+import { anchors, deleteOrphan, importShared, orphans, reattach } from './service';
 
 type ShareName = Extract<ApiName, `share.${string}`>;
 export type ShareHandlers = { [N in ShareName]: (input: ApiParsedInput<N>) => ApiOutput<N> };
@@ -35,7 +37,9 @@ export function shareHandlers(requireProject: () => Project, author: () => strin
     'share.import': ({ file, path: filePath, dryRun }) => {
       const p = requireProject();
       if (file) return importShared(p, Buffer.from(file.dataBase64, 'base64'), file.name, dryRun);
-      return importShared(p, readShareFileFromDisk(filePath!), path.basename(filePath!), dryRun);
+      // A regular file only, its size checked while reading: never a device, a pipe or a link out of its folder.
+      const bytes = readRegularFile(filePath!, { maxBytes: SHARE_LIMITS.maxFileBytes, what: 'annotation files' });
+      return importShared(p, bytes, path.basename(filePath!), dryRun);
     },
     'share.anchors': () => anchors(requireProject()),
     'share.orphans': () => orphans(requireProject()),

@@ -98,7 +98,9 @@ export function parseJson(bytes: Uint8Array, fileName: string): unknown {
     if (!MAYBE_POISON.test(text)) return JSON.parse(text);
     return JSON.parse(text, (key, value: unknown) => (POISON.has(key) ? undefined : value));
   } catch (err) {
-    throw new FileError(fileName, '', `it is not valid JSON (${(err as Error).message})`);
+    // The engine's message quotes the start of the text (a password file, say): only the place is kept.
+    const at = /line \d+ column \d+/.exec((err as Error).message);
+    throw new FileError(fileName, '', `it is not valid JSON${at ? ` (at ${at[0]})` : ''}`);
   }
 }
 

@@ -1,4 +1,6 @@
 /** The command-line tool, run as users run it: the built out/node/cli.mjs in a child process. */
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -78,6 +80,55 @@ describe('crossread import', () => {
     const r = await runCli(['import', '--project', path.join(home, 'M.crossread'), missing], home);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(missing);
+  });
+
+  it('a link named .txt that leads to a system file is not followed, and the rest of the batch lands', async () => {
+    const home = tempHome();
+    const inbox = path.join(home, 'inbox');
+    fs.mkdirSync(inbox);
+    const outside = path.join(home, 'system');
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'passwd'), 'root:x:0:0:SECRET-LINE\n');
+    const link = path.join(inbox, 'interview.txt');
+    fs.symlinkSync(path.join(outside, 'passwd'), link);
+    const project = path.join(home, 'L.crossread');
+    const r = await runCli(['import', '--project', project, link, CORPUS_PATHS[2]!], home);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('interview.txt is a link to a file outside its folder');
+    expect(r.stderr).not.toContain('SECRET');
+    const docs = JSON.parse((await runCli(['documents', '--project', project, '--json'], home)).stdout) as { title: string }[];
+    expect(docs.map((d) => d.title)).toEqual([path.basename(CORPUS_PATHS[2]!, '.txt')]);
+  });
+
+  it('a FIFO or a device named as a document is refused at once instead of hanging the command', async () => {
+    const home = tempHome();
+    const fifo = path.join(home, 'pipe.txt');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = await runCli(['import', '--project', path.join(home, 'F.crossread'), fifo, '/dev/zero'], home);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('pipe.txt is a pipe');
+    expect(r.stderr).toContain('zero is a device');
+  });
+});
+
+describe('a project another Crossread holds', () => {
+  it('the refusal names the holder and the --take-over flag, which takes the project over', async () => {
+    const { home, project } = await importedProject();
+    const held = new Database(project);
+    held.prepare("INSERT OR REPLACE INTO project_meta (key, value) VALUES ('writer_lock', ?)").run(
+      JSON.stringify({ id: 'other', pid: 4242, host: 'analyst-laptop.example', since: '2026-12-01T10:00:00.000Z', app: 'browser mode' }),
+    );
+    held.close();
+    const refused = await runCli(['import', '--project', project, CORPUS_PATHS[0]!], home);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('P.crossread is held by a Crossread on another computer (browser mode on analyst-laptop.example, process 4242, since 2026-12-01 10:00 UTC)');
+    expect(refused.stderr).toContain('run the command again with --take-over');
+
+    const memo = path.join(home, 'memo.txt');
+    fs.writeFileSync(memo, 'Памятка аналитика.');
+    const taken = await runCli(['import', '--project', project, memo, '--take-over'], home);
+    expect(taken.code, taken.stderr).toBe(0);
+    expect(taken.stdout).toContain('imported  memo');
   });
 });
 

@@ -17,7 +17,7 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'settings.update': { input: { language: 'ru', author: 'Аналитик' }, required: [] },
   'project.current': { input: {}, required: [] },
   'project.recent': { input: {}, required: [] },
-  'project.open': { input: { path: '/tmp/x.crossread' }, required: ['path'] },
+  'project.open': { input: { path: '/tmp/x.crossread', takeOver: false }, required: ['path'] },
   'project.create': { input: { path: '/tmp/x.crossread' }, required: ['path'] },
   'project.openSample': { input: {}, required: [] },
   'project.close': { input: {}, required: [] },
@@ -71,6 +71,9 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'share.deleteOrphan': { input: { id: ID }, required: ['id'] },
   'share.conflicts': { input: {}, required: [] },
   'share.resolveConflict': { input: { id: 1, choice: 'keep' }, required: ['id', 'choice'] },
+  'files.browse': { input: { folder: ID }, required: [] },
+  'project.openEntry': { input: { id: ID, takeOver: false }, required: ['id'] },
+  'project.createIn': { input: { folder: ID, name: 'Research' }, required: ['folder', 'name'] },
 };
 
 /** A value of another type than `v`. */

@@ -3,6 +3,7 @@
  * folder with rotation, listed, and restored (after backing up the state being replaced).
  */
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -158,5 +159,27 @@ describe('backups', () => {
     expect(await backend.call('annotations.list', {})).toHaveLength(1);
     expect((await backend.call('project.current', {}))?.path).toBe(projectPath);
     expect(fs.readdirSync(path.dirname(projectPath)).filter((f) => f.includes('restoring'))).toEqual([]);
+  });
+
+  it('half-written copies left by a process killed during the first-open backup are removed on the next open', async () => {
+    const { home, backend, projectPath } = await setup();
+    await backend.call('project.close', {});
+    const dir = new Backups(home, projectPath).dir;
+    fs.mkdirSync(dir, { recursive: true });
+    // What a kill in the middle of db.backup() leaves: the copy under its temporary name, by a process that is gone.
+    const gone = spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore' }).pid!;
+    const left = ['2026-11-21T09-00-00-000Z--scheduled.crossread', '2026-11-21T09-00-00-000Z--migration.crossread'].flatMap((b) => [
+      `${b}.${gone}.partial`,
+      `${b}.${gone}.partial-journal`,
+    ]);
+    for (const name of left) fs.writeFileSync(path.join(dir, name), 'half a copy');
+    // A copy this very process is writing is in progress, not left over.
+    const mine = `2026-11-21T09-00-01-000Z--manual.crossread.${process.pid}.partial`;
+    fs.writeFileSync(path.join(dir, mine), 'in progress');
+
+    await backend.call('project.open', { path: projectPath });
+    const remaining = fs.readdirSync(dir);
+    for (const name of left) expect(remaining).not.toContain(name);
+    expect(remaining).toContain(mine);
   });
 });

@@ -70,7 +70,7 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ secret: SECRET }));
   fs.writeFileSync(path.join(root, 'secret.txt'), SECRET);
   const home = path.join(root, 'home');
-  backend = createBackend({ homeDir: home, resourcesDir: RESOURCES_DIR, version: 'test', validateOutput: true });
+  backend = createBackend({ homeDir: home, resourcesDir: RESOURCES_DIR, version: 'test', validateOutput: true, browseFrom: root });
   server = await startServer({ backend, rendererDir, port: 0 });
 });
 
@@ -89,7 +89,8 @@ describe('the API over HTTP', () => {
   });
 
   it('runs the real backend: create a project, import, list', async () => {
-    const created = JSON.parse((await api('project.create', { path: path.join(root, 'home', 'Web') })).body);
+    const folder = JSON.parse((await api('files.browse', {})).body).value.folder as string;
+    const created = JSON.parse((await api('project.createIn', { folder, name: 'Web' })).body);
     expect(created).toMatchObject({ ok: true, value: { name: 'Web', readOnly: false } });
     const file = { name: 'a.txt', dataBase64: Buffer.from('Текст для проверки.').toString('base64') };
     const imported = JSON.parse((await api('documents.import', { files: [file] })).body);
@@ -252,5 +253,55 @@ describe('serving the renderer', () => {
       expect(reply.status, p).toBe(404);
       expect(reply.body, p).not.toContain(SECRET);
     }
+  });
+});
+
+describe('the page names no path on disk', () => {
+  const refusedPath = (reply: Reply) => {
+    const body = JSON.parse(reply.body) as { ok: boolean; error?: { code: string; message: string } };
+    expect(body.ok).toBe(false);
+    expect(body.error?.message).toMatch(/^In browser mode the page never names a file on disk/);
+  };
+
+  it('a page-supplied path is refused for every call that takes one, and nothing is written or read', async () => {
+    const folder = JSON.parse((await api('files.browse', {})).body).value.folder as string;
+    expect(JSON.parse((await api('project.createIn', { folder, name: 'Open' })).body).ok).toBe(true);
+    const victim = path.join(root, 'victim.txt');
+    fs.writeFileSync(victim, 'untouched');
+    const options = { notes: true, untagged: true, order: 'date', language: 'en', bom: false };
+    refusedPath(await api('export.write', { format: 'markdown', options, path: victim }));
+    refusedPath(await api('share.exportTo', { path: victim }));
+    // A relative path would have resolved against the server's working folder.
+    refusedPath(await api('share.exportTo', { path: 'victim.txt' }));
+    refusedPath(await api('share.import', { path: path.join(root, 'secret.txt'), dryRun: true }));
+    refusedPath(await api('project.create', { path: path.join(root, 'Elsewhere') }));
+    refusedPath(await api('project.open', { path: victim }));
+    expect(fs.readFileSync(victim, 'utf8')).toBe('untouched');
+    expect(fs.existsSync(path.join(root, 'Elsewhere.crossread'))).toBe(false);
+    expect(fs.readdirSync(process.cwd())).not.toContain('victim.txt.crossread.json');
+  });
+
+  it('projects are opened by handles the server issued; an id it never issued opens nothing', async () => {
+    const listing = JSON.parse((await api('files.browse', {})).body).value as { folder: string; path: string; entries: { id: string; name: string; kind: string }[] };
+    expect(listing.path).toBe(root);
+    // Folders and project files only: secret.txt and package.json are not listed.
+    const names = listing.entries.map((e) => `${e.kind}:${e.name}`);
+    expect(names).toContain('folder:renderer');
+    expect(names.filter((n) => !n.startsWith('folder:'))).toEqual([]);
+    const created = JSON.parse((await api('project.createIn', { folder: listing.folder, name: 'Study' })).body);
+    expect(created.value.path).toBe(path.join(root, 'Study.crossread'));
+    const again = JSON.parse((await api('files.browse', { folder: listing.folder })).body).value as typeof listing;
+    const study = again.entries.find((e) => e.name === 'Study.crossread')!;
+    expect(study.kind).toBe('project');
+    expect(JSON.parse((await api('project.openEntry', { id: study.id })).body)).toMatchObject({ ok: true, value: { name: 'Study' } });
+    const madeUp = JSON.parse((await api('project.openEntry', { id: '00000000-0000-4000-8000-000000000009' })).body);
+    expect(madeUp).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    // A folder handle is not a project handle.
+    expect(JSON.parse((await api('project.openEntry', { id: listing.folder })).body).ok).toBe(false);
+    // A name is a name: a path in it is refused before anything is created.
+    for (const name of ['../Escape', '/etc/Escape', 'a\\b', '.hidden', 'bad\u202ename']) {
+      expect(JSON.parse((await api('project.createIn', { folder: listing.folder, name })).body), name).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    }
+    expect(fs.existsSync(path.join(path.dirname(root), 'Escape.crossread'))).toBe(false);
   });
 });
