@@ -8,8 +8,9 @@ import { useCitation } from '../reader/useCitation';
 import { useDeleteClaim } from './useDeleteClaim';
 
 /**
- * The selected claim in full: quote and citation, tags, its note, its links. Shown beside the
- * panes while a claim is selected.
+ * The selected claim in full: quote and citation, tags, its note, its links — the one place an
+ * existing claim is edited. A column of its own beside the panes (hidden with a key or a button),
+ * there whether or not a claim is selected, so selecting one never reflows the text being read.
  */
 export function ClaimInspector() {
   const t = useT();
@@ -19,7 +20,17 @@ export function ClaimInspector() {
   const citation = useCitation(claim, doc);
   const [confirming, setConfirming] = useState<string | null>(null);
   const deleteClaim = useDeleteClaim();
-  if (!claim) return null;
+  if (!state.layout.inspector) return null;
+  if (!claim) {
+    return (
+      <aside className="inspector" role="complementary" aria-label={t('inspector.title')}>
+        <header className="inspector-head">
+          <h2>{t('inspector.title')}</h2>
+        </header>
+        <p className="muted small">{t('inspector.empty')}</p>
+      </aside>
+    );
+  }
   const linkCount = state.links.filter((l) => l.fromId === claim.id || l.toId === claim.id).length;
   const toggle = (tagId: string) =>
     void actions.setAnnotationTags(claim.id, claim.tagIds.includes(tagId) ? claim.tagIds.filter((x) => x !== tagId) : [...claim.tagIds, tagId]);
@@ -31,7 +42,9 @@ export function ClaimInspector() {
           ×
         </button>
       </header>
-      <blockquote className="inspector-quote">{claim.exact}</blockquote>
+      <blockquote className="inspector-quote" lang={doc?.language || undefined}>
+        {claim.exact}
+      </blockquote>
       <p className="muted small">
         {citation} · {t('popover.by', { author: claim.author })} · <AnchorBadge id={claim.id} showExact />
       </p>

@@ -319,6 +319,14 @@ export const en = {
   'share.health.exact': "anchored exactly",
   'share.reviewBadge': "Orphans: {orphans} · conflicts: {conflicts}",
   // ---- end of sharing ----
+  // ---- reader: linking and layout ----
+  'command.sidebar.toggle': "Show or hide sidebar",
+  'command.inspector.toggle': "Show or hide claim inspector",
+  'layout.sidebar': "Sidebar",
+  'layout.inspector': "Claim inspector",
+  'inspector.empty': "Click a claim in a pane or in the list to see and edit it here.",
+  'links.nothingSelected': "Nothing to link yet: select a claim (click it), then press L.",
+  // ---- end of reader ----
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -320,4 +320,12 @@ export const ru: Record<MessageKey, string> = {
   'share.health.exact': "привязано точно",
   'share.reviewBadge': "Потерянные: {orphans} · конфликты: {conflicts}",
   // ---- end of sharing ----
+  // ---- reader: linking and layout ----
+  'command.sidebar.toggle': "Показать или скрыть боковую панель",
+  'command.inspector.toggle': "Показать или скрыть панель утверждения",
+  'layout.sidebar': "Боковая панель",
+  'layout.inspector': "Панель утверждения",
+  'inspector.empty': "Щёлкните утверждение в тексте или в списке, чтобы посмотреть и изменить его здесь.",
+  'links.nothingSelected': "Связывать пока нечего: выберите утверждение (щёлкните по нему) и нажмите L.",
+  // ---- end of reader ----
 };
