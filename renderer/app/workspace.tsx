@@ -214,7 +214,9 @@ function useWorkspaceState() {
           const docs = await call('documents.list', {});
           const layout = await call('layout.get', {});
           if (layout.panes.length === 0 && docs.length > 0) {
-            setLayout(() => docs.slice(0, 3).reduce((l, d) => addPane(l, d.id), layout));
+            // Saved at once: this closure predates the open project, so a scheduled save would see none.
+            const first = docs.slice(0, 3).reduce((l, d) => addPane(l, d.id), layout);
+            patch({ layout: project.readOnly ? first : await call('layout.set', first) });
           }
         });
       },
