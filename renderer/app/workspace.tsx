@@ -3,6 +3,7 @@ import type { Annotation, DocumentMeta, DocumentPatch, HistoryState, Layout, Lin
 import { addPane, EMPTY_LAYOUT, keepPanes, resizePanes } from '../../shared/layout';
 import { ApiError, call } from '../api/client';
 import { linkMode } from '../links/linkMode';
+import { useLayoutSaving } from './useLayoutSaving';
 
 export interface Toast {
   id: number;
@@ -152,43 +153,10 @@ function useWorkspaceState() {
     })();
   }, [loadProject, notify, patch]);
 
-  // Layout is saved shortly after it changes; reading positions are folded in at save time. A save
-  // still pending when the user leaves the project is flushed first, so it never lands in (or is
-  // lost to) the next project.
-  const scrolls = useRef(new Map<string, number>());
-  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const layoutRef = useRef(state.layout);
-  layoutRef.current = state.layout;
   const stateRef = useRef(state);
   stateRef.current = state;
   const pendingSave = useRef<Promise<Annotation | undefined> | null>(null);
-  const readOnly = state.project?.readOnly ?? true;
-  const saveLayoutNow = useCallback(async () => {
-    if (saveTimer.current === null) return;
-    clearTimeout(saveTimer.current);
-    saveTimer.current = null;
-    const layout = layoutRef.current;
-    const panes = layout.panes.map((p) => ({ ...p, scroll: scrolls.current.get(p.documentId) ?? p.scroll }));
-    await call('layout.set', { ...layout, panes }).catch(() => undefined);
-  }, []);
-  const scheduleLayoutSave = useCallback(() => {
-    if (readOnly) return;
-    if (saveTimer.current) clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(() => void saveLayoutNow(), 300);
-  }, [readOnly, saveLayoutNow]);
-  useEffect(() => {
-    const flush = () => void saveLayoutNow();
-    window.addEventListener('pagehide', flush);
-    return () => window.removeEventListener('pagehide', flush);
-  }, [saveLayoutNow]);
-
-  const setLayout = useCallback(
-    (fn: (l: Layout) => Layout) => {
-      patch((s) => ({ layout: fn(s.layout) }));
-      scheduleLayoutSave();
-    },
-    [patch, scheduleLayoutSave],
-  );
+  const { layoutRef, scrolls, saveLayoutNow, scheduleLayoutSave, setLayout, dropPendingSave } = useLayoutSaving(state.layout, state.project?.readOnly ?? true, patch);
 
   const actions = useMemo(() => {
     const refreshAnnotations = async () => patch({ annotations: await call('annotations.list', {}) });
@@ -235,10 +203,7 @@ function useWorkspaceState() {
        * to the project shown so far, which may no longer be the open one: it is dropped, not sent.
        */
       async reloadProject() {
-        if (saveTimer.current !== null) {
-          clearTimeout(saveTimer.current);
-          saveTimer.current = null;
-        }
+        dropPendingSave();
         await guard(async () => loadProject(await call('project.current', {})));
       },
       async closeProject() {
@@ -422,7 +387,7 @@ function useWorkspaceState() {
         });
       },
     };
-  }, [dismiss, guard, loadProject, notify, patch, refresh, saveLayoutNow, scheduleLayoutSave, setLayout]);
+  }, [dismiss, guard, loadProject, notify, patch, refresh, saveLayoutNow, scheduleLayoutSave, setLayout, dropPendingSave, layoutRef, scrolls]);
 
   return { state, actions };
 }
