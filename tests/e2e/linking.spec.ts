@@ -46,7 +46,7 @@ sampleTest('link mode survived Esc: Enter on the start claim in the claim browse
   expect(storedLinks(sample.home, sample.projectPath)).toEqual([]);
 });
 
-sampleTest('Esc ends link mode even while a popover has the key, and the next claim picked is only selected', async ({ page, sample }) => {
+sampleTest('Esc ends link mode wherever focus is, a note field included, and the next claim picked is only selected', async ({ page, sample }) => {
   await twoClaims(page);
   await page.keyboard.press('l');
   await expect(banner(page)).toBeVisible();
