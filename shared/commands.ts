@@ -13,6 +13,11 @@ export interface CommandSpec {
   alsoKeys?: readonly string[];
   /** Where the desktop menu shows it; commands without one live in the palette and shortcuts only. */
   menu?: 'file' | 'edit' | 'view' | 'help' | 'settings';
+  /**
+   * Running it leaves link mode on. Every other command ends link mode: these few are how the
+   * other end of a link is found (or start link mode themselves).
+   */
+  keepsLinkMode?: boolean;
 }
 
 export const COMMANDS = [
@@ -32,16 +37,19 @@ export const COMMANDS = [
   { id: 'edit.undo', label: 'Undo', accelerator: 'CmdOrCtrl+Z', menu: 'edit' },
   { id: 'edit.redo', label: 'Redo', accelerator: 'Shift+CmdOrCtrl+Z', alsoKeys: ['CmdOrCtrl+Y'], menu: 'edit' },
   { id: 'palette.open', label: 'Command Palette…', accelerator: 'CmdOrCtrl+K', alsoKeys: ['Shift+CmdOrCtrl+P'], menu: 'view' },
-  { id: 'search.open', label: 'Search…', accelerator: 'Shift+CmdOrCtrl+F', menu: 'view' },
+  { id: 'search.open', label: 'Search…', accelerator: 'Shift+CmdOrCtrl+F', menu: 'view', keepsLinkMode: true },
   { id: 'matrix.open', label: 'Tag × Document Matrix', accelerator: 'Shift+CmdOrCtrl+M', menu: 'view' },
-  { id: 'claims.focus', label: 'Claim Browser', accelerator: 'Shift+CmdOrCtrl+B', menu: 'view' },
-  { id: 'claim.link', label: 'Link Selected Claim…', accelerator: 'L' },
+  { id: 'claims.focus', label: 'Claim Browser', accelerator: 'Shift+CmdOrCtrl+B', menu: 'view', keepsLinkMode: true },
+  { id: 'claim.link', label: 'Link Selected Claim…', accelerator: 'L', keepsLinkMode: true },
   { id: 'claim.delete', label: 'Delete Selected Claim', accelerator: 'Delete' },
   { id: 'app.about', label: 'About Crossread', menu: 'help' },
   // desktop (issue 7)
   { id: 'backups.manage', label: 'Backups…', menu: 'file' },
   // Re-reads the open project: after another program (the CLI, a file association) changed or opened it.
   { id: 'project.reload', label: 'Reload Project' },
+  // Narrow screens: the reading panes get the width back.
+  { id: 'sidebar.toggle', label: 'Show or Hide Sidebar', accelerator: 'CmdOrCtrl+\\', menu: 'view' },
+  { id: 'inspector.toggle', label: 'Show or Hide Claim Inspector', accelerator: 'Shift+CmdOrCtrl+\\', menu: 'view' },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

@@ -179,8 +179,12 @@ export type HistoryState = z.infer<typeof HistoryState>;
 
 export const PaneLayout = z.object({
   documentId: Id,
-  /** Relative width: panes share the row in proportion to their sizes. */
-  size: z.number().positive().max(100),
+  /**
+   * The pane's share of the reading row (0–1; the shares of a layout add up to 1). A proportion,
+   * not pixels, so a layout saved on a wide screen opens in proportion on a laptop.
+   * Layouts saved before carried `size` instead: shared/layout.ts restores them.
+   */
+  share: z.number().positive().max(1),
   /** Reading position, as a fraction of the pane's scrollable height. */
   scroll: z.number().min(0).max(1).default(0),
 }).strict();
@@ -188,7 +192,10 @@ export type PaneLayout = z.infer<typeof PaneLayout>;
 
 export const Layout = z.object({
   panes: z.array(PaneLayout).max(12),
+  /** Whether the sidebar (documents, claims, search) is shown. */
   sidebar: z.boolean().default(true),
+  /** Whether the claim inspector is shown. */
+  inspector: z.boolean().default(true),
 });
 export type Layout = z.infer<typeof Layout>;
 

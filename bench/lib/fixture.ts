@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Project } from '../../electron/core/store/project';
+import { addPane, EMPTY_LAYOUT } from '../../shared/layout';
 import { generateText, spreadClaims } from './corpus';
 
 export interface DocSpec {
@@ -63,7 +64,7 @@ export function buildProject(dir: string, name: string, docs: readonly DocSpec[]
 export function setLayout(file: string, documentIds: readonly string[]): void {
   const project = Project.open(file);
   try {
-    project.setLayout({ panes: documentIds.map((id) => ({ documentId: id, size: 1, scroll: 0 })), sidebar: true });
+    project.setLayout(documentIds.reduce((layout, id) => addPane(layout, id), EMPTY_LAYOUT));
   } finally {
     project.close();
   }

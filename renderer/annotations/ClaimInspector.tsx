@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
 import { LinkList } from '../links/LinkList';
@@ -8,8 +8,9 @@ import { useCitation } from '../reader/useCitation';
 import { useDeleteClaim } from './useDeleteClaim';
 
 /**
- * The selected claim in full: quote and citation, tags, its note, its links. Shown beside the
- * panes while a claim is selected.
+ * The selected claim in full: quote and citation, tags, its note, its links — the one place an
+ * existing claim is edited. A column of its own beside the panes (hidden with a key or a button),
+ * there whether or not a claim is selected, so selecting one never reflows the text being read.
  */
 export function ClaimInspector() {
   const t = useT();
@@ -19,10 +20,27 @@ export function ClaimInspector() {
   const citation = useCitation(claim, doc);
   const [confirming, setConfirming] = useState<string | null>(null);
   const deleteClaim = useDeleteClaim();
-  if (!claim) return null;
+  // Tags toggled but not yet saved: quick clicks each build on the one before, not on a stale claim.
+  const unsaved = useRef<{ id: string; tagIds: string[] } | null>(null);
+  if (!state.layout.inspector) return null;
+  if (!claim) {
+    return (
+      <aside className="inspector" role="complementary" aria-label={t('inspector.title')}>
+        <header className="inspector-head">
+          <h2>{t('inspector.title')}</h2>
+        </header>
+        <p className="muted small">{t('inspector.empty')}</p>
+      </aside>
+    );
+  }
   const linkCount = state.links.filter((l) => l.fromId === claim.id || l.toId === claim.id).length;
-  const toggle = (tagId: string) =>
-    void actions.setAnnotationTags(claim.id, claim.tagIds.includes(tagId) ? claim.tagIds.filter((x) => x !== tagId) : [...claim.tagIds, tagId]);
+  if (unsaved.current && (unsaved.current.id !== claim.id || sameTags(unsaved.current.tagIds, claim.tagIds))) unsaved.current = null;
+  const tagIds = unsaved.current?.tagIds ?? claim.tagIds;
+  const toggle = (tagId: string) => {
+    const next = tagIds.includes(tagId) ? tagIds.filter((x) => x !== tagId) : [...tagIds, tagId];
+    unsaved.current = { id: claim.id, tagIds: next };
+    void actions.setAnnotationTags(claim.id, next);
+  };
   return (
     <aside className="inspector" role="complementary" aria-label={t('inspector.title')}>
       <header className="inspector-head">
@@ -31,13 +49,15 @@ export function ClaimInspector() {
           ×
         </button>
       </header>
-      <blockquote className="inspector-quote">{claim.exact}</blockquote>
+      <blockquote className="inspector-quote" lang={doc?.language || undefined}>
+        {claim.exact}
+      </blockquote>
       <p className="muted small">
         {citation} · {t('popover.by', { author: claim.author })} · <AnchorBadge id={claim.id} showExact />
       </p>
       <div className="tag-toggles" role="group" aria-label={t('tags.title')}>
         {state.tags.map((tag) => (
-          <button key={tag.id} type="button" className="tag-toggle" aria-pressed={claim.tagIds.includes(tag.id)} style={{ '--tag': tag.color } as React.CSSProperties} onClick={() => toggle(tag.id)}>
+          <button key={tag.id} type="button" className="tag-toggle" aria-pressed={tagIds.includes(tag.id)} style={{ '--tag': tag.color } as React.CSSProperties} onClick={() => toggle(tag.id)}>
             {tag.name}
           </button>
         ))}
@@ -71,3 +91,5 @@ export function ClaimInspector() {
     </aside>
   );
 }
+
+const sameTags = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));

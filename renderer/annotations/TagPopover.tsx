@@ -2,25 +2,16 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Annotation, Tag } from '../../shared/contract';
 import { useWorkspace, type Popover } from '../app/workspace';
 import { useT } from '../i18n/I18n';
-import { scrollToOffset } from '../reader/paneRegistry';
 import { RelationPicker } from '../links/RelationPicker';
-import { useDeleteClaim } from './useDeleteClaim';
-
-/** Keeps the popover inside the window, below the selection (or above it near the bottom). */
-function place(rect: DOMRect, box: { width: number; height: number }) {
-  const margin = 8;
-  let top = rect.bottom + margin;
-  if (top + box.height > window.innerHeight - margin) top = Math.max(margin, rect.top - box.height - margin);
-  const left = Math.min(Math.max(margin, rect.left), window.innerWidth - box.width - margin);
-  return { top, left };
-}
+import { paneBounds, placePopover } from './placePopover';
+import { usePickClaim } from './usePickClaim';
 
 export function TagPopover() {
   const { state } = useWorkspace();
   const popover = state.popover;
   if (!popover) return null;
   if (popover.mode === 'link') return <RelationPicker key={`${popover.fromId}-${popover.toId}`} popover={popover} />;
-  return <PopoverBody key={popover.mode === 'edit' ? popover.annotationId : popover.mode} popover={popover} />;
+  return <PopoverBody key={popover.mode} popover={popover} />;
 }
 
 function PopoverBody({ popover }: { popover: Exclude<Popover, { mode: 'link' }> }) {
@@ -30,8 +21,6 @@ function PopoverBody({ popover }: { popover: Exclude<Popover, { mode: 'link' }> 
   const [pos, setPos] = useState<{ top: number; left: number }>({ top: -9999, left: -9999 });
   const [tagIds, setTagIds] = useState<string[]>(popover.mode === 'choose' ? [] : popover.tagIds);
   const [newTag, setNewTag] = useState('');
-  const deleteClaim = useDeleteClaim();
-  const editing = popover.mode === 'edit' ? state.annotations.find((a) => a.id === popover.annotationId) : undefined;
 
   // Keyboard users go back to where they were (the pane's caret) when the popover closes.
   useLayoutEffect(() => {
@@ -46,12 +35,12 @@ function PopoverBody({ popover }: { popover: Exclude<Popover, { mode: 'link' }> 
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    setPos(place(popover.rect, el.getBoundingClientRect()));
+    setPos(placePopover(popover.rect, el.getBoundingClientRect(), paneBounds(popover.documentId), { width: window.innerWidth, height: window.innerHeight }));
     el.focus();
     // Again after the click that opened it has run its course: Lexical refocuses the pane on click.
     const frame = requestAnimationFrame(() => el.focus());
     return () => cancelAnimationFrame(frame);
-  }, [popover.rect]);
+  }, [popover.rect, popover.documentId]);
 
   const close = () => {
     actions.setPopover(null);
@@ -71,9 +60,9 @@ function PopoverBody({ popover }: { popover: Exclude<Popover, { mode: 'link' }> 
     actions.setPopover(null);
     // Collapsed now, not when the save returns (the user may be dragging the next selection by
     // then). The caret stays at the claim's end, so the pane neither jumps nor loses its place.
-    if (popover.mode === 'create') window.getSelection()?.collapseToEnd();
-    if (popover.mode === 'create') void actions.createAnnotation(popover.documentId, popover.start, popover.end, tagIds);
-    else if (popover.mode === 'edit') void actions.setAnnotationTags(popover.annotationId, tagIds);
+    if (popover.mode !== 'create') return;
+    window.getSelection()?.collapseToEnd();
+    void actions.createAnnotation(popover.documentId, popover.start, popover.end, tagIds);
   };
   const addTag = async () => {
     const name = newTag.trim();
@@ -111,12 +100,6 @@ function PopoverBody({ popover }: { popover: Exclude<Popover, { mode: 'link' }> 
         handled();
         toggle(tag.id);
       }
-    } else if ((e.key === 'Delete' || e.key === 'Backspace') && popover.mode === 'edit') {
-      handled();
-      void deleteClaim(popover.annotationId);
-    } else if (e.code === 'KeyL' && popover.mode === 'edit') {
-      handled();
-      actions.startLinking(popover.annotationId);
     }
   };
   const keyHandler = useRef(onKeyDown);
@@ -126,13 +109,6 @@ function PopoverBody({ popover }: { popover: Exclude<Popover, { mode: 'link' }> 
     window.addEventListener('keydown', listener, true);
     return () => window.removeEventListener('keydown', listener, true);
   }, []);
-
-  const quote =
-    popover.mode === 'create'
-      ? null
-      : popover.mode === 'edit'
-        ? editing?.exact
-        : null;
 
   return (
     <div
@@ -148,10 +124,8 @@ function PopoverBody({ popover }: { popover: Exclude<Popover, { mode: 'link' }> 
       ) : (
         <>
           <div className="popover-head">
-            <strong>{popover.mode === 'create' ? t('popover.title') : t('popover.editTitle')}</strong>
-            {editing ? <span className="muted"> · {t('popover.by', { author: editing.author })}</span> : null}
+            <strong>{t('popover.title')}</strong>
           </div>
-          {quote ? <blockquote className="popover-quote">{quote.length > 180 ? `${quote.slice(0, 180)}…` : quote}</blockquote> : null}
           <div className="tag-toggles" role="group" aria-label={t('tags.title')}>
             {state.tags.map((tag, i) => (
               <button
@@ -179,22 +153,12 @@ function PopoverBody({ popover }: { popover: Exclude<Popover, { mode: 'link' }> 
             </button>
           </form>
           <div className="popover-actions">
-            {popover.mode === 'edit' ? (
-              <>
-                <button type="button" className="danger" onClick={() => void deleteClaim(popover.annotationId)}>
-                  {t('popover.delete')}
-                </button>
-                <button type="button" onClick={() => actions.startLinking(popover.annotationId)}>
-                  {t('links.start')} <kbd>L</kbd>
-                </button>
-              </>
-            ) : null}
             <span className="spacer" />
             <button type="button" onClick={close}>
               {t('common.cancel')}
             </button>
             <button type="button" className="primary" onClick={save}>
-              {popover.mode === 'create' ? t('popover.save') : t('popover.update')}
+              {t('popover.save')}
             </button>
           </div>
           <p className="popover-hint">{t('popover.hint')}</p>
@@ -206,7 +170,7 @@ function PopoverBody({ popover }: { popover: Exclude<Popover, { mode: 'link' }> 
 
 function ChooseList({ ids, annotations, tags }: { ids: string[]; annotations: Annotation[]; tags: Tag[] }) {
   const t = useT();
-  const { actions } = useWorkspace();
+  const pick = usePickClaim();
   const byId = new Map(annotations.map((a) => [a.id, a]));
   const tagById = new Map(tags.map((x) => [x.id, x]));
   return (
@@ -220,11 +184,7 @@ function ChooseList({ ids, annotations, tags }: { ids: string[]; annotations: An
             <li key={id}>
               <button
                 type="button"
-                onClick={() => {
-                  actions.select(id);
-                  const rect = scrollToOffset(a.documentId, a.start, a.end) ?? new DOMRect(100, 100, 0, 0);
-                  actions.setPopover({ mode: 'edit', annotationId: id, rect, tagIds: a.tagIds });
-                }}
+                onClick={() => pick(id, null)}
               >
                 {a.tagIds.map((tid) => (
                   <span key={tid} className="dot" style={{ background: tagById.get(tid)?.color }} />

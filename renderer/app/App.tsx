@@ -18,6 +18,8 @@ import { TagManager } from '../tags/TagManager';
 import { TagStyles } from '../tags/TagStyles';
 import { LinkBanner } from '../links/LinkBanner';
 import { RelationManager } from '../links/RelationManager';
+import { useLinkModeExits } from '../links/useLinkModeExits';
+import { PanelToggle } from './PanelToggle';
 import { AboutDialog } from './AboutDialog';
 import { BackupsDialog } from '../backups/BackupsDialog';
 import { ShareProvider } from '../share/ShareContext';
@@ -50,7 +52,7 @@ export function App() {
 
 function Shell() {
   const t = useT();
-  const { state, actions } = useWorkspace();
+  const { state } = useWorkspace();
   const importFiles = useImport();
   const projects = useProjectCommands();
   const [dialog, setDialog] = useState<AppDialog>(null);
@@ -69,16 +71,7 @@ function Shell() {
     document.documentElement.lang = state.settings.language;
   }, [state.settings.language]);
 
-  // Esc leaves link mode wherever focus is.
-  const linking = state.linkingFrom !== null;
-  useEffect(() => {
-    if (!linking) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') actions.cancelLinking();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [linking, actions]);
+  useLinkModeExits(state.project);
 
   if (!state.ready) return <p className="loading">{t('app.loading')}</p>;
 
@@ -134,6 +127,7 @@ function Shell() {
       <TagStyles tags={state.tags} />
       {menuBar}
       <header className="topbar">
+        <PanelToggle command="sidebar.toggle" label={t('layout.sidebar')} shown={state.layout.sidebar} onToggle={() => void commands.run('sidebar.toggle')} />
         <span className="brand">Crossread</span>
         <span className="project-name" title={state.project.path}>
           {state.project.name}
@@ -169,16 +163,17 @@ function Shell() {
         <button type="button" onClick={() => setDialog('settings')}>
           {t('toolbar.settings')}
         </button>
-        <button type="button" onClick={() => void actions.closeProject()}>
+        <button type="button" onClick={() => void commands.run('project.switch')}>
           {t('project.switch')}
         </button>
+        <PanelToggle command="inspector.toggle" label={t('layout.inspector')} shown={state.layout.inspector} onToggle={() => void commands.run('inspector.toggle')} />
       </header>
       <div className="workspace">
-        <Sidebar tab={sidebar.tab} focusKey={sidebar.focusKey} onTab={(tab) => setSidebar((s) => ({ tab, focusKey: s.focusKey + 1 }))} />
+        {state.layout.sidebar ? <Sidebar tab={sidebar.tab} focusKey={sidebar.focusKey} onTab={(tab) => setSidebar((s) => ({ tab, focusKey: s.focusKey + 1 }))} /> : null}
         <Panes />
         <ClaimInspector />
       </div>
-      {linking ? <LinkBanner /> : null}
+      <LinkBanner />
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
           {t('import.drop')}

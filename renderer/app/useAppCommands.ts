@@ -6,6 +6,7 @@ import { useCommands, type CommandHandlers } from '../commands/useCommands';
 import type { useProjectCommands } from '../projects/useProjectCommands';
 import { useShare } from '../share/ShareContext';
 import { useShareImport } from '../share/useShareImport';
+import { useT } from '../i18n/I18n';
 import { useWorkspace } from './workspace';
 
 export type AppDialog = 'tags' | 'relations' | 'settings' | 'about' | 'palette' | 'matrix' | 'export' | 'backups' | null;
@@ -20,12 +21,20 @@ interface Ui {
 
 /** What each command of shared/commands.ts does in this window. */
 export function useAppCommands(ui: Ui) {
+  const t = useT();
   const { state, actions } = useWorkspace();
   const deleteClaim = useDeleteClaim();
   const share = useShare();
   const shareImport = useShareImport(() => share.fileInput.current);
   const hasProject = () => state.project !== null;
   const writable = () => state.project !== null && !state.project.readOnly;
+  // L right after Enter saved a claim may come before the save has landed: it links that claim then.
+  const linkSelected = () => {
+    if (state.selectedId) return actions.startLinking(state.selectedId);
+    const pending = actions.pendingClaim();
+    if (pending) return void pending.then((claim) => claim && actions.startLinking(claim.id));
+    actions.notify('info', t('links.nothingSelected'));
+  };
   const handlers: CommandHandlers = {
     'project.new': { run: () => void ui.projects.ask('new') },
     'project.open': { run: () => void ui.projects.ask('open') },
@@ -53,11 +62,13 @@ export function useAppCommands(ui: Ui) {
     'search.open': { run: () => ui.showSidebar('search'), enabled: hasProject },
     'matrix.open': { run: () => ui.setDialog('matrix'), enabled: hasProject },
     'claims.focus': { run: () => ui.showSidebar('claims'), enabled: hasProject },
-    'claim.link': { run: () => state.selectedId && actions.startLinking(state.selectedId), enabled: () => writable() && state.selectedId !== null },
+    'claim.link': { run: linkSelected, enabled: writable },
     'claim.delete': { run: () => state.selectedId && void deleteClaim(state.selectedId), enabled: () => writable() && state.selectedId !== null },
     'app.about': { run: () => ui.setDialog('about') },
     'backups.manage': { run: () => ui.setDialog('backups'), enabled: hasProject },
     'project.reload': { run: () => void actions.reloadProject() },
+    'sidebar.toggle': { run: () => actions.setPanels({ sidebar: !state.layout.sidebar }), enabled: hasProject },
+    'inspector.toggle': { run: () => actions.setPanels({ inspector: !state.layout.inspector }), enabled: hasProject },
   };
   const run = useCommands(handlers);
   return { run, enabled: (id: keyof CommandHandlers) => handlers[id].enabled?.() ?? true };

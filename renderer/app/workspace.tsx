@@ -1,6 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Annotation, DocumentMeta, DocumentPatch, HistoryState, Layout, Link, NoteOwner, ProjectInfo, RelationType, Settings, Tag } from '../../shared/contract';
+import { addPane, EMPTY_LAYOUT, keepPanes, resizePanes } from '../../shared/layout';
 import { ApiError, call } from '../api/client';
+import { linkMode } from '../links/linkMode';
+import { useLayoutSaving } from './useLayoutSaving';
 
 export interface Toast {
   id: number;
@@ -12,9 +15,10 @@ export interface Toast {
 }
 
 export type Popover =
+  /** Tagging new text; `rect` bounds the whole selection, which the popover must not cover. */
   | { mode: 'create'; documentId: string; start: number; end: number; rect: DOMRect; tagIds: string[] }
-  | { mode: 'edit'; annotationId: string; rect: DOMRect; tagIds: string[] }
-  | { mode: 'choose'; annotationIds: string[]; rect: DOMRect }
+  /** Overlapping claims under a click: which one is meant. */
+  | { mode: 'choose'; documentId: string; annotationIds: string[]; rect: DOMRect }
   /** Link mode's last step: pick the relation between two claims. */
   | { mode: 'link'; fromId: string; toId: string; rect: DOMRect };
 
@@ -30,8 +34,6 @@ export interface WorkspaceState {
   history: HistoryState;
   layout: Layout;
   selectedId: string | null;
-  /** Link mode: the claim a new link starts from, until the user picks the other end. */
-  linkingFrom: string | null;
   popover: Popover | null;
   /** Claims sent to be saved: a pane paints them at once, until the saved claim takes their place. */
   saving: SavingClaim[];
@@ -46,7 +48,6 @@ export interface SavingClaim {
   tagIds: string[];
 }
 
-const EMPTY_LAYOUT: Layout = { panes: [], sidebar: true };
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 const EMPTY_PROJECT = {
   project: null,
@@ -58,7 +59,6 @@ const EMPTY_PROJECT = {
   history: NO_HISTORY,
   layout: EMPTY_LAYOUT,
   selectedId: null,
-  linkingFrom: null,
   popover: null,
   saving: [],
 } satisfies Partial<WorkspaceState>;
@@ -121,6 +121,7 @@ function useWorkspaceState() {
   );
 
   const loadProject = useCallback(async (project: ProjectInfo | null) => {
+    linkMode.end();
     if (!project) {
       patch(EMPTY_PROJECT);
       return;
@@ -152,40 +153,10 @@ function useWorkspaceState() {
     })();
   }, [loadProject, notify, patch]);
 
-  // Layout is saved shortly after it changes; reading positions are folded in at save time. A save
-  // still pending when the user leaves the project is flushed first, so it never lands in (or is
-  // lost to) the next project.
-  const scrolls = useRef(new Map<string, number>());
-  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const layoutRef = useRef(state.layout);
-  layoutRef.current = state.layout;
-  const readOnly = state.project?.readOnly ?? true;
-  const saveLayoutNow = useCallback(async () => {
-    if (saveTimer.current === null) return;
-    clearTimeout(saveTimer.current);
-    saveTimer.current = null;
-    const layout = layoutRef.current;
-    const panes = layout.panes.map((p) => ({ ...p, scroll: scrolls.current.get(p.documentId) ?? p.scroll }));
-    await call('layout.set', { ...layout, panes }).catch(() => undefined);
-  }, []);
-  const scheduleLayoutSave = useCallback(() => {
-    if (readOnly) return;
-    if (saveTimer.current) clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(() => void saveLayoutNow(), 300);
-  }, [readOnly, saveLayoutNow]);
-  useEffect(() => {
-    const flush = () => void saveLayoutNow();
-    window.addEventListener('pagehide', flush);
-    return () => window.removeEventListener('pagehide', flush);
-  }, [saveLayoutNow]);
-
-  const setLayout = useCallback(
-    (fn: (l: Layout) => Layout) => {
-      patch((s) => ({ layout: fn(s.layout) }));
-      scheduleLayoutSave();
-    },
-    [patch, scheduleLayoutSave],
-  );
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const pendingSave = useRef<Promise<Annotation | undefined> | null>(null);
+  const { layoutRef, scrolls, saveLayoutNow, scheduleLayoutSave, setLayout, dropPendingSave } = useLayoutSaving(state.layout, state.project?.readOnly ?? true, patch);
 
   const actions = useMemo(() => {
     const refreshAnnotations = async () => patch({ annotations: await call('annotations.list', {}) });
@@ -218,7 +189,9 @@ function useWorkspaceState() {
           const docs = await call('documents.list', {});
           const layout = await call('layout.get', {});
           if (layout.panes.length === 0 && docs.length > 0) {
-            setLayout(() => ({ ...layout, panes: docs.slice(0, 3).map((d) => ({ documentId: d.id, size: 1, scroll: 0 })) }));
+            // Saved at once: this closure predates the open project, so a scheduled save would see none.
+            const first = docs.slice(0, 3).reduce((l, d) => addPane(l, d.id), layout);
+            patch({ layout: project.readOnly ? first : await call('layout.set', first) });
           }
         });
       },
@@ -237,10 +210,7 @@ function useWorkspaceState() {
        * to the project shown so far, which may no longer be the open one: it is dropped, not sent.
        */
       async reloadProject() {
-        if (saveTimer.current !== null) {
-          clearTimeout(saveTimer.current);
-          saveTimer.current = null;
-        }
+        dropPendingSave();
         await guard(async () => loadProject(await call('project.current', {})));
       },
       async closeProject() {
@@ -266,7 +236,7 @@ function useWorkspaceState() {
       async deleteDocument(id: string) {
         await guard(async () => {
           await call('documents.delete', { id });
-          setLayout((l) => ({ ...l, panes: l.panes.filter((p) => p.documentId !== id) }));
+          setLayout((l) => keepPanes(l, (p) => p.documentId !== id));
           patch((s) => ({
             documents: s.documents.filter((d) => d.id !== id),
             annotations: s.annotations.filter((a) => a.documentId !== id),
@@ -274,10 +244,10 @@ function useWorkspaceState() {
         });
       },
       openDocument(id: string) {
-        setLayout((l) => (l.panes.some((p) => p.documentId === id) ? l : { ...l, panes: [...l.panes, { documentId: id, size: 1, scroll: 0 }] }));
+        setLayout((l) => addPane(l, id));
       },
       closePane(documentId: string) {
-        setLayout((l) => ({ ...l, panes: l.panes.filter((p) => p.documentId !== documentId) }));
+        setLayout((l) => keepPanes(l, (p) => p.documentId !== documentId));
       },
       movePane(documentId: string, delta: -1 | 1) {
         setLayout((l) => {
@@ -289,8 +259,12 @@ function useWorkspaceState() {
           return { ...l, panes };
         });
       },
-      resizePanes(sizes: number[]) {
-        setLayout((l) => ({ ...l, panes: l.panes.map((p, i) => ({ ...p, size: sizes[i] ?? p.size })) }));
+      resizePanes(weights: number[]) {
+        setLayout((l) => resizePanes(l, weights));
+      },
+      /** Shows or hides the sidebar and the inspector; the choice is saved with the layout. */
+      setPanels(panels: { sidebar?: boolean; inspector?: boolean }) {
+        setLayout((l) => ({ ...l, ...panels }));
       },
       rememberScroll(documentId: string, fraction: number) {
         scrolls.current.set(documentId, fraction);
@@ -305,19 +279,34 @@ function useWorkspaceState() {
       select(id: string | null) {
         patch({ selectedId: id });
       },
+      /** Opens a claim for editing: selected, in the inspector, shown even if it was hidden. */
+      showClaim(id: string) {
+        patch({ selectedId: id, popover: null });
+        if (!layoutRef.current.inspector) setLayout((l) => ({ ...l, inspector: true }));
+      },
+      /** The claim being saved last, while its save is under way: a command given meanwhile can wait for it. */
+      pendingClaim(): Promise<Annotation | undefined> | null {
+        return pendingSave.current;
+      },
       async createAnnotation(documentId: string, start: number, end: number, tagIds: string[]) {
         // Painted in its tag's colour in this very frame, not a server round trip later (the
         // Annotate benchmark); if the save fails, the highlight goes and the error is shown.
         const key = ++savingSeq.current;
         const done = (s: WorkspaceState) => s.saving.filter((x) => x.key !== key);
         patch((s) => ({ saving: [...s.saving, { key, documentId, start, end, tagIds }] }));
-        const created = await guard(async () => {
+        const selectedBefore = stateRef.current.selectedId;
+        const saved = guard(async () => {
           const a = await call('annotations.create', { documentId, start, end, tagIds });
-          // Not selected: the inspector would open and reflow the text the analyst is reading.
-          patch((s) => ({ annotations: [...s.annotations, a], saving: done(s) }));
+          // The new claim is the selected one, so L links it at once. The inspector is a column of
+          // its own, so selecting does not reflow the text being read. A claim the user picked
+          // meanwhile stays the selected one.
+          patch((s) => ({ annotations: [...s.annotations, a], saving: done(s), selectedId: s.selectedId === selectedBefore ? a.id : s.selectedId }));
           await refresh('history');
           return a;
         });
+        pendingSave.current = saved;
+        const created = await saved;
+        if (pendingSave.current === saved) pendingSave.current = null;
         if (!created) patch((s) => ({ saving: done(s) }));
         return created;
       },
@@ -334,9 +323,9 @@ function useWorkspaceState() {
           patch((s) => ({
             annotations: s.annotations.filter((x) => x.id !== id),
             // Only close what shows the deleted claim: the user may already be making the next one.
-            popover: s.popover?.mode === 'edit' && s.popover.annotationId === id ? null : s.popover,
             selectedId: s.selectedId === id ? null : s.selectedId,
           }));
+          if (linkMode.current() === id) linkMode.end();
           // Its links went with it.
           await refresh('links', 'history');
         });
@@ -363,15 +352,14 @@ function useWorkspaceState() {
         else patch((s) => ({ links: s.links.map((l) => (l.id === owner.id ? { ...l, noteText } : l)) }));
       },
       startLinking(fromId: string) {
-        patch({ linkingFrom: fromId, popover: null });
-      },
-      cancelLinking() {
-        patch({ linkingFrom: null });
+        linkMode.start(fromId);
+        patch({ popover: null });
       },
       async createLink(fromId: string, toId: string, relationId: string) {
         return guard(async () => {
           const link = await call('links.create', { fromId, toId, relationId });
-          patch((s) => ({ links: [...s.links, link], linkingFrom: null, popover: null }));
+          linkMode.end();
+          patch((s) => ({ links: [...s.links, link], popover: null }));
           await refresh('history');
           return link;
         });
@@ -394,7 +382,8 @@ function useWorkspaceState() {
       async travel(direction: 'undo' | 'redo') {
         await guard(async () => {
           const history = await call(direction === 'undo' ? 'history.undo' : 'history.redo', {});
-          patch((s) => ({ history, popover: null, linkingFrom: null, selectedId: s.selectedId }));
+          linkMode.end();
+          patch((s) => ({ history, popover: null, selectedId: s.selectedId }));
           await refresh('annotations', 'links');
         });
       },
@@ -405,7 +394,7 @@ function useWorkspaceState() {
         });
       },
     };
-  }, [dismiss, guard, loadProject, notify, patch, refresh, saveLayoutNow, scheduleLayoutSave, setLayout]);
+  }, [dismiss, guard, loadProject, notify, patch, refresh, saveLayoutNow, scheduleLayoutSave, setLayout, dropPendingSave, layoutRef, scrolls]);
 
   return { state, actions };
 }

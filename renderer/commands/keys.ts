@@ -1,6 +1,9 @@
 /** Whether the app runs on a Mac, where CmdOrCtrl means ⌘. */
 export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
+/** Punctuation keys by their place on the keyboard: Shift and other layouts change `e.key` for them. */
+const PUNCTUATION_CODES: Record<string, string> = { ',': 'Comma', '\\': 'Backslash' };
+
 /** Does a key event match an Electron-style accelerator ("Shift+CmdOrCtrl+F", "L", "Delete")? */
 export function matchesAccelerator(accelerator: string, e: KeyboardEvent): boolean {
   const parts = accelerator.split('+');
@@ -15,8 +18,9 @@ export function matchesAccelerator(accelerator: string, e: KeyboardEvent): boole
   }
   if (e.ctrlKey !== want.ctrl || e.metaKey !== want.meta || e.shiftKey !== want.shift || e.altKey !== want.alt) return false;
   // e.code survives keyboard layouts (Ctrl+Z on a Russian layout still undoes).
+  const punctuation = PUNCTUATION_CODES[key];
+  if (punctuation) return e.code === punctuation;
   if (key.length === 1) return e.code === `Key${key.toUpperCase()}` || e.code === `Digit${key}` || e.key.toLowerCase() === key.toLowerCase();
-  if (key === ',') return e.code === 'Comma';
   return e.key === key;
 }
 

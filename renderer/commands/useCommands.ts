@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { flushSync } from 'react-dom';
 import { COMMANDS, type CommandId } from '../../shared/commands';
 import { getTransport } from '../api/client';
+import { linkMode } from '../links/linkMode';
 import { isTextEntry, matchesAccelerator } from './keys';
 
 export interface CommandHandler {
@@ -11,6 +12,12 @@ export interface CommandHandler {
 }
 
 export type CommandHandlers = Record<CommandId, CommandHandler>;
+
+/** Every command, from a key, the menu or the palette, runs through here: so every one of them but a few ends link mode. */
+function perform(id: CommandId, h: CommandHandler) {
+  if (!COMMANDS.find((c) => c.id === id && 'keepsLinkMode' in c && c.keepsLinkMode)) linkMode.end();
+  h.run();
+}
 
 /**
  * Binds the command table to the keyboard and the desktop menu. Handlers are read through a ref,
@@ -34,7 +41,7 @@ export function useCommands(handlers: CommandHandlers) {
         e.preventDefault();
         // A window listener is outside React's event system: render at once, so a click that
         // follows the key (L, then the claim to link) already sees the new state.
-        flushSync(() => h.run());
+        flushSync(() => perform(c.id, h));
         return;
       }
     };
@@ -47,7 +54,7 @@ export function useCommands(handlers: CommandHandlers) {
         document.execCommand(id === 'edit.undo' ? 'undo' : 'redo');
         return;
       }
-      if (!h.enabled || h.enabled()) h.run();
+      if (!h.enabled || h.enabled()) perform(id, h);
     });
     return () => {
       window.removeEventListener('keydown', onKey);
@@ -57,6 +64,6 @@ export function useCommands(handlers: CommandHandlers) {
 
   return (id: CommandId) => {
     const h = ref.current[id];
-    if (!h.enabled || h.enabled()) h.run();
+    if (!h.enabled || h.enabled()) perform(id, h);
   };
 }

@@ -340,6 +340,14 @@ export const en = {
   'takeOver.warning': 'Take it over only if that Crossread is no longer running (it crashed, or its computer is off). If it is still running, both will write to the project and each will miss the other’s changes.',
   'takeOver.confirm': 'Take over',
   // ---- end of paths and browser mode ----
+  // ---- reader: linking and layout ----
+  'command.sidebar.toggle': "Show or hide sidebar",
+  'command.inspector.toggle': "Show or hide claim inspector",
+  'layout.sidebar': "Sidebar",
+  'layout.inspector': "Claim inspector",
+  'inspector.empty': "Click a claim in a pane or in the list to see and edit it here.",
+  'links.nothingSelected': "Nothing to link yet: select a claim (click it), then press L.",
+  // ---- end of reader ----
 } as const;
 
 export type MessageKey = keyof typeof en;

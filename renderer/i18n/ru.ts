@@ -341,4 +341,12 @@ export const ru: Record<MessageKey, string> = {
   'takeOver.warning': 'Перехватывайте проект, только если тот Crossread больше не работает (он аварийно завершился или его компьютер выключен). Если он ещё работает, оба будут записывать в проект и каждый пропустит изменения другого.',
   'takeOver.confirm': 'Перехватить',
   // ---- end of paths and browser mode ----
+  // ---- reader: linking and layout ----
+  'command.sidebar.toggle': "Показать или скрыть боковую панель",
+  'command.inspector.toggle': "Показать или скрыть панель утверждения",
+  'layout.sidebar': "Боковая панель",
+  'layout.inspector': "Панель утверждения",
+  'inspector.empty': "Щёлкните утверждение в тексте или в списке, чтобы посмотреть и изменить его здесь.",
+  'links.nothingSelected': "Связывать пока нечего: выберите утверждение (щёлкните по нему) и нажмите L.",
+  // ---- end of reader ----
 };

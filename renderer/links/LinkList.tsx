@@ -42,7 +42,7 @@ function LinkRow({ link, claim }: { link: Link; claim: Annotation }) {
     <li className="link-row">
       <div className="link-head">
         <span className="relation">{label}</span>
-        <button type="button" className="link-target" onClick={() => reveal(other.id, { edit: false })} title={t('links.follow')}>
+        <button type="button" className="link-target" onClick={() => reveal(other.id)} title={t('links.follow')}>
           → {citation} <q>{other.exact.length > 90 ? `${other.exact.slice(0, 90)}…` : other.exact}</q>
         </button>
       </div>

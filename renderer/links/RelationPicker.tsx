@@ -2,6 +2,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Popover } from '../app/workspace';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
+import { paneBounds, placePopover } from '../annotations/placePopover';
+import { linkMode } from './linkMode';
 
 /** Link mode's last step: the two claims are chosen; pick how they relate (number keys, Enter). */
 export function RelationPicker({ popover }: { popover: Extract<Popover, { mode: 'link' }> }) {
@@ -15,14 +17,11 @@ export function RelationPicker({ popover }: { popover: Extract<Popover, { mode: 
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const box = el.getBoundingClientRect();
-    const top = Math.min(popover.rect.bottom + 8, window.innerHeight - box.height - 8);
-    const left = Math.min(Math.max(8, popover.rect.left), window.innerWidth - box.width - 8);
-    setPos({ top: Math.max(8, top), left });
+    setPos(placePopover(popover.rect, el.getBoundingClientRect(), paneBounds(to?.documentId ?? null), { width: window.innerWidth, height: window.innerHeight }));
     // After the click that opened it has run its course: Lexical refocuses the pane on click.
     const frame = requestAnimationFrame(() => el.querySelector<HTMLButtonElement>('button')?.focus());
     return () => cancelAnimationFrame(frame);
-  }, [popover.rect]);
+  }, [popover.rect, to?.documentId]);
 
   const pick = (relationId: string) => void actions.createLink(popover.fromId, popover.toId, relationId);
 
@@ -40,7 +39,7 @@ export function RelationPicker({ popover }: { popover: Extract<Popover, { mode: 
         e.preventDefault();
         e.stopPropagation();
         actions.setPopover(null);
-        actions.cancelLinking();
+        linkMode.end();
       }
     };
     window.addEventListener('keydown', onKey, true);

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentMeta } from '../../shared/contract';
 import { useWorkspace } from '../app/workspace';
+import { usePickClaim } from '../annotations/usePickClaim';
+import { useLinkingFrom } from '../links/linkMode';
 import { useT } from '../i18n/I18n';
 import { assignLayers, clearPane, extraTagName, highlightName, markPainted, paintPane, PENDING, SELECTED } from './highlights';
 import type { OffsetMap } from './offsets';
@@ -13,12 +15,13 @@ interface Props {
   doc: DocumentMeta;
   index: number;
   count: number;
-  size: number;
 }
 
-export function Pane({ doc, index, count, size }: Props) {
+export function Pane({ doc, index, count }: Props) {
   const t = useT();
   const { state, actions } = useWorkspace();
+  const linkingFrom = useLinkingFrom();
+  const pick = usePickClaim();
   const { text, error } = useDocumentText(doc.id);
   const [map, setMap] = useState<OffsetMap | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -79,8 +82,8 @@ export function Pane({ doc, index, count, size }: Props) {
       const sel = window.getSelection();
       const offsets = map.selectionOffsets(sel);
       if (!offsets || !sel) return false;
-      const rects = sel.getRangeAt(0).getClientRects();
-      const rect = rects[rects.length - 1] ?? sel.getRangeAt(0).getBoundingClientRect();
+      // The whole selection: the popover is placed so that none of it is covered.
+      const rect = sel.getRangeAt(0).getBoundingClientRect();
       actions.setPopover({ mode: 'create', documentId: doc.id, ...offsets, rect, tagIds: preset });
       return true;
     },
@@ -90,28 +93,26 @@ export function Pane({ doc, index, count, size }: Props) {
   const onMouseUp = useCallback(
     (e: React.MouseEvent) => {
       if (!map || e.button !== 0) return;
-      if (!state.linkingFrom && openCreate()) return;
+      if (!linkingFrom && openCreate()) return;
       const offset = map.offsetAtPoint(e.clientX, e.clientY);
       if (offset === null) return;
       const hits = annotations.filter((a) => a.start <= offset && offset < a.end);
       const rect = new DOMRect(e.clientX, e.clientY, 0, 16);
-      const linking = state.linkingFrom;
-      if (linking) {
-        // The innermost claim under the pointer is the one meant; the link's own source is skipped.
-        const target = hits.filter((h) => h.id !== linking).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
-        if (target) actions.setPopover({ mode: 'link', fromId: linking, toId: target.id, rect });
+      if (linkingFrom) {
+        // The innermost claim under the pointer is the one meant (the start claim itself ends link mode).
+        const target = [...hits].sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+        if (target) pick(target.id, rect);
         return;
       }
       if (hits.length === 1) {
-        actions.select(hits[0]!.id);
-        actions.setPopover({ mode: 'edit', annotationId: hits[0]!.id, rect, tagIds: hits[0]!.tagIds });
+        pick(hits[0]!.id, rect);
       } else if (hits.length > 1) {
-        actions.setPopover({ mode: 'choose', annotationIds: hits.map((h) => h.id), rect });
+        actions.setPopover({ mode: 'choose', documentId: doc.id, annotationIds: hits.map((h) => h.id), rect });
       } else {
         actions.select(null);
       }
     },
-    [map, annotations, actions, openCreate, state.linkingFrom],
+    [map, annotations, actions, openCreate, linkingFrom, pick, doc.id],
   );
 
   const tags = state.tags;
@@ -136,7 +137,7 @@ export function Pane({ doc, index, count, size }: Props) {
 
   const label = doc.title;
   return (
-    <section className="pane" role="region" aria-label={label} style={{ flexGrow: size }}>
+    <section className="pane" role="region" aria-label={label} data-document-id={doc.id}>
       <header className="pane-header">
         <div className="pane-title">
           <h2 title={doc.title}>{doc.title}</h2>
@@ -165,11 +166,7 @@ export function Pane({ doc, index, count, size }: Props) {
           scroller={scroller}
           annotations={annotations}
           links={state.links}
-          onOpen={(a) => {
-            actions.select(a.id);
-            const rect = map?.range(a.start, a.end)?.getBoundingClientRect();
-            if (rect) actions.setPopover({ mode: 'edit', annotationId: a.id, rect, tagIds: a.tagIds });
-          }}
+          onOpen={(a) => pick(a.id, map?.range(a.start, a.end)?.getBoundingClientRect() ?? null)}
         />
         {text !== null ? <SourceEditor documentId={doc.id} text={text} label={label} onReady={onReady} onKeyDown={onKeyDown} /> : null}
       </div>

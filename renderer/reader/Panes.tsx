@@ -4,7 +4,10 @@ import { useT } from '../i18n/I18n';
 import { Pane } from './Pane';
 import { Splitter } from './Splitter';
 
-/** The reading area: open documents side by side, with splitters between them. */
+/**
+ * The reading area: open documents side by side, with splitters between them. Each pane keeps a
+ * readable width (styles.css, .pane-slot); panes that do not fit scroll sideways, never squeeze.
+ */
 export function Panes() {
   const t = useT();
   const { state, actions } = useWorkspace();
@@ -18,11 +21,11 @@ export function Panes() {
       </div>
     );
   }
-  const sizes = panes.map((p) => p.size);
+  const sizes = panes.map((p) => p.share);
   return (
     <div className="panes" ref={row}>
       {panes.map((p, i) => (
-        <div key={p.documentId} className="pane-slot" style={{ flexGrow: p.size }}>
+        <div key={p.documentId} className="pane-slot" style={{ flexGrow: p.share }}>
           {i > 0 ? (
             <Splitter
               label={t('pane.resize')}
@@ -32,7 +35,7 @@ export function Panes() {
               onResize={(next) => actions.resizePanes(next)}
             />
           ) : null}
-          <Pane doc={docs.get(p.documentId)!} index={i} count={panes.length} size={p.size} />
+          <Pane doc={docs.get(p.documentId)!} index={i} count={panes.length} />
         </div>
       ))}
     </div>

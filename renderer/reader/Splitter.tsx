@@ -2,6 +2,7 @@ import type { RefObject } from 'react';
 
 interface Props {
   label: string;
+  /** The panes' shares of the row. */
   sizes: number[];
   /** The splitter sits before pane `index`, between it and pane `index - 1`. */
   index: number;
@@ -20,7 +21,7 @@ function shift(sizes: number[], index: number, delta: number): number[] {
   const d = Math.max(MIN_SHARE - left, Math.min(right - MIN_SHARE, delta));
   next[index - 1] = left + d;
   next[index] = right - d;
-  return next.map((s) => Math.round(s * 1000) / 100);
+  return next;
 }
 
 /** A draggable, keyboard-operable divider (ARIA window splitter pattern). */
@@ -48,7 +49,8 @@ export function Splitter({ label, sizes, index, container, onResize }: Props) {
         const row = container.current;
         if (!row) return;
         e.preventDefault();
-        const width = row.getBoundingClientRect().width;
+        // The whole row, scrolled-off panes included: shares are of all of it.
+        const width = row.scrollWidth;
         const startX = e.clientX;
         const startSizes = sizes;
         const target = e.currentTarget;

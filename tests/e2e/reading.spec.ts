@@ -46,19 +46,19 @@ sampleTest('overlapping claims both stay visible and clickable; a claim can be r
   await expect(chooser.getByText('2 claims overlap here — choose one:')).toBeVisible();
   await chooser.getByRole('button', { name: new RegExp(`^«${INNER}»`) }).click();
 
-  // Retag the inner claim: interfaith off, security on.
-  const editor = page.getByRole('dialog', { name: 'Claim' });
+  // Retag the inner claim in the inspector: interfaith off, security on.
+  const editor = page.getByRole('complementary', { name: 'Claim' });
+  await expect(editor.locator('.inspector-quote')).toHaveText(INNER);
   await expect(editor.getByRole('button', { name: /interfaith/, pressed: true })).toBeVisible();
-  await page.keyboard.press('3');
-  await page.keyboard.press('2');
-  await editor.getByRole('button', { name: 'Save tags' }).click();
+  await editor.getByRole('button', { name: /interfaith/ }).click();
+  await editor.getByRole('button', { name: /security/ }).click();
   const claims = page.getByRole('region', { name: 'Claims' });
   await expect(claims.getByRole('listitem').nth(1).locator('.chip')).toHaveText(['security']);
 
   // Clicking outside the overlap opens the outer claim directly; delete it.
   await caretBefore(page, KAZPRAVDA, 'Важным итогом');
-  await expect(page.getByRole('dialog', { name: 'Claim' }).locator('.popover-quote')).toHaveText(SENTENCE);
-  await page.getByRole('dialog', { name: 'Claim' }).getByRole('button', { name: 'Delete claim' }).click();
+  await expect(editor.locator('.inspector-quote')).toHaveText(SENTENCE);
+  await editor.getByRole('button', { name: 'Delete claim' }).click();
   await expect.poll(() => claimQuotes(page)).toEqual([INNER]);
 
   const stored = cliJson<{ exact: string; tags: string[] }[]>(sample.home, 'annotations', '--project', `${sample.projectPath}`);
@@ -74,7 +74,7 @@ sampleTest('clicking a claim in the list scrolls its pane to it and selects it',
   await page.keyboard.press('Enter');
   await body.evaluate((el) => (el.scrollTop = 0));
   await page.getByRole('region', { name: 'Claims' }).getByRole('button', { name: new RegExp(far) }).click();
-  await expect(page.getByRole('dialog', { name: 'Claim' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Claim' }).locator('.inspector-quote')).toContainText(far);
   expect(await body.evaluate((el) => el.scrollTop)).toBeGreaterThan(200);
 });
 

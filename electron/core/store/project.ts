@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { Layout, type HistoryState, type ProjectInfo } from '../../../shared/contract';
+import type { HistoryState, Layout, ProjectInfo } from '../../../shared/contract';
+import { EMPTY_LAYOUT, keepPanes, restoreLayout } from '../../../shared/layout';
 import { AppError } from '../errors';
 import { SearchIndexer } from '../search/indexer';
 import { Search } from '../search/query';
@@ -122,7 +123,7 @@ export class Project {
 
   layout(): Layout {
     const raw = this.meta.get('layout');
-    let parsed: Layout = { panes: [], sidebar: true };
+    let parsed: Layout = EMPTY_LAYOUT;
     if (raw) {
       // A layout is only a convenience: a damaged one falls back to none instead of blocking the project.
       let json: unknown = null;
@@ -131,11 +132,10 @@ export class Project {
       } catch {
         json = null;
       }
-      const result = Layout.safeParse(json);
-      if (result.success) parsed = result.data;
+      parsed = restoreLayout(json) ?? EMPTY_LAYOUT;
     }
     const live = new Set(this.documents.list().map((d) => d.id));
-    return { ...parsed, panes: parsed.panes.filter((p) => live.has(p.documentId)) };
+    return keepPanes(parsed, (p) => live.has(p.documentId));
   }
 
   setLayout(layout: Layout): Layout {

@@ -274,20 +274,28 @@ describe('annotations', () => {
 describe('layout', () => {
   it('round-trips and drops panes of deleted documents', async () => {
     const { backend } = await withProject();
-    expect(await backend.call('layout.get', {})).toEqual({ panes: [], sidebar: true });
+    expect(await backend.call('layout.get', {})).toEqual({ panes: [], sidebar: true, inspector: true });
     const { kazpravda, caravan, zakon } = await importCorpus(backend);
     const layout = {
       panes: [
-        { documentId: zakon.id, size: 2, scroll: 0.25 },
-        { documentId: kazpravda.id, size: 1, scroll: 0 },
-        { documentId: caravan.id, size: 1.5, scroll: 1 },
+        { documentId: zakon.id, share: 0.4, scroll: 0.25 },
+        { documentId: kazpravda.id, share: 0.2, scroll: 0 },
+        { documentId: caravan.id, share: 0.4, scroll: 1 },
       ],
       sidebar: false,
+      inspector: false,
     };
     expect(await backend.call('layout.set', layout)).toEqual(layout);
     expect(await backend.call('layout.get', {})).toEqual(layout);
     await backend.call('documents.delete', { id: kazpravda.id });
-    expect(await backend.call('layout.get', {})).toEqual({ ...layout, panes: [layout.panes[0], layout.panes[2]] });
+    // The panes left share the row in their old proportions.
+    expect(await backend.call('layout.get', {})).toEqual({
+      ...layout,
+      panes: [
+        { ...layout.panes[0], share: 0.5 },
+        { ...layout.panes[2], share: 0.5 },
+      ],
+    });
   });
 });
 
@@ -298,7 +306,7 @@ describe('persistence', () => {
     const tag = await backend.call('tags.create', { name: 'ресурсы', color: '#abcdef' });
     await backend.call('annotations.create', { documentId: caravan.id, start: 3, end: 40, tagIds: [tag.id] });
     await backend.call('documents.update', { id: kazpravda.id, patch: { outlet: 'Kazpravda.kz' } });
-    await backend.call('layout.set', { panes: [{ documentId: caravan.id, size: 1, scroll: 0.5 }], sidebar: true });
+    await backend.call('layout.set', { panes: [{ documentId: caravan.id, share: 1, scroll: 0.5 }], sidebar: true });
     const snapshot = {
       docs: await backend.call('documents.list', {}),
       tags: await backend.call('tags.list', {}),

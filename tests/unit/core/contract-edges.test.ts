@@ -19,7 +19,7 @@ describe('edges of the contract that once slipped through', () => {
     expect(await backend.dispatch('documents.import', { files: [file] })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
     expect(await backend.call('documents.list', {})).toEqual([]);
     const [doc] = (await backend.call('documents.import', { files: [corpusFile('zakon-2026-03-02-badamov.txt')] })).imported;
-    const pane = { documentId: doc!.id, size: 1, scroll: 0, extra: true };
+    const pane = { documentId: doc!.id, share: 1, scroll: 0, extra: true };
     expect(await backend.dispatch('layout.set', { panes: [pane], sidebar: true })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
   });
 

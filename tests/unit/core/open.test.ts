@@ -140,7 +140,7 @@ describe('a read-only project', () => {
     const { kazpravda } = await importCorpus(backend);
     const tags = await backend.call('tags.list', {});
     const claim = await backend.call('annotations.create', { documentId: kazpravda.id, start: 0, end: 9, tagIds: [tags[0]!.id] });
-    await backend.call('layout.set', { panes: [{ documentId: kazpravda.id, size: 1, scroll: 0 }], sidebar: true });
+    await backend.call('layout.set', { panes: [{ documentId: kazpravda.id, share: 1, scroll: 0 }], sidebar: true });
     backend.close();
 
     fs.chmodSync(projectPath, 0o444);
