@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Popover } from '../app/workspace';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
+import { relationNames } from './relationLabel';
 
 /** Link mode's last step: the two claims are chosen; pick how they relate (number keys, Enter). */
 export function RelationPicker({ popover }: { popover: Extract<Popover, { mode: 'link' }> }) {
@@ -64,7 +65,7 @@ export function RelationPicker({ popover }: { popover: Extract<Popover, { mode: 
       <div className="relation-choices">
         {state.relations.map((r, i) => (
           <button key={r.id} type="button" onClick={() => pick(r.id)}>
-            {i < 9 ? <kbd>{i + 1}</kbd> : null} {r.name}
+            {i < 9 ? <kbd>{i + 1}</kbd> : null} {relationNames(r, t).name}
           </button>
         ))}
       </div>
