@@ -328,7 +328,7 @@ export const en = {
   'relation.sameClaim': "same claim",
   'relations.colName': "Name",
   'relations.colInverse': "Read backwards",
-  'search.scope': "Code",
+  'search.scope': "Claim",
   'search.scope.word': "the word",
   'search.scope.sentence': "its sentence",
   'search.scope.paragraph': "its paragraph",

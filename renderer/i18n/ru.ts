@@ -329,9 +329,9 @@ export const ru: Record<MessageKey, string> = {
   'relation.sameClaim': "то же утверждение",
   'relations.colName': "Название",
   'relations.colInverse': "В обратную сторону",
-  'search.scope': "Кодировать",
+  'search.scope': "Утверждение",
   'search.scope.word': "слово",
-  'search.scope.sentence': "предложение",
-  'search.scope.paragraph': "абзац",
+  'search.scope.sentence': "предложение целиком",
+  'search.scope.paragraph': "абзац целиком",
   // ---- end of finding ----
 };

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { claimQuotes, pane, sampleTest, tagSentence } from './app';
+import { api, claimQuotes, pane, sampleTest, tagSentence } from './app';
 import { C1, C2, CARAVAN, K1, K2, KAZPRAVDA, Z1, ZAKON } from './sentences';
 
 // Five claims over the three sample interviews. Tag keys: 1 economic, 2 security, 3 interfaith.
@@ -41,23 +41,6 @@ async function setAuthor(page: Page, name: string): Promise<void> {
 async function openFilters(page: Page): Promise<void> {
   const toggle = browser(page).getByRole('button', { name: /^Filters/ });
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-}
-
-/** Calls the backend from the page, with the page's own access token, as the UI's client does. */
-async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([n, body]) => {
-      const res = await fetch(`api/${n}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${sessionStorage.getItem('crossread.token')}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      const out = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!out.ok) throw new Error(`${n as string}: ${out.error?.message}`);
-      return out.value as T;
-    },
-    [name, input] as const,
-  );
 }
 
 sampleTest('tags filter with ANY and ALL, documents, and Cyrillic text with ё read as е; sorting by date and by tag', async ({ page }) => {
