@@ -5,7 +5,7 @@ import { useWorkspace } from '../app/workspace';
 import { useRevealClaim } from '../annotations/useRevealClaim';
 import { useT } from '../i18n/I18n';
 import { flash } from '../reader/highlights';
-import { scrollToOffset } from '../reader/paneRegistry';
+import { paneRegistry, scrollToOffset } from '../reader/paneRegistry';
 import { markSearchHit } from './searchHit';
 
 /** Hits fetched at a time: a common word has tens of thousands, and the first page must come fast. */
@@ -83,10 +83,16 @@ export function SearchPanel({ focusKey }: { focusKey: number }) {
     actions.openDocument(h.documentId);
     let tries = 0;
     const attempt = () => {
-      if (scrollToOffset(h.documentId, h.start, h.end)) {
+      if (!paneRegistry.get(h.documentId)) {
+        if (tries++ < 60) setTimeout(attempt, 50);
+        return;
+      }
+      // A pane that has just opened restores its remembered scroll in its next frame: scroll after that.
+      requestAnimationFrame(() => {
+        if (!scrollToOffset(h.documentId, h.start, h.end)) return;
         flash(h.documentId, h.start, h.end);
         markSearchHit(h.documentId, h.start, h.end);
-      } else if (tries++ < 60) setTimeout(attempt, 50);
+      });
     };
     requestAnimationFrame(attempt);
   };

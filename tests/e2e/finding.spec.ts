@@ -42,10 +42,23 @@ const markedHit = (page: Page): Promise<string[]> =>
     return h ? [...(h as unknown as Set<Range>)].map((r) => r.toString()) : [];
   });
 
+/** Whether the marked hit lies inside the visible part of its pane. */
+const markInView = (page: Page): Promise<boolean> =>
+  page.evaluate(() => {
+    const [range] = [...(CSS.highlights.get('cr-search-hit') as unknown as Set<Range>)];
+    const body = range!.startContainer.parentElement!.closest('.pane-body')!.getBoundingClientRect();
+    const r = range!.getBoundingClientRect();
+    return r.height > 0 && r.top >= body.top && r.bottom <= body.bottom;
+  });
+
 sampleTest('a search hit opened from the list stays marked in its pane until the next click', async ({ page }) => {
+  // Its document is not open: the pane opens at the hit, not at its remembered place.
+  await pane(page, CARAVAN).getByRole('button', { name: /^Close / }).click();
+  await expect(pane(page, CARAVAN)).toHaveCount(0);
   const panel = await searchFor(page, 'Иран');
   await hitButton(panel, 'Иране').click();
   await expect.poll(() => markedHit(page)).toEqual(['Иране']);
+  await expect.poll(() => markInView(page)).toBe(true);
   // The short flash passes; the mark stays.
   await expect.poll(() => page.evaluate(() => CSS.highlights.has('cr-flash'))).toBe(false);
   expect(await markedHit(page)).toEqual(['Иране']);
@@ -58,6 +71,7 @@ sampleTest('a search hit opened from the list stays marked in its pane until the
   // The next hit clicked takes the mark over.
   await hitButton(panel, 'Ирану').click();
   await expect.poll(() => markedHit(page)).toEqual(['Ирану']);
+  await expect.poll(() => markInView(page)).toBe(true);
   // A click anywhere else ends it.
   await clickInText(page, pane(page, ZAKON), 'Казахстан демонстрирует');
   await expect.poll(() => markedHit(page)).toEqual([]);
@@ -167,32 +181,38 @@ sampleTest('selecting only whitespace opens no popover, and Enter then saves not
   await expect.poll(async () => (await api<Claim[]>(page, 'annotations.list', {})).map((c) => c.exact)).toEqual(['критики такой']);
 });
 
-sampleTest('the Link types dialog lines up its rows and shows its placeholders whole', async ({ page }) => {
-  await page.getByRole('button', { name: 'Tags', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Tags' }).getByRole('button', { name: /Link types/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Link types' });
-  await expect(dialog.getByRole('textbox', { name: 'Name of link type supports' })).toHaveValue('supports');
-  const columns = await dialog.evaluate((el) => {
-    const boxes = (sel: string) => [...el.querySelectorAll<HTMLElement>(sel)].map((e) => e.getBoundingClientRect()).map((r) => [Math.round(r.left), Math.round(r.width)]);
-    return { names: boxes('.relation-rows li > input:nth-of-type(1), .relation-add > input:nth-of-type(1)'), inverses: boxes('.relation-rows li > input:nth-of-type(2), .relation-add > input:nth-of-type(2)') };
-  });
-  expect(columns.names).toHaveLength(5);
-  expect(new Set(columns.names.map(String)).size).toBe(1);
-  expect(new Set(columns.inverses.map(String)).size).toBe(1);
-  // Each placeholder fits its box: measured in the input's own font against its inner width.
-  const fits = await dialog.locator('.relation-add input[placeholder]').evaluateAll((inputs) =>
-    (inputs as HTMLInputElement[]).map((input) => {
-      const style = getComputedStyle(input);
-      const ctx = document.createElement('canvas').getContext('2d')!;
-      ctx.font = `${style.fontSize} ${style.fontFamily}`;
-      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      return { text: input.placeholder, fits: ctx.measureText(input.placeholder).width <= room };
-    }),
-  );
-  expect(fits).toEqual([
-    { text: 'e.g. causes', fits: true },
-    { text: 'e.g. is caused by', fits: true },
-  ]);
+sampleTest('the Link types dialog lines up its rows and shows its placeholders whole, in English and in Russian', async ({ page }) => {
+  const check = async (names: { tags: string; relations: string; title: string; supports: string; placeholders: string[] }) => {
+    await page.getByRole('button', { name: names.tags, exact: true }).click();
+    await page.getByRole('dialog', { name: names.tags }).getByRole('button', { name: names.relations }).click();
+    const dialog = page.getByRole('dialog', { name: names.title });
+    await expect(dialog.locator('.relation-rows li > input').first()).toHaveValue(names.supports);
+    const columns = await dialog.evaluate((el) => {
+      const boxes = (sel: string) => [...el.querySelectorAll<HTMLElement>(sel)].map((e) => e.getBoundingClientRect()).map((r) => [Math.round(r.left), Math.round(r.width)]);
+      return { names: boxes('.relation-rows li > input:nth-of-type(1), .relation-add > input:nth-of-type(1)'), inverses: boxes('.relation-rows li > input:nth-of-type(2), .relation-add > input:nth-of-type(2)') };
+    });
+    expect(columns.names).toHaveLength(5);
+    expect(new Set(columns.names.map(String)).size).toBe(1);
+    expect(new Set(columns.inverses.map(String)).size).toBe(1);
+    // Each placeholder fits its box: measured in the input's own font against its inner width.
+    const fits = await dialog.locator('.relation-add input[placeholder]').evaluateAll((inputs) =>
+      (inputs as HTMLInputElement[]).map((input) => {
+        const style = getComputedStyle(input);
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = `${style.fontSize} ${style.fontFamily}`;
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return { text: input.placeholder, fits: ctx.measureText(input.placeholder).width <= room };
+      }),
+    );
+    expect(fits).toEqual(names.placeholders.map((text) => ({ text, fits: true })));
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  };
+  await check({ tags: 'Tags', relations: 'Link types…', title: 'Link types', supports: 'supports', placeholders: ['e.g. causes', 'e.g. is caused by'] });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('dialog', { name: 'Settings' }).getByLabel('Language').selectOption({ label: 'Русский' });
+  await page.keyboard.press('Escape');
+  await check({ tags: 'Теги', relations: 'Типы связей…', title: 'Типы связей', supports: 'подтверждает', placeholders: ['например, вызывает', 'например, вызвано'] });
 });
 
 sampleTest('the dossier summary’s text is drawn in the body colour, not the placeholder grey', async ({ page }) => {
