@@ -99,7 +99,7 @@ sampleTest('search finds Russian word forms, opens a hit at its place, and auto-
   await page.keyboard.press('Control+Shift+F');
   const search = page.getByRole('region', { name: 'Search' });
   await search.getByRole('searchbox').fill('инвестиция');
-  await expect(search.getByRole('status')).toHaveText('12 hit(s)');
+  await expect(search.getByRole('status')).toHaveText('12 hits');
   const marks = await search.locator('mark').allTextContents();
   expect(new Set(marks.map((m) => m.toLowerCase()))).toEqual(new Set(['инвестиций', 'инвестиции', 'инвестициях']));
 
@@ -109,14 +109,14 @@ sampleTest('search finds Russian word forms, opens a hit at its place, and auto-
 
   // A hit opens its pane at the place.
   await search.getByRole('searchbox').fill('инвестиция');
-  await expect(search.getByRole('status')).toHaveText('12 hit(s)');
+  await expect(search.getByRole('status')).toHaveText('12 hits');
   await search.getByRole('button').filter({ hasText: 'инвестициях' }).last().click();
   await expect.poll(() => page.evaluate(() => CSS.highlights.has('cr-flash'))).toBe(true);
 
   // Auto-code: 12 new economic claims, one undo step.
   await search.getByRole('combobox', { name: 'Tag for all hits…' }).selectOption({ label: 'economic' });
   await search.getByRole('button', { name: 'Tag all 12 hits' }).click();
-  await expect(page.locator('.toast').filter({ hasText: 'Auto-coded: 12 new claim(s)' })).toBeVisible();
+  await expect(page.locator('.toast').filter({ hasText: 'Auto-coded: 12 new claims' })).toBeVisible();
   await page.getByRole('tab', { name: 'Claims' }).click();
   await expect.poll(async () => (await claimQuotes(page)).length).toBe(12);
   await page.locator('body').click({ position: { x: 5, y: 880 } });
@@ -144,7 +144,7 @@ sampleTest('search shows a common word 200 hits at a time, shows more on request
   const more = search.getByRole('button', { name: `Show ${all.total - 200} more hits` });
   await more.focus();
   await page.keyboard.press('Enter');
-  await expect(search.getByRole('status')).toHaveText(`${all.total} hit(s)`);
+  await expect(search.getByRole('status')).toHaveText(`${all.total} hits`);
   await expect(more).toHaveCount(0);
   expect(await search.locator('mark').allTextContents()).toEqual(all.hits.map((h) => h.match));
 });
