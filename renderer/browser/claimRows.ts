@@ -18,8 +18,11 @@ export interface ClaimRow {
   /** Lowest tag position among the claim's tags; untagged claims sort after every tag. */
   firstTagPosition: number;
   linkCount: number;
-  /** The search keys of the quote and the note: the filter matches words the way search does. */
-  haystack: string;
+  /**
+   * The search keys of the quote and the note (the filter matches words the way search does),
+   * worked out the first time a text filter reads them: opening a project does not stem every claim.
+   */
+  keys?: string;
 }
 
 export function buildRows(annotations: readonly Annotation[], documents: readonly DocumentMeta[], tags: readonly Tag[], links: readonly Link[]): ClaimRow[] {
@@ -42,7 +45,6 @@ export function buildRows(annotations: readonly Annotation[], documents: readonl
       tags: own,
       firstTagPosition: own.length ? Math.min(...own.map((t) => t.position)) : Number.MAX_SAFE_INTEGER,
       linkCount: linkCount.get(a.id) ?? 0,
-      haystack: keyHaystack(a.exact, a.noteText),
     };
   });
 }
@@ -88,6 +90,6 @@ export function filterRows(rows: readonly ClaimRow[], f: ClaimFilters, known: { 
       (f.author === null || row.annotation.author === f.author) &&
       (f.links === 'all' || (f.links === 'linked') === row.linkCount > 0) &&
       tagTest(row) &&
-      matchesKeys(row.haystack, items),
+      (items.length === 0 || matchesKeys((row.keys ??= keyHaystack(row.annotation.exact, row.annotation.noteText)), items)),
   );
 }

@@ -130,7 +130,7 @@ test('Markdown, HTML and Word files import and read as text; two dropped files i
   await expect(page.locator('.drop-overlay')).toBeVisible();
   await shell.dispatchEvent('drop', { dataTransfer });
   await expect(page.locator('.drop-overlay')).toHaveCount(0);
-  await expect(page.getByText('Imported 2 document(s).').first()).toBeVisible();
+  await expect(page.getByText('Imported 2 documents.').first()).toBeVisible();
   await expect(docCount(page)).toHaveCount(5);
   await expect(documentTitles(page)).toHaveText([
     'Field notes from Washington',
@@ -183,7 +183,7 @@ test('bad files are refused with a clear message and add nothing; Windows-1251 i
   // Russian text saved by an old Windows editor.
   const cp1251 = payload('cp1251-note.txt', encodeSingleByte('windows-1251', CP1251_TEXT), 'text/plain');
   await pick(page, cp1251);
-  await expect(page.getByText('Imported 1 document(s).').first()).toBeVisible();
+  await expect(page.getByText('Imported 1 document.').first()).toBeVisible();
   await expect(pane(page, 'cp1251-note').locator('.source-paragraph')).toHaveText([
     'Министр иностранных дел заявил, что соглашение будет подписано в ближайшие недели.',
     'Это важный шаг для всего региона, считают эксперты.',

@@ -45,7 +45,7 @@ sampleTest('link claims across articles, follow links both ways, undo and redo, 
   await expect(links.locator('.link-target').first()).toContainText('Caravan.kz');
   await expect(links.locator('.link-target').first()).toContainText('¶1');
   // Markers in the margin count the links.
-  await expect(pane(page, KAZ).getByRole('button', { name: '2 link(s)' })).toBeVisible();
+  await expect(pane(page, KAZ).getByRole('button', { name: '2 links' })).toBeVisible();
 
   // Follow K → C1: the Caravan claim is selected and reads the link backwards.
   await links.locator('.link-target').first().click();
@@ -65,7 +65,7 @@ sampleTest('link claims across articles, follow links both ways, undo and redo, 
   await clickClaim(page, CAR, C2);
   await page.keyboard.press('Escape');
   await inspector(page).getByRole('button', { name: 'Delete claim' }).click();
-  await expect(inspector(page).getByText('Delete this claim and its 1 link(s)?')).toBeVisible();
+  await expect(inspector(page).getByText('Delete this claim and its link?')).toBeVisible();
   await inspector(page).getByRole('button', { name: 'Delete', exact: true }).click();
   await expect.poll(() => claimQuotes(page)).toEqual([K, C1]);
   await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();

@@ -47,7 +47,7 @@ async function importCorpusFile(page: Page, file: string): Promise<void> {
   const before = await listed.count();
   await page.getByTestId('import-input').setInputFiles(file);
   await expect(listed).toHaveCount(before + 1);
-  await expect(page.getByText('Imported 1 document(s).').first()).toBeVisible();
+  await expect(page.getByText('Imported 1 document.').first()).toBeVisible();
 }
 
 test('first start offers the sample project, which opens three Russian interviews side by side', async ({ page }) => {

@@ -47,7 +47,7 @@ test('import the corpus, read three articles side by side, tag a sentence in eac
     // Import the three interviews at once.
     await page.getByTestId('import-input').setInputFiles(CORPUS_FILES);
     await expect(page.getByRole('region', { name: 'Documents' }).getByRole('listitem')).toHaveCount(3);
-    await expect(page.getByText('Imported 3 document(s).').first()).toBeVisible();
+    await expect(page.getByText('Imported 3 documents.').first()).toBeVisible();
 
     // The date header became metadata; open the other two beside the first.
     await expect(page.getByRole('button', { name: 'Open kazpravda-2025-11-07-velizade in a pane' })).toContainText('2025-11-07');
