@@ -151,6 +151,10 @@ export type NoteOwner = z.infer<typeof NoteOwner>;
 /** A serialized Lexical editor state; the core checks size and shape and derives the plain text. */
 const NoteJson = z.string().max(512 * 1024, 'the note is larger than 512 KB');
 
+/** How much text auto-coding makes a claim of around each hit. */
+export const AutocodeScope = z.enum(['word', 'sentence', 'paragraph']);
+export type AutocodeScope = z.infer<typeof AutocodeScope>;
+
 export const SearchHit = z.object({
   kind: z.enum(['document', 'note']),
   documentId: Id,
@@ -384,9 +388,13 @@ export const api = {
     z.object({ hits: z.array(SearchHit), total: z.number().int(), documentTotal: z.number().int() }),
   ),
   /** Tags every document hit of a search as a new claim (one undo step); existing identical claims get the tag added. */
+  /**
+   * Codes every document hit with a tag, each hit widened to `scope` (the word itself, its sentence,
+   * its paragraph). `covered`: spans left alone because a claim with that tag already holds them.
+   */
   'search.autocode': entry(
-    z.object({ q: z.string().trim().min(1).max(500), tagId: Id }).strict(),
-    z.object({ created: z.number().int(), tagged: z.number().int() }),
+    z.object({ q: z.string().trim().min(1).max(500), tagId: Id, scope: AutocodeScope.default('word') }).strict(),
+    z.object({ created: z.number().int(), tagged: z.number().int(), covered: z.number().int() }),
   ),
 
   'matrix.get': entry(

@@ -55,11 +55,61 @@ export function quoteOf(text: string, start: number, end: number): { exact: stri
   };
 }
 
-/** Moves a range inwards past whitespace at either end, so a sloppy selection stores a clean quote. */
+/**
+ * What counts as blank at the edge of a selection: white space, and the invisible characters texts
+ * pasted from the web carry (zero-width space and joiners, word joiner, byte-order mark).
+ */
+const BLANK = /[\s\u200b-\u200d\u2060\ufeff]/;
+
+/** Moves a range inwards past blank characters at either end, so a sloppy selection stores a clean quote. */
 export function trimRange(text: string, start: number, end: number): { start: number; end: number } {
   let s = start;
   let e = end;
-  while (s < e && /\s/.test(text[s]!)) s++;
-  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  while (s < e && BLANK.test(text[s]!)) s++;
+  while (e > s && BLANK.test(text[e - 1]!)) e--;
   return { start: s, end: e };
+}
+
+/**
+ * A selection as a claim would store it: trimmed of blank characters at both ends, or null when
+ * nothing but blanks was selected, so no popover ever offers to save an empty claim.
+ */
+export function trimSelection(text: string, start: number, end: number): { start: number; end: number } | null {
+  const r = trimRange(text, Math.max(0, start), Math.min(text.length, end));
+  return r.end > r.start ? r : null;
+}
+
+/** The paragraph (line) holding [start, end), trimmed; a range over several lines grows to cover them all. */
+export function paragraphAround(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  while (s > 0 && text[s - 1] !== '\n') s--;
+  let e = Math.max(start, end);
+  while (e < text.length && text[e] !== '\n') e++;
+  const r = trimRange(text, s, e);
+  return r.end > r.start ? r : { start, end };
+}
+
+/**
+ * Where a sentence ends: a run of . ! ? … with any closing quotes or brackets, followed by the end
+ * of the paragraph or by space and something that starts a sentence (a capital, a digit, an opening
+ * quote or a dash). "т. е." and "17 млрд. долларов" do not end one: a lower-case word follows.
+ */
+const SENTENCE_END = /[.!?…]+[»"”’)\]]*(?=\s+[\p{Lu}\p{N}«"“„(—–-]|\s*$)/gu;
+
+/** The sentence holding [start, end) within its paragraph, trimmed; a range over several sentences covers them all. */
+export function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
+  const para = paragraphAround(text, start, end);
+  const body = text.slice(para.start, para.end);
+  let s = para.start;
+  let e = para.end;
+  for (const m of body.matchAll(SENTENCE_END)) {
+    const stop = para.start + m.index + m[0].length;
+    if (stop <= start) s = stop;
+    else if (stop >= end) {
+      e = stop;
+      break;
+    }
+  }
+  const r = trimRange(text, s, e);
+  return r.end > r.start ? r : { start, end };
 }

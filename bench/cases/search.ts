@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createBackend } from '../../electron/core/backend';
-import { parseQuery } from '../../electron/core/search/query';
+import { parseQuery } from '../../shared/words';
 import { buildProject } from '../lib/fixture';
 import type { BenchCase } from '../types';
 

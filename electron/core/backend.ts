@@ -233,7 +233,7 @@ export function createBackend(opts: BackendOptions): Backend {
     },
 
     'search.query': ({ q, limit, offset }) => requireProject().search.run(q, { limit, offset, notes: true }),
-    'search.autocode': ({ q, tagId }) => autocode(requireProject(), q, tagId, settings.get().author),
+    'search.autocode': ({ q, tagId, scope }) => autocode(requireProject(), q, tagId, scope, settings.get().author),
 
     'matrix.get': () => ({ cells: requireProject().matrix.cells() }),
 

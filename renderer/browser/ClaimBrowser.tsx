@@ -76,7 +76,6 @@ export function ClaimBrowser({ focusKey = 0 }: { focusKey?: number }) {
       {panelOpen ? <FilterPanel id={panelId} /> : null}
       <div className="browser-status">
         <span role="status">{t('browser.count', { shown: rows.length, total })}</span>
-        <span className="spacer" />
         <button type="button" onClick={clearFilters} disabled={active === 0}>
           {t('browser.clear')}
         </button>

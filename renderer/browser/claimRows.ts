@@ -1,4 +1,5 @@
 import type { Annotation, DocumentMeta, Link, Tag } from '../../shared/contract';
+import { keyHaystack, matchesKeys, parseQuery } from '../../shared/words';
 import { UNTAGGED, type ClaimFilters, type ClaimSort } from './filters';
 
 /**
@@ -17,13 +18,11 @@ export interface ClaimRow {
   /** Lowest tag position among the claim's tags; untagged claims sort after every tag. */
   firstTagPosition: number;
   linkCount: number;
-  /** Quote and note, folded for matching. */
-  haystack: string;
-}
-
-/** Lower case, composed, and ё read as е: Russian texts and readers use the two letters interchangeably. */
-export function foldText(s: string): string {
-  return s.normalize('NFC').toLowerCase().replace(/ё/g, 'е');
+  /**
+   * The search keys of the quote and the note (the filter matches words the way search does),
+   * worked out the first time a text filter reads them: opening a project does not stem every claim.
+   */
+  keys?: string;
 }
 
 export function buildRows(annotations: readonly Annotation[], documents: readonly DocumentMeta[], tags: readonly Tag[], links: readonly Link[]): ClaimRow[] {
@@ -46,7 +45,6 @@ export function buildRows(annotations: readonly Annotation[], documents: readonl
       tags: own,
       firstTagPosition: own.length ? Math.min(...own.map((t) => t.position)) : Number.MAX_SAFE_INTEGER,
       linkCount: linkCount.get(a.id) ?? 0,
-      haystack: foldText(`${a.exact}\n${a.noteText}`),
     };
   });
 }
@@ -77,7 +75,7 @@ export function filterRows(rows: readonly ClaimRow[], f: ClaimFilters, known: { 
   const wantUntagged = tagIds.includes(UNTAGGED);
   const realTags = tagIds.filter((id) => id !== UNTAGGED);
   const docs = new Set(f.documentIds.filter((id) => known.documentIds.has(id)));
-  const terms = foldText(f.text).split(/\s+/).filter(Boolean);
+  const items = parseQuery(f.text);
 
   const tagTest = (row: ClaimRow): boolean => {
     if (tagIds.length === 0) return true;
@@ -92,6 +90,6 @@ export function filterRows(rows: readonly ClaimRow[], f: ClaimFilters, known: { 
       (f.author === null || row.annotation.author === f.author) &&
       (f.links === 'all' || (f.links === 'linked') === row.linkCount > 0) &&
       tagTest(row) &&
-      terms.every((term) => row.haystack.includes(term)),
+      (items.length === 0 || matchesKeys((row.keys ??= keyHaystack(row.annotation.exact, row.annotation.noteText)), items)),
   );
 }

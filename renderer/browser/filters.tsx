@@ -21,7 +21,7 @@ export interface ClaimFilters {
   /** null means every author. */
   author: string | null;
   links: LinkFilter;
-  /** Matched against the quote and the note text, case-insensitively and with ё read as е. */
+  /** Matched against the quote and the note the way search matches (shared/words.ts): word forms, any case, ё = е. */
   text: string;
 }
 

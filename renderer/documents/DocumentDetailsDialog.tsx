@@ -35,7 +35,7 @@ export function DocumentDetailsDialog({ doc, claimCount, onClose }: { doc: Docum
         {field('author', t('documents.field.author'))}
         {field('date', t('documents.field.date'), 'date')}
         {field('language', t('documents.field.language'))}
-        <p className="muted small">{t('documents.info', { chars: doc.length.toLocaleString(), file: doc.sourceName })}</p>
+        <p className="muted small">{t('documents.info', { count: doc.length, chars: doc.length.toLocaleString(), file: doc.sourceName })}</p>
         <div className="dialog-actions">
           <button
             type="button"

@@ -5,7 +5,7 @@ import { useT } from '../i18n/I18n';
 import { NoteEditor } from '../notes/NoteEditor';
 import { useCitation } from '../reader/useCitation';
 import { useRevealClaim } from '../annotations/useRevealClaim';
-import { counterpart, relationLabel } from './relationLabel';
+import { counterpart, relationLabel, relationNames } from './relationLabel';
 
 /** A claim's links, each read from this claim's side, with a jump to the other end. */
 export function LinkList({ claim }: { claim: Annotation }) {
@@ -36,7 +36,7 @@ function LinkRow({ link, claim }: { link: Link; claim: Annotation }) {
   const other = state.annotations.find((a) => a.id === otherId);
   const doc = state.documents.find((d) => d.id === other?.documentId);
   const citation = useCitation(other, doc);
-  const label = relationLabel(link, claim.id, state.relations);
+  const label = relationLabel(link, claim.id, state.relations, t);
   if (!other) return null;
   return (
     <li className="link-row">
@@ -56,7 +56,7 @@ function LinkRow({ link, claim }: { link: Link; claim: Annotation }) {
         >
           {state.relations.map((r) => (
             <option key={r.id} value={r.id}>
-              {r.name}
+              {relationNames(r, t).name}
             </option>
           ))}
         </select>

@@ -4,6 +4,7 @@ import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
 import { paneBounds, placePopover } from '../annotations/placePopover';
 import { linkMode } from './linkMode';
+import { relationNames } from './relationLabel';
 
 /** Link mode's last step: the two claims are chosen; pick how they relate (number keys, Enter). */
 export function RelationPicker({ popover }: { popover: Extract<Popover, { mode: 'link' }> }) {
@@ -63,7 +64,7 @@ export function RelationPicker({ popover }: { popover: Extract<Popover, { mode: 
       <div className="relation-choices">
         {state.relations.map((r, i) => (
           <button key={r.id} type="button" onClick={() => pick(r.id)}>
-            {i < 9 ? <kbd>{i + 1}</kbd> : null} {r.name}
+            {i < 9 ? <kbd>{i + 1}</kbd> : null} {relationNames(r, t).name}
           </button>
         ))}
       </div>

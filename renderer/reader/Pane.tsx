@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentMeta } from '../../shared/contract';
+import { trimSelection } from '../../shared/text';
 import { useWorkspace } from '../app/workspace';
 import { usePickClaim } from '../annotations/usePickClaim';
 import { useLinkingFrom } from '../links/linkMode';
@@ -81,13 +82,16 @@ export function Pane({ doc, index, count }: Props) {
       if (!map) return false;
       const sel = window.getSelection();
       const offsets = map.selectionOffsets(sel);
-      if (!offsets || !sel) return false;
+      if (!offsets || !sel || text === null) return false;
+      // A selection of nothing but blanks is handled by doing nothing: no popover that cannot save.
+      const trimmed = trimSelection(text, offsets.start, offsets.end);
+      if (!trimmed) return true;
       // The whole selection: the popover is placed so that none of it is covered.
       const rect = sel.getRangeAt(0).getBoundingClientRect();
-      actions.setPopover({ mode: 'create', documentId: doc.id, ...offsets, rect, tagIds: preset });
+      actions.setPopover({ mode: 'create', documentId: doc.id, ...trimmed, rect, tagIds: preset });
       return true;
     },
-    [map, actions, doc.id],
+    [map, text, actions, doc.id],
   );
 
   const onMouseUp = useCallback(

@@ -1,14 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { SearchHit } from '../../shared/contract';
+import type { AutocodeScope, SearchHit } from '../../shared/contract';
 import { call } from '../api/client';
 import { useWorkspace } from '../app/workspace';
 import { useRevealClaim } from '../annotations/useRevealClaim';
 import { useT } from '../i18n/I18n';
 import { flash } from '../reader/highlights';
-import { scrollToOffset } from '../reader/paneRegistry';
+import { paneRegistry, scrollToOffset } from '../reader/paneRegistry';
+import { markSearchHit } from './searchHit';
 
 /** Hits fetched at a time: a common word has tens of thousands, and the first page must come fast. */
 const PAGE = 200;
+const SCOPES: AutocodeScope[] = ['word', 'sentence', 'paragraph'];
 
 interface Result {
   q: string;
@@ -30,6 +32,7 @@ export function SearchPanel({ focusKey }: { focusKey: number }) {
   const [result, setResult] = useState<Result | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [tagId, setTagId] = useState('');
+  const [scope, setScope] = useState<AutocodeScope>('word');
 
   useEffect(() => {
     input.current?.focus();
@@ -80,18 +83,26 @@ export function SearchPanel({ focusKey }: { focusKey: number }) {
     actions.openDocument(h.documentId);
     let tries = 0;
     const attempt = () => {
-      if (scrollToOffset(h.documentId, h.start, h.end)) flash(h.documentId, h.start, h.end);
-      else if (tries++ < 60) setTimeout(attempt, 50);
+      if (!paneRegistry.get(h.documentId)) {
+        if (tries++ < 60) setTimeout(attempt, 50);
+        return;
+      }
+      // A pane that has just opened restores its remembered scroll in its next frame: scroll after that.
+      requestAnimationFrame(() => {
+        if (!scrollToOffset(h.documentId, h.start, h.end)) return;
+        flash(h.documentId, h.start, h.end);
+        markSearchHit(h.documentId, h.start, h.end);
+      });
     };
     requestAnimationFrame(attempt);
   };
 
   const autocode = async () => {
     if (!result || !tagId) return;
-    const done = await actions.guard(() => call('search.autocode', { q: result.q, tagId }));
+    const done = await actions.guard(() => call('search.autocode', { q: result.q, tagId, scope }));
     if (!done) return;
     await actions.refresh('annotations', 'history');
-    actions.notify('info', t('search.autocoded', { created: done.created, tagged: done.tagged }), undefined, {
+    actions.notify('info', t('search.autocoded', { created: done.created, tagged: done.tagged, covered: done.covered }), undefined, {
       label: t('command.edit.undo'),
       run: () => void actions.travel('undo'),
     });
@@ -116,6 +127,16 @@ export function SearchPanel({ focusKey }: { focusKey: number }) {
               </option>
             ))}
           </select>
+          <label className="autocode-scope">
+            <span>{t('search.scope')}</span>
+            <select value={scope} onChange={(e) => setScope(e.target.value as AutocodeScope)}>
+              {SCOPES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`search.scope.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
           <button type="button" disabled={!tagId} onClick={() => void autocode()}>
             {t('search.autocode', { count: docHits })}
           </button>

@@ -220,3 +220,20 @@ export async function clickInText(page: Page, region: Locator, text: string, at 
   if (!point) throw new Error(`text not found in pane: ${text}`);
   await page.mouse.click(point.x, point.y);
 }
+
+/** Calls the backend from the page, with the page's own access token, as the UI's client does. */
+export async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([n, body]) => {
+      const res = await fetch(`api/${n}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${sessionStorage.getItem('crossread.token')}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const out = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+      if (!out.ok) throw new Error(`${n as string}: ${out.error?.message}`);
+      return out.value as T;
+    },
+    [name, input] as const,
+  );
+}

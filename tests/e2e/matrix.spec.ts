@@ -14,7 +14,7 @@ sampleTest.beforeEach(async ({ page }) => {
   ] as const;
   for (const [i, [title, text, keys]] of plan.entries()) {
     await tagSentence(page, pane(page, title), text, [...keys]);
-    await expect(status(page)).toHaveText(`${i + 1} of ${i + 1} claims`);
+    await expect(status(page)).toHaveText(`${i + 1} of ${i + 1} ${i === 0 ? 'claim' : 'claims'}`);
   }
 });
 

@@ -6,7 +6,7 @@
  */
 import { splitParagraphs } from '../../../shared/text';
 import type { Db } from '../store/db';
-import { termsOf } from './tokenize';
+import { termsOf } from '../../../shared/words';
 
 /** Bump when keys change (tokenizer, stemmer, folding): projects are re-indexed when they open. */
 export const SEARCH_INDEX_VERSION = '1';

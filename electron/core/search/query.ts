@@ -11,37 +11,10 @@ import type { SearchHit } from '../../../shared/contract';
 import type { Db } from '../store/db';
 import type { Documents } from '../store/documents';
 import type { SearchIndexer } from './indexer';
-import { termsOf, tokenize, wordRanges } from './tokenize';
+import { findRanges, parseQuery, wordRanges, type QueryItem } from '../../../shared/words';
 
 /** How much context a hit shows either side of the match, in UTF-16 code units (cut at a word boundary). */
 export const CONTEXT_UNITS = 60;
-
-/** Quotes that make a phrase: "…", «…», “…”, „…“. */
-const PHRASE = /"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”]/g;
-
-/** A query term: one word's key, or a phrase's keys in order. */
-export type QueryItem = readonly string[];
-
-/** The words and quoted phrases of a query, as keys; empty when it holds no word at all. */
-export function parseQuery(q: string): QueryItem[] {
-  const items: QueryItem[] = [];
-  const seen = new Set<string>();
-  const add = (keys: string[]) => {
-    const id = keys.join(' ');
-    if (keys.length === 0 || seen.has(id)) return;
-    seen.add(id);
-    items.push(keys);
-  };
-  const rest = q.replace(PHRASE, (...m: unknown[]) => {
-    const inner = (m.slice(1, 5).find((g) => typeof g === 'string') as string | undefined) ?? '';
-    add(terms(inner));
-    return ' ';
-  });
-  for (const key of terms(rest)) add([key]);
-  return items;
-}
-
-const terms = (text: string) => termsOf(text).split(' ').filter(Boolean);
 
 /** A paragraph of a live document, as the index holds it. */
 interface DocumentSegment {
@@ -111,7 +84,7 @@ type Scope = { kind: 'all' } | { kind: 'match'; match: string } | { kind: 'ids';
 
 /**
  * The FTS5 query for segments that hold every item: each item a quoted phrase of keys. Keys are
- * made of letters, digits and marks only (see tokenize.ts), so they never hold a quote.
+ * made of letters, digits and marks only (see shared/words.ts), so they never hold a quote.
  */
 export function matchExpression(items: readonly QueryItem[]): string {
   return items.map((keys) => `"${keys.join(' ')}"`).join(' AND ');
@@ -429,22 +402,6 @@ function rangesOf(text: string, matches: readonly number[], items: readonly Quer
     out.push([a[0], b[1]]);
   }
   return out;
-}
-
-/** The [start, end) ranges in `text` where a query item occurs, in order, without repeats. */
-export function findRanges(text: string, items: readonly QueryItem[]): [number, number][] {
-  const tokens = tokenize(text);
-  const ranges: [number, number][] = [];
-  for (const keys of items) {
-    const n = keys.length;
-    for (let i = 0; i + n <= tokens.length; i++) {
-      let j = 0;
-      while (j < n && tokens[i + j]!.key === keys[j]) j++;
-      if (j === n) ranges.push([tokens[i]!.start, tokens[i + n - 1]!.end]);
-    }
-  }
-  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return ranges.filter((r, i) => i === 0 || r[0] !== ranges[i - 1]![0] || r[1] !== ranges[i - 1]![1]);
 }
 
 /** About CONTEXT_UNITS either side of a match, cut back to whole words when the text goes on. */

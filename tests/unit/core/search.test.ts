@@ -6,8 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../../shared/contract';
 import { splitParagraphs } from '../../../shared/text';
 import type { Backend } from '../../../electron/core/backend';
-import { findRanges, parseQuery } from '../../../electron/core/search/query';
-import { keyOf } from '../../../electron/core/search/tokenize';
+import { findRanges, keyOf, parseQuery } from '../../../shared/words';
 import { claimOn, fileFrom, importCorpus, lexicalNote, withProject } from './helpers';
 
 async function corpusProject() {
@@ -268,7 +267,7 @@ describe('auto-coding', () => {
     await backend.call('notes.save', { owner: { kind: 'annotation', id: note.id }, json: lexicalNote('инвестиции') });
 
     const result = await backend.call('search.autocode', { q: 'инвестиция', tagId: economic!.id });
-    expect(result).toEqual({ created: docHits.length - 1, tagged: 1 });
+    expect(result).toEqual({ created: docHits.length - 1, tagged: 1, covered: 0 });
     expect(await backend.call('history.state', {})).toMatchObject({ undoLabel: `Auto-code ${docHits.length} hits` });
 
     const claims = (await backend.call('annotations.list', {})).filter((a) => a.tagIds.includes(economic!.id));
@@ -277,8 +276,8 @@ describe('auto-coding', () => {
     expect(claims.map((c) => `${c.documentId}:${c.start}-${c.end}`).sort()).toEqual(docHits.map((h) => `${h.documentId}:${h.start}-${h.end}`).sort());
     expect(claims.find((c) => c.id === manual.id)?.tagIds).toEqual([economic!.id, security!.id]);
 
-    // Again with the same tag: nothing to do, and no step.
-    expect(await backend.call('search.autocode', { q: 'инвестиция', tagId: economic!.id })).toEqual({ created: 0, tagged: 0 });
+    // Again with the same tag: every hit is coded already, nothing to do, and no step.
+    expect(await backend.call('search.autocode', { q: 'инвестиция', tagId: economic!.id })).toEqual({ created: 0, tagged: 0, covered: docHits.length });
     expect((await backend.call('history.state', {})).undoLabel).toBe(`Auto-code ${docHits.length} hits`);
 
     // One undo takes it all back, the manual claim keeping only its own tag.
@@ -299,7 +298,7 @@ describe('auto-coding', () => {
     const every = (await search(backend, 'и')).hits.filter((h) => h.kind === 'document');
     expect(every).toHaveLength(page.documentTotal);
 
-    expect(await backend.call('search.autocode', { q: 'и', tagId: economic!.id })).toEqual({ created: page.documentTotal, tagged: 0 });
+    expect(await backend.call('search.autocode', { q: 'и', tagId: economic!.id })).toEqual({ created: page.documentTotal, tagged: 0, covered: 0 });
     const claims = (await backend.call('annotations.list', {})).filter((a) => a.tagIds.includes(economic!.id));
     expect(claims.map((c) => `${c.documentId}:${c.start}-${c.end}`).sort()).toEqual(every.map((h) => `${h.documentId}:${h.start}-${h.end}`).sort());
     for (const c of claims) expect(keyOf(texts.get(c.documentId)!.slice(c.start, c.end))).toBe(keyOf('и'));
@@ -312,8 +311,54 @@ describe('auto-coding', () => {
       ok: false,
       error: { code: 'not-found' },
     });
-    expect(await backend.call('search.autocode', { q: '…', tagId: economic!.id })).toEqual({ created: 0, tagged: 0 });
+    expect(await backend.call('search.autocode', { q: '…', tagId: economic!.id })).toEqual({ created: 0, tagged: 0, covered: 0 });
     expect(await backend.call('annotations.list', {})).toEqual([]);
     expect((await backend.call('history.state', {})).canUndo).toBe(false);
+  });
+  it('«Tag all hits» for «Иран» codes the word, its sentence or its paragraph as asked, and never inside a claim that already has the tag', async () => {
+    const { backend, texts, caravan } = await corpusProject();
+    const [, security] = await backend.call('tags.list', {});
+    const hits = (await search(backend, 'Иран')).hits.filter((h) => h.kind === 'document');
+    expect(hits.map((h) => h.match).sort()).toEqual(['Иран', 'Иране', 'Ирану']);
+    // An analyst has already coded the sentence about Iran's critics as security.
+    const manual = await claimOn(backend, caravan.id, 'Конечно, будут и критики такой политики, прежде всего, в Иране.', [security!.id]);
+    const made = async (scope: 'word' | 'sentence' | 'paragraph') => {
+      const result = await backend.call('search.autocode', { q: 'Иран', tagId: security!.id, scope });
+      const claims = (await backend.call('annotations.list', {})).filter((a) => a.id !== manual.id);
+      for (const c of claims) {
+        expect(c.tagIds).toEqual([security!.id]);
+        // Nothing inside the claim that already has the tag.
+        expect(c.documentId === manual.documentId && manual.start <= c.start && c.end <= manual.end, c.exact).toBe(false);
+      }
+      return { result, claims };
+    };
+
+    const words = await made('word');
+    expect(words.result).toEqual({ created: 2, tagged: 0, covered: 1 });
+    expect(words.claims.map((c) => c.exact).sort()).toEqual(['Иран', 'Ирану']);
+    await backend.call('history.undo', {});
+
+    const sentences = await made('sentence');
+    // The sentence with «Иране» is the manual claim itself: covered, not coded twice.
+    expect(sentences.result).toEqual({ created: 2, tagged: 0, covered: 1 });
+    for (const c of sentences.claims) {
+      expect(c.exact).toMatch(/^[А-ЯЁ–-]/u);
+      expect(c.exact).toMatch(/[.!?…]$/u);
+      expect(c.exact).toMatch(/Иран/u);
+      // A whole sentence of its paragraph: what comes before it ends one, or the paragraph starts there.
+      const before = texts.get(c.documentId)!.slice(0, c.start).trimEnd();
+      expect(before === '' || /[.!?…»\n]$/u.test(before) || before.endsWith('\n'), c.exact).toBe(true);
+    }
+    expect(sentences.claims.find((c) => c.exact.includes('Ирану'))!.exact).toMatch(/^Но надо понимать, что ни одна страна Центральной Азии/u);
+    await backend.call('history.undo', {});
+
+    const paragraphs = await made('paragraph');
+    // «Иране» and «Ирану» share one Caravan paragraph: one claim for both, around the manual one.
+    expect(paragraphs.result).toEqual({ created: 2, tagged: 0, covered: 0 });
+    for (const c of paragraphs.claims) {
+      const lines = texts.get(c.documentId)!.split('\n').map((l) => l.trim());
+      expect(lines).toContain(c.exact);
+    }
+    expect(paragraphs.claims.some((c) => c.documentId === manual.documentId && c.start <= manual.start && manual.end <= c.end)).toBe(true);
   });
 });

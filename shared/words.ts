@@ -1,5 +1,6 @@
 /**
- * Words and their search keys. A key is what the index stores and a query compares: the word
+ * Words and their search keys, the one Russian-aware matching of Crossread: the core's full-text
+ * index and the renderer's claim filter both read text through it, so the two never disagree. A key is what the index stores and a query compares: the word
  * case-folded, with ё read as е, reduced to its stem by the Snowball stemmer of its script
  * (Russian for Cyrillic, English for Latin; other words stay as they are). Offsets are UTF-16 code
  * units into the text given, as everywhere in Crossread.
@@ -77,4 +78,60 @@ export function termsOf(text: string): string {
   let out = '';
   for (const m of text.matchAll(WORD)) out += out ? ` ${keyOf(m[0])}` : keyOf(m[0]);
   return out;
+}
+
+/** Quotes that make a phrase: "…", «…», “…”, „…“. */
+const PHRASE = /"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”]/g;
+
+/** A query term: one word's key, or a phrase's keys in order. */
+export type QueryItem = readonly string[];
+
+/** The words and quoted phrases of a query, as keys; empty when it holds no word at all. */
+export function parseQuery(q: string): QueryItem[] {
+  const items: QueryItem[] = [];
+  const seen = new Set<string>();
+  const add = (keys: string[]) => {
+    const id = keys.join(' ');
+    if (keys.length === 0 || seen.has(id)) return;
+    seen.add(id);
+    items.push(keys);
+  };
+  const rest = q.replace(PHRASE, (...m: unknown[]) => {
+    const inner = (m.slice(1, 5).find((g) => typeof g === 'string') as string | undefined) ?? '';
+    add(terms(inner));
+    return ' ';
+  });
+  for (const key of terms(rest)) add([key]);
+  return items;
+}
+
+const terms = (text: string) => termsOf(text).split(' ').filter(Boolean);
+
+/** The [start, end) ranges in `text` where a query item occurs, in order, without repeats. */
+export function findRanges(text: string, items: readonly QueryItem[]): [number, number][] {
+  const tokens = tokenize(text);
+  const ranges: [number, number][] = [];
+  for (const keys of items) {
+    const n = keys.length;
+    for (let i = 0; i + n <= tokens.length; i++) {
+      let j = 0;
+      while (j < n && tokens[i + j]!.key === keys[j]) j++;
+      if (j === n) ranges.push([tokens[i]!.start, tokens[i + n - 1]!.end]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return ranges.filter((r, i) => i === 0 || r[0] !== ranges[i - 1]![0] || r[1] !== ranges[i - 1]![1]);
+}
+
+/**
+ * The keys of several texts (a claim's quote and its note) made ready for `matchesKeys`: each text's
+ * terms padded with spaces and the texts kept apart by a line break, so a phrase never spans two.
+ */
+export function keyHaystack(...texts: string[]): string {
+  return texts.map((t) => ` ${termsOf(t)} `).join('\n');
+}
+
+/** Whether a haystack from `keyHaystack` holds every item of a parsed query, as search would find it. */
+export function matchesKeys(haystack: string, items: readonly QueryItem[]): boolean {
+  return items.every((keys) => haystack.includes(` ${keys.join(' ')} `));
 }
