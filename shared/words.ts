@@ -40,8 +40,13 @@ export function keyOf(word: string): string {
   return key;
 }
 
+/** A word case-folded, with ё read as е and stress accents dropped: its key before stemming. */
+function fold(word: string): string {
+  return word.normalize('NFC').toLowerCase().replaceAll('ё', 'е').replace(STRESS, '');
+}
+
 function computeKey(word: string): string {
-  const folded = word.normalize('NFC').toLowerCase().replaceAll('ё', 'е').replace(STRESS, '');
+  const folded = fold(word);
   if (CYRILLIC.test(folded)) {
     const stem = russian.stem(folded);
     // Snowball reads the bare form of nouns in -ан/-ян (Казахстан, Иран) as a verb and cuts the н,
@@ -134,4 +139,19 @@ export function keyHaystack(...texts: string[]): string {
 /** Whether a haystack from `keyHaystack` holds every item of a parsed query, as search would find it. */
 export function matchesKeys(haystack: string, items: readonly QueryItem[]): boolean {
   return items.every((keys) => haystack.includes(` ${keys.join(' ')} `));
+}
+
+/**
+ * Whether a haystack from `keyHaystack` matches a filter as the user types it: like `matchesKeys`,
+ * except that a last word still being typed (no space after it yet) also matches words it begins,
+ * so «инвест» already finds «инвестиций» before the word is whole.
+ */
+export function matchesTyping(haystack: string, query: string): boolean {
+  const items = parseQuery(query);
+  if (matchesKeys(haystack, items)) return true;
+  const typing = /[\p{L}\p{N}\p{M}]+$/u.exec(query)?.[0];
+  if (!typing || /["»“”]/.test(query.slice(query.lastIndexOf(' ') + 1))) return false;
+  const last = keyOf(typing);
+  const rest = items.filter((keys) => !(keys.length === 1 && keys[0] === last));
+  return matchesKeys(haystack, rest) && haystack.includes(` ${fold(typing)}`);
 }

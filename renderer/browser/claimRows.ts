@@ -1,5 +1,5 @@
 import type { Annotation, DocumentMeta, Link, Tag } from '../../shared/contract';
-import { keyHaystack, matchesKeys, parseQuery } from '../../shared/words';
+import { keyHaystack, matchesTyping } from '../../shared/words';
 import { UNTAGGED, type ClaimFilters, type ClaimSort } from './filters';
 
 /**
@@ -75,7 +75,7 @@ export function filterRows(rows: readonly ClaimRow[], f: ClaimFilters, known: { 
   const wantUntagged = tagIds.includes(UNTAGGED);
   const realTags = tagIds.filter((id) => id !== UNTAGGED);
   const docs = new Set(f.documentIds.filter((id) => known.documentIds.has(id)));
-  const items = parseQuery(f.text);
+  const hasText = /[\p{L}\p{N}]/u.test(f.text);
 
   const tagTest = (row: ClaimRow): boolean => {
     if (tagIds.length === 0) return true;
@@ -90,6 +90,6 @@ export function filterRows(rows: readonly ClaimRow[], f: ClaimFilters, known: { 
       (f.author === null || row.annotation.author === f.author) &&
       (f.links === 'all' || (f.links === 'linked') === row.linkCount > 0) &&
       tagTest(row) &&
-      (items.length === 0 || matchesKeys((row.keys ??= keyHaystack(row.annotation.exact, row.annotation.noteText)), items)),
+      (!hasText || matchesTyping((row.keys ??= keyHaystack(row.annotation.exact, row.annotation.noteText)), f.text)),
   );
 }

@@ -4,6 +4,13 @@ import path from 'node:path';
 import { AppError } from '../errors';
 import { LATEST_SCHEMA, MIGRATIONS } from './migrations';
 
+/**
+ * How long a statement waits for another process's write lock. Given at open too, so the very first
+ * statements (application_id, journal_mode) wait their turn instead of failing with "database is
+ * locked" when two processes open a project at the same instant.
+ */
+const BUSY_TIMEOUT_MS = 5000;
+
 export type Db = Database.Database;
 
 /** PRAGMA application_id of every Crossread project ("CRrd"): tells our files from other SQLite files. */
@@ -28,7 +35,7 @@ export function createProjectDb(file: string): OpenedDb {
     throw new AppError('conflict', `A file already exists at ${file}; choose another name, or open it instead.`);
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   try {
     db.pragma(`application_id = ${APPLICATION_ID}`);
     configure(db);
@@ -51,7 +58,7 @@ export function openProjectDb(file: string, hooks: OpenHooks = {}): OpenedDb {
   const readOnly = !isWritable(file);
   let db: Db;
   try {
-    db = new Database(file, { readonly: readOnly, fileMustExist: true });
+    db = new Database(file, { readonly: readOnly, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   } catch (err) {
     throw new AppError('project-invalid', `Could not open ${file}: ${(err as Error).message}.`);
   }
@@ -163,7 +170,7 @@ function configure(db: Db): void {
   // FULL: a write acknowledged to the user survives a crash of the app or of the machine.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
 }
 
 interface AppliedRow {

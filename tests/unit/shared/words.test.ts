@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitParagraphs } from '../../../shared/text';
-import { findRanges, keyHaystack, matchesKeys, parseQuery } from '../../../shared/words';
+import { findRanges, keyHaystack, matchesKeys, matchesTyping, parseQuery } from '../../../shared/words';
 import { CORPUS_DIR } from '../../support/corpus';
 
 const corpus = fs
@@ -18,6 +18,18 @@ const paragraphs = corpus.flatMap((text) => splitParagraphs(text).map((p) => tex
 const matches = (query: string, ...texts: string[]) => matchesKeys(keyHaystack(...texts), parseQuery(query));
 
 describe('the shared matcher', () => {
+  it('the claim filter finds words while the last one is still being typed («инвест» finds «инвестиций»)', () => {
+    const h = keyHaystack('структура этих инвестиций: они направлены в Казахстан');
+    expect(matchesTyping(h, 'инвест')).toBe(true);
+    expect(matchesTyping(h, 'Казахстан инвест')).toBe(true);
+    expect(matchesTyping(h, 'ИНВЕСТИЦИЯ')).toBe(true);
+    // Once a space ends the word, it must be a whole word again.
+    expect(matchesTyping(h, 'инвест ')).toBe(false);
+    // Earlier words stay whole words, and every one is needed.
+    expect(matchesTyping(h, 'каз инвест')).toBe(false);
+    expect(matchesTyping(h, 'Иран инвест')).toBe(false);
+  });
+
   it('the claim filter finds «инвестиция» in every form search finds, not only the exact letters', () => {
     expect(matches('инвестиция', 'структура этих инвестиций: они направлены')).toBe(true);
     expect(matches('инвестиция', 'в ИНВЕСТИЦИЯХ')).toBe(true);
