@@ -9,7 +9,7 @@ import type { Project } from '../store/project';
 export function autocode(project: Project, q: string, tagId: string, author: string): { created: number; tagged: number } {
   project.tags.get(tagId);
   return project.undoable(
-    (r) => `Auto-code ${r.created + r.tagged} ${r.created + r.tagged === 1 ? 'hit' : 'hits'}`,
+    (r) => ({ kind: 'autocode', params: { query: q, created: r.created, tagged: r.tagged } }),
     (now) => {
       // Its own path: every hit, not a page of them, and no context to build.
       const hits = project.search.documentHits(q);

@@ -374,6 +374,6 @@ describe('upgrading a schema-1 project', () => {
     const { hits, total } = await backend.call('search.query', { q: 'инвестиция', limit: 50 });
     expect(total).toBeGreaterThan(0);
     for (const h of hits) expect(text.slice(h.start, h.end)).toBe(h.match);
-    expect(await backend.call('history.state', {})).toEqual({ canUndo: false, canRedo: false, undoLabel: null, redoLabel: null });
+    expect(await backend.call('history.state', {})).toEqual({ canUndo: false, canRedo: false, undoLabel: null, redoLabel: null, undo: null, redo: null });
   });
 });
