@@ -170,7 +170,7 @@ export function createBackend(opts: BackendOptions): Backend {
     },
     'tags.update': ({ id, name, color }) => {
       const p = requireProject();
-      return p.undoable(() => p.labels.tagUpdate(id, { name, color }), (now) => p.tags.update(id, { name, color }, now));
+      return p.undoable(p.labels.tagUpdate(id, { name, color }), (now) => p.tags.update(id, { name, color }, now));
     },
     'tags.usage': ({ id }) => requireProject().tags.usage(id),
     'tags.delete': ({ id }) => {
