@@ -7,8 +7,8 @@ export interface Toast {
   kind: 'info' | 'error' | 'progress';
   text: string;
   details?: string[];
-  /** One button on the toast, e.g. Undo right after a deletion. */
-  action?: { label: string; run(): void };
+  /** One button on the toast, e.g. Undo right after a deletion: bound to history `step` when given. */
+  action?: { label: string; run(): void; step?: number };
 }
 
 export type Popover =
@@ -47,7 +47,7 @@ export interface SavingClaim {
 }
 
 const EMPTY_LAYOUT: Layout = { panes: [], sidebar: true };
-const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
+const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null, undo: null, redo: null };
 const EMPTY_PROJECT = {
   project: null,
   documents: [],
@@ -253,17 +253,21 @@ function useWorkspaceState() {
         return guard(async () => {
           const doc = await call('documents.update', { id, patch: p });
           patch((s) => ({ documents: s.documents.map((d) => (d.id === id ? doc : d)) }));
+          await refresh('history');
           return doc;
         });
       },
+      /** Deletes a document (an undo step); answers the step, or undefined when it failed. */
       async deleteDocument(id: string) {
-        await guard(async () => {
-          await call('documents.delete', { id });
+        return guard(async () => {
+          const done = await call('documents.delete', { id });
           setLayout((l) => ({ ...l, panes: l.panes.filter((p) => p.documentId !== id) }));
           patch((s) => ({
             documents: s.documents.filter((d) => d.id !== id),
             annotations: s.annotations.filter((a) => a.documentId !== id),
           }));
+          await refresh('links');
+          return done;
         });
       },
       openDocument(id: string) {
@@ -321,9 +325,10 @@ function useWorkspaceState() {
           await refresh('history');
         });
       },
+      /** Deletes a claim with its links (an undo step); answers the step, or undefined when it failed. */
       async deleteAnnotation(id: string) {
-        await guard(async () => {
-          await call('annotations.delete', { id });
+        return guard(async () => {
+          const done = await call('annotations.delete', { id });
           patch((s) => ({
             annotations: s.annotations.filter((x) => x.id !== id),
             // Only close what shows the deleted claim: the user may already be making the next one.
@@ -332,19 +337,20 @@ function useWorkspaceState() {
           }));
           // Its links went with it.
           await refresh('links', 'history');
+          return done;
         });
       },
       async createTag(name: string, color?: string) {
         return guard(async () => {
           const tag = await call('tags.create', color ? { name, color } : { name });
-          await refreshTags();
+          await refresh('tags', 'history');
           return tag;
         });
       },
       async updateTag(id: string, p: { name?: string; color?: string }): Promise<boolean> {
         const done = await guard(async () => {
           await call('tags.update', { id, ...p });
-          await refreshTags();
+          await refresh('tags', 'history');
           return true;
         });
         return done === true;
@@ -383,18 +389,12 @@ function useWorkspaceState() {
           await refresh('history');
         });
       },
-      /** Undo or redo one claim/link step; the whole claim picture is fetched again afterwards. */
-      async travel(direction: 'undo' | 'redo') {
-        await guard(async () => {
-          const history = await call(direction === 'undo' ? 'history.undo' : 'history.redo', {});
-          patch((s) => ({ history, popover: null, linkingFrom: null, selectedId: s.selectedId }));
-          await refresh('annotations', 'links');
-        });
-      },
+      /** Deletes a tag (an undo step); answers the step, or undefined when it failed. */
       async deleteTag(id: string) {
-        await guard(async () => {
-          await call('tags.delete', { id });
-          await Promise.all([refreshTags(), refreshAnnotations()]);
+        return guard(async () => {
+          const done = await call('tags.delete', { id });
+          await Promise.all([refreshTags(), refreshAnnotations(), refresh('history')]);
+          return done;
         });
       },
     };

@@ -1,8 +1,24 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useT } from '../i18n/I18n';
 
-/** A modal on the native <dialog>: focus is trapped and Escape closes it, as users expect. */
-export function Dialog({ title, onClose, children, wide }: { title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
+/**
+ * A modal on the native <dialog>: focus is trapped and Escape closes it, as users expect. A
+ * `confirmation` asks before a change: Ctrl+Z there closes it and does nothing else (the user is
+ * backing out, not undoing an earlier step behind it).
+ */
+export function Dialog({
+  title,
+  onClose,
+  children,
+  wide,
+  confirmation,
+}: {
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  wide?: boolean;
+  confirmation?: boolean;
+}) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -18,6 +34,13 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
       ref={ref}
       className={wide ? 'dialog wide' : 'dialog'}
       aria-label={title}
+      role={confirmation ? 'alertdialog' : undefined}
+      onKeyDown={(e) => {
+        if (!confirmation || e.code !== 'KeyZ' || !(e.ctrlKey || e.metaKey) || e.altKey) return;
+        e.preventDefault();
+        e.stopPropagation();
+        onClose();
+      }}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
