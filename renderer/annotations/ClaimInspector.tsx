@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useWorkspace } from '../app/workspace';
+import { useUndoKeyCancels } from '../history/useUndoKeyCancels';
 import { useT } from '../i18n/I18n';
 import { LinkList } from '../links/LinkList';
 import { NoteEditor } from '../notes/NoteEditor';
@@ -18,6 +19,7 @@ export function ClaimInspector() {
   const doc = state.documents.find((d) => d.id === claim?.documentId);
   const citation = useCitation(claim, doc);
   const [confirming, setConfirming] = useState<string | null>(null);
+  useUndoKeyCancels(confirming !== null, () => setConfirming(null));
   const deleteClaim = useDeleteClaim();
   if (!claim) return null;
   const linkCount = state.links.filter((l) => l.fromId === claim.id || l.toId === claim.id).length;

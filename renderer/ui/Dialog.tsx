@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useUndoKeyCancels } from '../history/useUndoKeyCancels';
 import { useT } from '../i18n/I18n';
 
 /**
@@ -21,6 +22,7 @@ export function Dialog({
 }) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
+  useUndoKeyCancels(confirmation === true, onClose);
   useEffect(() => {
     const el = ref.current;
     if (el && !el.open) {
@@ -35,12 +37,6 @@ export function Dialog({
       className={wide ? 'dialog wide' : 'dialog'}
       aria-label={title}
       role={confirmation ? 'alertdialog' : undefined}
-      onKeyDown={(e) => {
-        if (!confirmation || e.code !== 'KeyZ' || !(e.ctrlKey || e.metaKey) || e.altKey) return;
-        e.preventDefault();
-        e.stopPropagation();
-        onClose();
-      }}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
