@@ -130,10 +130,14 @@ function useWorkspaceState() {
     patch(Object.assign({ ...EMPTY_PROJECT, project, layout }, ...parts));
   }, [patch]);
 
-  /** Fetches parts of the project again after a change that may have touched them. */
+  /**
+   * Fetches parts of the project again after a change that may have touched them. The history
+   * comes too: every change is an undo step, and Undo buttons follow the newest one.
+   */
   const refresh = useCallback(
     async (...parts: Part[]) => {
-      patch(Object.assign({}, ...(await Promise.all(parts.map(fetchPart)))));
+      const all = parts.includes('history') ? parts : [...parts, 'history' as const];
+      patch(Object.assign({}, ...(await Promise.all(all.map(fetchPart)))));
     },
     [patch],
   );

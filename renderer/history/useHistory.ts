@@ -12,16 +12,19 @@ import { notesChangedByHistory } from './noteRevision';
  */
 export function useHistory() {
   const t = useT();
-  const { state, actions } = useWorkspace();
-  const canUndo = state.history.canUndo;
-  const canRedo = state.history.canRedo;
+  const { actions } = useWorkspace();
 
   /** `expected`: the step a button was made for; the backend refuses if history has moved past it. */
   const travel = useCallback(
     async (direction: 'undo' | 'redo', expected?: number) => {
-      if (expected === undefined && !(direction === 'undo' ? canUndo : canRedo)) {
-        actions.notify('info', t(direction === 'undo' ? 'history.nothingToUndo' : 'history.nothingToRedo'));
-        return;
+      if (expected === undefined) {
+        // The history as the project has it now: a change made elsewhere (the CLI) counts too.
+        const now = await actions.guard(() => call('history.state', {}));
+        if (now && !(direction === 'undo' ? now.canUndo : now.canRedo)) {
+          actions.notify('info', t(direction === 'undo' ? 'history.nothingToUndo' : 'history.nothingToRedo'));
+          await actions.guard(() => actions.refresh('history'));
+          return;
+        }
       }
       actions.setPopover(null);
       actions.cancelLinking();
@@ -36,7 +39,7 @@ export function useHistory() {
       // A step may have touched any of these; what failed may have been forgotten.
       await actions.guard(() => actions.refresh('history', 'annotations', 'links', 'tags', 'documents', 'relations'));
     },
-    [actions, canRedo, canUndo, t],
+    [actions, t],
   );
 
   /** A toast that says what was done, with Undo for exactly that step (none when nothing changed). */
