@@ -19,7 +19,7 @@ export function ConfirmDialog({
   const t = useT();
   return (
     <Dialog title={title} onClose={onCancel} confirmation>
-      <div className="dialog-body confirm-body">
+      <div className="dialog-body confirmation-body">
         {children}
         <div className="dialog-actions">
           <span className="spacer" />

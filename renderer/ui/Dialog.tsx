@@ -34,7 +34,7 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className={wide ? 'dialog wide' : 'dialog'}
+      className={wide ? 'dialog wide' : confirmation ? 'dialog confirmation' : 'dialog'}
       aria-label={title}
       role={confirmation ? 'alertdialog' : undefined}
       onCancel={(e) => {
