@@ -12,7 +12,8 @@ import { notesChangedByHistory } from './noteRevision';
  */
 export function useHistory() {
   const t = useT();
-  const { actions } = useWorkspace();
+  const { state, actions } = useWorkspace();
+  const panes = state.layout.panes;
 
   /** `expected`: the step a button was made for; the backend refuses if history has moved past it. */
   const travel = useCallback(
@@ -31,6 +32,11 @@ export function useHistory() {
       try {
         const done = await call(direction === 'undo' ? 'history.undo' : 'history.redo', expected === undefined ? {} : { expectedStep: expected });
         if (done.step.label.kind === 'note.clear') notesChangedByHistory();
+        // A redone document deletion takes the document's pane with it, as the deletion did.
+        if (done.step.label.kind === 'document.delete') {
+          const live = new Set((await call('documents.list', {})).map((d) => d.id));
+          for (const p of panes) if (!live.has(p.documentId)) actions.closePane(p.documentId);
+        }
         actions.notify('info', t(direction === 'undo' ? 'history.undone' : 'history.redone', { what: describeStep(t, done.step.label) }));
       } catch (err) {
         const stale = expected !== undefined && err instanceof ApiError && err.code === 'conflict';
@@ -39,7 +45,7 @@ export function useHistory() {
       // A step may have touched any of these; what failed may have been forgotten.
       await actions.guard(() => actions.refresh('history', 'annotations', 'links', 'tags', 'documents', 'relations'));
     },
-    [actions, t],
+    [actions, panes, t],
   );
 
   /** A toast that says what was done, with Undo for exactly that step (none when nothing changed). */

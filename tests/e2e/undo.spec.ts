@@ -160,3 +160,20 @@ sampleTest('deleting a tag in use says how many claims use it and how many it le
   await page.getByRole('button', { name: 'Tags' }).click();
   await expect(tags.getByRole('textbox', { name: 'Name of tag economic' })).toHaveValue('economic');
 });
+
+sampleTest('deleting a document says it can be undone, and the toast’s Undo brings it back with its claims', async ({ page }) => {
+  await tagSentence(page, pane(page, KAZ), K, ['1']);
+  await page.getByRole('button', { name: /^Edit details of Ильгар Велизаде/ }).click();
+  await page.getByRole('dialog', { name: 'Document details' }).getByRole('button', { name: 'Delete' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete document' });
+  await expect(confirm).toContainText('and its claim?');
+  await expect(confirm).toContainText('You can undo this');
+  await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.locator('.pane')).toHaveCount(2);
+  await expect.poll(() => claimQuotes(page)).toEqual([]);
+
+  await toast(page, /Document «Ильгар Велизаде.*» deleted\./).getByRole('button', { name: 'Undo' }).click();
+  await expect(toast(page, /^Undone: deletion of document «Ильгар Велизаде/)).toBeVisible();
+  await expect.poll(() => claimQuotes(page)).toEqual([K]);
+  await expect(page.getByRole('button', { name: /^Open Ильгар Велизаде.* in a pane$/ })).toBeVisible();
+});

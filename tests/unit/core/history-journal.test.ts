@@ -173,6 +173,23 @@ describe('every change the user makes is an undo step', () => {
   });
 });
 
+describe('steps recorded before labels were structured', () => {
+  it('keep their English label as an “other” step and can still be undone', async () => {
+    const { backend, home, projectPath, kazpravda } = await setUp();
+    await claimOn(backend, kazpravda.id, 'Вашингтон');
+    backend.close();
+    const db = new Database(projectPath);
+    db.prepare('UPDATE undo_steps SET kind = NULL, params = NULL').run();
+    db.close();
+    const reopened = makeBackend(home, { projectPath });
+    const state = await reopened.call('history.state', {});
+    expect(state.undo?.label).toEqual({ kind: 'other', params: { text: 'Create claim' } });
+    expect(state.undoLabel).toBe('Create claim');
+    expect((await reopened.call('history.undo', {})).step.label.kind).toBe('other');
+    expect(await reopened.call('annotations.list', {})).toEqual([]);
+  });
+});
+
 describe('a step is undone only by a request made for it', () => {
   it('a stale toast’s Undo never undoes another step: undo naming a step that is no longer the newest is refused and changes nothing', async () => {
     const { backend, kazpravda, zakon, supports } = await setUp();
