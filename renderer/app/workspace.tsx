@@ -192,8 +192,6 @@ function useWorkspaceState() {
   );
 
   const actions = useMemo(() => {
-    const refreshAnnotations = async () => patch({ annotations: await call('annotations.list', {}) });
-    const refreshTags = async () => patch({ tags: await call('tags.list', {}) });
     return {
       notify,
       dismiss,
@@ -347,14 +345,14 @@ function useWorkspaceState() {
       async createTag(name: string, color?: string) {
         return guard(async () => {
           const tag = await call('tags.create', color ? { name, color } : { name });
-          await refresh('tags', 'history');
+          await refresh('tags');
           return tag;
         });
       },
       async updateTag(id: string, p: { name?: string; color?: string }): Promise<boolean> {
         const done = await guard(async () => {
           await call('tags.update', { id, ...p });
-          await refresh('tags', 'history');
+          await refresh('tags');
           return true;
         });
         return done === true;
@@ -397,7 +395,7 @@ function useWorkspaceState() {
       async deleteTag(id: string) {
         return guard(async () => {
           const done = await call('tags.delete', { id });
-          await Promise.all([refreshTags(), refreshAnnotations(), refresh('history')]);
+          await refresh('tags', 'annotations');
           return done;
         });
       },
