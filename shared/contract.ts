@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { DossierLanguage, DossierOptions, DossierOrder, ExportFormat } from './dossier';
 import { AnchorHealth, MergeConflict, Orphan, ShareFile, SharePreview } from './share';
+import { HistoryStep } from './history';
 
 export const ERROR_CODES = [
   'bad-input',
@@ -176,10 +177,23 @@ export type SearchHit = z.infer<typeof SearchHit>;
 export const HistoryState = z.object({
   canUndo: z.boolean(),
   canRedo: z.boolean(),
+  /** English names of the steps, for the CLI and logs; the UI words `undo`/`redo` itself. */
   undoLabel: z.string().nullable(),
   redoLabel: z.string().nullable(),
+  /** The step Undo would reverse now, and the one Redo would. */
+  undo: HistoryStep.nullable(),
+  redo: HistoryStep.nullable(),
 });
 export type HistoryState = z.infer<typeof HistoryState>;
+/** An undo or redo: the history after it, and the step it reversed. */
+export const HistoryTravel = HistoryState.extend({ step: HistoryStep });
+export type HistoryTravel = z.infer<typeof HistoryTravel>;
+/** What a deletion that is an undo step answers: the step, for an Undo button bound to it. */
+export const UndoStepRef = z.object({ step: HistoryStep.nullable() });
+export type UndoStepRef = z.infer<typeof UndoStepRef>;
+/** Undo/redo may name the step the user meant; the call is refused when the history has moved on. */
+const TravelInput = z.object({ expectedStep: z.number().int().positive().optional() }).strict();
+
 
 export const PaneLayout = z.object({
   documentId: Id,
@@ -324,12 +338,12 @@ export const api = {
   'documents.get': entry(z.object({ id: Id }).strict(), DocumentWithText),
   'documents.import': entry(z.object({ files: z.array(ImportFile).min(1).max(50) }).strict(), ImportResult),
   'documents.update': entry(z.object({ id: Id, patch: DocumentPatch }).strict(), DocumentMeta),
-  'documents.delete': entry(z.object({ id: Id }).strict(), z.null()),
+  'documents.delete': entry(z.object({ id: Id }).strict(), UndoStepRef),
 
   'tags.list': entry(Empty, z.array(Tag)),
   'tags.create': entry(z.object({ name: TagName, color: Color.optional() }).strict(), Tag),
   'tags.update': entry(z.object({ id: Id, name: TagName.optional(), color: Color.optional() }).strict(), Tag),
-  'tags.delete': entry(z.object({ id: Id }).strict(), z.null()),
+  'tags.delete': entry(z.object({ id: Id }).strict(), UndoStepRef),
 
   'annotations.list': entry(z.object({ documentId: Id.optional() }).strict(), z.array(Annotation)),
   'annotations.create': entry(
@@ -345,7 +359,7 @@ export const api = {
     Annotation,
   ),
   'annotations.update': entry(z.object({ id: Id, tagIds: z.array(Id).max(50) }).strict(), Annotation),
-  'annotations.delete': entry(z.object({ id: Id }).strict(), z.null()),
+  'annotations.delete': entry(z.object({ id: Id }).strict(), UndoStepRef),
 
   'relations.list': entry(Empty, z.array(RelationType)),
   'relations.create': entry(
@@ -356,7 +370,7 @@ export const api = {
     z.object({ id: Id, name: TagName.optional(), inverseName: TagName.optional(), symmetric: z.boolean().optional() }).strict(),
     RelationType,
   ),
-  'relations.delete': entry(z.object({ id: Id }).strict(), z.null()),
+  'relations.delete': entry(z.object({ id: Id }).strict(), UndoStepRef),
 
   'links.list': entry(z.object({ annotationId: Id.optional() }).strict(), z.array(Link)),
   'links.create': entry(
@@ -367,9 +381,9 @@ export const api = {
     Link,
   ),
   'links.update': entry(z.object({ id: Id, relationId: Id }).strict(), Link),
-  'links.delete': entry(z.object({ id: Id }).strict(), z.null()),
+  'links.delete': entry(z.object({ id: Id }).strict(), UndoStepRef),
 
-  /** Notes autosave as the user types; they are not undo steps. */
+  /** Notes autosave as the user types and are not undo steps, except a save that clears a note. */
   'notes.get': entry(NoteOwner, z.object({ json: z.string().nullable(), text: z.string() })),
   'notes.save': entry(z.object({ owner: NoteOwner, json: NoteJson }).strict(), z.object({ text: z.string() })),
 
@@ -394,7 +408,7 @@ export const api = {
    */
   'search.autocode': entry(
     z.object({ q: z.string().trim().min(1).max(500), tagId: Id, scope: AutocodeScope.default('word') }).strict(),
-    z.object({ created: z.number().int(), tagged: z.number().int(), covered: z.number().int() }),
+    z.object({ created: z.number().int(), tagged: z.number().int(), covered: z.number().int(), step: HistoryStep.nullable() }),
   ),
 
   'matrix.get': entry(
@@ -405,8 +419,10 @@ export const api = {
   ),
 
   'history.state': entry(Empty, HistoryState),
-  'history.undo': entry(Empty, HistoryState),
-  'history.redo': entry(Empty, HistoryState),
+  'history.undo': entry(TravelInput, HistoryTravel),
+  'history.redo': entry(TravelInput, HistoryTravel),
+  /** What deleting a tag would leave: claims using it, and those it is the only live tag of. */
+  'tags.usage': entry(z.object({ id: Id }).strict(), z.object({ claims: z.number().int(), onlyTag: z.number().int() })),
 
   'layout.get': entry(Empty, Layout),
   'layout.set': entry(Layout.strict(), Layout),

@@ -158,88 +158,89 @@ export function createBackend(opts: BackendOptions): Backend {
     'documents.import': ({ files }) => importDocuments(requireProject(), files),
     'documents.update': ({ id, patch }) => {
       const p = requireProject();
-      return p.write((now) => p.documents.update(id, patch, now));
+      return p.undoable(() => p.labels.document('document.update', id), (now) => p.documents.update(id, patch, now));
     },
     'documents.delete': ({ id }) => {
       const p = requireProject();
-      p.write((now) => p.documents.delete(id, now));
-      return null;
+      return p.undoableStep(p.labels.document('document.delete', id), (now) => p.documents.delete(id, now));
     },
 
     'tags.list': () => requireProject().tags.list(),
     'tags.create': ({ name, color }) => {
       const p = requireProject();
-      return p.write((now) => p.tags.create(name, color, now));
+      return p.undoable((t: { id: string }) => p.labels.tag('tag.create', t.id), (now) => p.tags.create(name, color, now));
     },
     'tags.update': ({ id, name, color }) => {
       const p = requireProject();
-      return p.write((now) => p.tags.update(id, { name, color }, now));
+      return p.undoable(p.labels.tagUpdate(id, { name, color }), (now) => p.tags.update(id, { name, color }, now));
     },
+    'tags.usage': ({ id }) => requireProject().tags.usage(id),
     'tags.delete': ({ id }) => {
       const p = requireProject();
-      p.write((now) => p.tags.delete(id, now));
-      return null;
+      return p.undoableStep(p.labels.tag('tag.delete', id), (now) => p.tags.delete(id, now));
     },
 
     'annotations.list': ({ documentId }) => requireProject().annotations.list(documentId),
     'annotations.create': (input) => {
       const p = requireProject();
-      return p.undoable('Create claim', (now) => p.annotations.create(input, settings.get().author, now));
+      return p.undoable((a: { id: string }) => p.labels.claim('claim.create', a.id), (now) => p.annotations.create(input, settings.get().author, now));
     },
     'annotations.update': ({ id, tagIds }) => {
       const p = requireProject();
-      return p.undoable('Retag claim', (now) => p.annotations.setTags(id, tagIds, now));
+      return p.undoable((a: { id: string }) => p.labels.claim('claim.retag', a.id), (now) => p.annotations.setTags(id, tagIds, now));
     },
     'annotations.delete': ({ id }) => {
       const p = requireProject();
-      p.undoable('Delete claim', (now) => p.annotations.delete(id, now));
-      return null;
+      return p.undoableStep(p.labels.claim('claim.delete', id), (now) => p.annotations.delete(id, now));
     },
 
     'relations.list': () => requireProject().relations.list(),
     'relations.create': (input) => {
       const p = requireProject();
-      return p.write((now) => p.relations.create(input, now));
+      return p.undoable((r: { id: string }) => p.labels.relation('relation.create', r.id), (now) => p.relations.create(input, now));
     },
     'relations.update': ({ id, ...patch }) => {
       const p = requireProject();
-      return p.write((now) => p.relations.update(id, patch, now));
+      return p.undoable((r: { id: string }) => p.labels.relation('relation.update', r.id), (now) => p.relations.update(id, patch, now));
     },
     'relations.delete': ({ id }) => {
       const p = requireProject();
-      p.write((now) => p.relations.delete(id, now));
-      return null;
+      return p.undoableStep(p.labels.relation('relation.delete', id), (now) => p.relations.delete(id, now));
     },
 
     'links.list': ({ annotationId }) => requireProject().links.list(annotationId),
     'links.create': (input) => {
       const p = requireProject();
-      return p.undoable('Link claims', (now) => p.links.create(input, settings.get().author, now));
+      return p.undoable((l: { id: string }) => p.labels.link('link.create', l.id), (now) => p.links.create(input, settings.get().author, now));
     },
     'links.update': ({ id, relationId }) => {
       const p = requireProject();
-      return p.undoable('Change link', (now) => p.links.update(id, relationId, now));
+      return p.undoable((l: { id: string }) => p.labels.link('link.update', l.id), (now) => p.links.update(id, relationId, now));
     },
     'links.delete': ({ id }) => {
       const p = requireProject();
-      p.undoable('Delete link', (now) => p.links.delete(id, now));
-      return null;
+      return p.undoableStep(p.labels.link('link.delete', id), (now) => p.links.delete(id, now));
     },
 
     'notes.get': (owner) => requireProject().notes.get(owner),
     'notes.save': ({ owner, json }) => {
       const p = requireProject();
-      return p.write((now) => p.notes.save(owner, json, settings.get().author, now));
+      const save = (now: string) => p.notes.save(owner, json, settings.get().author, now);
+      // Clearing a note is how it is deleted, so that save (alone) is an undo step.
+      return p.notes.wouldClear(owner, json) ? p.undoable(p.labels.noteClear(owner), save) : p.write(save);
     },
 
     'search.query': ({ q, limit, offset }) => requireProject().search.run(q, { limit, offset, notes: true }),
-    'search.autocode': ({ q, tagId, scope }) => autocode(requireProject(), q, tagId, scope, settings.get().author),
+    'search.autocode': ({ q, tagId, scope }) => {
+      const p = requireProject();
+      return { ...autocode(p, q, tagId, scope, settings.get().author), step: p.history.lastRecorded() };
+    },
 
     'matrix.get': () => ({ cells: requireProject().matrix.cells() }),
 
     'history.state': () => requireProject().history.state(),
-    'history.undo': () => requireProject().undo(),
-    'history.redo': () => requireProject().redo(),
+    'history.undo': ({ expectedStep }) => requireProject().undo(expectedStep),
+    'history.redo': ({ expectedStep }) => requireProject().redo(expectedStep),
 
     'layout.get': () => requireProject().layout(),
     'layout.set': (layout) => requireProject().setLayout(layout),

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useWorkspace } from '../app/workspace';
+import { useUndoKeyCancels } from '../history/useUndoKeyCancels';
 import { useT } from '../i18n/I18n';
 import { LinkList } from '../links/LinkList';
 import { NoteEditor } from '../notes/NoteEditor';
@@ -19,6 +20,7 @@ export function ClaimInspector() {
   const doc = state.documents.find((d) => d.id === claim?.documentId);
   const citation = useCitation(claim, doc);
   const [confirming, setConfirming] = useState<string | null>(null);
+  useUndoKeyCancels(confirming !== null, () => setConfirming(null));
   const deleteClaim = useDeleteClaim();
   // Tags toggled but not yet saved: quick clicks each build on the one before, not on a stale claim.
   const unsaved = useRef<{ id: string; tagIds: string[] } | null>(null);

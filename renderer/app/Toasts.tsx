@@ -1,9 +1,20 @@
+import { useEffect, useState } from 'react';
 import { useT } from '../i18n/I18n';
 import { useWorkspace } from './workspace';
 
 export function Toasts() {
   const t = useT();
   const { state, actions } = useWorkspace();
+  // A toast's Undo is bound to one history step: once history has moved past it (another step,
+  // an undo, a redo), the button is gone for good, so it can never undo anything else.
+  const newest = state.history.undo?.id ?? null;
+  const [spent, setSpent] = useState<ReadonlySet<number>>(() => new Set());
+  useEffect(() => {
+    const stale = state.toasts.filter((x) => x.action?.step !== undefined && x.action.step !== newest && !spent.has(x.id));
+    if (stale.length > 0) setSpent((s) => new Set([...s, ...stale.map((x) => x.id)]));
+  }, [newest, state.toasts, spent]);
+  const live = (toast: (typeof state.toasts)[number]) =>
+    toast.action && (toast.action.step === undefined || (toast.action.step === newest && !spent.has(toast.id)));
   return (
     <div className="toasts" aria-live="polite">
       {state.toasts.map((toast) => (
@@ -17,7 +28,7 @@ export function Toasts() {
               </p>
             ))}
           </div>
-          {toast.action ? (
+          {live(toast) ? (
             <button
               type="button"
               onClick={() => {
@@ -25,7 +36,7 @@ export function Toasts() {
                 actions.dismiss(toast.id);
               }}
             >
-              {toast.action.label}
+              {toast.action!.label}
             </button>
           ) : null}
           {toast.kind !== 'progress' ? (

@@ -10,8 +10,8 @@ export interface Toast {
   kind: 'info' | 'error' | 'progress';
   text: string;
   details?: string[];
-  /** One button on the toast, e.g. Undo right after a deletion. */
-  action?: { label: string; run(): void };
+  /** One button on the toast, e.g. Undo right after a deletion: bound to history `step` when given. */
+  action?: { label: string; run(): void; step?: number };
 }
 
 export type Popover =
@@ -48,7 +48,7 @@ export interface SavingClaim {
   tagIds: string[];
 }
 
-const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
+const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null, undo: null, redo: null };
 const EMPTY_PROJECT = {
   project: null,
   documents: [],
@@ -131,10 +131,14 @@ function useWorkspaceState() {
     patch(Object.assign({ ...EMPTY_PROJECT, project, layout }, ...parts));
   }, [patch]);
 
-  /** Fetches parts of the project again after a change that may have touched them. */
+  /**
+   * Fetches parts of the project again after a change that may have touched them. The history
+   * comes too: every change is an undo step, and Undo buttons follow the newest one.
+   */
   const refresh = useCallback(
     async (...parts: Part[]) => {
-      patch(Object.assign({}, ...(await Promise.all(parts.map(fetchPart)))));
+      const all = parts.includes('history') ? parts : [...parts, 'history' as const];
+      patch(Object.assign({}, ...(await Promise.all(all.map(fetchPart)))));
     },
     [patch],
   );
@@ -159,8 +163,6 @@ function useWorkspaceState() {
   const { layoutRef, scrolls, saveLayoutNow, scheduleLayoutSave, setLayout, dropPendingSave } = useLayoutSaving(state.layout, state.project?.readOnly ?? true, patch);
 
   const actions = useMemo(() => {
-    const refreshAnnotations = async () => patch({ annotations: await call('annotations.list', {}) });
-    const refreshTags = async () => patch({ tags: await call('tags.list', {}) });
     return {
       notify,
       dismiss,
@@ -230,17 +232,21 @@ function useWorkspaceState() {
         return guard(async () => {
           const doc = await call('documents.update', { id, patch: p });
           patch((s) => ({ documents: s.documents.map((d) => (d.id === id ? doc : d)) }));
+          await refresh('history');
           return doc;
         });
       },
+      /** Deletes a document (an undo step); answers the step, or undefined when it failed. */
       async deleteDocument(id: string) {
-        await guard(async () => {
-          await call('documents.delete', { id });
+        return guard(async () => {
+          const done = await call('documents.delete', { id });
           setLayout((l) => keepPanes(l, (p) => p.documentId !== id));
           patch((s) => ({
             documents: s.documents.filter((d) => d.id !== id),
             annotations: s.annotations.filter((a) => a.documentId !== id),
           }));
+          await refresh('links');
+          return done;
         });
       },
       openDocument(id: string) {
@@ -317,9 +323,10 @@ function useWorkspaceState() {
           await refresh('history');
         });
       },
+      /** Deletes a claim with its links (an undo step); answers the step, or undefined when it failed. */
       async deleteAnnotation(id: string) {
-        await guard(async () => {
-          await call('annotations.delete', { id });
+        return guard(async () => {
+          const done = await call('annotations.delete', { id });
           patch((s) => ({
             annotations: s.annotations.filter((x) => x.id !== id),
             // Only close what shows the deleted claim: the user may already be making the next one.
@@ -328,19 +335,20 @@ function useWorkspaceState() {
           if (linkMode.current() === id) linkMode.end();
           // Its links went with it.
           await refresh('links', 'history');
+          return done;
         });
       },
       async createTag(name: string, color?: string) {
         return guard(async () => {
           const tag = await call('tags.create', color ? { name, color } : { name });
-          await refreshTags();
+          await refresh('tags');
           return tag;
         });
       },
       async updateTag(id: string, p: { name?: string; color?: string }): Promise<boolean> {
         const done = await guard(async () => {
           await call('tags.update', { id, ...p });
-          await refreshTags();
+          await refresh('tags');
           return true;
         });
         return done === true;
@@ -378,19 +386,12 @@ function useWorkspaceState() {
           await refresh('history');
         });
       },
-      /** Undo or redo one claim/link step; the whole claim picture is fetched again afterwards. */
-      async travel(direction: 'undo' | 'redo') {
-        await guard(async () => {
-          const history = await call(direction === 'undo' ? 'history.undo' : 'history.redo', {});
-          linkMode.end();
-          patch((s) => ({ history, popover: null, selectedId: s.selectedId }));
-          await refresh('annotations', 'links');
-        });
-      },
+      /** Deletes a tag (an undo step); answers the step, or undefined when it failed. */
       async deleteTag(id: string) {
-        await guard(async () => {
-          await call('tags.delete', { id });
-          await Promise.all([refreshTags(), refreshAnnotations()]);
+        return guard(async () => {
+          const done = await call('tags.delete', { id });
+          await refresh('tags', 'annotations');
+          return done;
         });
       },
     };

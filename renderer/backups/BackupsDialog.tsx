@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo } from '../../shared/contract';
 import { call } from '../api/client';
 import { useWorkspace } from '../app/workspace';
+import { useUndoKeyCancels } from '../history/useUndoKeyCancels';
 import { useLanguage, useT } from '../i18n/I18n';
 import { Dialog } from '../ui/Dialog';
 
@@ -12,6 +13,7 @@ export function BackupsDialog({ onClose }: { onClose(): void }) {
   const { state, actions } = useWorkspace();
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
+  useUndoKeyCancels(confirming !== null, () => setConfirming(null));
   const [busy, setBusy] = useState(false);
   const readOnly = state.project?.readOnly ?? true;
   const when = (b: BackupInfo) => new Date(b.createdAt).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'medium' });

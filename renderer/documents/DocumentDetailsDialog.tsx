@@ -2,11 +2,15 @@ import { useState } from 'react';
 import type { DocumentMeta } from '../../shared/contract';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
+import { useHistory } from '../history/useHistory';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Dialog } from '../ui/Dialog';
 
 export function DocumentDetailsDialog({ doc, claimCount, onClose }: { doc: DocumentMeta; claimCount: number; onClose(): void }) {
   const t = useT();
   const { actions } = useWorkspace();
+  const history = useHistory();
+  const [confirming, setConfirming] = useState(false);
   const [form, setForm] = useState({
     title: doc.title,
     outlet: doc.outlet,
@@ -20,6 +24,24 @@ export function DocumentDetailsDialog({ doc, claimCount, onClose }: { doc: Docum
       <input type={type} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} required={key === 'title'} />
     </label>
   );
+  if (confirming) {
+    // Deleting a document is an undo step: the question says so, and the toast offers Undo.
+    return (
+      <ConfirmDialog
+        title={t('documents.deleteTitle')}
+        confirmLabel={t('common.delete')}
+        onCancel={() => setConfirming(false)}
+        onConfirm={async () => {
+          onClose();
+          const done = await actions.deleteDocument(doc.id);
+          if (done) await history.offerUndo(t('documents.deleted', { title: doc.title }), done.step);
+        }}
+      >
+        <p>{t('documents.deleteConfirm', { title: doc.title, count: claimCount })}</p>
+        <p className="muted small">{t('documents.deleteUndoable')}</p>
+      </ConfirmDialog>
+    );
+  }
   return (
     <Dialog title={t('documents.details')} onClose={onClose}>
       <form
@@ -40,12 +62,7 @@ export function DocumentDetailsDialog({ doc, claimCount, onClose }: { doc: Docum
           <button
             type="button"
             className="danger"
-            onClick={async () => {
-              if (window.confirm(t('documents.deleteConfirm', { title: doc.title, count: claimCount }))) {
-                await actions.deleteDocument(doc.id);
-                onClose();
-              }
-            }}
+            onClick={() => setConfirming(true)}
           >
             {t('common.delete')}
           </button>

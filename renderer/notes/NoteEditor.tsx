@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { NoteOwner } from '../../shared/contract';
 import { call } from '../api/client';
 import { useWorkspace } from '../app/workspace';
+import { useNoteRevision } from '../history/noteRevision';
 import { useT } from '../i18n/I18n';
 import { RichTextField } from './RichTextField';
 
@@ -11,6 +12,8 @@ export function NoteEditor({ owner, label }: { owner: NoteOwner; label: string }
   const { actions } = useWorkspace();
   const [initial, setInitial] = useState<{ json: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // An undo or redo that changed a note: load it again rather than keep (and save back) what is shown.
+  const revision = useNoteRevision();
   useEffect(() => {
     let alive = true;
     call('notes.get', owner).then(
@@ -20,11 +23,12 @@ export function NoteEditor({ owner, label }: { owner: NoteOwner; label: string }
     return () => {
       alive = false;
     };
-  }, [owner]);
+  }, [owner, revision]);
   if (error) return <p className="pane-error">{error}</p>;
   if (!initial) return null;
   return (
     <RichTextField
+      key={revision}
       namespace={`note-${owner.kind}-${owner.id}`}
       json={initial.json}
       label={label}
@@ -32,6 +36,8 @@ export function NoteEditor({ owner, label }: { owner: NoteOwner; label: string }
       save={async (json) => {
         const { text } = await call('notes.save', { owner, json });
         actions.setNoteText(owner, text);
+        // Clearing a note is an undo step: Undo must know it is the newest.
+        if (!text.trim()) await actions.refresh('history');
       }}
       onSaveError={(message) => actions.notify('error', message)}
     />

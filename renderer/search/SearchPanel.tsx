@@ -3,6 +3,7 @@ import type { AutocodeScope, SearchHit } from '../../shared/contract';
 import { call } from '../api/client';
 import { useWorkspace } from '../app/workspace';
 import { useRevealClaim } from '../annotations/useRevealClaim';
+import { useHistory } from '../history/useHistory';
 import { useT } from '../i18n/I18n';
 import { flash } from '../reader/highlights';
 import { paneRegistry, scrollToOffset } from '../reader/paneRegistry';
@@ -26,6 +27,7 @@ interface Result {
 export function SearchPanel({ focusKey }: { focusKey: number }) {
   const t = useT();
   const { state, actions } = useWorkspace();
+  const history = useHistory();
   const reveal = useRevealClaim();
   const input = useRef<HTMLInputElement>(null);
   const [q, setQ] = useState('');
@@ -101,11 +103,8 @@ export function SearchPanel({ focusKey }: { focusKey: number }) {
     if (!result || !tagId) return;
     const done = await actions.guard(() => call('search.autocode', { q: result.q, tagId, scope }));
     if (!done) return;
-    await actions.refresh('annotations', 'history');
-    actions.notify('info', t('search.autocoded', { created: done.created, tagged: done.tagged, covered: done.covered }), undefined, {
-      label: t('command.edit.undo'),
-      run: () => void actions.travel('undo'),
-    });
+    await actions.refresh('annotations');
+    await history.offerUndo(t('search.autocoded', { created: done.created, tagged: done.tagged, covered: done.covered }), done.step);
   };
 
   return (

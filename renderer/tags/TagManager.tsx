@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import type { Tag } from '../../shared/contract';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
 import { Dialog } from '../ui/Dialog';
+import { DeleteTagDialog } from './DeleteTagDialog';
 
 /** Create, rename, recolour and delete tags. */
 export function TagManager({ onClose, onRelations }: { onClose(): void; onRelations(): void }) {
@@ -9,7 +11,10 @@ export function TagManager({ onClose, onRelations }: { onClose(): void; onRelati
   const { state, actions } = useWorkspace();
   const [name, setName] = useState('');
   const [color, setColor] = useState('#3b7dd8');
+  const [deleting, setDeleting] = useState<Tag | null>(null);
+  const doneDeleting = useCallback(() => setDeleting(null), []);
   return (
+    <>
     <Dialog title={t('tags.title')} onClose={onClose}>
       <div className="dialog-body">
         <ul className="tag-rows">
@@ -41,9 +46,7 @@ export function TagManager({ onClose, onRelations }: { onClose(): void; onRelati
                 className="icon danger"
                 aria-label={t('tags.delete', { name: tag.name })}
                 title={t('tags.delete', { name: tag.name })}
-                onClick={() => {
-                  if (window.confirm(t('tags.deleteConfirm', { name: tag.name }))) void actions.deleteTag(tag.id);
-                }}
+                onClick={() => setDeleting(tag)}
               >
                 ×
               </button>
@@ -72,5 +75,7 @@ export function TagManager({ onClose, onRelations }: { onClose(): void; onRelati
         </div>
       </div>
     </Dialog>
+    {deleting ? <DeleteTagDialog tag={deleting} onDone={doneDeleting} /> : null}
+    </>
   );
 }

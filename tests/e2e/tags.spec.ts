@@ -79,14 +79,11 @@ test('the Tags dialog adds, renames, recolours and deletes tags; claims keep the
   await expect.poll(() => cliJson<CliTag[]>(home, 'tags', '--project', project).find((t) => t.name === 'economic')?.color).toBe('#112233');
 
   // Delete interfaith, confirming the question.
-  let question = '';
-  page.once('dialog', (d) => {
-    question = d.message();
-    void d.accept();
-  });
   await dialog.getByRole('button', { name: 'Delete tag interfaith' }).click();
+  const question = page.getByRole('alertdialog', { name: 'Delete tag' });
+  await expect(question).toContainText('Delete the tag «interfaith»?');
+  await question.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(dialog.getByRole('textbox', { name: 'Name of tag interfaith' })).toHaveCount(0);
-  expect(question).toContain('interfaith');
   expect(await nameInputs(page).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['economic', 'safety', 'energy']);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();

@@ -30,7 +30,7 @@ export function autocode(
 ): { created: number; tagged: number; covered: number } {
   project.tags.get(tagId);
   return project.undoable(
-    (r) => `Auto-code ${r.created + r.tagged} ${r.created + r.tagged === 1 ? 'hit' : 'hits'}`,
+    (r) => ({ kind: 'autocode', params: { query: q, created: r.created, tagged: r.tagged } }),
     (now) => {
       // Its own path: every hit, not a page of them, and no context to build.
       const hits = project.search.documentHits(q);

@@ -139,6 +139,14 @@ export class Documents {
     this.uncache(id);
   }
 
+  /** After an undo or redo revived or tombstoned the document: its index entries and cached text follow. */
+  resync(id: string): void {
+    this.uncache(id);
+    this.index.removeDocument(id);
+    const row = this.db.prepare('SELECT text FROM documents WHERE id = ? AND deleted_at IS NULL').get(id) as { text: string } | undefined;
+    if (row) this.index.indexDocument(id, row.text);
+  }
+
   private cache(id: string, text: string): void {
     this.uncache(id);
     this.texts.set(id, text);

@@ -6,7 +6,8 @@ import type { Db } from './db';
 
 /**
  * Notes on claims and links: a Lexical editor state plus the plain text derived from it. They
- * autosave as the user types and are deliberately not undo steps (see migration 0002).
+ * autosave as the user types and are not undo steps (see migration 0002), with one exception: the
+ * save that clears a note is one (migration 0005), since that is how a note is deleted.
  */
 export class Notes {
   constructor(
@@ -46,6 +47,22 @@ export class Notes {
       .run(owner.kind, owner.id, json, text, author, now, now);
     this.index.indexNote(owner.kind, owner.id, text);
     return { text };
+  }
+
+  /** Whether saving `json` would clear a note that has text now: that save is an undo step. */
+  wouldClear(owner: NoteOwner, json: string): boolean {
+    const row = this.db.prepare('SELECT text FROM notes WHERE owner_kind = ? AND owner_id = ?').get(owner.kind, owner.id) as
+      | { text: string }
+      | undefined;
+    return !!row && row.text.trim() !== '' && noteText(json).trim() === '';
+  }
+
+  /** After an undo or redo changed the note: the search index follows. */
+  reindex(owner: NoteOwner): void {
+    const row = this.db.prepare('SELECT text FROM notes WHERE owner_kind = ? AND owner_id = ?').get(owner.kind, owner.id) as
+      | { text: string }
+      | undefined;
+    this.index.indexNote(owner.kind, owner.id, row?.text ?? '');
   }
 
   private requireLiveOwner(owner: NoteOwner): void {

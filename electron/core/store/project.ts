@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { HistoryState, Layout, ProjectInfo } from '../../../shared/contract';
+import type { HistoryTravel, Layout, ProjectInfo, UndoStepRef } from '../../../shared/contract';
+import type { StepLabel } from '../../../shared/history';
 import { EMPTY_LAYOUT, keepPanes, restoreLayout } from '../../../shared/layout';
 import { AppError } from '../errors';
 import { SearchIndexer } from '../search/indexer';
@@ -10,12 +11,13 @@ import type { BackupInfo, BackupReason } from '../../../shared/contract';
 import type { Backups } from '../backups';
 import { createProjectDb, openProjectDb, type Db, type OpenedDb, type OpenHooks } from './db';
 import { Documents } from './documents';
-import { History } from './history';
+import { History, type Touched } from './history';
 import { Links } from './links';
 import { Matrix } from './matrix';
 import { Meta } from './meta';
 import { Notes } from './notes';
 import { Relations } from './relations';
+import { StepLabels } from './step-labels';
 import { DEFAULT_TAGS, Tags } from './tags';
 
 /** The extension of project files. */
@@ -33,6 +35,8 @@ export class Project {
   readonly matrix: Matrix;
   readonly history: History;
   readonly meta: Meta;
+  /** Names undo steps from the project as it stands. */
+  readonly labels: StepLabels;
   private readonly index: SearchIndexer;
   private readonly db: Db;
   readonly readOnly: boolean;
@@ -56,6 +60,7 @@ export class Project {
     this.matrix = new Matrix(this.db);
     this.history = new History(this.db);
     this.meta = new Meta(this.db);
+    this.labels = new StepLabels(this);
     // The index is derived data: one built by a version of the app that made other keys is rebuilt.
     if (!this.readOnly && !this.index.isCurrent()) this.write(() => this.index.rebuild());
   }
@@ -91,34 +96,53 @@ export class Project {
   }
 
   /**
-   * Runs `fn` as one undo step (and one transaction). `label` names it in the Edit menu: a short
-   * English phrase, or a function of the result for labels that count things.
+   * Runs `fn` as one undo step (and one transaction). `label` names it: a kind and its parameters,
+   * or a function of the result for labels that name what was made or count things.
    */
-  undoable<T>(label: string | ((result: T) => string), fn: (now: string) => T): T {
+  undoable<T>(label: StepLabel | ((result: T) => StepLabel), fn: (now: string) => T): T {
     return this.write((now) => this.history.record(label, now, () => fn(now)));
   }
 
-  undo(): HistoryState {
-    return this.reverse(() => this.history.undo());
+  /**
+   * `undoable` for deletions, which answer with the step they made (null: nothing changed) so an
+   * Undo button can be bound to it. The label is made before the call, while the thing still exists.
+   */
+  undoableStep(label: StepLabel, fn: (now: string) => void): UndoStepRef {
+    this.undoable(label, fn);
+    return { step: this.history.lastRecorded() };
   }
 
-  redo(): HistoryState {
-    return this.reverse(() => this.history.redo());
+  /** Undoes the newest step; with `expected`, only if that is the newest. */
+  undo(expected?: number): HistoryTravel {
+    return this.reverse(() => this.history.undo(expected));
+  }
+
+  redo(expected?: number): HistoryTravel {
+    return this.reverse(() => this.history.redo(expected));
   }
 
   /** A step that can no longer be reversed is forgotten, and that must be kept even though the call fails. */
-  private reverse(fn: () => void): HistoryState {
+  private reverse(fn: () => ReturnType<History['undo']>): HistoryTravel {
     let refused: AppError | null = null;
-    this.write(() => {
+    const done = this.write(() => {
       try {
-        fn();
+        const result = fn();
+        this.resync(result.touched);
+        return result;
       } catch (err) {
         if (!(err instanceof AppError) || err.code !== 'conflict') throw err;
         refused = err;
+        return null;
       }
     });
-    if (refused) throw refused;
-    return this.history.state();
+    if (refused || !done) throw refused ?? new AppError('internal', 'The step was not reversed.');
+    return { ...this.history.state(), step: done.step };
+  }
+
+  /** The search index is derived data the journal does not replay: it follows the rows a replay touched. */
+  private resync(touched: Touched): void {
+    for (const id of touched.documents) this.documents.resync(id);
+    for (const owner of touched.notes) this.notes.reindex(owner);
   }
 
   layout(): Layout {

@@ -79,6 +79,21 @@ export class Tags {
     this.db.prepare('UPDATE tags SET deleted_at = ?, modified_at = ? WHERE id = ?').run(now, now, id);
   }
 
+  /** Live claims tagged `id`, and how many of them have no other live tag (they would be left untagged). */
+  usage(id: string): { claims: number; onlyTag: number } {
+    this.get(id);
+    return this.db
+      .prepare(
+        `SELECT count(*) AS claims,
+           coalesce(sum(NOT EXISTS (
+             SELECT 1 FROM annotation_tags o JOIN tags t ON t.id = o.tag_id AND t.deleted_at IS NULL
+             WHERE o.annotation_id = a.id AND o.tag_id <> ?)), 0) AS onlyTag
+         FROM annotation_tags at JOIN annotations a ON a.id = at.annotation_id AND a.deleted_at IS NULL
+         WHERE at.tag_id = ?`,
+      )
+      .get(id, id) as { claims: number; onlyTag: number };
+  }
+
   private assertNameFree(name: string): void {
     // SQLite's lower() folds ASCII only; compare in JS so Cyrillic names clash regardless of case too.
     const clash = (this.db.prepare('SELECT name FROM tags WHERE deleted_at IS NULL').all() as { name: string }[]).find(

@@ -30,6 +30,7 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'tags.create': { input: { name: 'n', color: '#000000' }, required: ['name'] },
   'tags.update': { input: { id: ID, name: 'n', color: '#000000' }, required: ['id'] },
   'tags.delete': { input: { id: ID }, required: ['id'] },
+  'tags.usage': { input: { id: ID }, required: ['id'] },
   'annotations.list': { input: { documentId: ID }, required: [] },
   'annotations.create': { input: { documentId: ID, start: 0, end: 1, tagIds: [ID] }, required: ['documentId', 'start', 'end'] },
   'annotations.update': { input: { id: ID, tagIds: [ID] }, required: ['id', 'tagIds'] },

@@ -83,7 +83,7 @@ describe('tags', () => {
       tagIds: [economic!.id, security!.id],
     });
     expect(claim.tagIds).toEqual([economic!.id, security!.id]);
-    expect(await backend.call('tags.delete', { id: economic!.id })).toBeNull();
+    expect(await backend.call('tags.delete', { id: economic!.id })).toMatchObject({ step: { id: expect.any(Number) } });
     expect((await backend.call('tags.list', {})).map((t) => t.name)).toEqual(['security', 'interfaith']);
     const after = await backend.call('annotations.list', {});
     expect(after).toHaveLength(1);
@@ -170,7 +170,7 @@ describe('documents', () => {
     const { kazpravda, zakon } = await importCorpus(backend);
     const claim = await backend.call('annotations.create', { documentId: kazpravda.id, start: 0, end: 9, tagIds: [] });
     const other = await backend.call('annotations.create', { documentId: zakon.id, start: 0, end: 9, tagIds: [] });
-    expect(await backend.call('documents.delete', { id: kazpravda.id })).toBeNull();
+    expect(await backend.call('documents.delete', { id: kazpravda.id })).toMatchObject({ step: { id: expect.any(Number) } });
 
     expect((await backend.call('documents.list', {})).map((d) => d.id)).not.toContain(kazpravda.id);
     expect(await backend.call('annotations.list', {})).toEqual([other]);
@@ -260,7 +260,7 @@ describe('annotations', () => {
     });
     expect((await backend.call('annotations.list', {}))[0]!.tagIds).toEqual([security!.id]);
 
-    expect(await backend.call('annotations.delete', { id: claim.id })).toBeNull();
+    expect(await backend.call('annotations.delete', { id: claim.id })).toMatchObject({ step: { id: expect.any(Number) } });
     expect(await backend.call('annotations.list', {})).toEqual([]);
     expect(await backend.call('annotations.list', { documentId: zakon.id })).toEqual([]);
     const rows = rawRows(projectPath, 'SELECT id, deleted_at, exact FROM annotations');

@@ -1,7 +1,7 @@
 /**
  * Undo and redo, kept in the project file: creating, retagging, linking and deleting claims and
- * links are steps; notes and tag/relation management are not. Every check compares the exact
- * state: tags, links and tombstones.
+ * links are steps; so are tag, link-type and document changes and clearing a note (history-more.test.ts);
+ * typing in a note is not. Every check compares the exact state: tags, links and tombstones.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -12,7 +12,7 @@ import { HISTORY_LIMIT, isJournalSql } from '../../../electron/core/store/histor
 import { Project } from '../../../electron/core/store/project';
 import { claimOn, expectAppError, importCorpus, ISO_TIME_RE, lexicalNote, makeBackend, readRows, withProject } from './helpers';
 
-const NOTHING = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
+const NOTHING = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null, undo: null, redo: null };
 
 async function setUp() {
   const fixture = await withProject();
@@ -42,16 +42,16 @@ describe('undo and redo', () => {
   it('undoing “Create claim” tombstones the claim; redo brings back the same claim with its tags', async () => {
     const { backend, projectPath, kazpravda, economic, security } = await setUp();
     const claim = await claimOn(backend, kazpravda.id, 'Вашингтон', [economic.id, security.id]);
-    expect(await backend.call('history.state', {})).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Create claim', redoLabel: null });
+    expect(await backend.call('history.state', {})).toMatchObject({ canUndo: true, canRedo: false, undoLabel: 'Create claim', redoLabel: null });
 
-    expect(await backend.call('history.undo', {})).toEqual({ canUndo: false, canRedo: true, undoLabel: null, redoLabel: 'Create claim' });
+    expect(await backend.call('history.undo', {})).toMatchObject({ canUndo: false, canRedo: true, undoLabel: null, redoLabel: 'Create claim' });
     expect(await backend.call('annotations.list', {})).toEqual([]);
     // Kept as a tombstone, so a colleague who already has the claim merges its removal.
     const [row] = readRows(projectPath, 'SELECT deleted_at, modified_at FROM annotations WHERE id = ?', claim.id);
     expect(row!.deleted_at).toMatch(ISO_TIME_RE);
     expect(row!.modified_at as string >= claim.modifiedAt).toBe(true);
 
-    expect(await backend.call('history.redo', {})).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Create claim', redoLabel: null });
+    expect(await backend.call('history.redo', {})).toMatchObject({ canUndo: true, canRedo: false, undoLabel: 'Create claim', redoLabel: null });
     const [back] = await backend.call('annotations.list', {});
     expect(back).toMatchObject({ id: claim.id, start: claim.start, end: claim.end, exact: claim.exact, tagIds: [economic.id, security.id], createdAt: claim.createdAt });
     expect(readRows(projectPath, 'SELECT deleted_at FROM annotations WHERE id = ?', claim.id)).toEqual([{ deleted_at: null }]);
@@ -136,7 +136,7 @@ describe('undo and redo', () => {
     await backend.call('history.undo', {});
     expect((await backend.call('history.state', {})).canRedo).toBe(true);
     await claimOn(backend, caravan.id, 'Белом доме');
-    expect(await backend.call('history.state', {})).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Create claim', redoLabel: null });
+    expect(await backend.call('history.state', {})).toMatchObject({ canUndo: true, canRedo: false, undoLabel: 'Create claim', redoLabel: null });
     await expectAppError(backend.call('history.redo', {}), 'conflict');
     expect((await backend.call('annotations.list', {})).map((a) => a.id)).not.toContain(second.id);
   });
@@ -161,17 +161,12 @@ describe('undo and redo', () => {
     expect(await backend.call('annotations.list', {})).toMatchObject([{ tagIds: [economic.id], noteText: 'вторая мысль' }]);
   });
 
-  it('tag and relation management and note saving are not steps', async () => {
+  it('typing in a note is not a step: undo never rolls a note back', async () => {
     const { backend, kazpravda } = await setUp();
     const claim = await claimOn(backend, kazpravda.id, 'Вашингтон');
     const state = await backend.call('history.state', {});
-    const tag = await backend.call('tags.create', { name: 'ресурсы' });
-    await backend.call('tags.update', { id: tag.id, name: 'редкоземы' });
-    const relation = await backend.call('relations.create', { name: 'echoes' });
-    await backend.call('relations.update', { id: relation.id, name: 'mirrors' });
-    await backend.call('relations.delete', { id: relation.id });
-    await backend.call('tags.delete', { id: tag.id });
     await backend.call('notes.save', { owner: { kind: 'annotation', id: claim.id }, json: lexicalNote('x') });
+    await backend.call('notes.save', { owner: { kind: 'annotation', id: claim.id }, json: lexicalNote('xy') });
     expect(await backend.call('history.state', {})).toEqual(state);
   });
 
@@ -186,7 +181,7 @@ describe('undo and redo', () => {
 
     const reopened = makeBackend(home, { projectPath });
     expect(await reopened.call('history.state', {})).toEqual(state);
-    expect(state).toEqual({ canUndo: true, canRedo: true, undoLabel: 'Retag claim', redoLabel: 'Delete claim' });
+    expect(state).toMatchObject({ canUndo: true, canRedo: true, undoLabel: 'Retag claim', redoLabel: 'Delete claim' });
     await reopened.call('history.undo', {});
     expect((await reopened.call('annotations.list', {}))[0]!.tagIds).toEqual([economic.id]);
     await reopened.call('history.redo', {});
@@ -202,7 +197,7 @@ describe('undo and redo', () => {
     const project = Project.open(projectPath);
     try {
       for (let i = 0; i < HISTORY_LIMIT + 5; i++) {
-        project.undoable('Retag claim', (now) => project.annotations.setTags(claim.id, [i % 2 ? economic.id : security.id], now));
+        project.undoable({ kind: 'claim.retag', params: { quote: 'Вашингтон' } }, (now) => project.annotations.setTags(claim.id, [i % 2 ? economic.id : security.id], now));
       }
       let undone = 0;
       while (project.history.state().canUndo) {
@@ -217,31 +212,40 @@ describe('undo and redo', () => {
     }
   });
 
-  it('a step whose document was deleted since can no longer be undone; it is forgotten with the steps before it', async () => {
-    const { backend, kazpravda, zakon } = await setUp();
+  it('a step whose document was deleted outside the history (another program) can no longer be undone; it is forgotten with the steps before it', async () => {
+    const { backend, home, projectPath, kazpravda, zakon } = await setUp();
     await claimOn(backend, zakon.id, 'Казахстан');
     const claim = await claimOn(backend, kazpravda.id, 'Вашингтон');
     await backend.call('annotations.delete', { id: claim.id });
-    await backend.call('documents.delete', { id: kazpravda.id });
+    backend.close();
+    const db = new Database(projectPath);
+    db.prepare("UPDATE documents SET deleted_at = '2030-01-01T00:00:00.000Z' WHERE id = ?").run(kazpravda.id);
+    db.close();
 
-    const err = await expectAppError(backend.call('history.undo', {}), 'conflict');
+    const reopened = makeBackend(home, { projectPath });
+    const err = await expectAppError(reopened.call('history.undo', {}), 'conflict');
     expect(err.message).toMatch(/Delete claim.*document has been deleted/);
-    expect(await backend.call('history.state', {})).toEqual(NOTHING);
-    expect(await backend.call('annotations.list', {})).toHaveLength(1);
+    expect(await reopened.call('history.state', {})).toEqual(NOTHING);
+    expect(await reopened.call('annotations.list', {})).toHaveLength(1);
   });
 
-  it('a link whose relation was deleted since cannot be brought back by undo', async () => {
-    const { backend, kazpravda, zakon } = await setUp();
+  it('a link whose relation was deleted outside the history cannot be brought back by undo', async () => {
+    const { backend, home, projectPath, kazpravda, zakon } = await setUp();
     const a = await claimOn(backend, kazpravda.id, 'Вашингтон');
     const b = await claimOn(backend, zakon.id, 'Казахстан');
     const echoes = await backend.call('relations.create', { name: 'echoes' });
     const link = await backend.call('links.create', { fromId: a.id, toId: b.id, relationId: echoes.id });
     await backend.call('links.delete', { id: link.id });
-    await backend.call('relations.delete', { id: echoes.id });
-    const err = await expectAppError(backend.call('history.undo', {}), 'conflict');
+    backend.close();
+    const db = new Database(projectPath);
+    db.prepare("UPDATE relation_types SET deleted_at = '2030-01-01T00:00:00.000Z' WHERE id = ?").run(echoes.id);
+    db.close();
+
+    const reopened = makeBackend(home, { projectPath });
+    const err = await expectAppError(reopened.call('history.undo', {}), 'conflict');
     expect(err.message).toMatch(/relation has been deleted/);
-    expect(await backend.call('links.list', {})).toEqual([]);
-    expect((await backend.call('history.state', {})).canUndo).toBe(false);
+    expect(await reopened.call('links.list', {})).toEqual([]);
+    expect((await reopened.call('history.state', {})).canUndo).toBe(false);
   });
 
   it('runs only the statements the journal writes: a tampered history in a file from elsewhere is refused', async () => {
@@ -268,7 +272,13 @@ describe('undo and redo', () => {
     for (const sql of [
       "UPDATE annotations SET deleted_at = NULL WHERE id = 'a'; DROP TABLE documents",
       "DELETE FROM annotations WHERE id = 'a'",
-      "UPDATE documents SET deleted_at = NULL WHERE id = 'a'",
+      "UPDATE documents SET \"text\" = 'x' WHERE id = 'a'",
+      "UPDATE documents SET \"content_hash\" = 'x' WHERE id = 'a'",
+      "UPDATE notes SET \"json\" = '{}' WHERE owner_kind = 'annotation' AND owner_id = 'a'",
+      "UPDATE notes SET \"owner_id\" = 'b', modified_at = NULL WHERE owner_kind = 'annotation' AND owner_id = 'a' AND modified_at = 'x'",
+      "UPDATE tags SET \"name\" = 'x' WHERE id = 'a' OR 1 = 1",
+      "INSERT INTO undo_steps (\"label\") VALUES ('x')",
+      "INSERT INTO documents (\"id\") VALUES ('x')",
       "INSERT INTO annotation_tags (annotation_id, tag_id) VALUES ('a', (SELECT text FROM documents))",
       "UPDATE annotations SET \"exact\" = 'it''s' WHERE id = 'a' OR 1 = 1",
     ]) {
@@ -287,7 +297,7 @@ describe('undo and redo', () => {
 
     const reader = makeBackend(home, { projectPath });
     expect((await reader.call('project.current', {}))?.readOnly).toBe(true);
-    expect(await reader.call('history.state', {})).toEqual({ canUndo: true, canRedo: true, undoLabel: 'Create claim', redoLabel: 'Create claim' });
+    expect(await reader.call('history.state', {})).toMatchObject({ canUndo: true, canRedo: true, undoLabel: 'Create claim', redoLabel: 'Create claim' });
     await expectAppError(reader.call('history.undo', {}), 'read-only');
     await expectAppError(reader.call('history.redo', {}), 'read-only');
     expect(await reader.call('annotations.list', {})).toHaveLength(1);

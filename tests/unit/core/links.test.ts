@@ -61,7 +61,7 @@ describe('relation types', () => {
     const back = await backend.call('relations.update', { id: causes.id, symmetric: false, inverseName: 'обусловлено' });
     expect(back).toMatchObject({ symmetric: false, inverseName: 'обусловлено' });
 
-    expect(await backend.call('relations.delete', { id: causes.id })).toBeNull();
+    expect(await backend.call('relations.delete', { id: causes.id })).toMatchObject({ step: { id: expect.any(Number) } });
     expect((await backend.call('relations.list', {})).map((r) => r.name)).not.toContain('обусловливает');
     expect(await backend.dispatch('relations.delete', { id: causes.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     // A deleted relation frees its name.
@@ -94,7 +94,7 @@ describe('relation types', () => {
     await backend.call('links.delete', { id: back.id });
     expect((await backend.call('relations.update', { id: echoes.id, symmetric: true })).symmetric).toBe(true);
     await backend.call('links.delete', { id: there.id });
-    expect(await backend.call('relations.delete', { id: echoes.id })).toBeNull();
+    expect(await backend.call('relations.delete', { id: echoes.id })).toMatchObject({ step: { id: expect.any(Number) } });
   });
 });
 
@@ -181,7 +181,7 @@ describe('links', () => {
     const { backend, projectPath } = await withProject();
     const c = await accordsClaims(backend);
     const link = await backend.call('links.create', { fromId: c.velizade.id, toId: c.badamov.id, relationId: c.same.id });
-    expect(await backend.call('links.delete', { id: link.id })).toBeNull();
+    expect(await backend.call('links.delete', { id: link.id })).toMatchObject({ step: { id: expect.any(Number) } });
     expect(await backend.call('links.list', {})).toEqual([]);
     const [row] = readRows(projectPath, 'SELECT deleted_at FROM links WHERE id = ?', link.id);
     expect(row!.deleted_at).toMatch(ISO_TIME_RE);

@@ -354,6 +354,57 @@ describe('0004_sharing', () => {
   });
 });
 
+describe('0005_undo_everything', () => {
+  it('upgrades a schema-4 file with history: old steps keep their English label; tags, link types, document details and notes join the journal', () => {
+    const { db, file } = dbAt(4);
+    try {
+      insertDocument(db, 'd1', 'h1');
+      insertTag(db, 't1', 'economic');
+      insertAnnotation(db, 'a1', 'd1');
+      db.prepare(`INSERT INTO undo_steps (label, created_at) VALUES ('Create claim', ?)`).run(NOW);
+      db.prepare(
+        `INSERT INTO notes (owner_kind, owner_id, json, text, author, created_at, modified_at) VALUES ('annotation', 'a1', '{}', 'мысль', 'me', ?, ?)`,
+      ).run(NOW, NOW);
+
+      migrate(db, file, 5);
+
+      expect(db.prepare('SELECT label, kind, params FROM undo_steps').all()).toEqual([{ label: 'Create claim', kind: null, params: null }]);
+      expect(isStrict(db, 'undo_steps')).toBe(true);
+      // Nothing is recorded while no step is.
+      db.prepare("UPDATE tags SET name = 'econ' WHERE id = 't1'").run();
+      expect(count(db, 'SELECT count(*) AS n FROM undo_log')).toBe(0);
+
+      db.prepare('UPDATE undo_state SET step = 9').run();
+      db.prepare("UPDATE tags SET deleted_at = ? WHERE id = 't1'").run(NOW);
+      db.prepare("UPDATE documents SET title = 'Новое', deleted_at = ? WHERE id = 'd1'").run(NOW);
+      db.prepare(
+        `INSERT INTO relation_types (id, name, inverse_name, symmetric, position, created_at, modified_at) VALUES ('r1', 'echoes', 'echoes', 1, 9, ?, ?)`,
+      ).run(NOW, NOW);
+      db.prepare("UPDATE notes SET json = '{}', text = '', modified_at = '2030-01-01T00:00:00.000Z' WHERE owner_id = 'a1'").run();
+      db.prepare('UPDATE undo_state SET step = NULL').run();
+
+      const log = db.prepare('SELECT step, tbl, row_id, sql FROM undo_log ORDER BY seq').all() as { step: number; tbl: string; row_id: string; sql: string }[];
+      expect(log.map((r) => [r.step, r.tbl, r.row_id])).toEqual([
+        [9, 'tags', 't1'],
+        [9, 'documents', 'd1'],
+        [9, 'relation_types', 'r1'],
+        [9, 'notes', 'annotation:a1'],
+      ]);
+      // A document's inverse restores its details, never its text.
+      expect(log[1]!.sql).not.toMatch(/"text"|content_hash/);
+      // The note's inverse only applies to the note as it was cleared.
+      expect(log[3]!.sql).toMatch(/AND modified_at = '2030-01-01T00:00:00.000Z'$/);
+      for (const r of [...log].reverse()) db.exec(r.sql);
+      expect(db.prepare("SELECT deleted_at FROM tags WHERE id = 't1'").pluck().get()).toBeNull();
+      expect(db.prepare("SELECT title, deleted_at FROM documents WHERE id = 'd1'").get()).toEqual({ title: 'T', deleted_at: null });
+      expect(db.prepare("SELECT deleted_at FROM relation_types WHERE id = 'r1'").pluck().get()).toMatch(/Z$/);
+      expect(db.prepare("SELECT text FROM notes WHERE owner_id = 'a1'").pluck().get()).toBe('мысль');
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('upgrading a schema-1 project', () => {
   it('opens in the app at the latest schema, with the built-in relations and its documents searchable', async () => {
     const dir = tempDir();
@@ -374,6 +425,6 @@ describe('upgrading a schema-1 project', () => {
     const { hits, total } = await backend.call('search.query', { q: 'инвестиция', limit: 50 });
     expect(total).toBeGreaterThan(0);
     for (const h of hits) expect(text.slice(h.start, h.end)).toBe(h.match);
-    expect(await backend.call('history.state', {})).toEqual({ canUndo: false, canRedo: false, undoLabel: null, redoLabel: null });
+    expect(await backend.call('history.state', {})).toEqual({ canUndo: false, canRedo: false, undoLabel: null, redoLabel: null, undo: null, redo: null });
   });
 });

@@ -9,14 +9,14 @@
  */
 
 /** Evaluated when an undo or redo is replayed, so the reversed rows carry the time of the reversal. */
-const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
+export const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
 /** A SQL string literal. */
-const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
+export const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
-const CURRENT_STEP = '(SELECT step FROM undo_state WHERE id = 1)';
+export const CURRENT_STEP = '(SELECT step FROM undo_state WHERE id = 1)';
 
-function logRow(table: string, rowId: string, inverseSql: string): string {
+export function logRow(table: string, rowId: string, inverseSql: string): string {
   return `INSERT INTO undo_log (step, tbl, row_id, sql) VALUES (${CURRENT_STEP}, ${lit(table)}, ${rowId}, ${inverseSql});`;
 }
 
@@ -26,7 +26,7 @@ function logRow(table: string, rowId: string, inverseSql: string): string {
  * deletion instead of coming back. Undoing an update restores every column but stamps
  * `modified_at` with the time of the undo, so a merge sees the reversal as the newest change.
  */
-function tombstonedTableTriggers(table: string, columns: readonly string[]): string {
+export function tombstonedTableTriggers(table: string, columns: readonly string[]): string {
   const q = (c: string) => `"${c}"`;
   const restore = columns
     .filter((c) => c !== 'id' && c !== 'modified_at')

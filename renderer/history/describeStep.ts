@@ -1,0 +1,28 @@
+import type { StepLabel } from '../../shared/history';
+import type { MessageKey } from '../i18n/en';
+import type { Translate } from '../i18n/I18n';
+
+/** Built-in link types are named in the UI's language; the user's own by the name they gave. */
+const BUILTIN_RELATIONS: Record<string, MessageKey> = {
+  supports: 'history.relation.supports',
+  contradicts: 'history.relation.contradicts',
+  elaborates: 'history.relation.elaborates',
+  'same-claim': 'history.relation.same-claim',
+};
+
+/** Says what a history step did, in the UI's language: "link «…» supports «…»". */
+export function describeStep(t: Translate, label: StepLabel): string {
+  const p = label.params;
+  const builtin = BUILTIN_RELATIONS[String(p.builtin ?? '')];
+  const vars = { ...p, relation: builtin ? t(builtin) : String(p.relation ?? '') };
+  switch (label.kind) {
+    case 'other':
+      return String(p.text ?? '');
+    case 'autocode':
+      return t('history.step.autocode', { query: String(p.query ?? ''), count: Number(p.created ?? 0) + Number(p.tagged ?? 0) });
+    case 'note.clear':
+      return t(p.owner === 'link' ? 'history.step.note.clear.link' : 'history.step.note.clear.claim', vars);
+    default:
+      return t(`history.step.${label.kind}`, vars);
+  }
+}
