@@ -8,7 +8,7 @@ import { FilterPanel } from './FilterPanel';
 import { activeFilterCount, useClaimFilters, type ClaimSort } from './filters';
 import { useFilterSummary } from './useFilterSummary';
 import { useClaimRows } from './useClaimRows';
-import { VirtualList } from './VirtualList';
+import { VirtualList, type VirtualListHandle } from './VirtualList';
 
 const rowKey = (row: ClaimRow) => row.annotation.id;
 const SORTS: ClaimSort[] = ['document', 'date', 'tag'];
@@ -26,7 +26,7 @@ export function ClaimBrowser({ focusKey = 0 }: { focusKey?: number }) {
   const reveal = useRevealClaim();
   const [panelOpen, setPanelOpen] = useState(false);
   const panelId = useId();
-  const listWrap = useRef<HTMLDivElement>(null);
+  const list = useRef<VirtualListHandle>(null);
   const search = useRef<HTMLInputElement>(null);
   const active = activeFilterCount(filters);
   const summary = useFilterSummary(filters);
@@ -52,10 +52,8 @@ export function ClaimBrowser({ focusKey = 0 }: { focusKey?: number }) {
         onKeyDown={(e) => {
           // From the search box straight into the results, as in any search field with a list.
           if (e.key !== 'ArrowDown') return;
-          const row = listWrap.current?.querySelector<HTMLElement>('[data-row-focus][tabindex="0"]');
-          if (!row) return;
-          e.preventDefault();
-          row.focus();
+          // The first result, wherever the list happens to be scrolled (to the selected claim, say).
+          if (list.current?.focusAt(0)) e.preventDefault();
         }}
       />
       <div className="browser-bar">
@@ -82,7 +80,7 @@ export function ClaimBrowser({ focusKey = 0 }: { focusKey?: number }) {
       </div>
       {summary ? <p className="browser-summary">{summary}</p> : null}
       {total === 0 ? <p className="muted small">{t('claims.empty')}</p> : rows.length === 0 ? <p className="muted small">{t('browser.noMatch')}</p> : null}
-      <div ref={listWrap} className="browser-list">
+      <div className="browser-list">
         <VirtualList
           items={rows}
           itemKey={rowKey}
@@ -91,6 +89,7 @@ export function ClaimBrowser({ focusKey = 0 }: { focusKey?: number }) {
           currentKey={state.selectedId}
           resetKey={appliedKey}
           renderRow={(row, focus) => <ClaimRowView row={row} onOpen={reveal} focus={focus} />}
+          handle={list}
         />
       </div>
     </section>

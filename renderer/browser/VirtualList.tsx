@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 
 /** What a row's focusable element must spread onto itself (roving tabindex). */
 export interface RowFocusProps {
@@ -20,6 +20,13 @@ export interface VirtualListProps<T> {
   /** Whenever this changes the list goes back to its top: a new filter or sort is a new list. */
   resetKey?: string;
   renderRow(item: T, focus: RowFocusProps): ReactNode;
+  /** For a field that leads into the list (a search box): focus a row by its index. */
+  handle?: Ref<VirtualListHandle>;
+}
+
+export interface VirtualListHandle {
+  /** Scrolls row `index` into view and focuses it; false when there is no such row. */
+  focusAt(index: number): boolean;
 }
 
 /**
@@ -30,7 +37,7 @@ export interface VirtualListProps<T> {
  * scrolling as needed. The focused row is always rendered, even when scrolled out of view, so
  * focus is never dropped on the floor by the virtualisation.
  */
-export function VirtualList<T>({ items, itemKey, rowHeight, overscan = 6, label, className, currentKey = null, resetKey, renderRow }: VirtualListProps<T>) {
+export function VirtualList<T>({ items, itemKey, rowHeight, overscan = 6, label, className, currentKey = null, resetKey, renderRow, handle }: VirtualListProps<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const [first, setFirst] = useState(0);
@@ -102,6 +109,14 @@ export function VirtualList<T>({ items, itemKey, rowHeight, overscan = 6, label,
     pendingFocus.current = key;
     setFocusKey(key);
   };
+
+  useImperativeHandle(handle, () => ({
+    focusAt(index: number) {
+      if (index < 0 || index >= items.length) return false;
+      moveFocus(index);
+      return true;
+    },
+  }));
 
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     const from = focusIndex ?? tabbable;
