@@ -4,10 +4,13 @@ import type { ApiName, ApiOutput, ApiParsedInput } from '../../../shared/contrac
 import type { Project } from '../store/project';
 import { exportText } from './export';
 import { conflicts, resolveConflict } from './conflicts';
+import { ShareJobs } from './jobs';
 import { anchors, deleteOrphan, importShared, orphans, reattach, readShareFileFromDisk } from './service';
 
 type ShareName = Extract<ApiName, `share.${string}`>;
-export type ShareHandlers = { [N in ShareName]: (input: ApiParsedInput<N>) => ApiOutput<N> };
+type ShareJobName = 'share.startImport' | 'share.importJob' | 'share.cancelImport';
+export type ShareHandlers = { [N in Exclude<ShareName, ShareJobName>]: (input: ApiParsedInput<N>) => ApiOutput<N> };
+type ShareJobHandlers = { [N in ShareJobName]: (input: ApiParsedInput<N>) => ApiOutput<N> };
 
 /** The extension of annotation files. */
 export const SHARE_EXTENSION = '.crossread.json';
@@ -32,10 +35,10 @@ export function shareHandlers(requireProject: () => Project, author: () => strin
       fs.renameSync(tmp, target);
       return { path: target };
     },
-    'share.import': ({ file, path: filePath, dryRun }) => {
+    'share.import': (input) => {
       const p = requireProject();
-      if (file) return importShared(p, Buffer.from(file.dataBase64, 'base64'), file.name, dryRun);
-      return importShared(p, readShareFileFromDisk(filePath!), path.basename(filePath!), dryRun);
+      const { bytes, name } = importSource(input);
+      return importShared(p, bytes, name, input.dryRun);
     },
     'share.anchors': () => anchors(requireProject()),
     'share.orphans': () => orphans(requireProject()),
@@ -47,6 +50,29 @@ export function shareHandlers(requireProject: () => Project, author: () => strin
     'share.conflicts': () => conflicts(requireProject()),
     'share.resolveConflict': ({ id, choice }) => {
       resolveConflict(requireProject(), id, choice, author());
+      return null;
+    },
+  };
+}
+
+/** The bytes and the file name of an import request (uploaded, or read from a path the native dialog returned). */
+function importSource({ file, path: filePath }: ApiParsedInput<'share.import'>): { bytes: Uint8Array; name: string } {
+  if (file) return { bytes: Buffer.from(file.dataBase64, 'base64'), name: file.name };
+  return { bytes: readShareFileFromDisk(filePath!), name: path.basename(filePath!) };
+}
+
+/** The handlers of background imports (jobs.ts): start, watch, cancel. */
+export function shareJobHandlers(requireProject: () => Project, currentProject: () => Project | null): ShareJobHandlers {
+  const jobs = new ShareJobs();
+  return {
+    'share.startImport': (input) => {
+      const p = requireProject();
+      const { bytes, name } = importSource(input);
+      return jobs.start(p, currentProject, bytes, name, input.dryRun);
+    },
+    'share.importJob': ({ jobId }) => jobs.status(jobId),
+    'share.cancelImport': ({ jobId }) => {
+      jobs.cancel(jobId);
       return null;
     },
   };

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
+import { TagName } from '../../../shared/contract';
 import { escapeHtml } from '../../../shared/richtext';
 import { AppError } from '../errors';
 import { nestingDepth, noteText } from '../notes/lexical';
@@ -211,7 +212,7 @@ function readW3C(fileName: string, items: unknown[], base: string, out: SharedFi
         path,
         fromId: stableId(from),
         toId: stableId(to),
-        relation: { id: relationBody.id ? stableId(relationBody.id) : null, name: relationBody.value.trim().slice(0, 80) },
+        relation: { id: relationBody.id ? stableId(relationBody.id) : null, name: check(fileName, TagName, relationBody.value, `${path}.body[${bodies.indexOf(relationBody)}].value`) },
         note: deleted ? null : noteOf(bodies, a.bodyValue, { author, created, modified }),
         author,
         created,
@@ -227,9 +228,10 @@ function readW3C(fileName: string, items: unknown[], base: string, out: SharedFi
       out.skipped.push({ path, reason: 'no TextQuoteSelector: Crossread anchors claims by their quote' });
       return;
     }
-    const tags = bodies.flatMap((b) => {
+    const tags = bodies.flatMap((b, j) => {
       if (typeof b === 'string' || !has(b.purpose, 'tagging') || !b.value?.trim()) return [];
-      return [{ id: b.id && /^urn:uuid:/i.test(b.id) ? stableId(b.id) : null, name: b.value.trim().slice(0, 80) }];
+      // Checked as the API checks a tag's name: a name too long or with hidden characters is refused, not cut.
+      return [{ id: b.id && /^urn:uuid:/i.test(b.id) ? stableId(b.id) : null, name: check(fileName, TagName, b.value, `${path}.body[${j}].value`) }];
     });
     const claim: SharedClaim = {
       id,
@@ -283,7 +285,7 @@ function readHypothesis(fileName: string, items: unknown[], out: SharedFile): vo
       suffix: quote.suffix ?? '',
       start: position?.start ?? null,
       end: position?.end ?? null,
-      tags: (h.tags ?? []).filter((t) => t.trim()).map((t) => ({ id: null, name: t.trim().slice(0, 80) })),
+      tags: (h.tags ?? []).flatMap((t, j) => (t.trim() ? [{ id: null, name: check(fileName, TagName, t, `${path}.tags[${j}]`) }] : [])),
       note,
       author: author.slice(0, 120),
       created,
@@ -311,6 +313,29 @@ function readExtension(fileName: string, raw: unknown, out: SharedFile): void {
     }
     out.summary = { ...ext.summary, modifiedAt: iso(ext.summary.modifiedAt, EPOCH) };
   }
+}
+
+/**
+ * An id names one thing of one kind: a file that lists it twice (a tag, then the same tag deleted,
+ * would serve as its own merge base) or gives a claim and a tag the same id is refused.
+ */
+function uniqueIds(fileName: string, out: SharedFile): void {
+  const owner = new Map<string, string>();
+  const take = (id: string, where: string) => {
+    const previous = owner.get(id);
+    if (previous !== undefined) throw new FileError(fileName, where, `the id ${id} is used twice (also ${previous})`);
+    owner.set(id, where);
+  };
+  for (const c of out.claims) take(c.id, `${c.path}.id`);
+  for (const l of out.links) take(l.id, `${l.path}.id`);
+  out.tags.forEach((t, i) => take(t.id, `cr:project.tags[${i}].id`));
+  out.relations.forEach((r, i) => take(r.id, `cr:project.relations[${i}].id`));
+  const hashes = new Map<string, number>();
+  out.documents.forEach((d, i) => {
+    const previous = hashes.get(d.hash);
+    if (previous !== undefined) throw new FileError(fileName, `cr:project.documents[${i}].source`, `the document is listed twice (also cr:project.documents[${previous}])`);
+    hashes.set(d.hash, i);
+  });
 }
 
 function contextHasCrossread(ctx: unknown): boolean {
@@ -348,9 +373,6 @@ export function readSharedFile(bytes: Uint8Array, fileName: string): SharedFile 
       throw new FileError(fileName, 'type', 'expected an Annotation, AnnotationPage or AnnotationCollection, or a Hypothesis export');
     }
   }
-  const ids = new Set(out.claims.map((c) => c.id));
-  for (const l of out.links) {
-    if (ids.has(l.id)) throw new FileError(fileName, `${l.path}.id`, 'a link has the same id as a claim');
-  }
+  uniqueIds(fileName, out);
   return out;
 }

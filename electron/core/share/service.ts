@@ -11,6 +11,8 @@ import { AppError } from '../errors';
 import type { Project } from '../store/project';
 import { Merge } from './merge';
 import { SHARE_LIMITS } from './limits';
+import type { ClaimAnchorer } from './anchoring';
+import type { SharedFile } from './model';
 import { readSharedFile } from './read';
 
 /** Thrown inside the transaction of a preview to roll it back; never leaves this file. */
@@ -30,11 +32,23 @@ const baseName = (name: string) => name.split(/[\\/]/).pop() || 'annotations.jso
  */
 export function importShared(project: Project, bytes: Uint8Array, fileName: string, dryRun: boolean): SharePreview {
   const name = baseName(fileName);
-  const file = readSharedFile(bytes, name);
+  return mergeShared(project, readSharedFile(bytes, name), name, dryRun);
+}
+
+/**
+ * Merges a file already read; `anchorer` carries the placements a job searched ahead (jobs.ts), so
+ * the transaction only looks them up.
+ */
+export function mergeShared(project: Project, file: SharedFile, name: string, dryRun: boolean, anchorer?: ClaimAnchorer): SharePreview {
+  // The merge adds to the file's list of skipped items; a preview followed by Import must not see them twice.
+  const skipped = file.skipped.length;
   try {
     return project.write((now) => {
+      file.skipped.length = skipped;
       const merge = new Merge(project, file, name, now);
+      if (anchorer) merge.anchorer = anchorer;
       merge.run();
+      merge.tally.anchorLimited = merge.anchorer.budget.cutShort;
       const result = merge.tally.preview(name, file.kind, file.skipped, merge.changed, !dryRun);
       if (dryRun) throw new Preview(result);
       return result;

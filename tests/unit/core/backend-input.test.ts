@@ -71,6 +71,9 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'share.deleteOrphan': { input: { id: ID }, required: ['id'] },
   'share.conflicts': { input: {}, required: [] },
   'share.resolveConflict': { input: { id: 1, choice: 'keep' }, required: ['id', 'choice'] },
+  'share.startImport': { input: { file: { name: 'a.json', dataBase64: 'e30=' }, dryRun: true }, required: [] },
+  'share.importJob': { input: { jobId: ID }, required: ['jobId'] },
+  'share.cancelImport': { input: { jobId: ID }, required: ['jobId'] },
 };
 
 /** A value of another type than `v`. */
