@@ -164,7 +164,12 @@ export abstract class MergeVocabulary {
         | undefined;
       const local = byId ?? this.liveTags().find((l) => lower(l.name) === lower(t.name));
       if (!local) {
-        if (!t.deleted) this.tagIds.set(t.id, this.createTag(t.name, t.color, t.id, t.modified));
+        if (!t.deleted) {
+          const id = this.createTag(t.name, t.color, t.id, t.modified);
+          this.tagIds.set(t.id, id);
+          // The version exchanged, so the colleague's next rename is taken, not a conflict.
+          this.bases.set('tag', id, t.modified);
+        }
         continue;
       }
       this.tagIds.set(t.id, local.id);
