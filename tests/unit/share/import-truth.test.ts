@@ -110,7 +110,7 @@ describe('a share import tells the whole truth', () => {
   });
 
   it('5,000 links naming new link types are refused beyond 20 new types; a few are counted in the preview', async () => {
-    const { A, file } = await annotated();
+    const { file } = await annotated();
     const B = await analyst('Boris');
     await importCorpus(B.backend);
     const claimId = String(items(file)[0]!.id);
@@ -156,7 +156,7 @@ describe('a share import tells the whole truth', () => {
   });
 
   it('a claim arriving with an existing claim’s id but other text is a conflict that says the text differs, not a silent retag', async () => {
-    const { A, file } = await annotated();
+    const { file } = await annotated();
     const B = await analyst('Boris');
     await importCorpus(B.backend);
     await importInto(B, 'a.json', JSON.stringify(file));
