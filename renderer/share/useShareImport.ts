@@ -29,8 +29,8 @@ export function useShareImport(fileInput: () => HTMLInputElement | null) {
   const t = useT();
   const { actions } = useWorkspace();
   const share = useShare();
-  /** The preview job on screen; progress of any other (cancelled, replaced) job is ignored. */
-  const previewJob = useRef<string | null>(null);
+  /** The preview on screen and its job, once started; a preview closed meanwhile is no longer `current`. */
+  const current = useRef<{ jobId: string | null } | null>(null);
 
   const ended = useCallback(
     (job: ShareJob, name: string) => {
@@ -42,25 +42,29 @@ export function useShareImport(fileInput: () => HTMLInputElement | null) {
 
   const preview = useCallback(
     async (source: ShareSource) => {
+      const mine: { jobId: string | null } = { jobId: null };
+      current.current = mine;
+      // The dialog opens at once (reading a large file takes a moment) and offers Cancel from the start.
+      share.actions.setPreview({ source, result: null, progress: null });
       const job = await actions.guard(() =>
         runImportJob(
           source,
           true,
           (jobId) => {
-            previewJob.current = jobId;
-            share.actions.setPreview({ source, result: null, progress: { jobId, done: 0, total: 0 } });
+            mine.jobId = jobId;
+            if (current.current !== mine) void call('share.cancelImport', { jobId }).catch(() => undefined);
           },
           (j) => {
-            if (previewJob.current === j.jobId) share.actions.setPreview({ source, result: null, progress: { jobId: j.jobId, done: j.done, total: j.total } });
+            if (current.current === mine) share.actions.setPreview({ source, result: null, progress: { jobId: j.jobId, done: j.done, total: j.total } });
           },
         ),
       );
-      if (!job || previewJob.current !== job.jobId) return;
-      previewJob.current = null;
-      if (job.state === 'done' && job.result) share.actions.setPreview({ source, result: job.result, progress: null });
+      if (current.current !== mine) return;
+      current.current = null;
+      if (job?.state === 'done' && job.result) share.actions.setPreview({ source, result: job.result, progress: null });
       else {
         share.actions.setPreview(null);
-        ended(job, nameOf(source));
+        if (job) ended(job, nameOf(source));
       }
     },
     [actions, ended, share.actions],
@@ -68,13 +72,14 @@ export function useShareImport(fileInput: () => HTMLInputElement | null) {
 
   /** Closes the preview; a job still searching is cancelled, so nothing keeps working for nobody. */
   const close = useCallback(() => {
-    const running = share.state.preview?.progress?.jobId;
-    previewJob.current = null;
+    const mine = current.current;
+    const source = share.state.preview?.source;
+    current.current = null;
     share.actions.setPreview(null);
-    if (running) {
-      void actions.guard(() => call('share.cancelImport', { jobId: running }));
-      actions.notify('info', t('share.cancelled', { name: nameOf(share.state.preview!.source) }));
-    }
+    if (!mine) return;
+    const jobId = mine.jobId;
+    if (jobId) void actions.guard(() => call('share.cancelImport', { jobId }));
+    if (source) actions.notify('info', t('share.cancelled', { name: nameOf(source) }));
   }, [actions, share.actions, share.state.preview, t]);
 
   const start = useCallback(async () => {
