@@ -80,8 +80,12 @@ export function ImportPreviewDialog({ preview, onConfirm, onCancel }: { preview:
           <CountsTable caption={t('share.otherCaption')} head={t('share.kindHead')} rows={other.map((k) => ({ label: t(`share.row.${k}`), counts: result.other[k] }))} />
         ) : null}
         <Recorded recorded={result.recorded} />
-        <CountsTable caption={t('share.byDocument')} head={t('share.document')} rows={result.byDocument.map((d) => ({ label: d.title, counts: d.counts }))} />
-        <CountsTable caption={t('share.byAuthor')} head={t('share.author')} rows={result.byAuthor.map((a) => ({ label: a.author, counts: a.counts }))} />
+        {result.byDocument.length > 0 ? (
+          <CountsTable caption={t('share.byDocument')} head={t('share.document')} rows={result.byDocument.map((d) => ({ label: d.title, counts: d.counts }))} />
+        ) : null}
+        {result.byAuthor.length > 0 ? (
+          <CountsTable caption={t('share.byAuthor')} head={t('share.author')} rows={result.byAuthor.map((a) => ({ label: a.author, counts: a.counts }))} />
+        ) : null}
         {result.documentsCreated + result.tagsCreated > 0 ? <p>{t('share.created', { docs: result.documentsCreated, tags: result.tagsCreated })}</p> : null}
         {result.claims.orphans > 0 ? <p className="muted small">{t('share.orphanNote')}</p> : null}
         {result.anchorLimited > 0 ? <p className="muted small">{t('share.anchorLimited', { count: result.anchorLimited })}</p> : null}

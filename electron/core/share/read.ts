@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { TagName } from '../../../shared/contract';
+import { AuthorName, TagName } from '../../../shared/contract';
 import { escapeHtml } from '../../../shared/richtext';
 import { AppError } from '../errors';
 import { nestingDepth, noteText } from '../notes/lexical';
@@ -126,10 +126,15 @@ function iso(time: string | undefined, fallback: string): string {
 
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-function agentName(a: Agent | Agent[] | undefined): string | null {
+/** An author's name, checked as the API checks the one in Settings (long names from other tools are shortened first). */
+function authorName(fileName: string, where: string, name: string): string {
+  return check(fileName, AuthorName, name.trim().slice(0, 120), where);
+}
+
+function agentName(a: Agent | Agent[] | undefined, fileName: string, where: string): string | null {
   for (const agent of list(a)) {
     const name = typeof agent === 'string' ? agent : (agent.name ?? agent.nickname);
-    if (name && name.trim()) return name.trim().slice(0, 120);
+    if (name && name.trim()) return authorName(fileName, where, name);
   }
   return null;
 }
@@ -138,7 +143,13 @@ function has(v: string | string[] | undefined, wanted: string): boolean {
   return list(v).includes(wanted);
 }
 
-function noteOf(bodies: Body[], bodyValue: string | undefined, fallback: { author: string; created: string; modified: string }): SharedNote | null {
+function noteOf(
+  bodies: Body[],
+  bodyValue: string | undefined,
+  fallback: { author: string; created: string; modified: string },
+  fileName: string,
+  where: string,
+): SharedNote | null {
   const parts: { html: string; plain: boolean; body: Exclude<Body, string> | null }[] = [];
   if (bodyValue !== undefined) parts.push({ html: bodyValue, plain: true, body: null });
   for (const b of bodies) {
@@ -154,7 +165,7 @@ function noteOf(bodies: Body[], bodyValue: string | undefined, fallback: { autho
   else converted = noteFromHtml(parts.map((p) => (p.plain ? p.html.split(/\r?\n/).map((l) => `<p>${escapeHtml(l)}</p>`).join('') : p.html)).join(''));
   return {
     ...converted,
-    author: agentName(first?.creator) ?? fallback.author,
+    author: agentName(first?.creator, fileName, `${where}.body.creator`) ?? fallback.author,
     created: iso(first?.created, fallback.created),
     modified: iso(first?.modified, fallback.modified),
   };
@@ -192,7 +203,7 @@ function readW3C(fileName: string, items: unknown[], base: string, out: SharedFi
     const previous = seen.get(id);
     if (previous) throw new FileError(fileName, `${path}.id`, `the id ${a.id ?? id} is used twice (also ${previous})`);
     seen.set(id, path);
-    const author = agentName(a.creator) ?? 'unknown';
+    const author = agentName(a.creator, fileName, `${path}.creator`) ?? 'unknown';
     const created = iso(a.created, iso(a.modified, EPOCH));
     const modified = iso(a.modified, created);
     const deleted = a['cr:deleted'] ? iso(a['cr:deleted'], modified) : null;
@@ -213,7 +224,7 @@ function readW3C(fileName: string, items: unknown[], base: string, out: SharedFi
         fromId: stableId(from),
         toId: stableId(to),
         relation: { id: relationBody.id ? stableId(relationBody.id) : null, name: check(fileName, TagName, relationBody.value, `${path}.body[${bodies.indexOf(relationBody)}].value`) },
-        note: deleted ? null : noteOf(bodies, a.bodyValue, { author, created, modified }),
+        note: deleted ? null : noteOf(bodies, a.bodyValue, { author, created, modified }, fileName, path),
         author,
         created,
         modified,
@@ -244,7 +255,7 @@ function readW3C(fileName: string, items: unknown[], base: string, out: SharedFi
       start: target.position?.start ?? null,
       end: target.position?.end ?? null,
       tags,
-      note: deleted ? null : noteOf(bodies, a.bodyValue, { author, created, modified }),
+      note: deleted ? null : noteOf(bodies, a.bodyValue, { author, created, modified }, fileName, path),
       author,
       created,
       modified,
@@ -271,7 +282,7 @@ function readHypothesis(fileName: string, items: unknown[], out: SharedFile): vo
     }
     const position = target.selector?.find((s) => s.type === 'TextPositionSelector');
     // "acct:alice@hypothes.is" → "alice", unless a display name is given.
-    const author = h.user_info?.display_name?.trim() || /^acct:([^@]+)@/.exec(h.user ?? '')?.[1] || h.user || 'unknown';
+    const author = authorName(fileName, `${path}.user`, h.user_info?.display_name?.trim() || /^acct:([^@]+)@/.exec(h.user ?? '')?.[1] || h.user || 'unknown');
     const created = iso(h.created, iso(h.updated, EPOCH));
     const modified = iso(h.updated, created);
     const note = h.text?.trim() ? { ...noteFromPlain(h.text), author, created, modified } : null;
@@ -287,7 +298,7 @@ function readHypothesis(fileName: string, items: unknown[], out: SharedFile): vo
       end: position?.end ?? null,
       tags: (h.tags ?? []).flatMap((t, j) => (t.trim() ? [{ id: null, name: check(fileName, TagName, t, `${path}.tags[${j}]`) }] : [])),
       note,
-      author: author.slice(0, 120),
+      author,
       created,
       modified,
       deleted: null,

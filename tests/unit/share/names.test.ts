@@ -27,6 +27,20 @@ describe('names', () => {
     expect((await A.backend.call('tags.list', {})).map((t) => t.name)).not.toContain('\u202eRTL');
   });
 
+  it('an annotation file whose author or tag holds a direction override is refused, naming the place', async () => {
+    const A = await analyst('Aliya');
+    await importCorpus(A.backend);
+    const claim = (extra: Record<string, unknown>) => JSON.stringify({
+      type: 'Annotation',
+      target: { selector: { type: 'TextQuoteSelector', exact: 'Казахстан' } },
+      ...extra,
+    });
+    const author = await expectAppError(importInto(A, 'rtl.json', claim({ creator: { name: '\u202eRTL' } }), true), 'bad-input');
+    expect(author.message).toMatch(/items\[0\]\.creator: contains a control character/);
+    const tag = await expectAppError(importInto(A, 'rtl.json', claim({ body: { purpose: 'tagging', value: 'esc\u001b[2J' } }), true), 'bad-input');
+    expect(tag.message).toMatch(/items\[0\]\.body\[0\]\.value: contains a control character/);
+  });
+
   it('a tag renamed to a lone surrogate is refused as bad input, not a raw internal error', async () => {
     const A = await analyst('Aliya');
     const tag = await A.backend.call('tags.create', { name: 'экономика' });
