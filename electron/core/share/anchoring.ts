@@ -5,7 +5,17 @@
  * plan has no answer for is anchored on the spot, from the same allowance.
  */
 import { AnchorBudget, anchorAcross, anchorQuote, FILE_ANCHOR_BUDGET, type QuoteSelector, tooShortForContext } from '../../../shared/anchor';
+import { AppError } from '../errors';
+import { SHARE_LIMITS } from './limits';
 import type { SharedClaim, SharedFile } from './model';
+
+/** The refusal of a file most of whose claims belong to texts this project does not have. */
+export function tooManyOrphans(fileName: string): AppError {
+  return new AppError(
+    'bad-input',
+    `${fileName} is not a usable annotation file here: more than ${SHARE_LIMITS.maxOrphans} of its claims quote text found in no document of this project (is it for another project, or without its embedded texts?).`,
+  );
+}
 
 /** A text a claim may be anchored in, named by its content hash. */
 export interface AnchorText {
@@ -47,6 +57,13 @@ export class ClaimAnchorer {
     if (known === null) return null;
     if (known && byHash.has(known.hash)) return known;
     return this.search(c, texts, byHash);
+  }
+
+  /** How many of the claims searched ahead were found nowhere. */
+  unplaced(): number {
+    let n = 0;
+    for (const p of this.planned.values()) if (p === null) n++;
+    return n;
   }
 
   /** Searches ahead of the merge and remembers the answer. */

@@ -9,9 +9,10 @@ import type { ShareJob } from '../../../shared/share';
 import { AppError } from '../errors';
 import { contentHash } from '../store/documents';
 import type { Project } from '../store/project';
-import { type AnchorText, ClaimAnchorer } from './anchoring';
+import { type AnchorText, ClaimAnchorer, tooManyOrphans } from './anchoring';
+import { SHARE_LIMITS } from './limits';
 import type { SharedFile } from './model';
-import { readSharedFile } from './read';
+import { readSharedFileInSteps } from './read';
 import { mergeShared } from './service';
 
 /** How long a slice of work may hold the event loop before it yields, in milliseconds. */
@@ -24,6 +25,32 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 interface Job {
   status: ShareJob;
   cancelled: boolean;
+}
+
+/** Ends a job's run when the user cancelled it; never leaves this file. */
+class Cancelled extends Error {}
+
+/** Runs `steps` to the end, yielding to the event loop every SLICE_MS, and stopping if the job is cancelled. */
+async function inSlices<T>(job: Job, steps: Generator<void, T>): Promise<T> {
+  let slice = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - slice > SLICE_MS) {
+      await yieldToEventLoop();
+      if (job.cancelled) throw new Cancelled();
+      slice = performance.now();
+    }
+  }
+}
+
+/** Searches ahead for each new claim, one step per claim, counting progress. */
+function* planSteps(job: Job, anchorer: ClaimAnchorer, claims: SharedFile['claims'], texts: AnchorText[], byHash: Map<string, string>): Generator<void, void> {
+  for (const c of claims) {
+    anchorer.plan(c, texts, byHash);
+    job.status.done++;
+    yield;
+  }
 }
 
 /** The texts a claim of `file` may end up in: the project's documents and the file's embedded ones it would add. */
@@ -73,30 +100,24 @@ export class ShareJobs {
     try {
       await yieldToEventLoop();
       const name = fileName.split(/[\\/]/).pop() || 'annotations.json';
-      const file = readSharedFile(bytes, name);
+      const file = await inSlices(job, readSharedFileInSteps(bytes, name));
       const anchorer = new ClaimAnchorer(file);
       const { texts, byHash } = candidateTexts(project, file);
       const known = project.database.prepare('SELECT 1 FROM annotations WHERE id = ? UNION ALL SELECT 1 FROM orphans WHERE id = ?');
       const todo = file.claims.filter((c) => !c.deleted && !ClaimAnchorer.refuses(c) && known.get(c.id, c.id) === undefined);
       s.total = todo.length;
-      let slice = performance.now();
-      for (const c of todo) {
-        if (job.cancelled) break;
-        anchorer.plan(c, texts, byHash);
-        s.done++;
-        if (performance.now() - slice > SLICE_MS) {
-          await yieldToEventLoop();
-          slice = performance.now();
-        }
-      }
-      if (job.cancelled) {
-        s.state = 'cancelled';
-        return;
-      }
+      await inSlices(job, planSteps(job, anchorer, todo, texts, byHash));
+      if (job.cancelled) throw new Cancelled();
+      // Refused before the merge, which would otherwise write (and roll back) every one of them in one go.
+      if (anchorer.unplaced() > SHARE_LIMITS.maxOrphans) throw tooManyOrphans(name);
       if (current() !== project) throw new AppError('conflict', 'The project was closed while the annotation file was being read; nothing was imported.');
       s.result = mergeShared(project, file, name, dryRun, anchorer);
       s.state = 'done';
     } catch (err) {
+      if (err instanceof Cancelled) {
+        s.state = 'cancelled';
+        return;
+      }
       s.state = 'failed';
       s.error = err instanceof AppError ? { code: err.code, message: err.message } : { code: 'internal', message: `Something went wrong: ${(err as Error)?.message ?? String(err)}` };
     }

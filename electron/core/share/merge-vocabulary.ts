@@ -57,7 +57,8 @@ export abstract class MergeVocabulary {
   /** Whether `id` already names an item of another kind here (claims, orphans, links, tags and link types share one id space). */
   protected idOfAnotherKind(id: string, kind: 'annotation' | 'link'): boolean {
     const tables = kind === 'annotation' ? ['links', 'pending_links', 'tags', 'relation_types'] : ['annotations', 'orphans', 'tags', 'relation_types'];
-    return tables.some((t) => this.sql(`SELECT 1 FROM ${t} WHERE id = ?`).get(id) !== undefined);
+    // One statement for the four look-ups: a file of 100,000 new claims asks this for each.
+    return this.sql(tables.map((t) => `SELECT 1 FROM ${t} WHERE id = @id`).join(' UNION ALL ')).get({ id }) !== undefined;
   }
 
   // ---- conflicts ----

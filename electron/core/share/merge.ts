@@ -11,7 +11,8 @@
 import type { DocumentMeta } from '../../../shared/contract';
 import { richTextFromLexical, richTextToHtml } from '../../../shared/richtext';
 import { quoteOf } from '../../../shared/text';
-import { type AnchorText, ClaimAnchorer, REFUSED_SHORT_QUOTE } from './anchoring';
+import { type AnchorText, ClaimAnchorer, REFUSED_SHORT_QUOTE, tooManyOrphans } from './anchoring';
+import { SHARE_LIMITS } from './limits';
 import { decide, type Decision } from './bases';
 import { lower, MergeVocabulary } from './merge-vocabulary';
 import type { SharedClaim, SharedDocument, SharedLink, SharedNote } from './model';
@@ -251,6 +252,7 @@ export class Merge extends MergeVocabulary {
         .run(c.id, c.source, c.hash, c.exact, c.prefix, c.suffix, c.start, c.end, JSON.stringify(c.tags.map((t) => t.name)), c.note?.json ?? null, c.note?.text ?? '', c.author, c.created, c.modified, this.fileName);
       this.changed = true;
       this.tally.claim('orphans', this.documentLabel(c), c.author);
+      if (this.tally.claims.orphans > SHARE_LIMITS.maxOrphans) throw tooManyOrphans(this.fileName);
       return;
     }
     const text = this.text(found.documentId);

@@ -30,6 +30,9 @@ const EPOCH = '1970-01-01T00:00:00.000Z';
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Json = Record<string, unknown>;
+/** Reading pauses after this many items (see readSharedFileInSteps). */
+const STEP_ITEMS = 256;
+type Steps = Generator<void, void>;
 
 class FileError extends AppError {
   constructor(fileName: string, where: string, why: string) {
@@ -193,10 +196,12 @@ function contentId(a: W3CAnnotation): string {
   return stableId(`content:${JSON.stringify([a.target, a.body ?? null, a.bodyValue ?? null])}`);
 }
 
-function readW3C(fileName: string, items: unknown[], base: string, out: SharedFile): void {
+function* readW3C(fileName: string, items: unknown[], base: string, out: SharedFile): Steps {
   if (items.length > L.maxItems) throw new FileError(fileName, base, `more than ${L.maxItems} annotations`);
   const seen = new Map<string, string>();
-  items.forEach((raw, i) => {
+  for (let i = 0; i < items.length; i++) {
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    const raw = items[i];
     const path = `${base}[${i}]`;
     const a = check(fileName, W3CAnnotation, raw, path);
     const id = a.id ? stableId(a.id) : contentId(a);
@@ -216,7 +221,7 @@ function readW3C(fileName: string, items: unknown[], base: string, out: SharedFi
       const relationBody = bodies.find((b): b is Exclude<Body, string> => typeof b !== 'string' && (has(b.purpose, 'classifying') || has(b.purpose, 'linking')));
       if (!from || !to || !relationBody?.value) {
         out.skipped.push({ path, reason: 'a linking annotation needs two targets and a relation body' });
-        return;
+        continue;
       }
       const link: SharedLink = {
         id,
@@ -232,12 +237,12 @@ function readW3C(fileName: string, items: unknown[], base: string, out: SharedFi
       };
       if (link.fromId === link.toId) throw new FileError(fileName, `${path}.target`, 'a link joins a claim to itself');
       out.links.push(link);
-      return;
+      continue;
     }
     const target = quoteTarget(targets);
     if (!target) {
       out.skipped.push({ path, reason: 'no TextQuoteSelector: Crossread anchors claims by their quote' });
-      return;
+      continue;
     }
     const tags = bodies.flatMap((b, j) => {
       if (typeof b === 'string' || !has(b.purpose, 'tagging') || !b.value?.trim()) return [];
@@ -262,23 +267,25 @@ function readW3C(fileName: string, items: unknown[], base: string, out: SharedFi
       deleted,
     };
     out.claims.push(claim);
-  });
+  }
 }
 
-function readHypothesis(fileName: string, items: unknown[], out: SharedFile): void {
+function* readHypothesis(fileName: string, items: unknown[], out: SharedFile): Steps {
   if (items.length > L.maxItems) throw new FileError(fileName, 'annotations', `more than ${L.maxItems} annotations`);
-  items.forEach((raw, i) => {
+  for (let i = 0; i < items.length; i++) {
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    const raw = items[i];
     const path = `annotations[${i}]`;
     const h = check(fileName, HypothesisAnnotation, raw, path);
     if ((h.references ?? []).length > 0) {
       out.skipped.push({ path, reason: 'a reply to another annotation' });
-      return;
+      continue;
     }
     const target = (h.target ?? []).find((t) => (t.selector ?? []).some((s) => s.type === 'TextQuoteSelector'));
     const quote = target?.selector?.find((s) => s.type === 'TextQuoteSelector');
     if (!target || !quote) {
       out.skipped.push({ path, reason: 'a page note without a quote' });
-      return;
+      continue;
     }
     const position = target.selector?.find((s) => s.type === 'TextPositionSelector');
     // "acct:alice@hypothes.is" → "alice", unless a display name is given.
@@ -303,7 +310,7 @@ function readHypothesis(fileName: string, items: unknown[], out: SharedFile): vo
       modified,
       deleted: null,
     });
-  });
+  }
 }
 
 function readExtension(fileName: string, raw: unknown, out: SharedFile): void {
@@ -355,14 +362,26 @@ function contextHasCrossread(ctx: unknown): boolean {
 
 /** Reads and checks an annotation file of any supported kind. Throws AppError('bad-input') naming what is wrong. */
 export function readSharedFile(bytes: Uint8Array, fileName: string): SharedFile {
+  const steps = readSharedFileInSteps(bytes, fileName);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same reading, paused after every few hundred items, so a job (jobs.ts) can let other
+ * requests be answered while a large file is checked item by item.
+ */
+export function* readSharedFileInSteps(bytes: Uint8Array, fileName: string): Generator<void, SharedFile> {
   const json = parseJson(bytes, fileName);
   const out: SharedFile = { kind: 'w3c', claims: [], links: [], tags: [], relations: [], documents: [], summary: null, skipped: [] };
   if (Array.isArray(json)) {
-    readW3C(fileName, json, 'items', out);
+    yield* readW3C(fileName, json, 'items', out);
   } else if (!isObject(json)) {
     throw new FileError(fileName, '', 'expected a W3C Web Annotation (JSON-LD) or a Hypothesis export');
   } else if (Array.isArray(json.annotations) && !('type' in json)) {
-    readHypothesis(fileName, json.annotations, out);
+    yield* readHypothesis(fileName, json.annotations, out);
     out.kind = 'hypothesis';
   } else {
     const type = list(json.type as unknown);
@@ -370,16 +389,16 @@ export function readSharedFile(bytes: Uint8Array, fileName: string): SharedFile 
       const first = json.first;
       const items = isObject(first) ? first.items : json.items;
       if (items !== undefined && !Array.isArray(items)) throw new FileError(fileName, 'first.items', 'expected a list of annotations');
-      readW3C(fileName, (items as unknown[] | undefined) ?? [], 'items', out);
+      yield* readW3C(fileName, (items as unknown[] | undefined) ?? [], 'items', out);
       if (json['cr:project'] !== undefined) {
         if (!contextHasCrossread(json['@context'])) throw new FileError(fileName, '@context', `cr:project needs the ${SHARE_NAMESPACE} context`);
         readExtension(fileName, json['cr:project'], out);
       }
     } else if (type.includes('AnnotationPage')) {
       if (!Array.isArray(json.items)) throw new FileError(fileName, 'items', 'expected a list of annotations');
-      readW3C(fileName, json.items, 'items', out);
+      yield* readW3C(fileName, json.items, 'items', out);
     } else if (type.includes('Annotation')) {
-      readW3C(fileName, [json], 'items', out);
+      yield* readW3C(fileName, [json], 'items', out);
     } else {
       throw new FileError(fileName, 'type', 'expected an Annotation, AnnotationPage or AnnotationCollection, or a Hypothesis export');
     }

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AnchorBudget, anchorQuote, FILE_ANCHOR_BUDGET } from '../../../shared/anchor';
-import { importCorpus } from '../core/helpers';
-import { allRows, analyst, importInto, quotesFile } from './helpers';
+import { expectAppError, importCorpus } from '../core/helpers';
+import { allRows, analyst, asFile, importInto, quotesFile } from './helpers';
 
 /** Latin letters only: never in the Russian corpus, and far from anything in it. */
 const unfindable = (i: number) => `zqxj ${i.toString(36)} vvqk wpzx jjqy`;
@@ -24,15 +24,34 @@ describe('anchoring budget', () => {
     expect(allRows(A.projectPath)).toEqual(rows);
   });
 
-  it('100,000 unfindable quotes are searched approximately only while the allowance lasts', async () => {
+  it('10,000 unfindable quotes are searched approximately only while the allowance lasts', async () => {
     const A = await analyst('Aliya');
     await importCorpus(A.backend);
     const rows = allRows(A.projectPath);
-    const preview = await importInto(A, 'unfindable.json', quotesFile(100_000, (i) => ({ exact: unfindable(i), prefix: '', suffix: '' })), true);
-    expect(preview.claims.orphans).toBe(100_000);
+    const preview = await importInto(A, 'unfindable.json', quotesFile(10_000, (i) => ({ exact: unfindable(i), prefix: '', suffix: '' })), true);
+    expect(preview.claims.orphans).toBe(10_000);
     expect(preview.anchorLimited).toBeGreaterThan(0);
+    expect(preview.anchorLimited).toBeLessThan(10_000);
     expect(allRows(A.projectPath)).toEqual(rows);
-  }, 120_000); // 100,000 orphans are written and rolled back: slow on a busy machine, whatever the anchoring costs
+  }, 60_000);
+
+  it('100,000 unfindable quotes are refused as a file for another project, and nothing changes', async () => {
+    const A = await analyst('Aliya');
+    await importCorpus(A.backend);
+    const rows = allRows(A.projectPath);
+    const file = quotesFile(100_000, (i) => ({ exact: unfindable(i), prefix: '', suffix: '' }));
+    const direct = await expectAppError(importInto(A, 'unfindable.json', file, true), 'bad-input');
+    expect(direct.message).toMatch(/^unfindable\.json is not a usable annotation file here: more than 10000 of its claims quote text found in no document/);
+    const { jobId } = await A.backend.call('share.startImport', { file: asFile('unfindable.json', file), dryRun: false });
+    let job = await A.backend.call('share.importJob', { jobId });
+    while (job.state === 'running') {
+      // A macrotask between polls, as a client's next request would be: the job runs in between.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      job = await A.backend.call('share.importJob', { jobId });
+    }
+    expect(job).toMatchObject({ state: 'failed', error: { code: 'bad-input', message: direct.message } });
+    expect(allRows(A.projectPath)).toEqual(rows);
+  }, 180_000); // 100,000 claims read and searched on a busy machine; what is bounded is the work per claim, not this test's clock
 
   it('a claim’s allowance stops the approximate search, never the exact one', () => {
     const text = `${'слово '.repeat(20_000)}Мир и дружба навсегда`;
