@@ -278,7 +278,7 @@ export const ru: Record<MessageKey, string> = {
   'share.col.orphans': "Потерянные",
   'share.col.deleted': "Удалённые",
   'share.col.unchanged': "Без изменений",
-  'share.col.reanchored': "Перепривязанные",
+  'share.col.reanchored': "Перепри\u00ADвязанные",
   'share.claimsRow': "Утверждения",
   'share.linksRow': "Связи",
   'share.byDocument': "По документам",
