@@ -30,15 +30,18 @@ interface Job {
 /** Ends a job's run when the user cancelled it; never leaves this file. */
 class Cancelled extends Error {}
 
-/** Runs `steps` to the end, yielding to the event loop every SLICE_MS, and stopping if the job is cancelled. */
-async function inSlices<T>(job: Job, steps: Generator<void, T>): Promise<T> {
+/**
+ * Runs `steps` to the end, yielding to the event loop every SLICE_MS; after each pause `check`
+ * throws when the job should stop (cancelled, or its project closed meanwhile).
+ */
+async function inSlices<T>(steps: Generator<void, T>, check: () => void): Promise<T> {
   let slice = performance.now();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
     if (performance.now() - slice > SLICE_MS) {
       await yieldToEventLoop();
-      if (job.cancelled) throw new Cancelled();
+      check();
       slice = performance.now();
     }
   }
@@ -97,20 +100,25 @@ export class ShareJobs {
 
   private async run(job: Job, project: Project, current: () => Project | null, bytes: Uint8Array, fileName: string, dryRun: boolean): Promise<void> {
     const s = job.status;
+    // Between slices the user may cancel, or close or switch the project; the job then stops without touching it.
+    const check = () => {
+      if (job.cancelled) throw new Cancelled();
+      if (current() !== project) throw new AppError('conflict', 'The project was closed while the annotation file was being read; nothing was imported.');
+    };
     try {
       await yieldToEventLoop();
       const name = fileName.split(/[\\/]/).pop() || 'annotations.json';
-      const file = await inSlices(job, readSharedFileInSteps(bytes, name));
+      const file = await inSlices(readSharedFileInSteps(bytes, name), check);
+      check();
       const anchorer = new ClaimAnchorer(file);
       const { texts, byHash } = candidateTexts(project, file);
       const known = project.database.prepare('SELECT 1 FROM annotations WHERE id = ? UNION ALL SELECT 1 FROM orphans WHERE id = ?');
       const todo = file.claims.filter((c) => !c.deleted && !ClaimAnchorer.refuses(c) && known.get(c.id, c.id) === undefined);
       s.total = todo.length;
-      await inSlices(job, planSteps(job, anchorer, todo, texts, byHash));
-      if (job.cancelled) throw new Cancelled();
+      await inSlices(planSteps(job, anchorer, todo, texts, byHash), check);
+      check();
       // Refused before the merge, which would otherwise write (and roll back) every one of them in one go.
       if (anchorer.unplaced() > SHARE_LIMITS.maxOrphans) throw tooManyOrphans(name);
-      if (current() !== project) throw new AppError('conflict', 'The project was closed while the annotation file was being read; nothing was imported.');
       s.result = mergeShared(project, file, name, dryRun, anchorer);
       s.state = 'done';
     } catch (err) {

@@ -54,6 +54,21 @@ describe('import jobs', () => {
     expect(await A.backend.call('annotations.list', {})).toHaveLength(25);
   });
 
+  it('a job whose project is closed while it searches stops without touching the project', async () => {
+    const A = await analyst('Aliya');
+    await importCorpus(A.backend);
+    // Closing the project releases its lock (a row of project_meta): every other table is compared.
+    const { project_meta: _lock, ...rows } = allRows(A.projectPath);
+    const { jobId } = await A.backend.call('share.startImport', { file: asFile('hostile.json', quotesFile(9_000, unfindable)), dryRun: false });
+    await until(A.backend, jobId, (j) => j.done > 0 || j.state !== 'running');
+    await A.backend.call('project.close', {});
+    const end = await until(A.backend, jobId, (j) => j.state !== 'running');
+    expect(end).toMatchObject({ state: 'failed', error: { code: 'conflict' } });
+    expect(end.error!.message).toMatch(/closed while the annotation file was being read; nothing was imported/);
+    const { project_meta: _released, ...after } = allRows(A.projectPath);
+    expect(after).toEqual(rows);
+  }, 60_000);
+
   it('a job reports a refused file as failed, with the reason', async () => {
     const A = await analyst('Aliya');
     const { jobId } = await A.backend.call('share.startImport', { file: asFile('bad.json', '{"type": "Annotation"'), dryRun: true });
