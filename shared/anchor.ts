@@ -35,6 +35,77 @@ const MAX_ERROR_RATE = 1 / 3;
 const MIN_FUZZY_LENGTH = 8;
 /** How many approximate candidates (fewest edits first) are scored per text. */
 const MAX_FUZZY_CANDIDATES = 200;
+/**
+ * A prefix or suffix is compared over at most this many characters next to the quote: a quote's
+ * context is evidence of where it sits, and comparing thousands of characters of it per candidate
+ * would let a file spend seconds on one claim.
+ */
+export const MAX_COMPARED_CONTEXT = 256;
+
+/**
+ * An allowance of work for anchoring quotes from an untrusted file, in units of about one
+ * character comparison, per claim and for the whole file. Exact occurrences are always looked for
+ * (a native substring search); scoring candidates and the approximate search spend units and are
+ * left out once they do not fit, so a file of quotes built to be expensive ends as orphans, not as
+ * minutes of work.
+ */
+export class AnchorBudget {
+  private fileLeft: number;
+  private claimLeft: number;
+  /** Claims for which some search was left out because it did not fit the allowance. */
+  cutShort = 0;
+  private cutThisClaim = false;
+
+  constructor(
+    readonly perClaim: number,
+    readonly perFile: number,
+  ) {
+    this.fileLeft = perFile;
+    this.claimLeft = perClaim;
+  }
+
+  /** Starts the allowance of the next claim (never more than what the file has left). */
+  beginClaim(): void {
+    this.claimLeft = Math.min(this.perClaim, this.fileLeft);
+    this.cutThisClaim = false;
+  }
+
+  /** Spends `units` if they fit in what is left; false (and nothing spent) when they do not. */
+  afford(units: number): boolean {
+    if (units > this.claimLeft) {
+      if (!this.cutThisClaim) this.cutShort++;
+      this.cutThisClaim = true;
+      return false;
+    }
+    this.claimLeft -= units;
+    this.fileLeft -= units;
+    return true;
+  }
+
+  /** Units spent so far on the whole file. */
+  get spent(): number {
+    return this.perFile - this.fileLeft;
+  }
+}
+
+/** The allowance for one annotation file: a few seconds at most, however it is built. */
+export const FILE_ANCHOR_BUDGET = { perClaim: 20_000_000, perFile: 200_000_000 } as const;
+
+/** No limit: quotes the app itself wrote. */
+const UNLIMITED = new AnchorBudget(Infinity, Infinity);
+
+/** The units an approximate search of `pattern` over `haystack` costs (Myers works 32 pattern characters at a time). */
+const searchCost = (haystack: number, pattern: number) => 4 * haystack * Math.ceil(pattern / 32);
+
+/**
+ * Whether a quote is too short to anchor given the context it comes with: one letter with
+ * thousands of characters of prefix matches at every occurrence of the letter and asks for all
+ * that context to be compared at each one. Such a claim is refused, not searched.
+ */
+export function tooShortForContext(q: QuoteSelector): boolean {
+  const allowed = Math.max(MAX_COMPARED_CONTEXT, 8 * q.exact.length);
+  return q.prefix.length > allowed || q.suffix.length > allowed;
+}
 
 /**
  * The fewest edits turning `expected` into some stretch of `actual` (a quote's context is short:
@@ -75,12 +146,23 @@ function similarity(actual: string, expected: string): number {
   return 1 - Math.min(edits, expected.length) / expected.length;
 }
 
+/** Context compared over a little more than its length, so an inserted word next to it still matches. */
+const SLACK = 8;
+
+/** The part of a quote's context that is compared: what lies next to the quote. */
+const comparedContext = (q: QuoteSelector): QuoteSelector => ({
+  exact: q.exact,
+  prefix: q.prefix.length > MAX_COMPARED_CONTEXT ? q.prefix.slice(-MAX_COMPARED_CONTEXT) : q.prefix,
+  suffix: q.suffix.slice(0, MAX_COMPARED_CONTEXT),
+});
+
+/** The units scoring one candidate costs (the two contexts compared, see similarity). */
+const scoreCost = (q: QuoteSelector) => q.prefix.length * (q.prefix.length + SLACK) + q.suffix.length * (q.suffix.length + SLACK) + 1;
+
 function scoreAt(text: string, q: QuoteSelector, start: number, end: number, errors: number, hint: number | null): number {
   const quote = 1 - errors / Math.max(1, q.exact.length);
-  // Context compared over a little more than its length, so an inserted word next to it still matches.
-  const slack = 8;
-  const prefix = similarity(text.slice(Math.max(0, start - q.prefix.length - slack), start), q.prefix);
-  const suffix = similarity(text.slice(end, end + q.suffix.length + slack), q.suffix);
+  const prefix = similarity(text.slice(Math.max(0, start - q.prefix.length - SLACK), start), q.prefix);
+  const suffix = similarity(text.slice(end, end + q.suffix.length + SLACK), q.suffix);
   const position = hint === null ? 0.5 : 1 - Math.min(1, Math.abs(start - hint) / Math.max(1, text.length));
   return (WEIGHT.quote * quote + WEIGHT.prefix * prefix + WEIGHT.suffix * suffix + WEIGHT.position * position) / TOTAL;
 }
@@ -98,24 +180,28 @@ interface Span {
 }
 
 /** Exact occurrences of the quote (within `span` when given), scored; at most `limit`, so a one-word quote stays cheap. */
-export function exactMatches(text: string, q: QuoteSelector, hint: number | null, limit = 1000, span?: Span): AnchorMatch[] {
+export function exactMatches(text: string, q: QuoteSelector, hint: number | null, limit = 1000, span?: Span, budget = UNLIMITED): AnchorMatch[] {
   const out: AnchorMatch[] = [];
   if (q.exact.length === 0) return out;
+  const cost = scoreCost(q);
   // A window is searched as its own string, so a quote that is not in it costs no scan of the rest.
   const from = span?.from ?? 0;
   const haystack = span ? text.slice(span.from, span.to) : text;
   for (let i = haystack.indexOf(q.exact); i !== -1 && out.length < limit; i = haystack.indexOf(q.exact, i + 1)) {
     const start = from + i;
+    if (!budget.afford(cost)) break;
     out.push({ start, end: start + q.exact.length, errors: 0, score: scoreAt(text, q, start, start + q.exact.length, 0, hint) });
   }
   return out;
 }
 
 /** Approximate occurrences of the quote (within `span` when given) within the error budget, scored. */
-export function fuzzyMatches(text: string, q: QuoteSelector, hint: number | null, span?: Span): AnchorMatch[] {
+export function fuzzyMatches(text: string, q: QuoteSelector, hint: number | null, span?: Span, budget = UNLIMITED): AnchorMatch[] {
   if (q.exact.length < MIN_FUZZY_LENGTH) return [];
   const maxErrors = Math.min(256, Math.floor(q.exact.length * MAX_ERROR_RATE));
   const from = span?.from ?? 0;
+  // Approximate search only while it is cheap: its cost grows with the text and the quote.
+  if (!budget.afford(searchCost((span?.to ?? text.length) - from, q.exact.length))) return [];
   const haystack = span ? text.slice(span.from, span.to) : text;
   // Only the closest candidates are scored: a short quote with a generous budget can match at
   // thousands of places, and scoring each one compares its context too.
@@ -123,9 +209,11 @@ export function fuzzyMatches(text: string, q: QuoteSelector, hint: number | null
     .sort((a, b) => a.errors - b.errors)
     .slice(0, MAX_FUZZY_CANDIDATES);
   const out: AnchorMatch[] = [];
+  const cost = scoreCost(q);
   for (const m of found) {
     const { start, end } = trimRange(text, from + m.start, from + m.end);
     if (end <= start) continue;
+    if (!budget.afford(cost)) break;
     out.push({ start, end, errors: m.errors, score: scoreAt(text, q, start, end, m.errors, hint) });
   }
   return out;
@@ -156,22 +244,22 @@ function windowsAround(length: number, at: number, quoteLength: number): Span[] 
 }
 
 /** An exact occurrence in the window nearest `at` good enough to take at once (see ACCEPT_EXACT), or null. */
-function nearExact(text: string, q: QuoteSelector, at: number | null): AnchorMatch | null {
+function nearExact(text: string, q: QuoteSelector, at: number | null, budget: AnchorBudget): AnchorMatch | null {
   const near = at === null ? undefined : windowsAround(text.length, at, q.exact.length)[0];
   if (!near) return null;
-  const m = best(exactMatches(text, q, at, 1000, near));
+  const m = best(exactMatches(text, q, at, 1000, near, budget));
   return m && m.score >= ACCEPT_EXACT ? m : null;
 }
 
 /** The best approximate match, looked for in the growing windows around `at`, then in the whole text. */
-function fuzzyIn(text: string, q: QuoteSelector, at: number | null): AnchorMatch | null {
+function fuzzyIn(text: string, q: QuoteSelector, at: number | null, budget: AnchorBudget): AnchorMatch | null {
   if (at !== null) {
     for (const w of windowsAround(text.length, at, q.exact.length)) {
-      const m = best(fuzzyMatches(text, q, at, w));
+      const m = best(fuzzyMatches(text, q, at, w, budget));
       if (m && m.score >= ACCEPT_FUZZY) return m;
     }
   }
-  return best(fuzzyMatches(text, q, at));
+  return best(fuzzyMatches(text, q, at, undefined, budget));
 }
 
 /**
@@ -179,12 +267,13 @@ function fuzzyIn(text: string, q: QuoteSelector, at: number | null): AnchorMatch
  * quote, that is the answer. Otherwise the best exact occurrence, otherwise the best approximate
  * one (both looked for near the old position first), otherwise null.
  */
-export function anchorQuote(text: string, q: QuoteSelector, hint: { start: number; end: number } | null): AnchorMatch | null {
-  if (hint && hint.end > hint.start && hint.end <= text.length && text.slice(hint.start, hint.end) === q.exact) {
+export function anchorQuote(text: string, quote: QuoteSelector, hint: { start: number; end: number } | null, budget = UNLIMITED): AnchorMatch | null {
+  if (hint && hint.end > hint.start && hint.end <= text.length && text.slice(hint.start, hint.end) === quote.exact) {
     return { start: hint.start, end: hint.end, errors: 0, score: 1 };
   }
+  const q = comparedContext(quote);
   const at = hint?.start ?? null;
-  return nearExact(text, q, at) ?? best(exactMatches(text, q, at)) ?? fuzzyIn(text, q, at);
+  return nearExact(text, q, at, budget) ?? best(exactMatches(text, q, at, 1000, undefined, budget)) ?? fuzzyIn(text, q, at, budget);
 }
 
 /**
@@ -195,9 +284,11 @@ export function anchorQuote(text: string, q: QuoteSelector, hint: { start: numbe
  */
 export function anchorAcross<K>(
   texts: readonly { key: K; text: string }[],
-  q: QuoteSelector,
+  quote: QuoteSelector,
   hint: { start: number; sourceLength: number | null } | null = null,
+  budget = UNLIMITED,
 ): { key: K; match: AnchorMatch } | null {
+  const q = comparedContext(quote);
   const expected = (text: string) =>
     hint === null ? null : hint.sourceLength ? Math.round((hint.start * text.length) / Math.max(1, hint.sourceLength)) : Math.min(hint.start, text.length);
   const pick = (find: (text: string, at: number | null) => AnchorMatch | null) => {
@@ -208,5 +299,9 @@ export function anchorAcross<K>(
     }
     return top;
   };
-  return pick((t, at) => nearExact(t, q, at)) ?? pick((t, at) => best(exactMatches(t, q, at))) ?? pick((t, at) => fuzzyIn(t, q, at));
+  return (
+    pick((t, at) => nearExact(t, q, at, budget)) ??
+    pick((t, at) => best(exactMatches(t, q, at, 1000, undefined, budget))) ??
+    pick((t, at) => fuzzyIn(t, q, at, budget))
+  );
 }

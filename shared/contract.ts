@@ -8,8 +8,9 @@
  */
 import { z } from 'zod';
 import { DossierLanguage, DossierOptions, DossierOrder, ExportFormat } from './dossier';
-import { AnchorHealth, MergeConflict, Orphan, ShareFile, SharePreview } from './share';
 import { HistoryStep } from './history';
+import { hasHiddenOrBroken } from './names';
+import { AnchorHealth, MergeConflict, Orphan, ShareFile, ShareJob, SharePreview } from './share';
 
 export const ERROR_CODES = [
   'bad-input',
@@ -43,8 +44,11 @@ const IsoDay = z
   }, 'not a real calendar date');
 const IsoTime = z.string();
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
-const ShortText = (max: number) => z.string().max(max);
-const TagName = z.string().trim().min(1, 'a tag needs a name').max(80);
+const NAME_RULE = 'contains a control character, a text-direction mark or a broken character';
+/** Text shown as a single line: a name, title or author. */
+const ShortText = (max: number) => z.string().max(max, `longer than ${max} characters`).refine((s) => !hasHiddenOrBroken(s), NAME_RULE);
+/** The name of a tag or a link type (one definition for the API and for annotation files). */
+export const TagName = ShortText(80).trim().min(1, 'a tag needs a name');
 const Empty = z.object({}).strict();
 /**
  * A path on disk, always absolute: a relative one would resolve against whatever folder the
@@ -229,9 +233,12 @@ export type ProjectInfo = z.infer<typeof ProjectInfo>;
 export const RecentProject = z.object({ path: z.string(), name: z.string(), exists: z.boolean(), id: Id });
 export type RecentProject = z.infer<typeof RecentProject>;
 
+/** The name an analyst signs their work with. */
+export const AuthorName = ShortText(120).trim().min(1, 'an author needs a name');
+
 export const Settings = z.object({
   language: Language,
-  author: z.string().trim().min(1).max(120),
+  author: AuthorName,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -320,6 +327,12 @@ export type FolderListing = z.infer<typeof FolderListing>;
 
 
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+/** An annotation file to import: uploaded bytes, or a path the desktop's native dialog returned. */
+const ShareImportRequest = z
+  .object({ file: ShareFile.optional(), path: FilePath.optional(), dryRun: z.boolean().default(true) })
+  .strict()
+  .refine((v) => (v.file === undefined) !== (v.path === undefined), { message: 'give either a file or a path' });
 
 export const api = {
   'app.info': entry(Empty, AppInfo),
@@ -453,11 +466,12 @@ export const api = {
   /** Desktop: writes the annotation file to a path the native Save dialog returned. */
   'share.exportTo': entry(z.object({ path: FilePath, embedText: z.boolean().default(false) }).strict(), z.object({ path: z.string() })),
   /** Reads a colleague's (or another tool's) file; with dryRun only the preview, else the merge in one transaction. */
-  'share.import': entry(
-    z.object({ file: ShareFile.optional(), path: FilePath.optional(), dryRun: z.boolean().default(true) }).strict()
-      .refine((v) => (v.file === undefined) !== (v.path === undefined), { message: 'give either a file or a path' }),
-    SharePreview,
-  ),
+  'share.import': entry(ShareImportRequest, SharePreview),
+  /** The same import as a background job: returns at once; progress and the result come from share.importJob. */
+  'share.startImport': entry(ShareImportRequest, z.object({ jobId: Id })),
+  'share.importJob': entry(z.object({ jobId: Id }).strict(), ShareJob),
+  /** Stops a running import job before it writes anything. */
+  'share.cancelImport': entry(z.object({ jobId: Id }).strict(), z.null()),
   'share.anchors': entry(Empty, z.array(AnchorHealth)),
   'share.orphans': entry(Empty, z.array(Orphan)),
   /** Re-attaches an orphan to text the user selected: the claim comes back with the orphan's id, tags, note and author. */
@@ -493,6 +507,7 @@ export const PATH_INPUTS: { readonly [N in ApiName]?: readonly string[] } = {
   'export.write': ['path'],
   'share.exportTo': ['path'],
   'share.import': ['path'],
+  'share.startImport': ['path'],
 };
 
 /** The path-naming fields present in `input` for call `name` (empty when it names none). */

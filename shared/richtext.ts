@@ -57,6 +57,14 @@ function childrenOf(node: Json): Json[] {
   return Array.isArray(node.children) ? node.children.filter(isObject) : [];
 }
 
+/**
+ * The node types the note and summary editor knows (renderer/notes/RichTextField.tsx: Lexical's
+ * own plus ListNode, ListItemNode and LinkNode). A stored state with any other node would show
+ * empty in the editor while export still printed it, so notes and summaries are checked against
+ * this one list before they are stored.
+ */
+export const EDITOR_NODE_TYPES: ReadonlySet<string> = new Set(['root', 'paragraph', 'text', 'linebreak', 'tab', 'list', 'listitem', 'link']);
+
 /** A URL a reader may follow: http, https or mailto, with no control characters or spaces. */
 export function safeHref(url: unknown): string | null {
   if (typeof url !== 'string' || url.length > 2048) return null;

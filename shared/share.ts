@@ -33,8 +33,32 @@ export const SharePreview = z.object({
   documentsCreated: z.number().int(),
   skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
   skippedTotal: z.number().int(),
+  /** What the import does to the rest of the project, by kind (rows of the preview beside claims and links). */
+  other: z.object({
+    notes: ShareCounts,
+    tags: ShareCounts,
+    relations: ShareCounts,
+    documents: ShareCounts,
+    summary: ShareCounts,
+  }),
+  /** Every conflict the import records (what Orphans and conflicts will list), by kind of item. */
+  recorded: z.record(z.enum(['annotation', 'link', 'note', 'tag', 'relation', 'document', 'summary']), z.number().int()),
+  /** New claims whose search was cut short by the file's allowance of work (they may have ended as orphans). */
+  anchorLimited: z.number().int(),
 });
 export type SharePreview = z.infer<typeof SharePreview>;
+
+/** An import running in the background (preview or apply): progress while it searches, then its result. */
+export const ShareJob = z.object({
+  jobId: z.uuid(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  /** New claims searched so far, of `total`. */
+  done: z.number().int(),
+  total: z.number().int(),
+  result: SharePreview.nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type ShareJob = z.infer<typeof ShareJob>;
 
 /** An annotation file travels as base64, like imported documents (50 MB limit, checked again in the core). */
 export const ShareFile = z

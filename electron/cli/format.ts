@@ -1,8 +1,18 @@
 import type { Annotation, DocumentMeta, Link, RelationType, SearchHit, Tag } from '../../shared/contract';
+import { escapeHidden } from '../../shared/names';
+
+/**
+ * What the CLI prints comes from documents and colleagues' files: control characters (ESC starts
+ * terminal sequences) and direction marks are shown as escapes, never sent to the terminal.
+ */
+export const terminalSafe =
+  <A extends unknown[]>(format: (...args: A) => string) =>
+  (...args: A): string =>
+    escapeHidden(format(...args), true);
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-export function formatDocuments(docs: DocumentMeta[], asJson: boolean): string {
+function formatDocumentsLines(docs: DocumentMeta[], asJson: boolean): string {
   if (asJson) {
     return json(
       docs.map((d) => ({ id: d.id, title: d.title, outlet: d.outlet, author: d.author, date: d.date, language: d.language, hash: d.hash, length: d.length })),
@@ -12,7 +22,7 @@ export function formatDocuments(docs: DocumentMeta[], asJson: boolean): string {
   return docs.map((d) => `${d.id}  ${d.date ?? '----------'}  ${d.outlet || '-'}  ${d.title}  (${d.length} chars)\n`).join('');
 }
 
-export function formatAnnotations(annotations: Annotation[], tags: Tag[], asJson: boolean): string {
+function formatAnnotationsLines(annotations: Annotation[], tags: Tag[], asJson: boolean): string {
   const names = new Map(tags.map((t) => [t.id, t.name]));
   const rows = annotations.map((a) => ({
     id: a.id,
@@ -32,7 +42,7 @@ export function formatAnnotations(annotations: Annotation[], tags: Tag[], asJson
     .join('');
 }
 
-export function formatTags(tags: Tag[], asJson: boolean): string {
+function formatTagsLines(tags: Tag[], asJson: boolean): string {
   if (asJson) return json(tags.map((t) => ({ id: t.id, name: t.name, color: t.color })));
   return tags.map((t) => `${t.id}  ${t.color}  ${t.name}\n`).join('');
 }
@@ -43,7 +53,7 @@ const excerpt = (text: string, max = 80) => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
-export function formatLinks(links: Link[], claims: Annotation[], relations: RelationType[], asJson: boolean): string {
+function formatLinksLines(links: Link[], claims: Annotation[], relations: RelationType[], asJson: boolean): string {
   const quotes = new Map(claims.map((a) => [a.id, a.exact]));
   const names = new Map(relations.map((r) => [r.id, r.name]));
   const rows = links.map((l) => ({
@@ -65,7 +75,7 @@ export function formatLinks(links: Link[], claims: Annotation[], relations: Rela
     .join('');
 }
 
-export function formatSearch(result: { hits: SearchHit[]; total: number }, docs: DocumentMeta[], asJson: boolean): string {
+function formatSearchLines(result: { hits: SearchHit[]; total: number }, docs: DocumentMeta[], asJson: boolean): string {
   const titles = new Map(docs.map((d) => [d.id, d.title]));
   const rows = result.hits.map((h) => ({
     kind: h.kind,
@@ -90,3 +100,9 @@ export function formatSearch(result: { hits: SearchHit[]; total: number }, docs:
 }
 
 const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+export const formatDocuments = terminalSafe(formatDocumentsLines);
+export const formatAnnotations = terminalSafe(formatAnnotationsLines);
+export const formatTags = terminalSafe(formatTagsLines);
+export const formatLinks = terminalSafe(formatLinksLines);
+export const formatSearch = terminalSafe(formatSearchLines);

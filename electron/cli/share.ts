@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ShareCounts, SharePreview } from '../../shared/share';
 import type { Backend } from '../core/backend';
+import { terminalSafe } from './format';
 
 export const SHARE_USAGE = `  share export --project P --out FILE [--embed-text]
                                         Write the claims, links, tags and notes as a W3C
@@ -35,18 +36,32 @@ function parse(argv: string[]) {
   }
 }
 
+const OTHER_LABEL: Record<keyof SharePreview['other'], string> = {
+  notes: 'notes',
+  tags: 'tags',
+  relations: 'link types',
+  documents: 'document details',
+  summary: 'dossier summary',
+};
+
 function counts(c: ShareCounts): string {
   const parts = [`${c.new} new`, `${c.updated} updated`, `${c.conflicts} conflicts`, `${c.orphans} orphans`, `${c.deleted} deleted`, `${c.unchanged} unchanged`];
   if (c.reanchored > 0) parts.push(`${c.reanchored} re-anchored`);
   return parts.join(', ');
 }
 
-export function formatPreview(p: SharePreview): string {
+function previewLines(p: SharePreview): string {
   const lines = [
     `${p.applied ? 'Imported' : 'Preview of'} ${p.fileName} (${p.kind})${p.applied && !p.changed ? ': nothing changed' : ''}`,
     `claims: ${counts(p.claims)}`,
     `links:  ${counts(p.links)}`,
   ];
+  for (const [kind, c] of Object.entries(p.other)) {
+    if (c.new + c.updated + c.conflicts + c.deleted > 0) lines.push(`${OTHER_LABEL[kind as keyof SharePreview['other']]}: ${counts(c)}`);
+  }
+  const recorded = Object.entries(p.recorded).filter(([, n]) => n > 0);
+  lines.push(`conflicts ${p.applied ? 'recorded' : 'to record'}: ${recorded.reduce((sum, [, n]) => sum + n, 0)}${recorded.length ? ` (${recorded.map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}`);
+  if (p.anchorLimited > 0) lines.push(`claims searched only in part (the file's allowance of work ran out): ${p.anchorLimited}`);
   if (p.documentsCreated > 0) lines.push(`documents created from embedded texts: ${p.documentsCreated}`);
   if (p.tagsCreated > 0) lines.push(`tags created: ${p.tagsCreated}`);
   lines.push('by document:');
@@ -59,6 +74,9 @@ export function formatPreview(p: SharePreview): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+export const formatPreview = terminalSafe(previewLines);
+const formatJson = terminalSafe((value: unknown) => `${JSON.stringify(value, null, 2)}\n`);
 
 /** Runs `crossread share …`; `open` opens the project's backend (the caller owns its options). */
 export async function shareCommand(argv: string[], open: (projectPath: string) => Backend): Promise<number> {
@@ -84,7 +102,7 @@ export async function shareCommand(argv: string[], open: (projectPath: string) =
     const backend = open(projectPath);
     try {
       const preview = await backend.call('share.import', { path: path.resolve(rest[0]!), dryRun: values['dry-run'] ?? false });
-      process.stdout.write(values.json ? `${JSON.stringify(preview, null, 2)}\n` : formatPreview(preview));
+      process.stdout.write(values.json ? formatJson(preview) : formatPreview(preview));
       return 0;
     } finally {
       backend.close();

@@ -22,7 +22,7 @@ import type { PdfPrinter } from './export/index';
 import { importDocuments } from './import-documents';
 import { openSampleProject, SAMPLE_FILE_NAME } from './sample';
 import { autocode } from './search/autocode';
-import { shareHandlers } from './share/handlers';
+import { shareHandlers, shareJobHandlers } from './share/handlers';
 import { SettingsStore } from './settings';
 import { Project } from './store/project';
 
@@ -248,6 +248,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...backups.handlers,
     ...exportHandlers({ project: requireProject, author: () => settings.get().author, generator: `Crossread ${opts.version}`, printPdf: opts.printPdf }),
     ...shareHandlers(requireProject, () => settings.get().author),
+    ...shareJobHandlers(requireProject, () => current),
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {

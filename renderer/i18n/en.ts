@@ -400,6 +400,21 @@ export const en = {
   'documents.deleteUndoable': "You can undo this with Ctrl+Z.",
   'documents.deleted': "Document «{title}» deleted.",
   // ---- end of undo ----
+  // ---- share import: jobs and the whole truth ----
+  'share.searching': "Finding where the claims belong: {done} of {total, plural, one {# claim} other {# claims}}",
+  'share.cancelled': "Import of {name} cancelled; nothing was changed.",
+  'share.notUndoable': "An import is not an undo step: Ctrl+Z will not take it back. What it sets aside stays in “Orphans and conflicts”.",
+  'share.row.notes': "Notes",
+  'share.row.tags': "Tags",
+  'share.row.relations': "Link types",
+  'share.row.documents': "Document details",
+  'share.row.summary': "Dossier summary",
+  'share.otherCaption': "Everything else in the file",
+  'share.kindHead': "Kind",
+  'share.recorded': "{count, plural, =0 {No conflicts will be recorded.} one {# conflict will be recorded for review:} other {# conflicts will be recorded for review:}}",
+  'share.recordedKind': "{kind}: {count}",
+  'share.anchorLimited': "{count, plural, one {# claim was searched only in part:} other {# claims were searched only in part:}} the file asks for more work than an import may take. They may end up as orphans.",
+  'share.imported': "Imported {name}. New: {new}, updated: {updated}, orphans: {orphans}, deleted: {deleted}; {conflicts, plural, =0 {no conflicts} one {# conflict to review} other {# conflicts to review}}.",
 } as const;
 
 export type MessageKey = keyof typeof en;

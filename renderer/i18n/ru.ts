@@ -275,7 +275,7 @@ export const ru: Record<MessageKey, string> = {
   'share.col.orphans': "Потерянные",
   'share.col.deleted': "Удалённые",
   'share.col.unchanged': "Без изменений",
-  'share.col.reanchored': "Перепривязанные",
+  'share.col.reanchored': "Перепри\u00ADвязанные",
   'share.claimsRow': "Утверждения",
   'share.linksRow': "Связи",
   'share.byDocument': "По документам",
@@ -401,4 +401,19 @@ export const ru: Record<MessageKey, string> = {
   'documents.deleteUndoable': "Это можно отменить: Ctrl+Z.",
   'documents.deleted': "Документ «{title}» удалён.",
   // ---- end of undo ----
+  // ---- share import: jobs and the whole truth ----
+  'share.searching': "Ищем места утверждений в документах: {done} из {total, plural, one {# утверждения} few {# утверждений} many {# утверждений} other {# утверждения}}",
+  'share.cancelled': "Импорт {name} отменён; ничего не изменилось.",
+  'share.notUndoable': "Импорт нельзя отменить через Ctrl+Z. Всё, что он отложит, останется в «Потерянных и конфликтах».",
+  'share.row.notes': "Заметки",
+  'share.row.tags': "Теги",
+  'share.row.relations': "Типы связей",
+  'share.row.documents': "Сведения о документах",
+  'share.row.summary': "Резюме досье",
+  'share.otherCaption': "Всё остальное в файле",
+  'share.kindHead': "Что",
+  'share.recorded': "{count, plural, =0 {Конфликтов не будет.} one {Будет записан # конфликт для проверки:} few {Будут записаны # конфликта для проверки:} many {Будут записаны # конфликтов для проверки:} other {Будут записаны # конфликта для проверки:}}",
+  'share.recordedKind': "{kind}: {count}",
+  'share.anchorLimited': "{count, plural, one {# утверждение искали не полностью:} few {# утверждения искали не полностью:} many {# утверждений искали не полностью:} other {# утверждения искали не полностью:}} файл требует больше работы, чем допустимо для импорта. Они могут оказаться среди потерянных.",
+  'share.imported': "Импортирован {name}. Новых: {new}, обновлено: {updated}, потерянных: {orphans}, удалено: {deleted}; {conflicts, plural, =0 {конфликтов нет} one {# конфликт для проверки} few {# конфликта для проверки} many {# конфликтов для проверки} other {# конфликта для проверки}}.",
 };

@@ -12,7 +12,7 @@ export function ConflictList() {
   const resolve = (id: number, choice: 'keep' | 'swap') =>
     void actions.guard(async () => {
       await call('share.resolveConflict', { id, choice });
-      await actions.refresh('tags', 'annotations', 'links');
+      await actions.refresh('tags', 'annotations', 'links', 'documents', 'relations');
       await share.actions.refresh();
     });
   return (

@@ -11,7 +11,8 @@ export interface ShareState {
   orphans: Orphan[];
   conflicts: MergeConflict[];
   dialog: 'export' | 'review' | null;
-  preview: { source: ShareSource; result: SharePreview } | null;
+  /** The import being previewed: while its job runs, `result` is null and `progress` says how far it got. */
+  preview: { source: ShareSource; result: SharePreview | null; progress: { jobId: string; done: number; total: number } | null } | null;
   /** The orphan being re-attached: the user is selecting its text in a pane. */
   reattach: Orphan | null;
 }

@@ -34,7 +34,7 @@ export function ShareUi() {
       ) : null}
       {dialog === 'export' ? <ExportDialog onClose={() => share.actions.open(null)} /> : null}
       {dialog === 'review' ? <ReviewDialog onClose={() => share.actions.open(null)} /> : null}
-      {preview ? <ImportPreviewDialog preview={preview.result} onConfirm={() => void flow.confirm()} onCancel={() => share.actions.setPreview(null)} /> : null}
+      {preview ? <ImportPreviewDialog preview={preview} onConfirm={() => void flow.confirm()} onCancel={flow.close} /> : null}
       <ReattachBanner />
     </>
   );

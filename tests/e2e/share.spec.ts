@@ -64,7 +64,7 @@ sampleTest('import a colleague’s file with a preview, see their claims with th
   expect(await claimQuotes(page)).toEqual([]);
   await preview.getByRole('button', { name: 'Import' }).click();
   await expect(preview).toBeHidden();
-  await expectToast(page, 'Imported dana.jsonld. New: 1, updated: 0, conflicts: 0, orphans: 1, deleted: 0.');
+  await expectToast(page, 'Imported dana.jsonld. New: 1, updated: 0, orphans: 1, deleted: 0; no conflicts.');
 
   // The colleague's claim is in the list with its author and tag, and filterable by author.
   const row = claimsList(page).getByRole('listitem').filter({ hasText: C1.slice(0, 40) });

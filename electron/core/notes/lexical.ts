@@ -3,13 +3,14 @@
  * comes from the renderer, or one day from a colleague's file, so it is parsed with limits and only
  * read, never executed or rendered: it is stored as given (never as HTML) once it passes.
  */
+import { EDITOR_NODE_TYPES } from '../../../shared/richtext';
 import { AppError } from '../errors';
 
 export const NOTE_MAX_BYTES = 512 * 1024;
 export const NOTE_MAX_DEPTH = 64;
 
 /** Element nodes that flow inside a line; every other element with children is a block of its own. */
-const INLINE_ELEMENTS = new Set(['link', 'autolink', 'mark', 'hashtag', 'overflow']);
+const INLINE_ELEMENTS = new Set(['link']);
 
 interface LexicalNode {
   type: string;
@@ -96,6 +97,7 @@ function isBlock(node: LexicalNode): boolean {
  * as links contribute their children's text.
  */
 function textOf(node: LexicalNode): string {
+  if (!EDITOR_NODE_TYPES.has(node.type)) throw bad(`a “${node.type.slice(0, 40)}” node is not one the editor knows`);
   if (node.type === 'linebreak') return '\n';
   if (node.type === 'tab') return '\t';
   if (Object.hasOwn(node, 'text') && !Object.hasOwn(node, 'children')) {

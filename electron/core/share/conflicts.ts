@@ -2,6 +2,7 @@
  * Reviewing merge conflicts (table merge_conflicts): both versions described for the user, and
  * either kept as it is or swapped for the version that lost.
  */
+import { DocumentPatch } from '../../../shared/contract';
 import type { MergeConflict } from '../../../shared/share';
 import { AppError } from '../errors';
 import type { Project } from '../store/project';
@@ -27,6 +28,7 @@ function describe(kind: MergeConflict['itemKind'], v: Snapshot | null): string {
   if (v.deleted) return `deleted · ${stamp}`;
   switch (kind) {
     case 'annotation':
+      if (v.textDiffers) return `the text differs: «${String(v.exact)}» · ${(v.tags as string[]).join(', ') || '(no tags)'} · ${String(v.author ?? '')} · ${stamp}`;
       return `${(v.tags as string[]).join(', ') || '(no tags)'} · ${String(v.author ?? '')} · ${stamp}`;
     case 'note':
     case 'summary':
@@ -72,7 +74,11 @@ function currentVersion(project: Project, kind: MergeConflict['itemKind'], id: s
     case 'relation':
       return (db.prepare('SELECT name, modified_at AS modified FROM relation_types WHERE id = ?').get(id) as Snapshot | undefined) ?? null;
     case 'document':
-      return (db.prepare('SELECT title, modified_at AS modified FROM documents WHERE content_hash = ? AND deleted_at IS NULL').get(id) as Snapshot | undefined) ?? null;
+      return (
+        (db.prepare('SELECT title, outlet, author, date, language, modified_at AS modified FROM documents WHERE content_hash = ? AND deleted_at IS NULL').get(id) as
+          | Snapshot
+          | undefined) ?? null
+      );
     case 'summary': {
       const raw = project.meta.get(id);
       return raw ? (JSON.parse(raw) as Snapshot) : null;
@@ -80,23 +86,27 @@ function currentVersion(project: Project, kind: MergeConflict['itemKind'], id: s
   }
 }
 
-const SWAPPABLE = new Set<MergeConflict['itemKind']>(['annotation', 'note', 'link', 'tag']);
+/** Either version of any item can be put in place, except a claim whose text differs (its tags belong to other text). */
+const swappable = (kind: MergeConflict['itemKind'], losing: Snapshot) => !(kind === 'annotation' && losing.textDiffers);
 
 export function conflicts(project: Project): MergeConflict[] {
   const rows = project.database
     .prepare('SELECT id, item_kind, item_id, losing_side, losing, source_file, created_at FROM merge_conflicts WHERE resolved_at IS NULL ORDER BY id')
     .all() as ConflictRow[];
-  return rows.map((r) => ({
+  return rows.map((r) => {
+    const losing = JSON.parse(r.losing) as Snapshot;
+    return {
     id: r.id,
     itemKind: r.item_kind,
     itemId: r.item_id,
     losingSide: r.losing_side,
     current: describe(r.item_kind, currentVersion(project, r.item_kind, r.item_id)),
-    losing: describe(r.item_kind, JSON.parse(r.losing) as Snapshot),
-    canSwap: SWAPPABLE.has(r.item_kind),
+    losing: describe(r.item_kind, losing),
+    canSwap: swappable(r.item_kind, losing),
     sourceFile: r.source_file,
     createdAt: r.created_at,
-  }));
+    };
+  });
 }
 
 /** Resolves a conflict: `keep` leaves the current version, `swap` puts the losing one in its place (as a change made now). */
@@ -108,8 +118,9 @@ export function resolveConflict(project: Project, id: number, choice: 'keep' | '
       | undefined;
     if (!row) throw new AppError('not-found', 'That conflict has already been resolved.');
     if (choice === 'swap') {
-      if (!SWAPPABLE.has(row.item_kind)) throw new AppError('bad-input', 'This kind of change can only be kept as it is.');
-      swap(project, row, JSON.parse(row.losing) as Snapshot, now, author);
+      const losing = JSON.parse(row.losing) as Snapshot;
+      if (!swappable(row.item_kind, losing)) throw new AppError('bad-input', 'The other version quotes different text, so only this one can be kept.');
+      swap(project, row, losing, now, author);
     }
     db.prepare('UPDATE merge_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?').run(now, choice === 'keep' ? 'kept' : 'swapped', id);
   });
@@ -149,7 +160,22 @@ function swap(project: Project, row: ConflictRow, v: Snapshot, now: string, auth
       if (v.deleted) project.tags.delete(row.item_id, now);
       else project.tags.update(row.item_id, { name: String(v.name), color: String(v.color) }, now);
       return;
-    default:
+    case 'relation': {
+      const current = project.relations.get(row.item_id);
+      if (current.builtin) throw new AppError('bad-input', 'A built-in link type keeps its names.');
+      project.relations.update(row.item_id, { name: String(v.name), inverseName: String(v.inverseName) }, now);
+      return;
+    }
+    case 'document': {
+      const doc = project.documents.findByHash(row.item_id);
+      if (!doc) throw new AppError('not-found', 'That document is no longer in the project.');
+      // The snapshot was checked as the API checks an edit of a document's details when it was read.
+      const patch = DocumentPatch.parse({ title: v.title, outlet: v.outlet, author: v.author, date: v.date, language: v.language });
+      project.documents.update(doc.id, patch, now);
+      return;
+    }
+    case 'summary':
+      project.meta.set(row.item_id, JSON.stringify({ json: v.json, text: v.text, author, modifiedAt: now }));
       return;
   }
 }

@@ -5,11 +5,14 @@ import type { Project } from '../store/project';
 import { exportText } from './export';
 import { conflicts, resolveConflict } from './conflicts';
 import { readRegularFile } from '../files/read';
+import { ShareJobs } from './jobs';
 import { SHARE_LIMITS } from './limits';
 import { anchors, deleteOrphan, importShared, orphans, reattach } from './service';
 
 type ShareName = Extract<ApiName, `share.${string}`>;
-export type ShareHandlers = { [N in ShareName]: (input: ApiParsedInput<N>) => ApiOutput<N> };
+type ShareJobName = 'share.startImport' | 'share.importJob' | 'share.cancelImport';
+export type ShareHandlers = { [N in Exclude<ShareName, ShareJobName>]: (input: ApiParsedInput<N>) => ApiOutput<N> };
+type ShareJobHandlers = { [N in ShareJobName]: (input: ApiParsedInput<N>) => ApiOutput<N> };
 
 /** The extension of annotation files. */
 export const SHARE_EXTENSION = '.crossread.json';
@@ -34,12 +37,10 @@ export function shareHandlers(requireProject: () => Project, author: () => strin
       fs.renameSync(tmp, target);
       return { path: target };
     },
-    'share.import': ({ file, path: filePath, dryRun }) => {
+    'share.import': (input) => {
       const p = requireProject();
-      if (file) return importShared(p, Buffer.from(file.dataBase64, 'base64'), file.name, dryRun);
-      // A regular file only, its size checked while reading: never a device, a pipe or a link out of its folder.
-      const bytes = readRegularFile(filePath!, { maxBytes: SHARE_LIMITS.maxFileBytes, what: 'annotation files' });
-      return importShared(p, bytes, path.basename(filePath!), dryRun);
+      const { bytes, name } = importSource(input);
+      return importShared(p, bytes, name, input.dryRun);
     },
     'share.anchors': () => anchors(requireProject()),
     'share.orphans': () => orphans(requireProject()),
@@ -51,6 +52,30 @@ export function shareHandlers(requireProject: () => Project, author: () => strin
     'share.conflicts': () => conflicts(requireProject()),
     'share.resolveConflict': ({ id, choice }) => {
       resolveConflict(requireProject(), id, choice, author());
+      return null;
+    },
+  };
+}
+
+/** The bytes and the file name of an import request (uploaded, or read from a path the native dialog returned). */
+function importSource({ file, path: filePath }: ApiParsedInput<'share.import'>): { bytes: Uint8Array; name: string } {
+  if (file) return { bytes: Buffer.from(file.dataBase64, 'base64'), name: file.name };
+  // A regular file only, its size checked while reading: never a device, a pipe or a link out of its folder.
+  return { bytes: readRegularFile(filePath!, { maxBytes: SHARE_LIMITS.maxFileBytes, what: 'annotation files' }), name: path.basename(filePath!) };
+}
+
+/** The handlers of background imports (jobs.ts): start, watch, cancel. */
+export function shareJobHandlers(requireProject: () => Project, currentProject: () => Project | null): ShareJobHandlers {
+  const jobs = new ShareJobs();
+  return {
+    'share.startImport': (input) => {
+      const p = requireProject();
+      const { bytes, name } = importSource(input);
+      return jobs.start(p, currentProject, bytes, name, input.dryRun);
+    },
+    'share.importJob': ({ jobId }) => jobs.status(jobId),
+    'share.cancelImport': ({ jobId }) => {
+      jobs.cancel(jobId);
       return null;
     },
   };

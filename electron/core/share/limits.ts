@@ -7,6 +7,10 @@ export const SHARE_LIMITS = {
   /** Annotations (claims and links) in one file. */
   maxItems: 100_000,
   maxTags: 5_000,
+  /** New claims of one file found in no document: a file for another project entirely is refused, not kept as orphans. */
+  maxOrphans: 10_000,
+  /** Link types one file may add (a file of links naming a new relation each would otherwise add thousands). */
+  maxNewRelations: 20,
   maxDocuments: 2_000,
   /** A quote, prefix or suffix, in UTF-16 code units. */
   maxQuote: 100_000,

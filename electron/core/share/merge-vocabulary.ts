@@ -13,7 +13,7 @@ import { Bases, decide, type ItemKind } from './bases';
 import { readSummary, SUMMARY_META_KEY } from './export';
 import { SHARE_LIMITS } from './limits';
 import type { SharedFile, SharedLink, SharedTagRef } from './model';
-import { Tally } from './stats';
+import { type Outcome, Tally } from './stats';
 
 const TAG_PALETTE = ['#3b7dd8', '#9b59b6', '#e67e22', '#16a2b8', '#c2185b', '#7f8c2d', '#5d6d7e'];
 
@@ -54,11 +54,19 @@ export abstract class MergeVocabulary {
     return s;
   }
 
+  /** Whether `id` already names an item of another kind here (claims, orphans, links, tags and link types share one id space). */
+  protected idOfAnotherKind(id: string, kind: 'annotation' | 'link'): boolean {
+    const tables = kind === 'annotation' ? ['links', 'pending_links', 'tags', 'relation_types'] : ['annotations', 'orphans', 'tags', 'relation_types'];
+    // One statement for the four look-ups: a file of 100,000 new claims asks this for each.
+    return this.sql(tables.map((t) => `SELECT 1 FROM ${t} WHERE id = @id`).join(' UNION ALL ')).get({ id }) !== undefined;
+  }
+
   // ---- conflicts ----
 
   protected conflict(kind: ItemKind, id: string, losingSide: 'mine' | 'theirs', losing: unknown): void {
     this.sql(`INSERT INTO merge_conflicts (item_kind, item_id, losing_side, losing, source_file, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
       .run(kind, id, losingSide, JSON.stringify(losing), this.fileName, this.now);
+    this.tally.conflictRecorded(kind);
     this.changed = true;
   }
 
@@ -76,16 +84,19 @@ export abstract class MergeVocabulary {
             `INSERT INTO relation_types (id, name, inverse_name, symmetric, builtin, position, created_at, modified_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)`,
           )
           .run(id, r.name, r.symmetric ? r.name : r.inverseName, r.symmetric ? 1 : 0, pos, r.modified, r.modified);
-        this.changed = true;
+        this.relationCreated();
         this.relationIds.set(r.id, id);
         this.bases.set('relation', id, r.modified);
         continue;
       }
       this.relationIds.set(r.id, local.id);
-      const same = local.name === r.name && local.inverseName === r.inverseName;
+      // A built-in relation's names belong to this project (and its translations): a file never renames one.
+      const same = local.builtin !== null || (local.name === r.name && local.inverseName === r.inverseName);
       const d = decide(this.bases.get('relation', local.id), local.modifiedAt, r.modified, same);
-      if (d === 'conflict-keep') this.conflict('relation', local.id, 'theirs', { name: r.name, inverseName: r.inverseName, modified: r.modified });
-      if (d === 'take' || d === 'conflict-take') {
+      if (d === 'conflict-keep') {
+        this.conflict('relation', local.id, 'theirs', { name: r.name, inverseName: r.inverseName, modified: r.modified });
+        this.tally.item('relations', 'conflicts');
+      } else if (d === 'take' || d === 'conflict-take') {
         const clash = live.some((l) => l.id !== local.id && lower(l.name) === lower(r.name));
         if (!clash) {
           if (d === 'conflict-take') this.conflict('relation', local.id, 'mine', { name: local.name, inverseName: local.inverseName, modified: local.modifiedAt });
@@ -93,7 +104,8 @@ export abstract class MergeVocabulary {
             .run(r.name, local.symmetric ? r.name : r.inverseName, r.modified, local.id);
           this.changed = true;
         }
-      }
+        this.tally.item('relations', clash ? 'unchanged' : d === 'conflict-take' ? 'conflicts' : 'updated');
+      } else this.tally.item('relations', 'unchanged');
       this.bases.set('relation', local.id, r.modified);
     }
   }
@@ -108,8 +120,17 @@ export abstract class MergeVocabulary {
     const byName = this.project.relations.list().find((r) => lower(r.name) === lower(ref.name) || lower(r.inverseName) === lower(ref.name));
     if (byName) return byName.id;
     const created = this.project.relations.create({ name: ref.name, symmetric: false }, this.now);
-    this.changed = true;
+    this.relationCreated();
     return created.id;
+  }
+
+  /** Counts a new link type, refusing a file that would add more than a project's worth of them. */
+  private relationCreated(): void {
+    this.changed = true;
+    this.tally.item('relations', 'new');
+    if (this.tally.other.relations.new > SHARE_LIMITS.maxNewRelations) {
+      throw new AppError('bad-input', `${this.fileName} is not a usable annotation file: it would add more than ${SHARE_LIMITS.maxNewRelations} link types.`);
+    }
   }
 
   // ---- tags ----
@@ -144,7 +165,12 @@ export abstract class MergeVocabulary {
         | undefined;
       const local = byId ?? this.liveTags().find((l) => lower(l.name) === lower(t.name));
       if (!local) {
-        if (!t.deleted) this.tagIds.set(t.id, this.createTag(t.name, t.color, t.id, t.modified));
+        if (!t.deleted) {
+          const id = this.createTag(t.name, t.color, t.id, t.modified);
+          this.tagIds.set(t.id, id);
+          // The version exchanged, so the colleague's next rename is taken, not a conflict.
+          this.bases.set('tag', id, t.modified);
+        }
         continue;
       }
       this.tagIds.set(t.id, local.id);
@@ -152,7 +178,11 @@ export abstract class MergeVocabulary {
       const same = local.name === t.name && local.color === t.color && !localDeleted === !t.deleted;
       const d = decide(this.bases.get('tag', local.id), local.modified_at, t.modified, same);
       const mine = { name: local.name, color: local.color, deleted: localDeleted, modified: local.modified_at };
-      if (d === 'conflict-keep') this.conflict('tag', local.id, 'theirs', { name: t.name, color: t.color, deleted: t.deleted, modified: t.modified });
+      let outcome: Outcome = 'unchanged';
+      if (d === 'conflict-keep') {
+        this.conflict('tag', local.id, 'theirs', { name: t.name, color: t.color, deleted: t.deleted, modified: t.modified });
+        outcome = 'conflicts';
+      }
       if (d === 'take' || d === 'conflict-take') {
         const clash = this.liveTags().some((l) => l.id !== local.id && lower(l.name) === lower(t.name));
         if (!clash || t.deleted) {
@@ -161,8 +191,10 @@ export abstract class MergeVocabulary {
             .run(clash ? local.name : t.name, t.color, t.deleted, t.modified, local.id);
           this.liveTagIndex = null;
           this.changed = true;
+          outcome = d === 'conflict-take' ? 'conflicts' : t.deleted && !localDeleted ? 'deleted' : 'updated';
         }
       }
+      this.tally.item('tags', outcome);
       this.bases.set('tag', local.id, t.modified);
     }
   }
@@ -176,6 +208,7 @@ export abstract class MergeVocabulary {
       .run(id, name, color ?? TAG_PALETTE[n % TAG_PALETTE.length]!, maxPos + 1, modified, modified);
     this.liveTagIndex = null;
     this.tally.tagsCreated++;
+    this.tally.item('tags', 'new');
     this.changed = true;
     return id;
   }
@@ -204,6 +237,7 @@ export abstract class MergeVocabulary {
         const dec = decide(this.bases.get('document', d.hash), local.modifiedAt, d.modified, same);
         const theirs = { title: d.title, outlet: d.outlet, author: d.author, date: d.date, language: d.language, modified: d.modified };
         if (dec === 'conflict-keep') this.conflict('document', d.hash, 'theirs', theirs);
+        this.tally.item('documents', dec === 'conflict-keep' || dec === 'conflict-take' ? 'conflicts' : dec === 'take' ? 'updated' : 'unchanged');
         if (dec === 'take' || dec === 'conflict-take') {
           if (dec === 'conflict-take') {
             this.conflict('document', d.hash, 'mine', { title: local.title, outlet: local.outlet, author: local.author, date: local.date, language: local.language, modified: local.modifiedAt });
@@ -226,6 +260,7 @@ export abstract class MergeVocabulary {
         this.now,
       );
       this.tally.documentsCreated++;
+      this.tally.item('documents', 'new');
       this.changed = true;
       this.bases.set('document', d.hash, created.modifiedAt);
     }
@@ -246,6 +281,7 @@ export abstract class MergeVocabulary {
     const local = readSummary(this.project);
     const d = local ? decide(this.bases.get('summary', SUMMARY_META_KEY), local.modifiedAt, s.modifiedAt, local.json === s.json) : 'take';
     if (d === 'conflict-keep') this.conflict('summary', SUMMARY_META_KEY, 'theirs', s);
+    this.tally.item('summary', d === 'conflict-keep' || d === 'conflict-take' ? 'conflicts' : d === 'take' ? (local ? 'updated' : 'new') : 'unchanged');
     if (d === 'take' || d === 'conflict-take') {
       if (d === 'conflict-take' && local) this.conflict('summary', SUMMARY_META_KEY, 'mine', local);
       this.project.meta.set(SUMMARY_META_KEY, JSON.stringify({ json: s.json, text: s.text, author: s.author, modifiedAt: s.modifiedAt }));

@@ -9,9 +9,10 @@
  * Everything runs in the caller's transaction; the preview is this same merge, rolled back.
  */
 import type { DocumentMeta } from '../../../shared/contract';
-import { anchorAcross, anchorQuote, type QuoteSelector } from '../../../shared/anchor';
 import { richTextFromLexical, richTextToHtml } from '../../../shared/richtext';
 import { quoteOf } from '../../../shared/text';
+import { type AnchorText, ClaimAnchorer, REFUSED_SHORT_QUOTE, tooManyOrphans } from './anchoring';
+import { SHARE_LIMITS } from './limits';
 import { decide, type Decision } from './bases';
 import { lower, MergeVocabulary } from './merge-vocabulary';
 import type { SharedClaim, SharedDocument, SharedLink, SharedNote } from './model';
@@ -19,6 +20,9 @@ import type { Outcome } from './stats';
 
 interface ClaimRow {
   id: string;
+  exact: string;
+  /** The quote a colleague's file gave when the claim was found by approximate matching. */
+  original_exact: string | null;
   document_id: string;
   author: string;
   modified_at: string;
@@ -53,6 +57,9 @@ export class Merge extends MergeVocabulary {
   /** Whether each relation met so far is symmetric (relations do not change while links merge). */
   private readonly symmetric = new Map<string, boolean>();
   private docs: { byHash: Map<string, DocumentMeta>; byId: Map<string, DocumentMeta>; list: DocumentMeta[] } | null = null;
+  private anchorSet: { texts: AnchorText[]; byHash: Map<string, string> } | null = null;
+  /** Anchors new claims within the file's allowance; a job may have searched ahead with it. */
+  anchorer = new ClaimAnchorer(this.file);
 
   run(): void {
     this.mergeRelations();
@@ -84,20 +91,20 @@ export class Merge extends MergeVocabulary {
     return this.docs;
   }
 
-  private anchorClaim(c: SharedClaim): { documentId: string; start: number; end: number; errors: number } | null {
-    const q: QuoteSelector = { exact: c.exact.replace(/\r\n?/g, '\n'), prefix: c.prefix.replace(/\r\n?/g, '\n'), suffix: c.suffix.replace(/\r\n?/g, '\n') };
-    const hint = c.start !== null && c.end !== null ? { start: c.start, end: c.end } : null;
-    const byHash = c.hash ? this.documents().byHash.get(c.hash) : undefined;
-    if (byHash) {
-      const m = anchorQuote(this.text(byHash.id), q, hint);
-      if (m) return { documentId: byHash.id, start: m.start, end: m.end, errors: m.errors };
+  /** The texts a new claim may be anchored in, by content hash (after the file's documents were added). */
+  private anchorTexts(): { texts: AnchorText[]; byHash: Map<string, string> } {
+    if (!this.anchorSet) {
+      const texts = this.documents().list.map((d) => ({ hash: d.hash, text: this.text(d.id) }));
+      this.anchorSet = { texts, byHash: new Map(texts.map((t) => [t.hash, t.text])) };
     }
-    const texts = this.documents().list.map((d) => ({ key: d.id, text: this.text(d.id) }));
-    // The claim's document is not here (a corrected copy has another hash): the search in each
-    // text starts where the claim sat, relative to the length of the text it was taken from.
-    const source = c.hash ? this.fileDocument(c.hash) : undefined;
-    const found = anchorAcross(texts, q, hint ? { start: hint.start, sourceLength: source?.length ?? null } : null);
-    return found ? { documentId: found.key, start: found.match.start, end: found.match.end, errors: found.match.errors } : null;
+    return this.anchorSet;
+  }
+
+  private anchorClaim(c: SharedClaim): { documentId: string; start: number; end: number; errors: number } | null {
+    const { texts, byHash } = this.anchorTexts();
+    const found = this.anchorer.place(c, texts, byHash);
+    const doc = found ? this.documents().byHash.get(found.hash) : undefined;
+    return found && doc ? { documentId: doc.id, start: found.start, end: found.end, errors: found.errors } : null;
   }
 
   /** The file's document with this hash (a map: files may list thousands of documents). */
@@ -118,12 +125,15 @@ export class Merge extends MergeVocabulary {
 
   private mergeClaim(c: SharedClaim): void {
     const local = this.sql(
-        `SELECT a.id, a.document_id, a.author, a.modified_at, a.deleted_at, d.deleted_at AS doc_deleted, d.title
-         FROM annotations a JOIN documents d ON d.id = a.document_id WHERE a.id = ?`,
+        `SELECT a.id, a.exact, x.original_exact, a.document_id, a.author, a.modified_at, a.deleted_at, d.deleted_at AS doc_deleted, d.title
+         FROM annotations a JOIN documents d ON d.id = a.document_id LEFT JOIN annotation_anchors x ON x.annotation_id = a.id WHERE a.id = ?`,
       )
       .get(c.id) as ClaimRow | undefined;
     if (local) this.mergeExistingClaim(local, c);
-    else {
+    else if (this.idOfAnotherKind(c.id, 'annotation')) {
+      this.file.skipped.push({ path: c.path, reason: 'its id belongs to something else in this project (an id names one kind of thing)' });
+      return;
+    } else {
       const orphan = this.sql('SELECT id, tags, note_text, modified_at, deleted_at, author FROM orphans WHERE id = ?').get(c.id) as OrphanRow | undefined;
       if (orphan) this.mergeOrphan(orphan, c);
       else this.addClaim(c);
@@ -143,7 +153,21 @@ export class Merge extends MergeVocabulary {
     return ids.map((id) => this.sql('SELECT name FROM tags WHERE id = ?').pluck().get(id) as string);
   }
 
+  /**
+   * A claim that arrives with a known claim's id but quotes other text is not the same claim
+   * changed: its tags are not applied to this text; the conflict says the text differs.
+   */
+  private textDiffers(local: ClaimRow, c: SharedClaim): boolean {
+    const exact = c.exact.replace(/\r\n?/g, '\n');
+    return exact !== local.exact && c.exact !== local.original_exact;
+  }
+
   private mergeExistingClaim(local: ClaimRow, c: SharedClaim): void {
+    if (!c.deleted && this.textDiffers(local, c)) {
+      this.conflict('annotation', local.id, 'theirs', { tags: c.tags.map((t) => t.name), deleted: null, modified: c.modified, author: c.author, exact: c.exact.slice(0, 300), textDiffers: true });
+      this.tally.claim('conflicts', local.title, c.author);
+      return;
+    }
     const mineTags = this.claimTags(local.id);
     const theirs = c.tags.map((t) => this.findTag(t) ?? `new:${lower(t.name)}`);
     const theirsTags = [...new Set(theirs)].sort();
@@ -207,12 +231,18 @@ export class Merge extends MergeVocabulary {
       this.changed = true;
       outcome = d === 'conflict-take' ? 'conflicts' : 'updated';
     }
+    // For the claim or link it belongs to, a note added is an update; in the notes' own row it is new.
+    this.tally.item('notes', outcome === 'updated' && !local ? 'new' : outcome);
     this.bases.set('note', key, note.modified);
     return outcome;
   }
 
   private addClaim(c: SharedClaim): void {
     if (c.deleted) return; // the tombstone of a claim this project never had: nothing to do
+    if (ClaimAnchorer.refuses(c)) {
+      this.file.skipped.push({ path: c.path, reason: REFUSED_SHORT_QUOTE });
+      return;
+    }
     const found = this.anchorClaim(c);
     if (!found) {
       this.sql(
@@ -222,6 +252,7 @@ export class Merge extends MergeVocabulary {
         .run(c.id, c.source, c.hash, c.exact, c.prefix, c.suffix, c.start, c.end, JSON.stringify(c.tags.map((t) => t.name)), c.note?.json ?? null, c.note?.text ?? '', c.author, c.created, c.modified, this.fileName);
       this.changed = true;
       this.tally.claim('orphans', this.documentLabel(c), c.author);
+      if (this.tally.claims.orphans > SHARE_LIMITS.maxOrphans) throw tooManyOrphans(this.fileName);
       return;
     }
     const text = this.text(found.documentId);
@@ -263,6 +294,10 @@ export class Merge extends MergeVocabulary {
 
   private mergeLink(l: SharedLink): void {
     const local = this.sql('SELECT id, from_id, to_id, relation_id, modified_at, deleted_at FROM links WHERE id = ?').get(l.id) as LinkRow | undefined;
+    if (!local && this.idOfAnotherKind(l.id, 'link')) {
+      this.file.skipped.push({ path: l.path, reason: 'its id belongs to something else in this project (an id names one kind of thing)' });
+      return;
+    }
     this.bases.set('link', l.id, l.modified);
     if (!local) {
       if (l.deleted) return;

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
+import { AuthorName, TagName } from '../../../shared/contract';
 import { escapeHtml } from '../../../shared/richtext';
 import { AppError } from '../errors';
 import { nestingDepth, noteText } from '../notes/lexical';
@@ -29,6 +30,9 @@ const EPOCH = '1970-01-01T00:00:00.000Z';
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Json = Record<string, unknown>;
+/** Reading pauses after this many items (see readSharedFileInSteps). */
+const STEP_ITEMS = 256;
+type Steps = Generator<void, void>;
 
 class FileError extends AppError {
   constructor(fileName: string, where: string, why: string) {
@@ -127,10 +131,15 @@ function iso(time: string | undefined, fallback: string): string {
 
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-function agentName(a: Agent | Agent[] | undefined): string | null {
+/** An author's name, checked as the API checks the one in Settings (long names from other tools are shortened first). */
+function authorName(fileName: string, where: string, name: string): string {
+  return check(fileName, AuthorName, name.trim().slice(0, 120), where);
+}
+
+function agentName(a: Agent | Agent[] | undefined, fileName: string, where: string): string | null {
   for (const agent of list(a)) {
     const name = typeof agent === 'string' ? agent : (agent.name ?? agent.nickname);
-    if (name && name.trim()) return name.trim().slice(0, 120);
+    if (name && name.trim()) return authorName(fileName, where, name);
   }
   return null;
 }
@@ -139,7 +148,13 @@ function has(v: string | string[] | undefined, wanted: string): boolean {
   return list(v).includes(wanted);
 }
 
-function noteOf(bodies: Body[], bodyValue: string | undefined, fallback: { author: string; created: string; modified: string }): SharedNote | null {
+function noteOf(
+  bodies: Body[],
+  bodyValue: string | undefined,
+  fallback: { author: string; created: string; modified: string },
+  fileName: string,
+  where: string,
+): SharedNote | null {
   const parts: { html: string; plain: boolean; body: Exclude<Body, string> | null }[] = [];
   if (bodyValue !== undefined) parts.push({ html: bodyValue, plain: true, body: null });
   for (const b of bodies) {
@@ -155,7 +170,7 @@ function noteOf(bodies: Body[], bodyValue: string | undefined, fallback: { autho
   else converted = noteFromHtml(parts.map((p) => (p.plain ? p.html.split(/\r?\n/).map((l) => `<p>${escapeHtml(l)}</p>`).join('') : p.html)).join(''));
   return {
     ...converted,
-    author: agentName(first?.creator) ?? fallback.author,
+    author: agentName(first?.creator, fileName, `${where}.body.creator`) ?? fallback.author,
     created: iso(first?.created, fallback.created),
     modified: iso(first?.modified, fallback.modified),
   };
@@ -183,17 +198,19 @@ function contentId(a: W3CAnnotation): string {
   return stableId(`content:${JSON.stringify([a.target, a.body ?? null, a.bodyValue ?? null])}`);
 }
 
-function readW3C(fileName: string, items: unknown[], base: string, out: SharedFile): void {
+function* readW3C(fileName: string, items: unknown[], base: string, out: SharedFile): Steps {
   if (items.length > L.maxItems) throw new FileError(fileName, base, `more than ${L.maxItems} annotations`);
   const seen = new Map<string, string>();
-  items.forEach((raw, i) => {
+  for (let i = 0; i < items.length; i++) {
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    const raw = items[i];
     const path = `${base}[${i}]`;
     const a = check(fileName, W3CAnnotation, raw, path);
     const id = a.id ? stableId(a.id) : contentId(a);
     const previous = seen.get(id);
     if (previous) throw new FileError(fileName, `${path}.id`, `the id ${a.id ?? id} is used twice (also ${previous})`);
     seen.set(id, path);
-    const author = agentName(a.creator) ?? 'unknown';
+    const author = agentName(a.creator, fileName, `${path}.creator`) ?? 'unknown';
     const created = iso(a.created, iso(a.modified, EPOCH));
     const modified = iso(a.modified, created);
     const deleted = a['cr:deleted'] ? iso(a['cr:deleted'], modified) : null;
@@ -206,15 +223,15 @@ function readW3C(fileName: string, items: unknown[], base: string, out: SharedFi
       const relationBody = bodies.find((b): b is Exclude<Body, string> => typeof b !== 'string' && (has(b.purpose, 'classifying') || has(b.purpose, 'linking')));
       if (!from || !to || !relationBody?.value) {
         out.skipped.push({ path, reason: 'a linking annotation needs two targets and a relation body' });
-        return;
+        continue;
       }
       const link: SharedLink = {
         id,
         path,
         fromId: stableId(from),
         toId: stableId(to),
-        relation: { id: relationBody.id ? stableId(relationBody.id) : null, name: relationBody.value.trim().slice(0, 80) },
-        note: deleted ? null : noteOf(bodies, a.bodyValue, { author, created, modified }),
+        relation: { id: relationBody.id ? stableId(relationBody.id) : null, name: check(fileName, TagName, relationBody.value, `${path}.body[${bodies.indexOf(relationBody)}].value`) },
+        note: deleted ? null : noteOf(bodies, a.bodyValue, { author, created, modified }, fileName, path),
         author,
         created,
         modified,
@@ -222,16 +239,17 @@ function readW3C(fileName: string, items: unknown[], base: string, out: SharedFi
       };
       if (link.fromId === link.toId) throw new FileError(fileName, `${path}.target`, 'a link joins a claim to itself');
       out.links.push(link);
-      return;
+      continue;
     }
     const target = quoteTarget(targets);
     if (!target) {
       out.skipped.push({ path, reason: 'no TextQuoteSelector: Crossread anchors claims by their quote' });
-      return;
+      continue;
     }
-    const tags = bodies.flatMap((b) => {
+    const tags = bodies.flatMap((b, j) => {
       if (typeof b === 'string' || !has(b.purpose, 'tagging') || !b.value?.trim()) return [];
-      return [{ id: b.id && /^urn:uuid:/i.test(b.id) ? stableId(b.id) : null, name: b.value.trim().slice(0, 80) }];
+      // Checked as the API checks a tag's name: a name too long or with hidden characters is refused, not cut.
+      return [{ id: b.id && /^urn:uuid:/i.test(b.id) ? stableId(b.id) : null, name: check(fileName, TagName, b.value, `${path}.body[${j}].value`) }];
     });
     const claim: SharedClaim = {
       id,
@@ -244,34 +262,36 @@ function readW3C(fileName: string, items: unknown[], base: string, out: SharedFi
       start: target.position?.start ?? null,
       end: target.position?.end ?? null,
       tags,
-      note: deleted ? null : noteOf(bodies, a.bodyValue, { author, created, modified }),
+      note: deleted ? null : noteOf(bodies, a.bodyValue, { author, created, modified }, fileName, path),
       author,
       created,
       modified,
       deleted,
     };
     out.claims.push(claim);
-  });
+  }
 }
 
-function readHypothesis(fileName: string, items: unknown[], out: SharedFile): void {
+function* readHypothesis(fileName: string, items: unknown[], out: SharedFile): Steps {
   if (items.length > L.maxItems) throw new FileError(fileName, 'annotations', `more than ${L.maxItems} annotations`);
-  items.forEach((raw, i) => {
+  for (let i = 0; i < items.length; i++) {
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    const raw = items[i];
     const path = `annotations[${i}]`;
     const h = check(fileName, HypothesisAnnotation, raw, path);
     if ((h.references ?? []).length > 0) {
       out.skipped.push({ path, reason: 'a reply to another annotation' });
-      return;
+      continue;
     }
     const target = (h.target ?? []).find((t) => (t.selector ?? []).some((s) => s.type === 'TextQuoteSelector'));
     const quote = target?.selector?.find((s) => s.type === 'TextQuoteSelector');
     if (!target || !quote) {
       out.skipped.push({ path, reason: 'a page note without a quote' });
-      return;
+      continue;
     }
     const position = target.selector?.find((s) => s.type === 'TextPositionSelector');
     // "acct:alice@hypothes.is" → "alice", unless a display name is given.
-    const author = h.user_info?.display_name?.trim() || /^acct:([^@]+)@/.exec(h.user ?? '')?.[1] || h.user || 'unknown';
+    const author = authorName(fileName, `${path}.user`, h.user_info?.display_name?.trim() || /^acct:([^@]+)@/.exec(h.user ?? '')?.[1] || h.user || 'unknown');
     const created = iso(h.created, iso(h.updated, EPOCH));
     const modified = iso(h.updated, created);
     const note = h.text?.trim() ? { ...noteFromPlain(h.text), author, created, modified } : null;
@@ -285,14 +305,14 @@ function readHypothesis(fileName: string, items: unknown[], out: SharedFile): vo
       suffix: quote.suffix ?? '',
       start: position?.start ?? null,
       end: position?.end ?? null,
-      tags: (h.tags ?? []).filter((t) => t.trim()).map((t) => ({ id: null, name: t.trim().slice(0, 80) })),
+      tags: (h.tags ?? []).flatMap((t, j) => (t.trim() ? [{ id: null, name: check(fileName, TagName, t, `${path}.tags[${j}]`) }] : [])),
       note,
-      author: author.slice(0, 120),
+      author,
       created,
       modified,
       deleted: null,
     });
-  });
+  }
 }
 
 function readExtension(fileName: string, raw: unknown, out: SharedFile): void {
@@ -315,20 +335,55 @@ function readExtension(fileName: string, raw: unknown, out: SharedFile): void {
   }
 }
 
+/**
+ * An id names one thing of one kind: a file that lists it twice (a tag, then the same tag deleted,
+ * would serve as its own merge base) or gives a claim and a tag the same id is refused.
+ */
+function uniqueIds(fileName: string, out: SharedFile): void {
+  const owner = new Map<string, string>();
+  const take = (id: string, where: string) => {
+    const previous = owner.get(id);
+    if (previous !== undefined) throw new FileError(fileName, where, `the id ${id} is used twice (also ${previous})`);
+    owner.set(id, where);
+  };
+  for (const c of out.claims) take(c.id, `${c.path}.id`);
+  for (const l of out.links) take(l.id, `${l.path}.id`);
+  out.tags.forEach((t, i) => take(t.id, `cr:project.tags[${i}].id`));
+  out.relations.forEach((r, i) => take(r.id, `cr:project.relations[${i}].id`));
+  const hashes = new Map<string, number>();
+  out.documents.forEach((d, i) => {
+    const previous = hashes.get(d.hash);
+    if (previous !== undefined) throw new FileError(fileName, `cr:project.documents[${i}].source`, `the document is listed twice (also cr:project.documents[${previous}])`);
+    hashes.set(d.hash, i);
+  });
+}
+
 function contextHasCrossread(ctx: unknown): boolean {
   return list(ctx as unknown[] | unknown).some((c) => (isObject(c) ? Object.values(c).includes(SHARE_NAMESPACE) : c === SHARE_NAMESPACE));
 }
 
 /** Reads and checks an annotation file of any supported kind. Throws AppError('bad-input') naming what is wrong. */
 export function readSharedFile(bytes: Uint8Array, fileName: string): SharedFile {
+  const steps = readSharedFileInSteps(bytes, fileName);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same reading, paused after every few hundred items, so a job (jobs.ts) can let other
+ * requests be answered while a large file is checked item by item.
+ */
+export function* readSharedFileInSteps(bytes: Uint8Array, fileName: string): Generator<void, SharedFile> {
   const json = parseJson(bytes, fileName);
   const out: SharedFile = { kind: 'w3c', claims: [], links: [], tags: [], relations: [], documents: [], summary: null, skipped: [] };
   if (Array.isArray(json)) {
-    readW3C(fileName, json, 'items', out);
+    yield* readW3C(fileName, json, 'items', out);
   } else if (!isObject(json)) {
     throw new FileError(fileName, '', 'expected a W3C Web Annotation (JSON-LD) or a Hypothesis export');
   } else if (Array.isArray(json.annotations) && !('type' in json)) {
-    readHypothesis(fileName, json.annotations, out);
+    yield* readHypothesis(fileName, json.annotations, out);
     out.kind = 'hypothesis';
   } else {
     const type = list(json.type as unknown);
@@ -336,23 +391,20 @@ export function readSharedFile(bytes: Uint8Array, fileName: string): SharedFile 
       const first = json.first;
       const items = isObject(first) ? first.items : json.items;
       if (items !== undefined && !Array.isArray(items)) throw new FileError(fileName, 'first.items', 'expected a list of annotations');
-      readW3C(fileName, (items as unknown[] | undefined) ?? [], 'items', out);
+      yield* readW3C(fileName, (items as unknown[] | undefined) ?? [], 'items', out);
       if (json['cr:project'] !== undefined) {
         if (!contextHasCrossread(json['@context'])) throw new FileError(fileName, '@context', `cr:project needs the ${SHARE_NAMESPACE} context`);
         readExtension(fileName, json['cr:project'], out);
       }
     } else if (type.includes('AnnotationPage')) {
       if (!Array.isArray(json.items)) throw new FileError(fileName, 'items', 'expected a list of annotations');
-      readW3C(fileName, json.items, 'items', out);
+      yield* readW3C(fileName, json.items, 'items', out);
     } else if (type.includes('Annotation')) {
-      readW3C(fileName, [json], 'items', out);
+      yield* readW3C(fileName, [json], 'items', out);
     } else {
       throw new FileError(fileName, 'type', 'expected an Annotation, AnnotationPage or AnnotationCollection, or a Hypothesis export');
     }
   }
-  const ids = new Set(out.claims.map((c) => c.id));
-  for (const l of out.links) {
-    if (ids.has(l.id)) throw new FileError(fileName, `${l.path}.id`, 'a link has the same id as a claim');
-  }
+  uniqueIds(fileName, out);
   return out;
 }

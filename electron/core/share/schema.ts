@@ -4,7 +4,11 @@
  * (other tools add their own): the file is then read into the neutral model (read.ts).
  */
 import { z } from 'zod';
+import { DocumentPatch, TagName } from '../../../shared/contract';
 import { SHARE_LIMITS as L } from './limits';
+
+/** A document's details are checked as the API checks an edit of them (one definition, contract.ts). */
+const DocumentDetails = DocumentPatch.required().shape;
 
 const Str = (max: number) => z.string().max(max, `longer than ${max} characters`);
 const Short = Str(L.maxShort);
@@ -82,7 +86,6 @@ export type W3CAnnotation = z.infer<typeof W3CAnnotation>;
 
 const Uuid = z.uuid('not a UUID');
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
-const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
 /** Crossread's own extension on the collection (`cr:project`). */
 export const CrossreadExtension = z.looseObject({
@@ -91,7 +94,7 @@ export const CrossreadExtension = z.looseObject({
     .array(
       z.looseObject({
         id: Uuid,
-        name: z.string().trim().min(1, 'a tag needs a name').max(80),
+        name: TagName,
         color: Color,
         position: z.number().int(),
         modified: Time,
@@ -103,8 +106,8 @@ export const CrossreadExtension = z.looseObject({
     .array(
       z.looseObject({
         id: Uuid,
-        name: z.string().trim().min(1).max(80),
-        inverseName: z.string().trim().min(1).max(80),
+        name: TagName,
+        inverseName: TagName,
         symmetric: z.boolean(),
         builtin: Str(40).nullable(),
         position: z.number().int(),
@@ -116,11 +119,11 @@ export const CrossreadExtension = z.looseObject({
     .array(
       z.looseObject({
         source: Short,
-        title: Str(500),
-        outlet: Str(200),
-        author: Str(200),
-        date: IsoDay.nullable(),
-        language: Str(35),
+        title: DocumentDetails.title,
+        outlet: DocumentDetails.outlet,
+        author: DocumentDetails.author,
+        date: DocumentDetails.date,
+        language: DocumentDetails.language,
         sourceName: Str(255),
         format: z.enum(['txt', 'md', 'html', 'docx']),
         length: z.number().int().nonnegative().optional(),

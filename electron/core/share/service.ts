@@ -2,15 +2,14 @@
  * The sharing operations behind the API: import (preview or apply), anchor health, and the Orphans
  * list with re-attaching. Conflicts are reviewed in conflicts.ts, files written by export.ts.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Annotation } from '../../../shared/contract';
 import type { AnchorHealth, Orphan, SharePreview } from '../../../shared/share';
 import { quoteOf, trimRange } from '../../../shared/text';
 import { AppError } from '../errors';
 import type { Project } from '../store/project';
 import { Merge } from './merge';
-import { SHARE_LIMITS } from './limits';
+import type { ClaimAnchorer } from './anchoring';
+import type { SharedFile } from './model';
 import { readSharedFile } from './read';
 
 /** Thrown inside the transaction of a preview to roll it back; never leaves this file. */
@@ -30,11 +29,23 @@ const baseName = (name: string) => name.split(/[\\/]/).pop() || 'annotations.jso
  */
 export function importShared(project: Project, bytes: Uint8Array, fileName: string, dryRun: boolean): SharePreview {
   const name = baseName(fileName);
-  const file = readSharedFile(bytes, name);
+  return mergeShared(project, readSharedFile(bytes, name), name, dryRun);
+}
+
+/**
+ * Merges a file already read; `anchorer` carries the placements a job searched ahead (jobs.ts), so
+ * the transaction only looks them up.
+ */
+export function mergeShared(project: Project, file: SharedFile, name: string, dryRun: boolean, anchorer?: ClaimAnchorer): SharePreview {
+  // The merge adds to the file's list of skipped items; a preview followed by Import must not see them twice.
+  const skipped = file.skipped.length;
   try {
     return project.write((now) => {
+      file.skipped.length = skipped;
       const merge = new Merge(project, file, name, now);
+      if (anchorer) merge.anchorer = anchorer;
       merge.run();
+      merge.tally.anchorLimited = merge.anchorer.budget.cutShort;
       const result = merge.tally.preview(name, file.kind, file.skipped, merge.changed, !dryRun);
       if (dryRun) throw new Preview(result);
       return result;
@@ -43,20 +54,6 @@ export function importShared(project: Project, bytes: Uint8Array, fileName: stri
     if (err instanceof Preview) return err.result;
     throw err;
   }
-}
-
-/** Reads an annotation file from disk with the size limit checked before reading. */
-export function readShareFileFromDisk(file: string): Uint8Array {
-  let size: number;
-  try {
-    size = fs.statSync(file).size;
-  } catch {
-    throw new AppError('not-found', `The annotation file ${path.basename(file)} does not exist.`);
-  }
-  if (size > SHARE_LIMITS.maxFileBytes) {
-    throw new AppError('bad-input', `${path.basename(file)} is larger than the ${SHARE_LIMITS.maxFileBytes / 1024 / 1024} MB limit for annotation files.`);
-  }
-  return fs.readFileSync(file);
 }
 
 export function anchors(project: Project): AnchorHealth[] {

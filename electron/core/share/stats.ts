@@ -1,4 +1,5 @@
 import type { ShareCounts, SharePreview } from '../../../shared/share';
+import type { ItemKind } from './bases';
 
 export type Outcome = keyof ShareCounts;
 
@@ -12,6 +13,9 @@ export class Tally {
   private readonly byAuthor = new Map<string, ShareCounts>();
   tagsCreated = 0;
   documentsCreated = 0;
+  readonly other: SharePreview['other'] = { notes: emptyCounts(), tags: emptyCounts(), relations: emptyCounts(), documents: emptyCounts(), summary: emptyCounts() };
+  readonly recorded: Record<ItemKind, number> = { annotation: 0, link: 0, note: 0, tag: 0, relation: 0, document: 0, summary: 0 };
+  anchorLimited = 0;
 
   claim(outcome: Outcome, document: string, author: string, reanchored = false): void {
     for (const counts of [this.claims, this.bucket(this.byDocument, document), this.bucket(this.byAuthor, author)]) {
@@ -22,6 +26,16 @@ export class Tally {
 
   link(outcome: Outcome): void {
     this.links[outcome]++;
+  }
+
+  /** What happened to a note, tag, link type, document's details or the summary. */
+  item(kind: keyof SharePreview['other'], outcome: Outcome): void {
+    this.other[kind][outcome]++;
+  }
+
+  /** A conflict written to merge_conflicts. */
+  conflictRecorded(kind: ItemKind): void {
+    this.recorded[kind]++;
   }
 
   private bucket(map: Map<string, ShareCounts>, key: string): ShareCounts {
@@ -45,6 +59,9 @@ export class Tally {
       documentsCreated: this.documentsCreated,
       skipped: skipped.slice(0, 200),
       skippedTotal: skipped.length,
+      other: this.other,
+      recorded: this.recorded,
+      anchorLimited: this.anchorLimited,
     };
   }
 }

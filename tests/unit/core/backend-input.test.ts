@@ -75,6 +75,9 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'files.browse': { input: { folder: ID }, required: [] },
   'project.openEntry': { input: { id: ID, takeOver: false }, required: ['id'] },
   'project.createIn': { input: { folder: ID, name: 'Research' }, required: ['folder', 'name'] },
+  'share.startImport': { input: { file: { name: 'a.json', dataBase64: 'e30=' }, dryRun: true }, required: [] },
+  'share.importJob': { input: { jobId: ID }, required: ['jobId'] },
+  'share.cancelImport': { input: { jobId: ID }, required: ['jobId'] },
 };
 
 /** A value of another type than `v`. */

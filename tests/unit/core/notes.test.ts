@@ -20,11 +20,11 @@ async function withClaim() {
 describe('the plain text of a note', () => {
   it('puts one line break between blocks and keeps the text of links, line breaks and tabs', () => {
     const json = state(
-      el('heading', [text('text', 'Итог визита')], { tag: 'h2' }),
+      el('paragraph', [text('text', 'Итог визита')]),
       el('paragraph', [text('text', 'Казахстан '), el('link', [text('text', 'присоединился')], { url: 'https://example.org' }), text('text', ' к соглашениям.')]),
       el('list', [el('listitem', [text('text', 'экономика')]), el('listitem', [text('text', 'безопасность')])], { listType: 'bullet' }),
       el('paragraph', [text('text', 'строка'), { type: 'linebreak', version: 1 }, text('text', 'вторая'), { type: 'tab', version: 1 }, text('text', 'таб')]),
-      el('quote', [text('text', '«Цитата»')]),
+      el('paragraph', [text('text', '«Цитата»')]),
     );
     expect(noteText(json)).toBe('Итог визита\nКазахстан присоединился к соглашениям.\nэкономика\nбезопасность\nстрока\nвторая\tтаб\n«Цитата»');
   });
@@ -61,14 +61,15 @@ describe('the plain text of a note', () => {
     ['children that are not a list', '{"root": {"type": "root", "children": {"0": {"type": "text", "text": "x"}}}}'],
     ['a child that is not a node', '{"root": {"type": "root", "children": [42]}}'],
     ['a node without a type', '{"root": {"type": "root", "children": [{"text": "x"}]}}'],
+    ['a node the editor does not know', '{"root": {"type": "root", "children": [{"type": "heading", "tag": "h1", "children": [{"type": "text", "text": "x"}]}]}}'],
     ['text that is not a string', '{"root": {"type": "root", "children": [{"type": "text", "text": {"html": "<b>"}}]}}'],
   ])('refuses %s with bad-input', (_label, json) => {
     expectAppErrorSync(() => noteText(json), 'bad-input');
   });
 
   it('refuses nesting deeper than 64 levels before parsing it, and accepts a deep but legal note', () => {
-    const nest = (levels: number): unknown => (levels === 0 ? text('text', 'дно') : el('quote', [nest(levels - 1)]));
-    // root object, root node and its children list are 3 levels; each quote adds 2.
+    const nest = (levels: number): unknown => (levels === 0 ? text('text', 'дно') : el(levels % 2 ? 'listitem' : 'list', [nest(levels - 1)]));
+    // root object, root node and its children list are 3 levels; each list or item adds 2.
     expect(noteText(state(nest(30)))).toBe('дно');
     const tooDeep = expectAppErrorSync(() => noteText(state(nest(31))), 'bad-input');
     expect(tooDeep.message).toMatch(/64/);

@@ -39,3 +39,14 @@ export function allRows(projectPath: string): Record<string, unknown[]> {
     db.close();
   }
 }
+
+/** A W3C annotation file of claims quoting `exact` with the given context, none of them anchored yet. */
+export function quotesFile(count: number, quote: (i: number) => { exact: string; prefix: string; suffix: string }): string {
+  const items = Array.from({ length: count }, (_, i) => ({
+    id: `urn:uuid:${(0x10000000 + i).toString(16)}-0000-4000-8000-000000000000`,
+    type: 'Annotation',
+    motivation: 'highlighting',
+    target: { source: 'https://example.org/elsewhere', selector: { type: 'TextQuoteSelector', ...quote(i) } },
+  }));
+  return JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items });
+}

@@ -1,0 +1,95 @@
+/**
+ * Where a colleague's new claims belong in this project's texts, within a bounded allowance of
+ * work (shared/anchor.ts, AnchorBudget). The search can run ahead of the merge, in chunks that
+ * yield to the event loop (jobs.ts), so the merge itself only looks the answers up; a claim the
+ * plan has no answer for is anchored on the spot, from the same allowance.
+ */
+import { AnchorBudget, anchorAcross, anchorQuote, FILE_ANCHOR_BUDGET, type QuoteSelector, tooShortForContext } from '../../../shared/anchor';
+import { AppError } from '../errors';
+import { SHARE_LIMITS } from './limits';
+import type { SharedClaim, SharedFile } from './model';
+
+/** The refusal of a file most of whose claims belong to texts this project does not have. */
+export function tooManyOrphans(fileName: string): AppError {
+  return new AppError(
+    'bad-input',
+    `${fileName} is not a usable annotation file here: more than ${SHARE_LIMITS.maxOrphans} of its claims quote text found in no document of this project (is it for another project, or without its embedded texts?).`,
+  );
+}
+
+/** A text a claim may be anchored in, named by its content hash. */
+export interface AnchorText {
+  hash: string;
+  text: string;
+}
+
+/** Where a claim was found: the document's content hash, the range and the edits it took. */
+export interface Placement {
+  hash: string;
+  start: number;
+  end: number;
+  errors: number;
+}
+
+const normalize = (s: string) => s.replace(/\r\n?/g, '\n');
+
+/** Why a claim is not searched at all (shown in the preview's "not imported" list). */
+export const REFUSED_SHORT_QUOTE = 'the quote is too short to anchor for the context it comes with';
+
+export class ClaimAnchorer {
+  readonly budget: AnchorBudget;
+  private readonly planned = new Map<string, Placement | null>();
+  private readonly fileLengths = new Map<string, number | null>();
+
+  constructor(file: SharedFile, allowance: { perClaim: number; perFile: number } = FILE_ANCHOR_BUDGET) {
+    this.budget = new AnchorBudget(allowance.perClaim, allowance.perFile);
+    for (const d of file.documents) if (!this.fileLengths.has(d.hash)) this.fileLengths.set(d.hash, d.length);
+  }
+
+  /** Whether the claim is refused before any search (see tooShortForContext). */
+  static refuses(c: SharedClaim): boolean {
+    return tooShortForContext({ exact: c.exact, prefix: c.prefix, suffix: c.suffix });
+  }
+
+  /** The claim's place among `texts`, from the plan when it was searched ahead, else searched now. */
+  place(c: SharedClaim, texts: readonly AnchorText[], byHash: ReadonlyMap<string, string>): Placement | null {
+    const known = this.planned.get(c.id);
+    if (known === null) return null;
+    if (known && byHash.has(known.hash)) return known;
+    return this.search(c, texts, byHash);
+  }
+
+  /** How many of the claims searched ahead were found nowhere. */
+  unplaced(): number {
+    let n = 0;
+    for (const p of this.planned.values()) if (p === null) n++;
+    return n;
+  }
+
+  /** Searches ahead of the merge and remembers the answer. */
+  plan(c: SharedClaim, texts: readonly AnchorText[], byHash: ReadonlyMap<string, string>): void {
+    if (!this.planned.has(c.id)) this.planned.set(c.id, this.search(c, texts, byHash));
+  }
+
+  private search(c: SharedClaim, texts: readonly AnchorText[], byHash: ReadonlyMap<string, string>): Placement | null {
+    if (ClaimAnchorer.refuses(c)) return null;
+    this.budget.beginClaim();
+    const q: QuoteSelector = { exact: normalize(c.exact), prefix: normalize(c.prefix), suffix: normalize(c.suffix) };
+    const hint = c.start !== null && c.end !== null ? { start: c.start, end: c.end } : null;
+    const own = c.hash ? byHash.get(c.hash) : undefined;
+    if (own !== undefined && c.hash) {
+      const m = anchorQuote(own, q, hint, this.budget);
+      if (m) return { hash: c.hash, start: m.start, end: m.end, errors: m.errors };
+    }
+    // The claim's document is not here (a corrected copy has another hash): the search in each
+    // text starts where the claim sat, relative to the length of the text it was taken from.
+    const sourceLength = c.hash ? (this.fileLengths.get(c.hash) ?? null) : null;
+    const found = anchorAcross(
+      texts.map((t) => ({ key: t.hash, text: t.text })),
+      q,
+      hint ? { start: hint.start, sourceLength } : null,
+      this.budget,
+    );
+    return found ? { hash: found.key, start: found.match.start, end: found.match.end, errors: found.match.errors } : null;
+  }
+}
