@@ -18,11 +18,13 @@ import { createDialogHandlers } from './dialogs';
 import { ChosenPaths, guardChosenPaths } from './chosenPaths';
 import type { DialogApi } from './dialogs';
 import { log } from './core/log';
+import { importChosenFiles } from './import-chosen';
+import { COMMAND_CHANNEL, IMPORT_PROGRESS_CHANNEL } from './channels';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { handleAppScheme, registerAppSchemePrivileges } from './scheme';
 import { homeOverride, isProjectFile, projectPathFromArgv } from './startup';
-import { createMainWindow } from './window';
+import { createMainWindow, lockDownWebContents } from './window';
 import { loadWindowState, placeWindow, saveWindowState } from './window-state';
 
 // The bundle is out/electron/main.cjs, next to preload.cjs; the renderer build is out/renderer.
@@ -36,6 +38,10 @@ if (home !== undefined) app.setPath('userData', home);
 
 // Scheme privileges can only be registered before `ready`.
 registerAppSchemePrivileges();
+
+// Every web contents, not only the main window's (the hidden PDF window, anything Chromium
+// creates): no new windows, no navigation away from the app, no webviews, no permissions.
+app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents));
 
 let mainWindow: BrowserWindow | null = null;
 /** A project file the system asked us to open before the backend existed (macOS 'open-file'). */
@@ -69,7 +75,7 @@ function openWindow(): void {
 }
 
 function sendCommand(command: ShellCommand): void {
-  liveWindow()?.webContents.send('command', command);
+  liveWindow()?.webContents.send(COMMAND_CHANNEL, command);
 }
 
 // Dialogs are modal to the window the user is looking at, when there is one.
@@ -124,8 +130,10 @@ function start(): void {
     return;
   }
 
+  // Closed only once every window is gone: 'before-quit' fires before the windows close, and the
+  // pages' last saves (pagehide: notes, summary, layout) still arrive after it.
   let closed = false;
-  app.on('before-quit', () => {
+  app.on('will-quit', () => {
     if (closed) return;
     closed = true;
     backend.close();
@@ -152,10 +160,14 @@ function start(): void {
 
   // Opened from the menu or by the system: the backend switches, then the page reads the project
   // again. A file that is missing, damaged or busy is explained in a message box.
+  // macOS keeps the app running with no window; a file opened from Finder then gets a fresh one,
+  // which reads the project as it loads.
   const openProject = async (file: string): Promise<void> => {
     const answer = await backend.dispatch('project.open', { path: file });
+    const hadWindow = liveWindow() !== null;
+    if (!hadWindow) openWindow();
     if (answer.ok) {
-      sendCommand('project.reload');
+      if (hadWindow) sendCommand('project.reload');
     } else {
       log.warn(`could not open ${file}: ${answer.error.message}`);
       const win = liveWindow();
@@ -177,7 +189,9 @@ function start(): void {
 
   handleAppScheme(RENDERER_DIR);
   const chosenPaths = new ChosenPaths();
-  registerIpc(ipcMain, guardChosenPaths(dispatcher, chosenPaths), createDialogHandlers(dialogs, defaultProjectDir(), chosenPaths));
+  const importFiles = (files: readonly string[]) =>
+    importChosenFiles(files, dispatcher, (progress) => liveWindow()?.webContents.send(IMPORT_PROGRESS_CHANNEL, progress));
+  registerIpc(ipcMain, guardChosenPaths(dispatcher, chosenPaths), createDialogHandlers(dialogs, defaultProjectDir(), chosenPaths, importFiles));
   void refreshMenu();
   openWindow();
 

@@ -1,0 +1,432 @@
+/**
+ * A stand-in for the 'electron' module, for the shell's unit tests (Electron itself cannot run
+ * here). Each class `implements` the part of Electron's own declaration (node_modules/electron/
+ * electron.d.ts) it stands in for, so an answer of the wrong shape — a dialog that returns a
+ * value instead of a promise, a listener with the wrong arguments — fails `tsc`. Where Electron
+ * throws, this throws the same way: a second `ipcMain.handle` for a channel, a menu template
+ * Electron's Menu would refuse, privileges registered after `ready`, a value IPC cannot clone.
+ * Sessions are shared by partition name as in Electron, and one `webRequest.onBeforeRequest`
+ * listener per session replaces the one before it.
+ *
+ * Use: `vi.mock('electron', async () => (await import('./electron-standin')).createElectron())`,
+ * then `await import('electron')` in the test is this stand-in.
+ */
+import { EventEmitter } from 'node:events';
+import type {
+  App,
+  BaseWindow,
+  BrowserWindowConstructorOptions,
+  ContextBridge,
+  CustomScheme,
+  Dialog,
+  HandlerDetails,
+  IpcMain,
+  IpcMainInvokeEvent,
+  IpcRenderer,
+  MenuItemConstructorOptions,
+  MessageBoxOptions,
+  MessageBoxReturnValue,
+  OpenDialogOptions,
+  OpenDialogReturnValue,
+  PrintToPDFOptions,
+  Protocol,
+  SaveDialogOptions,
+  SaveDialogReturnValue,
+  Session,
+  Shell,
+  WebContents,
+  WebRequest,
+  WindowOpenHandlerResponse,
+} from 'electron';
+
+/** The listener of the last overload, `onBeforeRequest(listener)`. */
+type BeforeRequestListener = Parameters<WebRequest['onBeforeRequest']>[0];
+
+export class StandinWebRequest implements Pick<WebRequest, 'onBeforeRequest'> {
+  listener: BeforeRequestListener = null;
+  onBeforeRequest(...args: unknown[]): void {
+    // Electron keeps one listener per event and session: a new one replaces it, null removes it.
+    this.listener = (args.length === 2 ? args[1] : args[0]) as BeforeRequestListener;
+  }
+  /** What happens to a request this session makes: true when a listener cancels it. */
+  cancels(url: string): boolean {
+    let cancel = false;
+    this.listener?.({ url } as Parameters<NonNullable<BeforeRequestListener>>[0], (response) => {
+      cancel = response.cancel === true;
+    });
+    return cancel;
+  }
+}
+
+export class StandinSession implements Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> {
+  readonly webRequest = new StandinWebRequest();
+  requestHandler: Parameters<Session['setPermissionRequestHandler']>[0] = null;
+  checkHandler: Parameters<Session['setPermissionCheckHandler']>[0] = null;
+  constructor(readonly partition: string) {}
+  setPermissionRequestHandler(handler: Parameters<Session['setPermissionRequestHandler']>[0]): void {
+    this.requestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: Parameters<Session['setPermissionCheckHandler']>[0]): void {
+    this.checkHandler = handler;
+  }
+}
+
+export class StandinWebContents
+  extends EventEmitter
+  implements Pick<WebContents, 'send' | 'setWindowOpenHandler' | 'loadURL' | 'printToPDF' | 'isDestroyed' | 'getURL'>
+{
+  readonly sent: unknown[][] = [];
+  readonly loaded: string[] = [];
+  windowOpenHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | null = null;
+  destroyed = false;
+  printed: PrintToPDFOptions[] = [];
+  constructor(
+    private readonly electron: StandinElectron,
+    readonly session: StandinSession,
+  ) {
+    super();
+  }
+  send(channel: string, ...args: unknown[]): void {
+    const cloned = args.map((arg) => structuredClone(arg));
+    this.sent.push([channel, ...cloned]);
+    this.electron.ipcRenderer.emit(channel, { sender: this.electron.ipcRenderer }, ...cloned);
+  }
+  setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void {
+    this.windowOpenHandler = handler;
+  }
+  async loadURL(url: string): Promise<void> {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    // The request goes out after the load starts; one the session's webRequest listener cancels
+    // at that moment fails the load, as in Chromium.
+    await this.electron.loadDelay(url);
+    if (this.session.webRequest.cancels(url)) throw new Error(`ERR_BLOCKED_BY_CLIENT (-20) loading '${url}'`);
+    this.loaded.push(url);
+  }
+  getURL(): string {
+    return this.loaded.at(-1) ?? '';
+  }
+  async printToPDF(options: PrintToPDFOptions): Promise<Buffer> {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    this.printed.push(options);
+    return Buffer.from(`%PDF- ${this.getURL()}`);
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  /** Emits a navigation event the way Electron does; true when a listener prevented it. */
+  navigate(eventName: string, url: string): boolean {
+    let prevented = false;
+    this.emit(eventName, { url, preventDefault: () => (prevented = true) }, url);
+    return prevented;
+  }
+}
+
+
+export function createElectron() {
+  const electron = new StandinElectron();
+  return electron.module();
+}
+
+export type ElectronStandin = ReturnType<typeof createElectron>;
+
+/** The state of one stand-in Electron: its app, windows, sessions, IPC and dialogs. */
+export class StandinElectron {
+  ready = false;
+  readonly sessions = new Map<string, StandinSession>();
+  readonly windows: StandinBrowserWindowInstance[] = [];
+  focused: StandinBrowserWindowInstance | null = null;
+  /** Awaited by every loadURL before its request goes out; tests replace it to hold a load open. */
+  loadDelay: (url: string) => Promise<void> = () => Promise.resolve();
+  readonly ipcMain = new StandinIpcMain();
+  readonly ipcRenderer = new StandinIpcRenderer(this);
+  readonly app = new StandinApp(this);
+  readonly dialog = new StandinDialog();
+
+  fromPartition(partition: string): StandinSession {
+    let found = this.sessions.get(partition);
+    if (!found) {
+      found = new StandinSession(partition);
+      this.sessions.set(partition, found);
+    }
+    return found;
+  }
+
+  module() {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the window class needs the instance it belongs to
+    const electron = this;
+    class BrowserWindow extends EventEmitter implements Pick<import('electron').BrowserWindow, 'loadURL' | 'show' | 'focus' | 'isDestroyed' | 'destroy' | 'close' | 'isMinimized' | 'restore' | 'maximize' | 'isMaximized' | 'getNormalBounds'> {
+      readonly webContents: StandinWebContents;
+      shown = false;
+      destroyed = false;
+      maximized = false;
+      constructor(readonly options: BrowserWindowConstructorOptions = {}) {
+        super();
+        const partition = options.webPreferences?.partition ?? '';
+        this.webContents = new StandinWebContents(electron, electron.fromPartition(partition));
+        electron.windows.push(this);
+        // Electron announces every new web contents on the app before the page loads.
+        electron.app.emit('web-contents-created', { preventDefault: () => undefined }, this.webContents);
+      }
+      static getAllWindows(): BrowserWindow[] {
+        return electron.windows.filter((w) => !w.destroyed) as BrowserWindow[];
+      }
+      static getFocusedWindow(): BrowserWindow | null {
+        return (electron.focused && !electron.focused.destroyed ? electron.focused : null) as BrowserWindow | null;
+      }
+      loadURL(url: string): Promise<void> {
+        return this.webContents.loadURL(url);
+      }
+      show(): void {
+        this.shown = true;
+      }
+      focus(): void {
+        electron.focused = this;
+      }
+      isDestroyed(): boolean {
+        return this.destroyed;
+      }
+      destroy(): void {
+        if (this.destroyed) return;
+        this.destroyed = true;
+        this.webContents.destroyed = true;
+        this.emit('closed');
+        electron.afterWindowGone();
+      }
+      close(): void {
+        let prevented = false;
+        this.emit('close', { preventDefault: () => (prevented = true) });
+        if (!prevented) this.destroy();
+      }
+      isMinimized(): boolean {
+        return false;
+      }
+      restore(): void {}
+      maximize(): void {
+        this.maximized = true;
+      }
+      isMaximized(): boolean {
+        return this.maximized;
+      }
+      getNormalBounds() {
+        return { x: 0, y: 0, width: 1280, height: 800 };
+      }
+    }
+    const menu = new StandinMenuModule();
+    return {
+      app: this.app,
+      BrowserWindow,
+      contextBridge: new StandinContextBridge(),
+      dialog: this.dialog,
+      ipcMain: this.ipcMain,
+      ipcRenderer: this.ipcRenderer,
+      Menu: menu,
+      protocol: new StandinProtocol(this),
+      screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+      session: { fromPartition: (partition: string) => this.fromPartition(partition), defaultSession: this.fromPartition('') },
+      shell: new StandinShell(),
+      /** The state behind the module, for assertions. */
+      standin: this,
+    };
+  }
+
+  afterWindowGone(): void {
+    if (this.windows.some((w) => !w.destroyed)) return;
+    this.app.emit('window-all-closed');
+  }
+}
+
+type StandinBrowserWindowInstance = EventEmitter & { destroyed: boolean; webContents: StandinWebContents; options: BrowserWindowConstructorOptions; shown: boolean; close(): void };
+
+export class StandinApp
+  extends EventEmitter
+  implements Pick<App, 'setName' | 'setPath' | 'getPath' | 'getAppPath' | 'getVersion' | 'requestSingleInstanceLock' | 'quit' | 'exit' | 'whenReady' | 'isPackaged'>
+{
+  isPackaged = false;
+  readonly log: string[] = [];
+  readonly paths = new Map<string, string>([
+    ['userData', '/home/ana/.config/Crossread'],
+    ['documents', '/home/ana/Documents'],
+    ['home', '/home/ana'],
+  ]);
+  gotLock = true;
+  private markReady: () => void = () => undefined;
+  private readonly readyPromise = new Promise<void>((resolve) => (this.markReady = resolve));
+  constructor(private readonly electron: StandinElectron) {
+    super();
+  }
+  setName(name: string): void {
+    this.log.push(`setName ${name}`);
+  }
+  setPath(name: string, value: string): void {
+    this.log.push(`setPath ${name} ${value}`);
+    this.paths.set(name, value);
+  }
+  getPath(name: Parameters<App['getPath']>[0]): string {
+    const found = this.paths.get(name);
+    if (found === undefined) throw new Error(`Failed to get '${name}' path`);
+    return found;
+  }
+  getAppPath(): string {
+    return '/repo';
+  }
+  getVersion(): string {
+    return '0.1.0';
+  }
+  requestSingleInstanceLock(): boolean {
+    this.log.push('requestSingleInstanceLock');
+    return this.gotLock;
+  }
+  whenReady(): Promise<void> {
+    this.log.push('whenReady');
+    return this.readyPromise;
+  }
+  /** The system says the app is ready: 'ready' fires and whenReady resolves. */
+  becomeReady(): void {
+    this.electron.ready = true;
+    this.log.push('ready');
+    this.emit('ready');
+    this.markReady();
+  }
+  /**
+   * Electron's quit sequence: before-quit, then every window is closed (each page's pagehide
+   * runs first), then will-quit and quit. Nothing after before-quit is skipped unless prevented.
+   */
+  quit(): void {
+    this.log.push('quit');
+    let prevented = false;
+    this.emit('before-quit', { preventDefault: () => (prevented = true) });
+    if (prevented) return;
+    for (const win of this.electron.windows.filter((w) => !w.destroyed)) {
+      win.webContents.emit('pagehide');
+      win.close();
+    }
+    this.emit('will-quit', { preventDefault: () => undefined });
+    this.emit('quit');
+  }
+  exit(code?: number): void {
+    this.log.push(`exit ${code ?? 0}`);
+  }
+}
+
+export class StandinIpcMain extends EventEmitter implements Pick<IpcMain, 'handle' | 'removeHandler'> {
+  readonly handlers = new Map<string, (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown>();
+  handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown): void {
+    // Electron's own message, from lib/browser/ipc-main-impl.ts.
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, listener);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+  /** What a page at `frameUrl` gets from ipcRenderer.invoke on `channel`. */
+  async invokeFrom(frameUrl: string | null, channel: string, args: unknown[]): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
+    const event = { senderFrame: frameUrl === null ? null : { url: frameUrl } } as unknown as IpcMainInvokeEvent;
+    return structuredClone(await handler(event, ...args.map((arg) => structuredClone(arg))));
+  }
+}
+
+export class StandinIpcRenderer extends EventEmitter implements Pick<IpcRenderer, 'invoke'> {
+  /** The URL of the page the preload runs in. */
+  pageUrl: string | null = 'app://crossread/index.html';
+  constructor(private readonly electron: StandinElectron) {
+    super();
+  }
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    return this.electron.ipcMain.invokeFrom(this.pageUrl, channel, args);
+  }
+}
+
+export class StandinContextBridge implements Pick<ContextBridge, 'exposeInMainWorld'> {
+  readonly mainWorld: Record<string, unknown> = {};
+  exposeInMainWorld(apiKey: string, api: unknown): void {
+    if (Object.hasOwn(this.mainWorld, apiKey)) throw new Error('Cannot bind an API on top of an existing property on the window object');
+    this.mainWorld[apiKey] = api;
+  }
+}
+
+/** Answers the tests queue up for the next dialogs; a dialog with no answer queued is cancelled. */
+export class StandinDialog implements Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox' | 'showErrorBox'> {
+  readonly opened: Array<OpenDialogOptions | SaveDialogOptions | MessageBoxOptions> = [];
+  readonly errorBoxes: Array<{ title: string; content: string }> = [];
+  readonly openAnswers: string[][] = [];
+  readonly saveAnswers: string[] = [];
+  showOpenDialog(...args: [BaseWindow, OpenDialogOptions] | [OpenDialogOptions]): Promise<OpenDialogReturnValue> {
+    const options = args.length === 2 ? args[1] : args[0];
+    this.opened.push(options);
+    const filePaths = this.openAnswers.shift();
+    return Promise.resolve(filePaths ? { canceled: false, filePaths } : { canceled: true, filePaths: [] });
+  }
+  showSaveDialog(...args: [BaseWindow, SaveDialogOptions] | [SaveDialogOptions]): Promise<SaveDialogReturnValue> {
+    const options = args.length === 2 ? args[1] : args[0];
+    this.opened.push(options);
+    const filePath = this.saveAnswers.shift();
+    return Promise.resolve(filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' });
+  }
+  showMessageBox(...args: [BaseWindow, MessageBoxOptions] | [MessageBoxOptions]): Promise<MessageBoxReturnValue> {
+    const options = args.length === 2 ? args[1] : args[0];
+    if (typeof options.message !== 'string') throw new TypeError('Insufficient number of arguments.');
+    this.opened.push(options);
+    return Promise.resolve({ response: options.defaultId ?? 0, checkboxChecked: false });
+  }
+  showErrorBox(title: string, content: string): void {
+    this.errorBoxes.push({ title, content });
+  }
+}
+
+export interface StandinMenu {
+  readonly items: MenuItemConstructorOptions[];
+}
+
+const MENU_ITEM_TYPES = new Set(['normal', 'separator', 'submenu', 'checkbox', 'radio', 'header', 'palette']);
+
+/** Electron's Menu.buildFromTemplate checks (lib/browser/api/menu.ts and menu-item.ts). */
+export class StandinMenuModule {
+  applicationMenu: StandinMenu | null = null;
+  buildFromTemplate(template: MenuItemConstructorOptions[]): StandinMenu {
+    if (!Array.isArray(template)) throw new TypeError('Invalid template for Menu: Menu template must be an array');
+    const valid = template.every(
+      (item: unknown) =>
+        item !== null &&
+        typeof item === 'object' &&
+        (Object.hasOwn(item, 'label') || Object.hasOwn(item, 'role') || (item as MenuItemConstructorOptions).type === 'separator'),
+    );
+    if (!valid) throw new TypeError('Invalid template for MenuItem: must have at least one of label, role or type');
+    for (const item of template) {
+      if (item.submenu !== undefined && !Array.isArray(item.submenu)) throw new Error('Invalid submenu');
+      const type = item.type ?? (item.submenu !== undefined ? 'submenu' : 'normal');
+      if (!MENU_ITEM_TYPES.has(type)) throw new Error(`Unknown menu item type: ${type}`);
+      if (type === 'submenu' && item.submenu === undefined) throw new Error('Invalid submenu');
+      if (Array.isArray(item.submenu)) this.buildFromTemplate(item.submenu);
+    }
+    return { items: template };
+  }
+  setApplicationMenu(menu: StandinMenu | null): void {
+    this.applicationMenu = menu;
+  }
+}
+
+export class StandinProtocol implements Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'> {
+  readonly privileged: CustomScheme[] = [];
+  readonly handlers = new Map<string, (request: Request) => Response | Promise<Response>>();
+  constructor(private readonly electron: StandinElectron) {}
+  registerSchemesAsPrivileged(customSchemes: CustomScheme[]): void {
+    if (this.electron.ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    this.electron.app.log.push('registerSchemesAsPrivileged');
+    this.privileged.push(...customSchemes);
+  }
+  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void {
+    if (!this.electron.ready) throw new Error('protocol.handle can only be used after the app is ready');
+    if (this.handlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`);
+    this.electron.app.log.push(`protocol.handle ${scheme}`);
+    this.handlers.set(scheme, handler);
+  }
+}
+
+export class StandinShell implements Pick<Shell, 'showItemInFolder'> {
+  readonly shown: string[] = [];
+  showItemInFolder(fullPath: string): void {
+    this.shown.push(fullPath);
+  }
+}
