@@ -229,8 +229,11 @@ export class StandinElectron {
     };
   }
 
+  /** Set by app.quit(): a quit closes every window without 'window-all-closed' (Electron's docs). */
+  quitting = false;
+
   afterWindowGone(): void {
-    if (this.windows.some((w) => !w.destroyed)) return;
+    if (this.quitting || this.windows.some((w) => !w.destroyed)) return;
     this.app.emit('window-all-closed');
   }
 }
@@ -296,6 +299,7 @@ export class StandinApp
     let prevented = false;
     this.emit('before-quit', { preventDefault: () => (prevented = true) });
     if (prevented) return;
+    this.electron.quitting = true;
     for (const win of this.electron.windows.filter((w) => !w.destroyed)) {
       win.webContents.emit('pagehide');
       win.close();

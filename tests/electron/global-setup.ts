@@ -1,0 +1,23 @@
+/**
+ * Before the end-to-end tests: fetch the Electron binary if this machine does not have it yet.
+ * Electron 45 downloads it on the first `require('electron')` (or `install-electron`), not at
+ * `npm install`, so without this step the Electron specs would skip on every fresh clone. Where
+ * the download is impossible (offline, or a registry-only network as in CI) it fails fast, and
+ * the Electron specs skip saying why.
+ */
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/** Long enough for a real download (~100 MB); a network that drops packets never hangs the suite longer. */
+const DOWNLOAD_TIMEOUT_MS = 180_000;
+
+export default function globalSetup(): void {
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return;
+  const installer = path.join(path.dirname(createRequire(import.meta.url).resolve('electron/package.json')), 'install.js');
+  // install.js exits at once when the binary is already there.
+  const result = spawnSync(process.execPath, [installer], { encoding: 'utf8', timeout: DOWNLOAD_TIMEOUT_MS });
+  if (result.status === 0) return;
+  const reason = result.error?.message ?? (result.stderr.trim().split('\n')[0] || `exit ${result.status}`);
+  console.log(`Electron could not be downloaded (${reason}); the Electron specs will skip.`);
+}
