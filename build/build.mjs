@@ -21,12 +21,14 @@ const common = {
   sourcemap: false,
   logLevel: 'warning',
   // The native SQLite binding is loaded from node_modules at run time (asar-unpacked when packaged).
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'original-fs', 'better-sqlite3'],
 };
 
 await Promise.all([
   esbuild({ ...common, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(out, 'electron/main.cjs'), format: 'cjs' }),
   esbuild({ ...common, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(out, 'electron/preload.cjs'), format: 'cjs' }),
+  // For electron-builder's afterPack hook (build/after-pack.mjs); not part of the app.
+  esbuild({ ...common, entryPoints: [path.join(root, 'electron/integrity.ts')], outfile: path.join(out, 'build/integrity.mjs'), format: 'esm' }),
   esbuild({
     ...common,
     entryPoints: [path.join(root, 'electron/cli/index.ts')],

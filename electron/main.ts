@@ -10,6 +10,7 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, shell } from 'electron';
+import originalFs from 'original-fs';
 import { createBackend } from './core/backend';
 import { createPdfPrinter } from './pdf';
 import type { Backend } from './core/backend';
@@ -19,6 +20,7 @@ import { ChosenPaths, guardChosenPaths } from './chosenPaths';
 import type { DialogApi } from './dialogs';
 import { log } from './core/log';
 import { importChosenFiles } from './import-chosen';
+import { integrityProblem } from './integrity';
 import { COMMAND_CHANNEL, IMPORT_PROGRESS_CHANNEL } from './channels';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -96,6 +98,23 @@ function defaultProjectDir(): string {
   } catch {
     return app.getPath('home'); // some Linux desktops define no Documents folder
   }
+}
+
+/**
+ * A packaged Linux app checks its files against the list written at packaging (integrity.ts);
+ * macOS and Windows builds have Electron's asar integrity fuse instead. False: it must not run.
+ */
+async function filesAreIntact(): Promise<boolean> {
+  if (!app.isPackaged || process.platform !== 'linux') return true;
+  // original-fs reads app.asar as the file it is; Electron's own fs would open it as a folder.
+  const problem = await integrityProblem(process.resourcesPath, (file) => originalFs.createReadStream(file));
+  if (problem === null) return true;
+  log.error(`installation check failed: ${problem}`);
+  dialog.showErrorBox(
+    'Crossread’s files have been changed',
+    `Crossread will not start, because its installation is damaged or was changed (${problem}). Install Crossread again from its package.`,
+  );
+  return false;
 }
 
 function start(): void {
@@ -231,7 +250,8 @@ if (!app.requestSingleInstanceLock()) {
 
   app
     .whenReady()
-    .then(start)
+    .then(filesAreIntact)
+    .then((intact) => (intact ? start() : app.exit(1)))
     .catch((error: unknown) => {
       log.error('Crossread failed to start', error);
       app.exit(1);

@@ -173,7 +173,8 @@ describe('electron-builder configuration', () => {
     // What the main bundle requires by bare name (node: builtins and electron aside) must be a
     // production dependency; everything else has to be bundled.
     const main = fs.readFileSync(path.join(ROOT, 'out', 'electron', 'main.cjs'), 'utf8');
-    const required = new Set([...main.matchAll(/\brequire\("([^"./][^"]*)"\)/g)].map((m) => m[1]!).filter((n) => !n.startsWith('node:') && n !== 'electron'));
+    // electron and original-fs are modules Electron itself provides.
+    const required = new Set([...main.matchAll(/\brequire\("([^"./][^"]*)"\)/g)].map((m) => m[1]!).filter((n) => !n.startsWith('node:') && n !== 'electron' && n !== 'original-fs'));
     const builtins = new Set(require('node:module').builtinModules as string[]);
     expect([...required].filter((n) => !builtins.has(n)).sort()).toEqual(Object.keys(pkg.dependencies).sort());
   });

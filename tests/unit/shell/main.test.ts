@@ -67,6 +67,11 @@ const fakes = vi.hoisted(() => {
 vi.mock('electron', async () => (await import('./electron-standin')).createElectron());
 vi.mock('../../../electron/core/backend', () => fakes.backend);
 vi.mock('../../../electron/core/log', () => fakes.log);
+// Electron's unpatched fs; plain Node's fs is the same thing.
+vi.mock('original-fs', async () => {
+  const fs = await import('node:fs');
+  return { ...fs, default: fs };
+});
 
 const { state } = fakes;
 let electron: ElectronStandin;
@@ -200,6 +205,50 @@ describe('main process start-up', () => {
     expect(electron.dialog.errorBoxes).toEqual([{ title: 'Crossread could not open this project', content: 'busy.crossread is open in another Crossread (browser mode, process 42).' }]);
     expect(electron.standin.windows).toHaveLength(1);
     expect(electron.app.log).not.toContain('exit 1');
+  });
+});
+
+describe('the installation check (packaged Linux builds)', () => {
+  async function startPackaged(resourcesDir: string): Promise<void> {
+    setPlatform('linux');
+    Object.defineProperty(process, 'resourcesPath', { value: resourcesDir, configurable: true });
+    vi.resetModules();
+    vi.doMock('electron', async () => {
+      const standin = (await import('./electron-standin')).createElectron();
+      standin.app.isPackaged = true;
+      return standin;
+    });
+    electron = (await import('electron')) as unknown as ElectronStandin;
+    await import('../../../electron/main');
+    await becomeReady();
+    await vi.waitFor(() => expect(electron.app.log.some((entry) => entry.startsWith('exit')) || state.backendOptions.length > 0).toBe(true));
+  }
+
+  async function packagedResources(): Promise<string> {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-packaged-'));
+    fs.writeFileSync(path.join(dir, 'app.asar'), 'the app');
+    const { writeIntegrityList } = await import('../../../electron/integrity');
+    await writeIntegrityList(dir);
+    return dir;
+  }
+
+  it('starts when the files match the list written at packaging', async () => {
+    await startPackaged(await packagedResources());
+    expect(state.backendOptions).toHaveLength(1);
+    expect(electron.dialog.errorBoxes).toEqual([]);
+  });
+
+  it('a packaged Linux app whose files were changed refuses to start, saying so', async () => {
+    const dir = await packagedResources();
+    (await import('node:fs')).appendFileSync(`${dir}/app.asar`, ' and more');
+    await startPackaged(dir);
+    expect(state.backendOptions).toEqual([]);
+    expect(electron.standin.windows).toEqual([]);
+    expect(electron.app.log).toContain('exit 1');
+    expect(electron.dialog.errorBoxes[0]?.content).toMatch(/app\.asar has changed/);
   });
 });
 

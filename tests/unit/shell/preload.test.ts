@@ -124,3 +124,13 @@ describe('preload bridge', () => {
     expect(electron.ipcRenderer.listenerCount('import-progress')).toBe(0);
   });
 });
+
+describe('the built preload', () => {
+  it('loads nothing but electron at run time, as a sandboxed preload must (no zod, no contract tables)', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const bundle = fs.readFileSync(path.resolve(__dirname, '../../../out/electron/preload.cjs'), 'utf8');
+    expect([...new Set([...bundle.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]))]).toEqual(['electron']);
+    expect(bundle).not.toMatch(/\bzod\b|ZodError/);
+  });
+});
