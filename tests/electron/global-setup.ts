@@ -13,7 +13,8 @@ import path from 'node:path';
 const DOWNLOAD_TIMEOUT_MS = 180_000;
 
 export default function globalSetup(): void {
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return;
+  // A binary of one's own, or a machine told not to download (CI sets this), needs no attempt.
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH || process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return;
   const installer = path.join(path.dirname(createRequire(import.meta.url).resolve('electron/package.json')), 'install.js');
   // install.js exits at once when the binary is already there.
   const result = spawnSync(process.execPath, [installer], { encoding: 'utf8', timeout: DOWNLOAD_TIMEOUT_MS });
