@@ -5,9 +5,9 @@
  * the download is impossible (offline, or a registry-only network as in CI) it fails fast, and
  * the Electron specs skip saying why.
  */
-import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { downloadElectron, installedElectron } from '../../build/electron-check.mjs';
 
 /** Long enough for a real download (~100 MB); a network that drops packets never hangs the suite longer. */
 const DOWNLOAD_TIMEOUT_MS = 180_000;
@@ -15,10 +15,8 @@ const DOWNLOAD_TIMEOUT_MS = 180_000;
 export default function globalSetup(): void {
   // A binary of one's own, or a machine told not to download (CI sets this), needs no attempt.
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH || process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return;
-  const installer = path.join(path.dirname(createRequire(import.meta.url).resolve('electron/package.json')), 'install.js');
-  // install.js exits at once when the binary is already there.
-  const result = spawnSync(process.execPath, [installer], { encoding: 'utf8', timeout: DOWNLOAD_TIMEOUT_MS });
-  if (result.status === 0) return;
-  const reason = result.error?.message ?? (result.stderr.trim().split('\n')[0] || `exit ${result.status}`);
-  console.log(`Electron could not be downloaded (${reason}); the Electron specs will skip.`);
+  const packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  if (installedElectron(packageDir) !== null) return;
+  const failure = downloadElectron(packageDir, { timeoutMs: DOWNLOAD_TIMEOUT_MS });
+  if (failure !== null) console.log(`Electron could not be downloaded (${failure}); the Electron specs will skip.`);
 }
