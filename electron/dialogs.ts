@@ -15,7 +15,6 @@ import type { ChosenImport } from './import-chosen';
 export const PROJECT_EXTENSION = 'crossread';
 export const DEFAULT_PROJECT_NAME = 'Research.crossread';
 const PROJECT_FILTERS = [{ name: 'Crossread project', extensions: [PROJECT_EXTENSION] }];
-// desktop (issue 7): the import dialog
 const DOCUMENT_FILTERS = [
   { name: 'Documents', extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'docx'] },
   { name: 'All files', extensions: ['*'] },

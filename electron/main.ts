@@ -189,7 +189,8 @@ function start(): void {
       if (hadWindow) sendCommand('project.reload');
     } else {
       log.warn(`could not open ${file}: ${answer.error.message}`);
-      const win = liveWindow();
+      // A window opened just now is still hidden until its first paint: no sheet on it.
+      const win = hadWindow ? liveWindow() : null;
       const box = { type: 'error' as const, message: 'Crossread could not open this project', detail: answer.error.message };
       await (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box));
     }
