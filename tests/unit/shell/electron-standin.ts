@@ -12,28 +12,21 @@
  * then `await import('electron')` in the test is this stand-in.
  */
 import { EventEmitter } from 'node:events';
+import { StandinDialog, StandinMenuModule, StandinShell } from './electron-standin-ui';
+
+export { StandinDialog, StandinMenuModule, StandinShell };
 import type {
   App,
-  BaseWindow,
   BrowserWindowConstructorOptions,
   ContextBridge,
   CustomScheme,
-  Dialog,
   HandlerDetails,
   IpcMain,
   IpcMainInvokeEvent,
   IpcRenderer,
-  MenuItemConstructorOptions,
-  MessageBoxOptions,
-  MessageBoxReturnValue,
-  OpenDialogOptions,
-  OpenDialogReturnValue,
   PrintToPDFOptions,
   Protocol,
-  SaveDialogOptions,
-  SaveDialogReturnValue,
   Session,
-  Shell,
   WebContents,
   WebRequest,
   WindowOpenHandlerResponse,
@@ -133,8 +126,8 @@ export type ElectronStandin = ReturnType<typeof createElectron>;
 export class StandinElectron {
   ready = false;
   readonly sessions = new Map<string, StandinSession>();
-  readonly windows: StandinBrowserWindowInstance[] = [];
-  focused: StandinBrowserWindowInstance | null = null;
+  readonly windows: StandinBrowserWindow[] = [];
+  focused: StandinBrowserWindow | null = null;
   /** Awaited by every loadURL before its request goes out; tests replace it to hold a load open. */
   loadDelay: (url: string) => Promise<void> = () => Promise.resolve();
   readonly ipcMain = new StandinIpcMain();
@@ -152,65 +145,7 @@ export class StandinElectron {
   }
 
   module() {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the window class needs the instance it belongs to
-    const electron = this;
-    class BrowserWindow extends EventEmitter implements Pick<import('electron').BrowserWindow, 'loadURL' | 'show' | 'focus' | 'isDestroyed' | 'destroy' | 'close' | 'isMinimized' | 'restore' | 'maximize' | 'isMaximized' | 'getNormalBounds'> {
-      readonly webContents: StandinWebContents;
-      shown = false;
-      destroyed = false;
-      maximized = false;
-      constructor(readonly options: BrowserWindowConstructorOptions = {}) {
-        super();
-        const partition = options.webPreferences?.partition ?? '';
-        this.webContents = new StandinWebContents(electron, electron.fromPartition(partition));
-        electron.windows.push(this);
-        // Electron announces every new web contents on the app before the page loads.
-        electron.app.emit('web-contents-created', { preventDefault: () => undefined }, this.webContents);
-      }
-      static getAllWindows(): BrowserWindow[] {
-        return electron.windows.filter((w) => !w.destroyed) as BrowserWindow[];
-      }
-      static getFocusedWindow(): BrowserWindow | null {
-        return (electron.focused && !electron.focused.destroyed ? electron.focused : null) as BrowserWindow | null;
-      }
-      loadURL(url: string): Promise<void> {
-        return this.webContents.loadURL(url);
-      }
-      show(): void {
-        this.shown = true;
-      }
-      focus(): void {
-        electron.focused = this;
-      }
-      isDestroyed(): boolean {
-        return this.destroyed;
-      }
-      destroy(): void {
-        if (this.destroyed) return;
-        this.destroyed = true;
-        this.webContents.destroyed = true;
-        this.emit('closed');
-        electron.afterWindowGone();
-      }
-      close(): void {
-        let prevented = false;
-        this.emit('close', { preventDefault: () => (prevented = true) });
-        if (!prevented) this.destroy();
-      }
-      isMinimized(): boolean {
-        return false;
-      }
-      restore(): void {}
-      maximize(): void {
-        this.maximized = true;
-      }
-      isMaximized(): boolean {
-        return this.maximized;
-      }
-      getNormalBounds() {
-        return { x: 0, y: 0, width: 1280, height: 800 };
-      }
-    }
+    const BrowserWindow = makeBrowserWindowClass(this);
     const menu = new StandinMenuModule();
     return {
       app: this.app,
@@ -238,7 +173,69 @@ export class StandinElectron {
   }
 }
 
-type StandinBrowserWindowInstance = EventEmitter & { destroyed: boolean; webContents: StandinWebContents; options: BrowserWindowConstructorOptions; shown: boolean; close(): void };
+/** Electron's BrowserWindow, bound to the stand-in it belongs to (its sessions, its app). */
+function makeBrowserWindowClass(electron: StandinElectron) {
+  class BrowserWindow extends EventEmitter implements Pick<import('electron').BrowserWindow, 'loadURL' | 'show' | 'focus' | 'isDestroyed' | 'destroy' | 'close' | 'isMinimized' | 'restore' | 'maximize' | 'isMaximized' | 'getNormalBounds'> {
+    readonly webContents: StandinWebContents;
+    shown = false;
+    destroyed = false;
+    maximized = false;
+    constructor(readonly options: BrowserWindowConstructorOptions = {}) {
+      super();
+      const partition = options.webPreferences?.partition ?? '';
+      this.webContents = new StandinWebContents(electron, electron.fromPartition(partition));
+      electron.windows.push(this);
+      // Electron announces every new web contents on the app before the page loads.
+      electron.app.emit('web-contents-created', { preventDefault: () => undefined }, this.webContents);
+    }
+    static getAllWindows(): BrowserWindow[] {
+      return electron.windows.filter((w) => !w.destroyed);
+    }
+    static getFocusedWindow(): BrowserWindow | null {
+      return electron.focused && !electron.focused.destroyed ? electron.focused : null;
+    }
+    loadURL(url: string): Promise<void> {
+      return this.webContents.loadURL(url);
+    }
+    show(): void {
+      this.shown = true;
+    }
+    focus(): void {
+      electron.focused = this;
+    }
+    isDestroyed(): boolean {
+      return this.destroyed;
+    }
+    destroy(): void {
+      if (this.destroyed) return;
+      this.destroyed = true;
+      this.webContents.destroyed = true;
+      this.emit('closed');
+      electron.afterWindowGone();
+    }
+    close(): void {
+      let prevented = false;
+      this.emit('close', { preventDefault: () => (prevented = true) });
+      if (!prevented) this.destroy();
+    }
+    isMinimized(): boolean {
+      return false;
+    }
+    restore(): void {}
+    maximize(): void {
+      this.maximized = true;
+    }
+    isMaximized(): boolean {
+      return this.maximized;
+    }
+    getNormalBounds() {
+      return { x: 0, y: 0, width: 1280, height: 800 };
+    }
+  }
+  return BrowserWindow;
+}
+
+export type StandinBrowserWindow = InstanceType<ReturnType<typeof makeBrowserWindowClass>>;
 
 export class StandinApp
   extends EventEmitter
@@ -350,67 +347,6 @@ export class StandinContextBridge implements Pick<ContextBridge, 'exposeInMainWo
   }
 }
 
-/** Answers the tests queue up for the next dialogs; a dialog with no answer queued is cancelled. */
-export class StandinDialog implements Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox' | 'showErrorBox'> {
-  readonly opened: Array<OpenDialogOptions | SaveDialogOptions | MessageBoxOptions> = [];
-  readonly errorBoxes: Array<{ title: string; content: string }> = [];
-  readonly openAnswers: string[][] = [];
-  readonly saveAnswers: string[] = [];
-  showOpenDialog(...args: [BaseWindow, OpenDialogOptions] | [OpenDialogOptions]): Promise<OpenDialogReturnValue> {
-    const options = args.length === 2 ? args[1] : args[0];
-    this.opened.push(options);
-    const filePaths = this.openAnswers.shift();
-    return Promise.resolve(filePaths ? { canceled: false, filePaths } : { canceled: true, filePaths: [] });
-  }
-  showSaveDialog(...args: [BaseWindow, SaveDialogOptions] | [SaveDialogOptions]): Promise<SaveDialogReturnValue> {
-    const options = args.length === 2 ? args[1] : args[0];
-    this.opened.push(options);
-    const filePath = this.saveAnswers.shift();
-    return Promise.resolve(filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' });
-  }
-  showMessageBox(...args: [BaseWindow, MessageBoxOptions] | [MessageBoxOptions]): Promise<MessageBoxReturnValue> {
-    const options = args.length === 2 ? args[1] : args[0];
-    if (typeof options.message !== 'string') throw new TypeError('Insufficient number of arguments.');
-    this.opened.push(options);
-    return Promise.resolve({ response: options.defaultId ?? 0, checkboxChecked: false });
-  }
-  showErrorBox(title: string, content: string): void {
-    this.errorBoxes.push({ title, content });
-  }
-}
-
-export interface StandinMenu {
-  readonly items: MenuItemConstructorOptions[];
-}
-
-const MENU_ITEM_TYPES = new Set(['normal', 'separator', 'submenu', 'checkbox', 'radio', 'header', 'palette']);
-
-/** Electron's Menu.buildFromTemplate checks (lib/browser/api/menu.ts and menu-item.ts). */
-export class StandinMenuModule {
-  applicationMenu: StandinMenu | null = null;
-  buildFromTemplate(template: MenuItemConstructorOptions[]): StandinMenu {
-    if (!Array.isArray(template)) throw new TypeError('Invalid template for Menu: Menu template must be an array');
-    const valid = template.every(
-      (item: unknown) =>
-        item !== null &&
-        typeof item === 'object' &&
-        (Object.hasOwn(item, 'label') || Object.hasOwn(item, 'role') || (item as MenuItemConstructorOptions).type === 'separator'),
-    );
-    if (!valid) throw new TypeError('Invalid template for MenuItem: must have at least one of label, role or type');
-    for (const item of template) {
-      if (item.submenu !== undefined && !Array.isArray(item.submenu)) throw new Error('Invalid submenu');
-      const type = item.type ?? (item.submenu !== undefined ? 'submenu' : 'normal');
-      if (!MENU_ITEM_TYPES.has(type)) throw new Error(`Unknown menu item type: ${type}`);
-      if (type === 'submenu' && item.submenu === undefined) throw new Error('Invalid submenu');
-      if (Array.isArray(item.submenu)) this.buildFromTemplate(item.submenu);
-    }
-    return { items: template };
-  }
-  setApplicationMenu(menu: StandinMenu | null): void {
-    this.applicationMenu = menu;
-  }
-}
-
 export class StandinProtocol implements Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'> {
   readonly privileged: CustomScheme[] = [];
   readonly handlers = new Map<string, (request: Request) => Response | Promise<Response>>();
@@ -425,12 +361,5 @@ export class StandinProtocol implements Pick<Protocol, 'registerSchemesAsPrivile
     if (this.handlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`);
     this.electron.app.log.push(`protocol.handle ${scheme}`);
     this.handlers.set(scheme, handler);
-  }
-}
-
-export class StandinShell implements Pick<Shell, 'showItemInFolder'> {
-  readonly shown: string[] = [];
-  showItemInFolder(fullPath: string): void {
-    this.shown.push(fullPath);
   }
 }
