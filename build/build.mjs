@@ -1,5 +1,6 @@
 // Builds everything the app runs: the renderer with Vite, and the Node/Electron entry points
-// with esbuild (main and preload as CommonJS, the CLI/browser-mode server as ESM).
+// with esbuild (main, preload and the core's utility process host as CommonJS, the CLI/browser-mode
+// server as ESM).
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import fs from 'node:fs';
@@ -27,6 +28,8 @@ const common = {
 await Promise.all([
   esbuild({ ...common, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(out, 'electron/main.cjs'), format: 'cjs' }),
   esbuild({ ...common, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(out, 'electron/preload.cjs'), format: 'cjs' }),
+  // The core in Electron's utility process (electron/core-client.ts forks it from main.cjs's folder).
+  esbuild({ ...common, entryPoints: [path.join(root, 'electron/core-host.ts')], outfile: path.join(out, 'electron/core-host.cjs'), format: 'cjs' }),
   // For electron-builder's afterPack hook (build/after-pack.mjs); not part of the app.
   esbuild({ ...common, entryPoints: [path.join(root, 'electron/integrity.ts')], outfile: path.join(out, 'build/integrity.mjs'), format: 'esm' }),
   esbuild({
@@ -39,4 +42,4 @@ await Promise.all([
   }),
 ]);
 fs.chmodSync(path.join(out, 'node/cli.mjs'), 0o755);
-if (!quiet) console.log('built out/renderer, out/electron/main.cjs, out/electron/preload.cjs, out/node/cli.mjs');
+if (!quiet) console.log('built out/renderer, out/electron/main.cjs, out/electron/preload.cjs, out/electron/core-host.cjs, out/node/cli.mjs');

@@ -1,7 +1,8 @@
 /**
  * The Electron main process: a thin shell around the backend core. It wires the app:// protocol,
  * IPC, the menu and the window together; the behaviour lives in the core (electron/core) and
- * the renderer.
+ * the renderer. The core runs in a utility process of its own (core-client.ts), or here when that
+ * process cannot be had.
  *
  * Environment: CROSSREAD_HOME, when set, replaces Electron's userData directory (the project
  * list, settings, the sample copy and Chromium's own storage). The Electron end-to-end tests set
@@ -9,11 +10,11 @@
  * the single-instance lock (which Electron keys on userData).
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, shell, utilityProcess } from 'electron';
 import originalFs from 'original-fs';
 import { createBackend } from './core/backend';
 import { createPdfPrinter } from './pdf';
-import type { Backend } from './core/backend';
+import { createCore } from './core-client';
 import type { ShellCommand } from '../shared/contract';
 import { createDialogHandlers } from './dialogs';
 import { ChosenPaths, guardChosenPaths } from './chosenPaths';
@@ -29,8 +30,10 @@ import { homeOverride, isProjectFile, projectPathFromArgv } from './startup';
 import { createMainWindow, lockDownWebContents } from './window';
 import { loadWindowState, placeWindow, saveWindowState } from './window-state';
 
-// The bundle is out/electron/main.cjs, next to preload.cjs; the renderer build is out/renderer.
+// The bundle is out/electron/main.cjs, next to preload.cjs and core-host.cjs; the renderer build
+// is out/renderer.
 const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
+const CORE_HOST_PATH = path.join(__dirname, 'core-host.cjs');
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 
 app.setName('Crossread');
@@ -117,29 +120,35 @@ async function filesAreIntact(): Promise<boolean> {
   return false;
 }
 
-function start(): void {
+async function start(): Promise<void> {
   log.toFile(path.join(app.getPath('userData'), 'logs'));
   log.info(`Crossread ${app.getVersion()} started (Electron ${process.versions.electron}, ${process.platform})`);
-  let backend: Backend;
+  const backend = createCore({
+    fork: (modulePath, args, forkOptions) => utilityProcess.fork(modulePath, args, forkOptions),
+    hostPath: CORE_HOST_PATH,
+    printPdf: createPdfPrinter((windowOptions) => new BrowserWindow(windowOptions)),
+    inProcess: createBackend,
+  });
   const options = {
     homeDir: app.getPath('userData'),
     // The sample corpus: extraResources in a packaged app, the repo's resources/ in development.
     resourcesDir: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
     version: app.getVersion(),
     appName: 'the desktop app',
-    printPdf: createPdfPrinter((windowOptions) => new BrowserWindow(windowOptions)),
+    logFile: log.path(),
   };
   const requested = pendingOpen ?? projectPathFromArgv(process.argv, process.cwd());
+  pendingOpen = undefined;
   try {
     try {
-      backend = createBackend({ ...options, projectPath: requested });
+      await backend.start({ ...options, projectPath: requested });
     } catch (error) {
       if (requested === undefined) throw error;
       // The file asked for is missing, damaged or open in another Crossread: say so, and start
       // on the welcome screen instead of not at all.
       log.warn(`could not open ${requested}`, error);
       dialog.showErrorBox('Crossread could not open this project', error instanceof Error ? error.message : String(error));
-      backend = createBackend(options);
+      await backend.start(options);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -148,14 +157,20 @@ function start(): void {
     app.exit(1);
     return;
   }
+  log.info(`the core runs in the ${backend.where()}`);
 
   // Closed only once every window is gone: 'before-quit' fires before the windows close, and the
-  // pages' last saves (pagehide: notes, summary, layout) still arrive after it.
+  // pages' last saves (pagehide: notes, summary, layout) still arrive after it. The quit waits
+  // for the core to finish them and close the project, then goes on.
   let closed = false;
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
     if (closed) return;
     closed = true;
-    backend.close();
+    event.preventDefault();
+    backend
+      .close()
+      .catch((error: unknown) => log.error('the core did not close cleanly', error))
+      .finally(() => app.quit());
   });
 
   const refreshMenu = async (): Promise<void> => {
@@ -214,6 +229,10 @@ function start(): void {
   registerIpc(ipcMain, guardChosenPaths(dispatcher, chosenPaths), createDialogHandlers(dialogs, defaultProjectDir(), chosenPaths, importFiles));
   void refreshMenu();
   openWindow();
+  // A file handed over while the core was starting.
+  const handedOver = pendingOpen;
+  pendingOpen = undefined;
+  if (handedOver !== undefined && handedOver !== requested) openFromSystem(handedOver);
 
   app.on('activate', () => {
     // macOS: clicking the dock icon with no window open opens one again.
@@ -229,7 +248,10 @@ if (!app.requestSingleInstanceLock()) {
   // line to this instance and quits; the file opens here.
   app.on('second-instance', (_event, argv: string[], workingDirectory: string) => {
     const file = projectPathFromArgv(argv, workingDirectory);
-    if (file !== undefined) openFromSystem?.(file);
+    if (file !== undefined) {
+      if (openFromSystem) openFromSystem(file);
+      else pendingOpen = file;
+    }
     const win = mainWindow;
     if (win === null || win.isDestroyed()) return;
     if (win.isMinimized()) win.restore();

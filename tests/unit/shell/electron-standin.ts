@@ -13,6 +13,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { StandinDialog, StandinMenuModule, StandinShell } from './electron-standin-ui';
+import { makeUtilityProcessModule, type StandinFork, type StandinUtilityProcess } from './electron-standin-utility';
 
 export { StandinDialog, StandinMenuModule, StandinShell };
 import type {
@@ -134,6 +135,16 @@ export class StandinElectron {
   readonly ipcRenderer = new StandinIpcRenderer(this);
   readonly app = new StandinApp(this);
   readonly dialog = new StandinDialog();
+  /** Every utility process forked, in order. */
+  readonly utilityProcesses: StandinUtilityProcess[] = [];
+  /**
+   * Where a forked module really is: the main process forks its bundle's sibling core-host.cjs,
+   * which tests point at a bundle they built. Unmapped paths are forked as given.
+   */
+  readonly utilityModules = new Map<string, string>();
+  /** Tests replace it to make fork fail the way Electron's can. */
+  fork: StandinFork = (modulePath, args, options) => this.utility.fork(this.utilityModules.get(modulePath) ?? modulePath, args, options);
+  private readonly utility = makeUtilityProcessModule(() => this.ready, this.utilityProcesses);
 
   fromPartition(partition: string): StandinSession {
     let found = this.sessions.get(partition);
@@ -159,6 +170,7 @@ export class StandinElectron {
       screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
       session: { fromPartition: (partition: string) => this.fromPartition(partition), defaultSession: this.fromPartition('') },
       shell: new StandinShell(),
+      utilityProcess: { fork: ((...args) => this.fork(...args)) satisfies StandinFork },
       /** The state behind the module, for assertions. */
       standin: this,
     };
@@ -301,7 +313,14 @@ export class StandinApp
       win.webContents.emit('pagehide');
       win.close();
     }
-    this.emit('will-quit', { preventDefault: () => undefined });
+    // A will-quit listener that prevents it keeps the app running; it may call quit() again.
+    let stayed = false;
+    this.emit('will-quit', { preventDefault: () => (stayed = true) });
+    if (stayed) {
+      this.log.push('quit prevented');
+      return;
+    }
+    this.log.push('quit event');
     this.emit('quit');
   }
   exit(code?: number): void {
