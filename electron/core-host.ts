@@ -7,6 +7,7 @@
  * Bundled as its own entry (out/electron/core-host.cjs); started by core-client.ts. It never
  * imports 'electron': the utility process has no BrowserWindow, and the core stays plain Node.
  */
+import Database from 'better-sqlite3';
 import { createBackend } from './core/backend';
 import type { Backend } from './core/backend';
 import { log } from './core/log';
@@ -19,6 +20,10 @@ export interface HostPort {
 }
 
 export function serveCore(port: HostPort): void {
+  // better-sqlite3 loads its native binding on first use. Load it before saying hello: a process
+  // that cannot (the .node not found beside app.asar, a wrong ABI) then fails the handshake, and
+  // the core runs in the main process instead of failing on the user's first call.
+  new Database(':memory:').close();
   let backend: Backend | null = null;
   const inflight = new Set<Promise<void>>();
   const prints = new Map<number, { resolve: (bytes: Buffer) => void; reject: (error: Error) => void }>();

@@ -146,6 +146,7 @@ describe('electron-builder configuration', () => {
         'package.json',
         'out/electron/main.cjs',
         'out/electron/preload.cjs',
+        'out/electron/core-host.cjs',
         'out/renderer/index.html',
         ...renderer.filter((f) => !f.endsWith('.map')),
         'node_modules/better-sqlite3/package.json',
@@ -170,13 +171,16 @@ describe('electron-builder configuration', () => {
 
   it('keeps every module the bundles load at run time external and shipped', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    // What the main bundle requires by bare name (node: builtins and electron aside) must be a
-    // production dependency; everything else has to be bundled.
-    const main = fs.readFileSync(path.join(ROOT, 'out', 'electron', 'main.cjs'), 'utf8');
+    // What the main bundle and the core's utility-process bundle require by bare name (node:
+    // builtins and electron aside) must be a production dependency; everything else has to be
+    // bundled. Both load better-sqlite3 (main when the core falls back to running there).
+    const bundles = ['main.cjs', 'core-host.cjs'].map((name) => fs.readFileSync(path.join(ROOT, 'out', 'electron', name), 'utf8'));
     // electron and original-fs are modules Electron itself provides.
-    const required = new Set([...main.matchAll(/\brequire\("([^"./][^"]*)"\)/g)].map((m) => m[1]!).filter((n) => !n.startsWith('node:') && n !== 'electron' && n !== 'original-fs'));
     const builtins = new Set(require('node:module').builtinModules as string[]);
-    expect([...required].filter((n) => !builtins.has(n)).sort()).toEqual(Object.keys(pkg.dependencies).sort());
+    for (const bundle of bundles) {
+      const required = new Set([...bundle.matchAll(/\brequire\("([^"./][^"]*)"\)/g)].map((m) => m[1]!).filter((n) => !n.startsWith('node:') && n !== 'electron' && n !== 'original-fs'));
+      expect([...required].filter((n) => !builtins.has(n)).sort()).toEqual(Object.keys(pkg.dependencies).sort());
+    }
   });
 
   it('unpacks the native SQLite binding from asar, and ships the sample corpus beside it', () => {

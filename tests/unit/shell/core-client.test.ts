@@ -157,6 +157,22 @@ describe('the core in a utility process', () => {
     expect(c.where()).toBe('utility process');
   });
 
+  it('a core that keeps stopping gives way to the core in the main process, on the same project', async () => {
+    const c = core();
+    const file = await withProject(c);
+    for (let death = 1; death <= 3; death++) {
+      const child = electron.utilityProcesses.at(-1)!;
+      // Each new process is crashed as soon as it is asked to start.
+      await expect.poll(() => child.posted.some((m) => (m as { type: string }).type === 'start')).toBe(true);
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      child.crash();
+      await gone;
+    }
+    expect(value<{ path: string }>(await c.dispatch('project.current', {})).path).toBe(file);
+    expect(c.where()).toBe('main process');
+    expect(electron.utilityProcesses).toHaveLength(3);
+  });
+
   it('closing lets calls already made finish, then ends the process', async () => {
     const c = core();
     await withProject(c);
@@ -188,6 +204,22 @@ describe('when the utility process cannot be had, the core runs in the main proc
     await withProject(c);
     expect(c.where()).toBe('main process');
     await expect.poll(() => electron.utilityProcesses[0]!.pid).toBeUndefined();
+  });
+
+  it('when the utility process cannot load the native SQLite binding', async () => {
+    // The host bundle beside a better-sqlite3 whose binding does not load, as when the packaged
+    // .node cannot be found from the utility process.
+    const dir = path.join(home, 'app');
+    fs.mkdirSync(path.join(dir, 'node_modules', 'better-sqlite3'), { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'node_modules', 'better-sqlite3', 'index.js'),
+      "module.exports = class Database { constructor() { throw new Error('Could not locate the bindings file.'); } };\n",
+    );
+    fs.copyFileSync(host.file, path.join(dir, 'core-host.cjs'));
+    const c = core({ hostPath: path.join(dir, 'core-host.cjs') });
+    await withProject(c);
+    expect(c.where()).toBe('main process');
+    expect(electron.utilityProcesses[0]!.pid).toBeUndefined();
   });
 
   it('when it exits before saying hello', async () => {

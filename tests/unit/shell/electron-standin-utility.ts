@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ForkOptions, UtilityProcess, utilityProcess } from 'electron';
 
-const BOOTSTRAP = path.join(__dirname, 'utility-bootstrap.cjs');
+const BOOTSTRAP = path.join(__dirname, 'utility-bootstrap.mjs');
 
 type Stdio = 'pipe' | 'ignore' | 'inherit';
 

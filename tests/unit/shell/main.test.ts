@@ -1,7 +1,9 @@
 /**
  * The main process under the typed Electron stand-in (electron-standin.ts), with a recording
  * backend: start-up order, quitting, files handed over by the system, and the lockdown every
- * web contents gets.
+ * web contents gets. The utility process is refused here, so the core runs in the main process
+ * (core-client.ts's fallback) and the recording backend is that core; main-core.test.ts runs the
+ * real core in a real utility process.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
@@ -38,6 +40,7 @@ const fakes = vi.hoisted(() => {
           closed = true;
           state.events.push('close');
         },
+        project: () => null,
       };
     },
   };
@@ -76,20 +79,33 @@ vi.mock('original-fs', async () => {
 const { state } = fakes;
 let electron: ElectronStandin;
 
+/** Electron refuses the utility process; the core then runs in the main process. */
+function refuseUtilityProcess(): void {
+  electron.standin.fork = () => {
+    throw new Error('utilityProcess could not be launched');
+  };
+}
+
 /** A fresh Electron and a fresh main process, as when the app starts. */
 async function startMain(): Promise<void> {
   vi.resetModules();
   vi.doMock('electron', async () => (await import('./electron-standin')).createElectron());
   electron = (await import('electron')) as unknown as ElectronStandin;
+  refuseUtilityProcess();
   await import('../../../electron/main');
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Ready, and the start-up that follows it (the core starts asynchronously) done. */
 async function becomeReady(): Promise<void> {
   electron.app.becomeReady();
+  await vi.waitFor(() => expect(electron.standin.windows.length > 0 || electron.app.log.some((entry) => entry.startsWith('exit'))).toBe(true));
   await settle();
 }
+
+/** The quit has run to its end: the core closed, then the app quit for real. */
+const quitDone = () => vi.waitFor(() => expect(electron.app.log).toContain('quit event'));
 
 function emitApp(event: string, ...args: unknown[]): void {
   electron.app.emit(event, ...args);
@@ -173,6 +189,7 @@ describe('main process start-up', () => {
     await becomeReady();
     electron.standin.windows[0]!.close();
     expect(electron.app.log).toContain('quit');
+    await quitDone();
     expect(state.events.filter((e) => e === 'close')).toEqual(['close']);
   });
 
@@ -184,8 +201,9 @@ describe('main process start-up', () => {
       return standin;
     });
     electron = (await import('electron')) as unknown as ElectronStandin;
+    refuseUtilityProcess();
     await import('../../../electron/main');
-    expect(electron.app.log).toEqual(['setName Crossread', 'registerSchemesAsPrivileged', 'requestSingleInstanceLock', 'quit']);
+    expect(electron.app.log).toEqual(['setName Crossread', 'registerSchemesAsPrivileged', 'requestSingleInstanceLock', 'quit', 'quit event']);
     expect(state.backendOptions).toEqual([]);
   });
 
@@ -219,8 +237,9 @@ describe('the installation check (packaged Linux builds)', () => {
       return standin;
     });
     electron = (await import('electron')) as unknown as ElectronStandin;
+    refuseUtilityProcess();
     await import('../../../electron/main');
-    await becomeReady();
+    electron.app.becomeReady();
     await vi.waitFor(() => expect(electron.app.log.some((entry) => entry.startsWith('exit')) || state.backendOptions.length > 0).toBe(true));
   }
 
@@ -263,7 +282,7 @@ describe('quitting', () => {
       void electron.ipcRenderer.invoke('api:notes.save', { text: 'last words' }).then((answer) => answers.push(answer));
     });
     electron.app.quit();
-    await settle();
+    await quitDone();
     expect(answers).toEqual([{ ok: true, value: null }]);
     expect(state.events.slice(-2)).toEqual(['notes.save', 'close']);
   });
@@ -273,6 +292,7 @@ describe('quitting', () => {
     await becomeReady();
     electron.app.quit();
     emitApp('will-quit', { preventDefault: () => undefined });
+    await quitDone();
     expect(state.events.filter((e) => e === 'close')).toEqual(['close']);
   });
 });

@@ -2,8 +2,8 @@
 // (electron-standin-utility.ts): `process.parentPort` is an EventEmitter whose 'message' events
 // carry `{ data, ports }` and whose postMessage reaches the parent; messages that arrive before a
 // 'message' listener exists are queued until one is added, as Electron's docs say.
-'use strict';
-const { EventEmitter } = require('node:events');
+import { EventEmitter } from 'node:events';
+import { pathToFileURL } from 'node:url';
 
 const parentPort = new EventEmitter();
 const queued = [];
@@ -25,4 +25,4 @@ process.parentPort = parentPort;
 
 const [modulePath, ...args] = process.argv.slice(2);
 process.argv = [process.argv[0], modulePath, ...args];
-require(modulePath);
+await import(pathToFileURL(modulePath).href);
