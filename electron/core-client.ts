@@ -143,6 +143,19 @@ class CoreClient implements Core {
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
+    // Quitting must not hang on a core that no longer answers: past the deadline it is ended.
+    let timer: NodeJS.Timeout | undefined;
+    const overdue = new Promise<'overdue'>((resolve) => (timer = setTimeout(() => resolve('overdue'), this.deps.closeMs ?? CLOSE_MS)));
+    const outcome = await Promise.race([this.closeCore(), overdue]);
+    clearTimeout(timer);
+    if (outcome === 'overdue') {
+      log.warn('the core did not close in time; ending its process');
+      this.child?.kill();
+    }
+  }
+
+  /** The calls already made finish, then the project closes and the process ends. */
+  private async closeCore(): Promise<'closed'> {
     await this.settled();
     await Promise.allSettled([...this.pending.values()].map((p) => p.promise));
     if (this.backend) {
@@ -150,22 +163,15 @@ class CoreClient implements Core {
       this.backend = null;
     }
     const child = this.child;
-    if (!child) return;
+    if (!child) return 'closed';
     // The host answers 'closed' once the project is closed; the process is then ended, and the
-    // quit goes on once it is gone. One that does not answer in time is ended anyway.
+    // quit goes on once it is gone.
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        log.warn('the core did not close in time; ending its process');
-        child.kill();
-        resolve();
-      }, this.deps.closeMs ?? CLOSE_MS);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
+      child.once('exit', () => resolve());
       this.closedWaiter = () => child.kill();
       this.post(child, { type: 'close' });
     });
+    return 'closed';
   }
 
   private async connect(): Promise<void> {
@@ -252,10 +258,10 @@ class CoreClient implements Core {
   private exited(child: CoreProcess, code: number): void {
     if (child !== this.child) return;
     this.child = null;
+    for (const waiting of this.pending.values()) waiting.answer(this.closing ? CLOSING : stopped(code));
+    this.pending.clear();
     if (this.closing) return;
     log.error(`the core’s utility process stopped unexpectedly (exit code ${code})`);
-    for (const waiting of this.pending.values()) waiting.answer(stopped(code));
-    this.pending.clear();
     this.starting?.({ type: 'started', ok: false, message: `Crossread’s core stopped unexpectedly (exit code ${code}) while starting.` });
     this.deaths += 1;
     this.ready = this.restart();

@@ -184,6 +184,27 @@ describe('the core in a utility process', () => {
   });
 });
 
+describe('quitting never hangs on the core', () => {
+  it('a core that does not finish closing in time is ended, and the close returns', async () => {
+    // The core is stuck: main never prints the PDF it asked for, so its call never finishes.
+    let asked = false;
+    const c = core({
+      printPdf: () => {
+        asked = true;
+        return new Promise<Buffer>(() => undefined);
+      },
+      closeMs: 300,
+    });
+    await withProject(c);
+    const stuck = c.dispatch('export.build', { format: 'pdf', options: {} });
+    await expect.poll(() => asked).toBe(true);
+    await c.close();
+    expect(await stuck).toEqual({ ok: false, error: { code: 'unavailable', message: 'Crossread is closing.' } });
+    expect(electron.utilityProcesses[0]!.pid).toBeUndefined();
+    expect(electron.utilityProcesses).toHaveLength(1);
+  });
+});
+
 describe('when the utility process cannot be had, the core runs in the main process', () => {
   it('when fork throws', async () => {
     electron.fork = () => {
