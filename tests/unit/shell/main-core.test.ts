@@ -68,7 +68,7 @@ describe('the main process with the core in a utility process', () => {
     expect(await invoke('project.current', {})).toMatchObject({ ok: true, value: { path: file } });
     // Main's own questions go the same way: the recent list behind the File menu.
     expect(await invoke('project.recent', {})).toMatchObject({ ok: true, value: [{ path: file }] });
-    // The one log file, written by main, has the core's lines too.
+    // The log says where the core runs.
     const logged = fs.readFileSync(path.join(home, 'logs', 'crossread.log'), 'utf8');
     expect(logged).toContain('the core runs in the utility process');
   });
