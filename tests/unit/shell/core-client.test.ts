@@ -16,6 +16,9 @@ import { CORPUS_DIR, REPO_DIR } from '../../support/corpus';
 import { buildCoreHost } from './core-host-bundle';
 import { StandinElectron } from './electron-standin';
 
+/** A child process under a busy machine can take a while; nothing here measures speed. */
+const SLOW = { timeout: 15_000 };
+
 let host: Awaited<ReturnType<typeof buildCoreHost>>;
 beforeAll(async () => {
   host = await buildCoreHost();
@@ -48,6 +51,8 @@ function core(overrides: Partial<CoreDeps> = {}): Core {
       return Buffer.from('%PDF-1.7 printed in main');
     },
     inProcess: createBackend,
+    // A busy machine must not turn a slow start into the fallback these tests do not expect.
+    handshakeMs: SLOW.timeout,
     ...overrides,
   });
   cores.push(made);
@@ -163,7 +168,7 @@ describe('the core in a utility process', () => {
     for (let death = 1; death <= 3; death++) {
       const child = electron.utilityProcesses.at(-1)!;
       // Each new process is crashed as soon as it is asked to start.
-      await expect.poll(() => child.posted.some((m) => (m as { type: string }).type === 'start')).toBe(true);
+      await expect.poll(() => child.posted.some((m) => (m as { type: string }).type === 'start'), SLOW).toBe(true);
       const gone = new Promise((resolve) => child.once('exit', resolve));
       child.crash();
       await gone;
@@ -197,7 +202,7 @@ describe('quitting never hangs on the core', () => {
     });
     await withProject(c);
     const stuck = c.dispatch('export.build', { format: 'pdf', options: {} });
-    await expect.poll(() => asked).toBe(true);
+    await expect.poll(() => asked, SLOW).toBe(true);
     await c.close();
     expect(await stuck).toEqual({ ok: false, error: { code: 'unavailable', message: 'Crossread is closing.' } });
     expect(electron.utilityProcesses[0]!.pid).toBeUndefined();
@@ -224,7 +229,7 @@ describe('when the utility process cannot be had, the core runs in the main proc
     const c = core({ hostPath: silent, handshakeMs: 300 });
     await withProject(c);
     expect(c.where()).toBe('main process');
-    await expect.poll(() => electron.utilityProcesses[0]!.pid).toBeUndefined();
+    await expect.poll(() => electron.utilityProcesses[0]!.pid, SLOW).toBeUndefined();
   });
 
   it('when the utility process cannot load the native SQLite binding', async () => {

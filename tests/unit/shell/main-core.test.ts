@@ -11,6 +11,9 @@ import { createBackend } from '../../../electron/core/backend';
 import { buildCoreHost } from './core-host-bundle';
 import type { ElectronStandin } from './electron-standin';
 
+/** A child process under a busy machine can take a while; nothing here measures speed. */
+const SLOW = { timeout: 15_000 };
+
 vi.mock('electron', async () => (await import('./electron-standin')).createElectron());
 // Electron's unpatched fs; plain Node's fs is the same thing.
 vi.mock('original-fs', async () => {
@@ -39,16 +42,16 @@ beforeEach(async () => {
   electron.standin.utilityModules.set(HOST_BESIDE_MAIN, host.file);
   await import('../../../electron/main');
   electron.app.becomeReady();
-  await vi.waitFor(() => expect(electron.standin.windows.length > 0 || electron.app.log.some((entry) => entry.startsWith('exit'))).toBe(true));
+  await vi.waitFor(() => expect(electron.standin.windows.length > 0 || electron.app.log.some((entry) => entry.startsWith('exit'))).toBe(true), SLOW);
 });
 
 afterEach(async () => {
   // Quit as a user would, so the core closes its project and its process ends.
   if (!electron.app.log.includes('quit event')) {
     electron.app.quit();
-    await vi.waitFor(() => expect(electron.app.log).toContain('quit event'));
+    await vi.waitFor(() => expect(electron.app.log).toContain('quit event'), SLOW);
   }
-  await vi.waitFor(() => expect(electron.standin.utilityProcesses.filter((child) => child.pid !== undefined)).toEqual([]));
+  await vi.waitFor(() => expect(electron.standin.utilityProcesses.filter((child) => child.pid !== undefined)).toEqual([]), SLOW);
   vi.unstubAllEnvs();
   fs.rmSync(home, { recursive: true, force: true });
 });
@@ -93,7 +96,7 @@ describe('the main process with the core in a utility process', () => {
       void invoke('layout.set', { panes: [], sidebar: false }).then((answer) => answers.push(answer));
     });
     electron.app.quit();
-    await vi.waitFor(() => expect(electron.app.log).toContain('quit event'));
+    await vi.waitFor(() => expect(electron.app.log).toContain('quit event'), SLOW);
     // The first quit waited for the core; the second one finished it.
     expect(electron.app.log.filter((entry) => entry.startsWith('quit'))).toEqual(['quit', 'quit prevented', 'quit', 'quit event']);
     expect(answers).toEqual([{ ok: true, value: { panes: [], sidebar: false } }]);

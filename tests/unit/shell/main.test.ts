@@ -10,6 +10,9 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { API_NAMES, SHELL_NAMES } from '../../../shared/contract';
 import type { ElectronStandin } from './electron-standin';
 
+/** A child process under a busy machine can take a while; nothing here measures speed. */
+const SLOW = { timeout: 15_000 };
+
 const fakes = vi.hoisted(() => {
   const state = {
     /** Backend calls and its close, in the order they happened. */
@@ -100,12 +103,12 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 /** Ready, and the start-up that follows it (the core starts asynchronously) done. */
 async function becomeReady(): Promise<void> {
   electron.app.becomeReady();
-  await vi.waitFor(() => expect(electron.standin.windows.length > 0 || electron.app.log.some((entry) => entry.startsWith('exit'))).toBe(true));
+  await vi.waitFor(() => expect(electron.standin.windows.length > 0 || electron.app.log.some((entry) => entry.startsWith('exit'))).toBe(true), SLOW);
   await settle();
 }
 
 /** The quit has run to its end: the core closed, then the app quit for real. */
-const quitDone = () => vi.waitFor(() => expect(electron.app.log).toContain('quit event'));
+const quitDone = () => vi.waitFor(() => expect(electron.app.log).toContain('quit event'), SLOW);
 
 function emitApp(event: string, ...args: unknown[]): void {
   electron.app.emit(event, ...args);
@@ -240,7 +243,7 @@ describe('the installation check (packaged Linux builds)', () => {
     refuseUtilityProcess();
     await import('../../../electron/main');
     electron.app.becomeReady();
-    await vi.waitFor(() => expect(electron.app.log.some((entry) => entry.startsWith('exit')) || state.backendOptions.length > 0).toBe(true));
+    await vi.waitFor(() => expect(electron.app.log.some((entry) => entry.startsWith('exit')) || state.backendOptions.length > 0).toBe(true), SLOW);
   }
 
   async function packagedResources(): Promise<string> {
