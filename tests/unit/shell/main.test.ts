@@ -20,11 +20,14 @@ const fakes = vi.hoisted(() => {
     backendOptions: [] as Array<{ projectPath?: string; printPdf?: (html: string) => Promise<Buffer> }>,
     dispatched: [] as Array<{ name: string; input: unknown }>,
     logDir: null as string | null,
+    /** Runs while the core is being created (the start-up is still under way). */
+    whileStarting: null as (() => void) | null,
   };
 
   const backend = {
     createBackend: (options: { projectPath?: string }) => {
       state.backendOptions.push(options);
+      state.whileStarting?.();
       if (options.projectPath?.includes('busy')) throw new Error('busy.crossread is open in another Crossread (browser mode, process 42).');
       let closed = false;
       return {
@@ -66,6 +69,7 @@ const fakes = vi.hoisted(() => {
     state.backendOptions = [];
     state.dispatched = [];
     state.logDir = null;
+    state.whileStarting = null;
   }
   return { state, backend, log, reset };
 });
@@ -328,6 +332,17 @@ describe('project files handed over by the system', () => {
     expect(prevented).toBe(true);
     await becomeReady();
     expect(state.backendOptions).toMatchObject([{ projectPath: '/Users/ana/Accords.crossread' }]);
+  });
+
+  it('a project file handed over while the core is still starting opens once it has started', async () => {
+    await startMain();
+    state.whileStarting = () => {
+      state.whileStarting = null;
+      emitApp('second-instance', {}, ['crossread', '/home/ana/Later.crossread'], '/');
+    };
+    await becomeReady();
+    await vi.waitFor(() => expect(state.dispatched).toContainEqual({ name: 'project.open', input: { path: '/home/ana/Later.crossread' } }), SLOW);
+    expect(liveWindows()).toHaveLength(1);
   });
 
   it('macOS: opening a project from Finder with no window open shows a window with it', async () => {
