@@ -11,6 +11,8 @@ const chromium = process.env.CROSSREAD_CHROMIUM ?? ['/usr/bin/chromium', '/usr/b
 export default defineConfig({
   testDir: 'tests',
   testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
+  // Downloads the Electron binary where that is possible, so the Electron specs run there.
+  globalSetup: './tests/electron/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,

@@ -1,5 +1,6 @@
 // Builds everything the app runs: the renderer with Vite, and the Node/Electron entry points
-// with esbuild (main and preload as CommonJS, the CLI/browser-mode server as ESM).
+// with esbuild (main, preload and the core's utility process host as CommonJS, the CLI/browser-mode
+// server as ESM).
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { bundledPackagesPlugin, fromMetafile } from './bundled-packages.mjs';
@@ -30,7 +31,7 @@ const common = {
   logLevel: 'warning',
   metafile: true,
   // The native SQLite binding is loaded from node_modules at run time (asar-unpacked when packaged).
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'original-fs', 'better-sqlite3'],
 };
 
 // Bundled CommonJS dependencies (mammoth, jszip) call require(); give ES module bundles one.
@@ -44,6 +45,10 @@ const node = await Promise.all([
   esbuild({ ...common, ...cjs, ...isolateWorker('isolate-worker.cjs'), entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(out, 'electron/main.cjs') }),
   esbuild({ ...common, ...cjs, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(out, 'electron/preload.cjs') }),
   esbuild({ ...common, ...cjs, entryPoints: [path.join(root, 'electron/core/isolate/worker.ts')], outfile: path.join(out, 'electron/isolate-worker.cjs') }),
+  // The core in Electron's utility process (electron/core-client.ts forks it from main.cjs's folder).
+  esbuild({ ...common, ...cjs, ...isolateWorker('isolate-worker.cjs'), entryPoints: [path.join(root, 'electron/core-host.ts')], outfile: path.join(out, 'electron/core-host.cjs') }),
+  // For electron-builder's afterPack hook (build/after-pack.mjs); not part of the app.
+  esbuild({ ...common, entryPoints: [path.join(root, 'electron/integrity.ts')], outfile: path.join(out, 'build/integrity.mjs'), format: 'esm' }),
   esbuild({
     ...common,
     ...isolateWorker('isolate-worker.mjs'),
@@ -67,4 +72,4 @@ for (const result of node) {
 }
 fs.writeFileSync(path.join(out, 'bundled-packages.json'), `${JSON.stringify(bundled, null, 2)}\n`);
 fs.chmodSync(path.join(out, 'node/cli.mjs'), 0o755);
-if (!quiet) console.log('built out/renderer, out/electron/{main,preload,isolate-worker}.cjs, out/node/{cli,isolate-worker}.mjs');
+if (!quiet) console.log('built out/renderer, out/electron/{main,preload,core-host,isolate-worker}.cjs, out/node/{cli,isolate-worker}.mjs');

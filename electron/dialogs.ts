@@ -4,25 +4,21 @@
  * The dialog functions are passed in so this can be tested without Electron; main.ts binds them
  * to the focused window.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
-import { AppError } from './core/errors';
-import { IMPORT_LIMITS } from './core/import/types';
 import type { ExportFormat } from '../shared/dossier';
 import type { ShellHandlers } from './ipc';
 import type { PathApprovals } from './chosenPaths';
+import type { ChosenImport } from './import-chosen';
 
 export const PROJECT_EXTENSION = 'crossread';
 export const DEFAULT_PROJECT_NAME = 'Research.crossread';
 const PROJECT_FILTERS = [{ name: 'Crossread project', extensions: [PROJECT_EXTENSION] }];
-// desktop (issue 7): the import dialog
 const DOCUMENT_FILTERS = [
   { name: 'Documents', extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'docx'] },
   { name: 'All files', extensions: ['*'] },
 ];
-/** The API takes at most this many files per import call. */
-export const MAX_PICKED_FILES = 50;
 /** Crossread's own annotation files end in .crossread.json; W3C and Hypothesis files in .json or .jsonld. */
 const ANNOTATION_FILTERS = [{ name: 'Annotation files', extensions: ['json', 'jsonld'] }];
 
@@ -31,8 +27,19 @@ export interface DialogApi {
   showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
 }
 
-/** `approve` hears every path the user chose to export to or import from (see chosenPaths.ts). */
-export function createDialogHandlers(dialogs: DialogApi, defaultDir: string, approve: PathApprovals = IGNORE_PATHS): ShellHandlers {
+/** Reads and imports the files the user chose (import-chosen.ts, bound to the backend in main.ts). */
+export type ImportChosen = (files: readonly string[]) => Promise<ChosenImport>;
+
+/**
+ * `approve` hears every path the user chose to export to or import from (see chosenPaths.ts);
+ * `importFiles` imports the documents chosen in the Import dialog.
+ */
+export function createDialogHandlers(
+  dialogs: DialogApi,
+  defaultDir: string,
+  approve: PathApprovals,
+  importFiles: ImportChosen,
+): ShellHandlers {
   return {
     'dialog.openProject': async () => {
       const result = await dialogs.showOpenDialog({
@@ -52,52 +59,40 @@ export function createDialogHandlers(dialogs: DialogApi, defaultDir: string, app
         filters: DOCUMENT_FILTERS,
       });
       if (result.canceled || result.filePaths.length === 0) return null;
-      if (result.filePaths.length > MAX_PICKED_FILES) {
-        throw new AppError('bad-input', `Choose at most ${MAX_PICKED_FILES} files at a time (${result.filePaths.length} were chosen).`);
-      }
-      // Read here, so the page never names a path on disk; files over the limit are not read
-      // at all, and the page reports them.
-      const files = [];
-      for (const file of result.filePaths) {
-        const { size } = await stat(file);
-        const dataBase64 = size > IMPORT_LIMITS.maxFileBytes ? '' : (await readFile(file)).toString('base64');
-        files.push({ name: path.basename(file), size, dataBase64 });
-      }
-      return { files };
+      return importFiles(result.filePaths);
     },
     'dialog.createProject': async () => {
-      const result = await dialogs.showSaveDialog({
+      const chosen = await chooseSavePath(dialogs, {
         title: 'New Project',
         defaultPath: path.join(defaultDir, DEFAULT_PROJECT_NAME),
         filters: PROJECT_FILTERS,
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
-      if (result.canceled || !result.filePath) return null;
-      return { path: withProjectExtension(result.filePath) };
+      return chosen === null ? null : { path: chosen };
     },
     'dialog.saveFile': async ({ defaultName, format }) => {
-      const result = await dialogs.showSaveDialog({
+      const chosen = await chooseSavePath(dialogs, {
         title: 'Export Dossier',
-        // Only the base name of the suggestion is used: the folder is always the user's default one.
-        defaultPath: path.join(defaultDir, path.basename(defaultName)),
+        // Only the base name of the suggestion is used: the folder is always the user's default
+        // one. It carries the extension, so the dialog's overwrite check sees the real name.
+        defaultPath: path.join(defaultDir, withExtension(path.basename(defaultName), [format])),
         filters: [{ name: EXPORT_FILTER_NAMES[format], extensions: [format] }],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
-      if (result.canceled || !result.filePath) return null;
-      const chosen = path.extname(result.filePath) ? result.filePath : `${result.filePath}.${format}`;
+      if (chosen === null) return null;
       approve.write(chosen);
       return { path: chosen };
     },
     'dialog.exportAnnotations': async () => {
-      const result = await dialogs.showSaveDialog({
+      const chosen = await chooseSavePath(dialogs, {
         title: 'Export Annotations',
         defaultPath: path.join(defaultDir, 'annotations.crossread.json'),
         filters: ANNOTATION_FILTERS,
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
-      if (result.canceled || !result.filePath) return null;
-      approve.write(result.filePath);
-      return { path: result.filePath };
+      if (chosen === null) return null;
+      approve.write(chosen);
+      return { path: chosen };
     },
     'dialog.importAnnotations': async () => {
       const result = await dialogs.showOpenDialog({
@@ -114,8 +109,6 @@ export function createDialogHandlers(dialogs: DialogApi, defaultDir: string, app
   };
 }
 
-const IGNORE_PATHS: PathApprovals = { write: () => undefined, read: () => undefined };
-
 const EXPORT_FILTER_NAMES: Record<ExportFormat, string> = {
   html: 'Web page (HTML)',
   pdf: 'PDF document',
@@ -125,7 +118,35 @@ const EXPORT_FILTER_NAMES: Record<ExportFormat, string> = {
   csv: 'CSV table',
 };
 
-/** Linux save dialogs do not always append the filter's extension; a project file needs it. */
-export function withProjectExtension(filePath: string): string {
-  return path.extname(filePath).toLowerCase() === `.${PROJECT_EXTENSION}` ? filePath : `${filePath}.${PROJECT_EXTENSION}`;
+/** `name` when it already ends in one of `extensions` (any case), else `name.<first extension>`. */
+export function withExtension(name: string, extensions: readonly string[]): string {
+  const lower = name.toLowerCase();
+  return extensions.some((ext) => lower.endsWith(`.${ext}`)) ? name : `${name}.${extensions[0]}`;
+}
+
+const exists = (file: string): Promise<boolean> =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * A save dialog whose answer always ends in the filter's extension and never names an existing
+ * file the user did not confirm. The Linux (GTK) dialog returns what was typed without the
+ * filter's extension (electron/electron#21935) and checks for overwriting only that name; so when
+ * the extension has to be added and a file of that name exists, the dialog opens again on the
+ * full name, where its own overwrite confirmation asks the user.
+ */
+export async function chooseSavePath(dialogs: DialogApi, options: SaveDialogOptions): Promise<string | null> {
+  const extensions = (options.filters ?? []).flatMap((filter) => filter.extensions);
+  let defaultPath = options.defaultPath;
+  for (;;) {
+    const result = await dialogs.showSaveDialog({ ...options, defaultPath });
+    if (result.canceled || !result.filePath) return null;
+    if (extensions.length === 0) return result.filePath;
+    const full = withExtension(result.filePath, extensions);
+    // The dialog confirmed this very name, or there is nothing there to overwrite.
+    if (full === result.filePath || !(await exists(full))) return full;
+    defaultPath = full;
+  }
 }

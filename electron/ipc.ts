@@ -7,6 +7,8 @@
 import type { z } from 'zod';
 import { API_NAMES, SHELL_NAMES, shellApi } from '../shared/contract';
 import type { ApiResponse, ShellApi, ShellName } from '../shared/contract';
+import { API_CHANNEL_PREFIX, SHELL_CHANNEL_PREFIX } from './channels';
+import { AppError } from './core/errors';
 import { isAppUrl } from './protocol';
 
 /** The part of the backend IPC needs; `createBackend()` from ./core/backend satisfies it. */
@@ -31,8 +33,6 @@ export interface IpcMainLike {
   removeHandler(channel: string): void;
 }
 
-export const API_CHANNEL_PREFIX = 'api:';
-export const SHELL_CHANNEL_PREFIX = 'shell:';
 
 const REFUSED: ApiResponse<never> = {
   ok: false,
@@ -96,6 +96,8 @@ async function callShell<N extends ShellName>(
     const handler: ShellHandlers[N] = handlers[name];
     return { ok: true, value: await handler(parsed.data as ShellInput<N>) };
   } catch (error) {
+    // A refusal meant for the user (e.g. no project open) keeps its code and words.
+    if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { code: 'internal', message: `${name} failed: ${message}` } };
   }

@@ -65,6 +65,12 @@ export function denyAllPermissions(ses: Session): void {
   ses.setPermissionCheckHandler(() => false);
 }
 
+/** Everything above, for any web contents the app creates (main.ts applies it to each). */
+export function lockDownWebContents(contents: WebContents): void {
+  hardenWebContents(contents);
+  denyAllPermissions(contents.session);
+}
+
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const bounds = options.state?.bounds ?? DEFAULT_SIZE;
   const win = new BrowserWindow({

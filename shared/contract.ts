@@ -270,8 +270,16 @@ export const BackupInfo = z.object({
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
 /** A file chosen in the native import dialog, read by the shell: `dataBase64` is empty when it is over the import limit. */
-export const PickedFile = z.object({ name: z.string(), size: z.number().int().nonnegative(), dataBase64: z.string() });
-export type PickedFile = z.infer<typeof PickedFile>;
+/** What the desktop's native import reports: the import's own result, and the files it did not read for their size. */
+export const ChosenImportResult = ImportResult.extend({
+  tooLarge: z.array(z.object({ name: z.string(), size: z.number().int().nonnegative() })),
+});
+/** Sent by the desktop shell before each file of a native import ("import-progress" events). */
+export interface ImportProgress {
+  done: number;
+  total: number;
+  name: string;
+}
 /** What the About dialog shows: versions of the parts, and where the app keeps its files. */
 export const AppInfo = z.object({
   version: z.string(),
@@ -538,8 +546,8 @@ export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiErr
 export const shellApi = {
   'dialog.openProject': entry(Empty, z.object({ path: z.string() }).nullable()),
   'dialog.createProject': entry(Empty, z.object({ path: z.string() }).nullable()),
-  /** desktop (issue 7): native Open dialog for documents; the shell reads the chosen files (files over the limit come back without data). */
-  'dialog.importDocuments': entry(Empty, z.object({ files: z.array(PickedFile).max(50) }).nullable()),
+  /** Native Open dialog for documents; the shell reads and imports the chosen files itself (their bytes never reach the page). */
+  'dialog.importDocuments': entry(Empty, ChosenImportResult.nullable()),
   /** Save dialog for an exported dossier; the suggested name is only a suggestion the user can change. */
   'dialog.saveFile': entry(
     z.object({ defaultName: z.string().min(1).max(255), format: ExportFormat }).strict(),

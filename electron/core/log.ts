@@ -16,8 +16,12 @@ export interface LogOptions {
   keep?: number;
 }
 
+/** Where a process without its own log file sends its lines (the core's utility process). */
+export type LogSink = (level: 'info' | 'warn' | 'error', message: string) => void;
+
 export class Log {
   private file: string | null = null;
+  private sink: LogSink | null = null;
   private maxBytes = 1024 * 1024;
   private keep = 3;
 
@@ -28,6 +32,15 @@ export class Log {
     fs.mkdirSync(dir, { recursive: true });
     this.file = path.join(dir, LOG_FILE_NAME);
     return this.file;
+  }
+
+  /**
+   * Hands every line to `sink` instead of writing it: one process writes the file, so its rotation
+   * never races another writer. `file` is that file, which path() reports.
+   */
+  forward(sink: LogSink, file: string | null): void {
+    this.sink = sink;
+    this.file = file;
   }
 
   /** The current log file, or null when logging to stderr only. */
@@ -45,11 +58,16 @@ export class Log {
 
   error(message: string, error?: unknown): void {
     const line = withError(message, error);
-    console.error(`[crossread] ${line}`);
+    // A forwarded line reaches stderr once, from the process that writes the file.
+    if (!this.sink) console.error(`[crossread] ${line}`);
     this.write('ERROR', line);
   }
 
-  private write(level: string, message: string): void {
+  private write(level: 'INFO' | 'WARN' | 'ERROR', message: string): void {
+    if (this.sink) {
+      this.sink(level === 'INFO' ? 'info' : level === 'WARN' ? 'warn' : 'error', message);
+      return;
+    }
     if (!this.file) {
       if (level !== 'ERROR') console.error(`[crossread] ${message}`);
       return;

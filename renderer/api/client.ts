@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ApiInput, ApiName, ApiOutput, ErrorCode, PickedFile, ShellApi, ShellName } from '../../shared/contract';
+import type { ApiInput, ApiName, ApiOutput, ErrorCode, ShellApi, ShellName } from '../../shared/contract';
 import { createTransport, type Transport } from './transport';
 
 /** A failed call, carrying the message the backend wrote for the user. */
@@ -27,11 +27,13 @@ export async function call<N extends ApiName>(name: N, input: ApiInput<N>): Prom
   return res.value as ApiOutput<N>;
 }
 
-/** The native import dialog: the chosen files, null when cancelled, undefined in browser mode. */
-export async function pickDocuments(): Promise<PickedFile[] | null | undefined> {
+type ChosenImport = z.output<ShellApi['dialog.importDocuments']['output']>;
+
+/** The native import dialog, which imports what was chosen: its report, null when cancelled. */
+export async function importWithDialog(): Promise<ChosenImport | 'unavailable'> {
   const res = await getTransport().invokeShell('dialog.importDocuments', {});
-  if (!res.ok) return res.error.code === 'unavailable' ? undefined : Promise.reject(new ApiError(res.error.code, res.error.message));
-  return (res.value as { files: PickedFile[] } | null)?.files ?? null;
+  if (!res.ok) return res.error.code === 'unavailable' ? 'unavailable' : Promise.reject(new ApiError(res.error.code, res.error.message));
+  return res.value as ChosenImport;
 }
 
 /** Native dialogs; resolves to undefined where the shell cannot serve them (browser mode). */

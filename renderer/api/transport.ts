@@ -1,4 +1,4 @@
-import type { ApiResponse, ShellCommand } from '../../shared/contract';
+import type { ApiResponse, ImportProgress, ShellCommand } from '../../shared/contract';
 
 /** What the Electron preload exposes as `window.crossread`. */
 export interface DesktopBridge {
@@ -6,6 +6,7 @@ export interface DesktopBridge {
   invoke(name: string, input: unknown): Promise<ApiResponse<unknown>>;
   invokeShell(name: string, input: unknown): Promise<ApiResponse<unknown>>;
   onCommand(cb: (command: ShellCommand) => void): () => void;
+  onImportProgress(cb: (progress: ImportProgress) => void): () => void;
 }
 
 declare global {
@@ -19,6 +20,8 @@ export interface Transport {
   invoke(name: string, input: unknown): Promise<ApiResponse<unknown>>;
   invokeShell(name: string, input: unknown): Promise<ApiResponse<unknown>>;
   onCommand(cb: (command: ShellCommand) => void): () => void;
+  /** The desktop's native import reports each file; browser mode imports in the page and never calls it. */
+  onImportProgress(cb: (progress: ImportProgress) => void): () => void;
 }
 
 const TOKEN_KEY = 'crossread.token';
@@ -62,6 +65,7 @@ function httpTransport(): Transport {
     },
     invokeShell: () => Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'Not available in browser mode.' } }),
     onCommand: () => () => undefined,
+    onImportProgress: () => () => undefined,
   };
 }
 
@@ -93,6 +97,7 @@ export function createTransport(): Transport {
       invoke: (n, i) => bridge.invoke(n, i),
       invokeShell: (n, i) => bridge.invokeShell(n, i),
       onCommand: (cb) => bridge.onCommand(cb),
+      onImportProgress: (cb) => bridge.onImportProgress(cb),
     };
   }
   return httpTransport();

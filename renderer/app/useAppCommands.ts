@@ -1,7 +1,6 @@
 import type { RefObject } from 'react';
 import { useDeleteClaim } from '../annotations/useDeleteClaim';
-import { pickDocuments } from '../api/client';
-import { fromPicked, type ImportSource } from '../documents/useImport';
+import { useDesktopImport, type ImportSource } from '../documents/useImport';
 import { useCommands, type CommandHandlers } from '../commands/useCommands';
 import { useHistory } from '../history/useHistory';
 import type { useProjectCommands } from '../projects/useProjectCommands';
@@ -26,6 +25,7 @@ export function useAppCommands(ui: Ui) {
   const { state, actions } = useWorkspace();
   const deleteClaim = useDeleteClaim();
   const history = useHistory();
+  const desktopImport = useDesktopImport();
   const share = useShare();
   const shareImport = useShareImport(() => share.fileInput.current);
   const hasProject = () => state.project !== null;
@@ -45,9 +45,8 @@ export function useAppCommands(ui: Ui) {
     // The desktop's native dialog where there is one; the page's file picker in browser mode.
     'documents.import': {
       run: () =>
-        void actions.guard(pickDocuments).then((picked) => {
-          if (picked === undefined) ui.fileInput.current?.click();
-          else if (picked) void ui.importFiles(picked.map(fromPicked));
+        void desktopImport().then((done) => {
+          if (!done) ui.fileInput.current?.click();
         }),
       enabled: writable,
     },

@@ -6,58 +6,18 @@
  * Where the Electron binary could not be downloaded (this CI, offline machines) the test skips
  * and says why; the shell's logic is covered under Node by tests/unit/shell.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { _electron as electron, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
+import { ELECTRON_BINARY, launchApp, NO_ELECTRON } from './electron-app';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-/** The Electron executable if this machine has one, else null. */
-function findElectronBinary(): string | null {
-  try {
-    const require = createRequire(import.meta.url);
-    if (!process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-      // Requiring 'electron' without its binary starts a download attempt; look first for the
-      // path.txt marker its installer writes after a successful download.
-      const packageDir = path.dirname(require.resolve('electron/package.json'));
-      const marker = path.join(packageDir, 'path.txt');
-      if (!existsSync(marker) || !existsSync(path.join(packageDir, 'dist', readFileSync(marker, 'utf8').trim()))) {
-        return null;
-      }
-    }
-    const binary: unknown = require('electron');
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
-
-const electronBinary = findElectronBinary();
-const SKIP_REASON =
-  'Electron binary not present (not downloaded on this machine); the shell is covered by tests/unit/shell';
-if (electronBinary === null) console.log(SKIP_REASON);
-test.skip(electronBinary === null, SKIP_REASON);
+if (ELECTRON_BINARY === null) console.log(NO_ELECTRON);
+test.skip(ELECTRON_BINARY === null, NO_ELECTRON);
 
 interface Bridge {
   invoke(name: string, input: unknown): Promise<{ ok: boolean; value?: unknown }>;
-}
-
-function launch(home: string): Promise<ElectronApplication> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-  env.CROSSREAD_HOME = home;
-  delete env.ELECTRON_RUN_AS_NODE;
-  return electron.launch({
-    executablePath: electronBinary ?? undefined,
-    args: ['.'],
-    cwd: repoRoot,
-    env,
-    locale: 'en-US',
-  });
 }
 
 /** Asks the real backend through the page's own bridge. */
@@ -75,7 +35,7 @@ test('opens the sample, makes a claim with the mouse, and keeps it after a resta
   const home = mkdtempSync(path.join(os.tmpdir(), 'crossread-electron-'));
   let app: ElectronApplication | null = null;
   try {
-    app = await launch(home);
+    app = await launchApp(home);
     let page = await app.firstWindow();
     await expect(page).toHaveURL(/^app:\/\/crossread\//);
     expect(await page.evaluate(() => (window as unknown as { crossread?: { transport: string } }).crossread?.transport)).toBe(
@@ -86,6 +46,10 @@ test('opens the sample, makes a claim with the mouse, and keeps it after a resta
 
     await page.getByRole('button', { name: 'Open sample project' }).click();
     await expect(page.getByRole('listitem').first()).toBeVisible();
+
+    // Three-part call names pass the preload (the dossier summary and export settings).
+    await invoke(page, 'dossier.summary.get', {});
+    await invoke(page, 'dossier.settings.get', {});
 
     const documents = await invoke<Array<{ title: string }>>(page, 'documents.list', {});
     const title = documents[0]?.title;
@@ -118,7 +82,7 @@ test('opens the sample, makes a claim with the mouse, and keeps it after a resta
     await app.close();
     app = null;
 
-    app = await launch(home);
+    app = await launchApp(home);
     page = await app.firstWindow();
     const claimsRegion = page.getByRole('region', { name: 'Claims' });
     const openSample = page.getByRole('button', { name: 'Open sample project' });

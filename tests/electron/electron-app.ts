@@ -11,13 +11,16 @@ import { _electron as electron, type ElectronApplication } from '@playwright/tes
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The Electron executable if this machine has one, else null. */
+/**
+ * The Electron executable if this machine has one, else null. The download itself is tried once,
+ * before all tests, by global-setup.ts.
+ */
 export function findElectronBinary(): string | null {
   try {
     const require = createRequire(import.meta.url);
     if (!process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-      // Requiring 'electron' without its binary starts a download attempt; look first for the
-      // path.txt marker its installer writes after a successful download.
+      // Requiring 'electron' without its binary starts another (slow, failing) download attempt;
+      // look first for the path.txt marker its installer writes after a successful download.
       const packageDir = path.dirname(require.resolve('electron/package.json'));
       const marker = path.join(packageDir, 'path.txt');
       if (!existsSync(marker) || !existsSync(path.join(packageDir, 'dist', readFileSync(marker, 'utf8').trim()))) return null;
@@ -31,15 +34,19 @@ export function findElectronBinary(): string | null {
 
 export const ELECTRON_BINARY = findElectronBinary();
 export const NO_ELECTRON =
-  'Electron binary not present (not downloaded on this machine); the shell is covered by tests/unit/shell';
+  'Electron binary not present (it could not be downloaded on this machine); the shell is covered by tests/unit/shell';
 
-/** Starts the built app (out/) on `home` as its profile (CROSSREAD_HOME). */
+/**
+ * Starts the built app (out/) on `home` as its profile (CROSSREAD_HOME). Playwright finds the
+ * Electron of the app's own node_modules itself; an explicit executablePath would make it skip
+ * the loader it injects into development apps (microsoft/playwright#21577).
+ */
 export function launchApp(home: string, args: string[] = []): Promise<ElectronApplication> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
   env.CROSSREAD_HOME = home;
   delete env.ELECTRON_RUN_AS_NODE;
-  return electron.launch({ executablePath: ELECTRON_BINARY ?? undefined, args: ['.', ...args], cwd: REPO_ROOT, env, locale: 'en-US' });
+  return electron.launch({ args: ['.', ...args], cwd: REPO_ROOT, env, locale: 'en-US' });
 }
 
 /** The next native Open dialog answers with `filePaths`, as if the user chose them. */

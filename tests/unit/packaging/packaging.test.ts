@@ -146,6 +146,7 @@ describe('electron-builder configuration', () => {
         'package.json',
         'out/electron/main.cjs',
         'out/electron/preload.cjs',
+        'out/electron/core-host.cjs',
         'out/electron/isolate-worker.cjs',
         'out/renderer/index.html',
         ...renderer.filter((f) => !f.endsWith('.map')),
@@ -171,15 +172,17 @@ describe('electron-builder configuration', () => {
 
   it('keeps every module the bundles load at run time external and shipped, and ships no other module', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    // What the desktop bundles require by bare name (node: builtins and electron aside) must be a
-    // production dependency and packed; everything else is bundled, so its node_modules copy stays out.
+    // What the desktop bundles require by bare name (node: builtins, electron and original-fs aside,
+    // which Electron itself provides) must be a production dependency and packed; everything else is
+    // bundled, so its node_modules copy stays out. Main loads better-sqlite3 too, for when the core
+    // falls back to running there.
     const builtins = new Set(require('node:module').builtinModules as string[]);
     const required = new Set<string>();
-    for (const bundle of ['main.cjs', 'isolate-worker.cjs']) {
+    for (const bundle of ['main.cjs', 'core-host.cjs', 'isolate-worker.cjs']) {
       const code = fs.readFileSync(path.join(ROOT, 'out', 'electron', bundle), 'utf8');
       for (const m of code.matchAll(/\brequire\("([^"./][^"]*)"\)/g)) {
         const name = m[1]!;
-        if (!name.startsWith('node:') && name !== 'electron' && !builtins.has(name)) required.add(name);
+        if (!name.startsWith('node:') && name !== 'electron' && name !== 'original-fs' && !builtins.has(name)) required.add(name);
       }
     }
     expect([...required].sort()).toEqual(['better-sqlite3']);

@@ -1,13 +1,19 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { createDialogHandlers, withProjectExtension } from '../../../electron/dialogs';
+import { createDialogHandlers, withExtension } from '../../../electron/dialogs';
 import type { DialogApi } from '../../../electron/dialogs';
 import { ChosenPaths, guardChosenPaths } from '../../../electron/chosenPaths';
 
-/** A dialog stand-in: records the options it was opened with and answers as the user would. */
-function fakeDialogs(answer: { open?: string[]; save?: string; canceled?: boolean }) {
+/**
+ * A dialog stand-in: records the options it was opened with and answers as the user would;
+ * `saves` answers successive save dialogs in turn (undefined: the user cancels that one).
+ */
+function fakeDialogs(answer: { open?: string[]; save?: string; saves?: (string | undefined)[]; canceled?: boolean }) {
   const opened: Array<OpenDialogOptions | SaveDialogOptions> = [];
+  const saves = answer.saves ?? [answer.canceled ? undefined : answer.save];
   const api: DialogApi = {
     showOpenDialog: async (options) => {
       opened.push(options);
@@ -15,10 +21,16 @@ function fakeDialogs(answer: { open?: string[]; save?: string; canceled?: boolea
     },
     showSaveDialog: async (options) => {
       opened.push(options);
-      return { canceled: answer.canceled ?? false, filePath: answer.canceled ? '' : (answer.save ?? '') };
+      const filePath = saves.shift();
+      return filePath === undefined ? { canceled: true, filePath: '' } : { canceled: false, filePath };
     },
   };
   return { api, opened };
+}
+
+/** The dialogs under test; importing documents is tested in import-chosen.test.ts. */
+function handlersFor(api: DialogApi, approve = new ChosenPaths()) {
+  return createDialogHandlers(api, docs, approve, () => Promise.reject(new Error('no document import expected here')));
 }
 
 const docs = path.resolve('/home/ana/Documents');
@@ -26,7 +38,7 @@ const docs = path.resolve('/home/ana/Documents');
 describe('dialog.openProject', () => {
   it('asks for one *.crossread file and returns its path', async () => {
     const { api, opened } = fakeDialogs({ open: ['/home/ana/Gaza.crossread'] });
-    const value = await createDialogHandlers(api, docs)['dialog.openProject']({});
+    const value = await handlersFor(api)['dialog.openProject']({});
     expect(value).toEqual({ path: '/home/ana/Gaza.crossread' });
     const options = opened[0] as OpenDialogOptions;
     expect(options.properties).toEqual(['openFile']);
@@ -35,14 +47,14 @@ describe('dialog.openProject', () => {
 
   it('returns null when the user cancels', async () => {
     const { api } = fakeDialogs({ canceled: true });
-    expect(await createDialogHandlers(api, docs)['dialog.openProject']({})).toBeNull();
+    expect(await handlersFor(api)['dialog.openProject']({})).toBeNull();
   });
 });
 
 describe('dialog.createProject', () => {
   it('suggests Research.crossread in the default folder and returns the chosen path', async () => {
     const { api, opened } = fakeDialogs({ save: '/home/ana/Abraham.crossread' });
-    expect(await createDialogHandlers(api, docs)['dialog.createProject']({})).toEqual({ path: '/home/ana/Abraham.crossread' });
+    expect(await handlersFor(api)['dialog.createProject']({})).toEqual({ path: '/home/ana/Abraham.crossread' });
     const options = opened[0] as SaveDialogOptions;
     expect(options.defaultPath).toBe(path.join(docs, 'Research.crossread'));
     expect(options.filters).toEqual([{ name: 'Crossread project', extensions: ['crossread'] }]);
@@ -50,26 +62,80 @@ describe('dialog.createProject', () => {
 
   it('adds the extension when the dialog did not', async () => {
     const { api } = fakeDialogs({ save: '/home/ana/Abraham' });
-    expect(await createDialogHandlers(api, docs)['dialog.createProject']({})).toEqual({ path: '/home/ana/Abraham.crossread' });
+    expect(await handlersFor(api)['dialog.createProject']({})).toEqual({ path: '/home/ana/Abraham.crossread' });
   });
 
   it('returns null when the user cancels', async () => {
     const { api } = fakeDialogs({ canceled: true });
-    expect(await createDialogHandlers(api, docs)['dialog.createProject']({})).toBeNull();
+    expect(await handlersFor(api)['dialog.createProject']({})).toBeNull();
   });
 });
 
-describe('withProjectExtension', () => {
-  it('keeps an existing .crossread extension in any case', () => {
-    expect(withProjectExtension('/a/B.Crossread')).toBe('/a/B.Crossread');
-    expect(withProjectExtension('/a/b.txt')).toBe('/a/b.txt.crossread');
+describe('withExtension', () => {
+  it('keeps an existing extension in any case, and adds one to a name whose dot is not an extension', () => {
+    expect(withExtension('/a/B.Crossread', ['crossread'])).toBe('/a/B.Crossread');
+    expect(withExtension('/a/b.txt', ['crossread'])).toBe('/a/b.txt.crossread');
+    expect(withExtension('/a/v1.2', ['html'])).toBe('/a/v1.2.html');
+    expect(withExtension('/a/x.jsonld', ['json', 'jsonld'])).toBe('/a/x.jsonld');
+  });
+});
+
+describe('save dialogs on Linux, which return the typed name without the filter’s extension', () => {
+  const folder = () => fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-save-'));
+
+  it('a Linux export named without its extension never overwrites a file the user did not confirm', async () => {
+    const dir = folder();
+    const existing = path.join(dir, 'brief.html');
+    fs.writeFileSync(existing, 'yesterday’s brief');
+    const approved = new ChosenPaths();
+    // The user types "brief" (the GTK dialog checked only "brief"), then confirms "brief.html".
+    const { api, opened } = fakeDialogs({ saves: [path.join(dir, 'brief'), existing] });
+    const chosen = await handlersFor(api, approved)['dialog.saveFile']({ defaultName: 'Dossier.html', format: 'html' });
+    expect(opened).toHaveLength(2);
+    expect((opened[1] as SaveDialogOptions).defaultPath).toBe(existing);
+    expect((opened[1] as SaveDialogOptions).properties).toContain('showOverwriteConfirmation');
+    expect(chosen).toEqual({ path: existing });
+    expect(approved.consumeWrite(existing)).toBe(true);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('cancelling the second dialog approves nothing', async () => {
+    const dir = folder();
+    const existing = path.join(dir, 'brief.html');
+    fs.writeFileSync(existing, 'yesterday’s brief');
+    const approved = new ChosenPaths();
+    const { api } = fakeDialogs({ saves: [path.join(dir, 'brief'), undefined] });
+    expect(await handlersFor(api, approved)['dialog.saveFile']({ defaultName: 'Dossier.html', format: 'html' })).toBeNull();
+    expect(approved.consumeWrite(existing)).toBe(false);
+    expect(fs.readFileSync(existing, 'utf8')).toBe('yesterday’s brief');
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('a name with a dot such as "v1.2" gets the extension, and a free name needs no second dialog', async () => {
+    const dir = folder();
+    const { api, opened } = fakeDialogs({ saves: [path.join(dir, 'v1.2')] });
+    expect(await handlersFor(api)['dialog.saveFile']({ defaultName: 'Dossier', format: 'html' })).toEqual({ path: path.join(dir, 'v1.2.html') });
+    expect(opened).toHaveLength(1);
+    // The suggestion carries the extension before the dialog opens.
+    expect((opened[0] as SaveDialogOptions).defaultPath).toBe(path.join(docs, 'Dossier.html'));
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('a new project named over an existing project file without its extension asks again', async () => {
+    const dir = folder();
+    const existing = path.join(dir, 'Gaza.crossread');
+    fs.writeFileSync(existing, 'a project');
+    const { api, opened } = fakeDialogs({ saves: [path.join(dir, 'Gaza'), undefined] });
+    expect(await handlersFor(api)['dialog.createProject']({})).toBeNull();
+    expect((opened[1] as SaveDialogOptions).defaultPath).toBe(existing);
+    fs.rmSync(dir, { recursive: true });
   });
 });
 
 describe('dialog.saveFile (dossier export)', () => {
   it('suggests the name in the default folder, never a folder from the suggestion, and returns the user’s path', async () => {
     const { api, opened } = fakeDialogs({ save: '/home/ana/Briefs/Мой бриф.pdf' });
-    const handlers = createDialogHandlers(api, docs);
+    const handlers = handlersFor(api);
     expect(await handlers['dialog.saveFile']({ defaultName: '../../etc/Dossier.pdf', format: 'pdf' })).toEqual({ path: '/home/ana/Briefs/Мой бриф.pdf' });
     const options = opened[0] as SaveDialogOptions;
     expect(options.defaultPath).toBe(path.join(docs, 'Dossier.pdf'));
@@ -79,9 +145,9 @@ describe('dialog.saveFile (dossier export)', () => {
 
   it('adds the format’s extension when the name has none, and returns null on cancel', async () => {
     const { api } = fakeDialogs({ save: '/home/ana/brief' });
-    expect(await createDialogHandlers(api, docs)['dialog.saveFile']({ defaultName: 'Dossier.docx', format: 'docx' })).toEqual({ path: '/home/ana/brief.docx' });
+    expect(await handlersFor(api)['dialog.saveFile']({ defaultName: 'Dossier.docx', format: 'docx' })).toEqual({ path: '/home/ana/brief.docx' });
     const cancelled = fakeDialogs({ canceled: true });
-    expect(await createDialogHandlers(cancelled.api, docs)['dialog.saveFile']({ defaultName: 'Dossier.md', format: 'md' })).toBeNull();
+    expect(await handlersFor(cancelled.api)['dialog.saveFile']({ defaultName: 'Dossier.md', format: 'md' })).toBeNull();
   });
 });
 
@@ -91,7 +157,7 @@ describe('export.write in the desktop app', () => {
     const { api } = fakeDialogs({ save: '/home/ana/brief.md' });
     const calls: unknown[] = [];
     const backend = guardChosenPaths({ dispatch: async (name, input) => (calls.push([name, input]), { ok: true, value: null }) }, approved);
-    const handlers = createDialogHandlers(api, docs, approved);
+    const handlers = handlersFor(api, approved);
 
     const forged = await backend.dispatch('export.write', { format: 'md', options: {}, path: '/home/ana/.bashrc' });
     expect(forged).toMatchObject({ ok: false, error: { code: 'bad-input' } });
@@ -112,7 +178,7 @@ describe('share.exportTo in the desktop app', () => {
     const calls: unknown[] = [];
     const backend = guardChosenPaths({ dispatch: async (name, input) => (calls.push([name, input]), { ok: true, value: null }) }, approved);
     const { api } = fakeDialogs({ save: '/home/ana/for-boris.crossread.json' });
-    const handlers = createDialogHandlers(api, docs, approved);
+    const handlers = handlersFor(api, approved);
 
     expect(await backend.dispatch('share.exportTo', { path: '/home/ana/.profile', embedText: false })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
     const chosen = await handlers['dialog.exportAnnotations']({});
@@ -128,7 +194,7 @@ describe('share.import from a path in the desktop app', () => {
     const calls: unknown[] = [];
     const backend = guardChosenPaths({ dispatch: async (name, input) => (calls.push([name, input]), { ok: true, value: null }) }, chosen);
     const { api } = fakeDialogs({ open: ['/home/ana/from-boris.crossread.json'] });
-    const handlers = createDialogHandlers(api, docs, chosen);
+    const handlers = handlersFor(api, chosen);
 
     // A forged path, as preview or as import, never reaches the backend.
     expect(await backend.dispatch('share.import', { path: '/home/ana/.ssh/id_rsa' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
@@ -150,10 +216,10 @@ describe('share.import from a path in the desktop app', () => {
 describe('annotation file dialogs', () => {
   it('export suggests annotations.crossread.json and returns the chosen path; import asks for one JSON file', async () => {
     const save = fakeDialogs({ save: '/home/ana/for-boris.crossread.json' });
-    expect(await createDialogHandlers(save.api, docs)['dialog.exportAnnotations']({})).toEqual({ path: '/home/ana/for-boris.crossread.json' });
+    expect(await handlersFor(save.api)['dialog.exportAnnotations']({})).toEqual({ path: '/home/ana/for-boris.crossread.json' });
     expect((save.opened[0] as SaveDialogOptions).defaultPath).toBe(path.join(docs, 'annotations.crossread.json'));
     const open = fakeDialogs({ open: ['/home/ana/hypothesis.json'] });
-    expect(await createDialogHandlers(open.api, docs)['dialog.importAnnotations']({})).toEqual({ path: '/home/ana/hypothesis.json' });
+    expect(await handlersFor(open.api)['dialog.importAnnotations']({})).toEqual({ path: '/home/ana/hypothesis.json' });
     const options = open.opened[0] as OpenDialogOptions;
     expect(options.properties).toEqual(['openFile']);
     expect(options.filters).toEqual([{ name: 'Annotation files', extensions: ['json', 'jsonld'] }]);
@@ -161,7 +227,7 @@ describe('annotation file dialogs', () => {
 
   it('return null when the user cancels', async () => {
     const { api } = fakeDialogs({ canceled: true });
-    expect(await createDialogHandlers(api, docs)['dialog.exportAnnotations']({})).toBeNull();
-    expect(await createDialogHandlers(api, docs)['dialog.importAnnotations']({})).toBeNull();
+    expect(await handlersFor(api)['dialog.exportAnnotations']({})).toBeNull();
+    expect(await handlersFor(api)['dialog.importAnnotations']({})).toBeNull();
   });
 });

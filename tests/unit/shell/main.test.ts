@@ -1,143 +1,41 @@
+/**
+ * The main process under the typed Electron stand-in (electron-standin.ts), with a recording
+ * backend: start-up order, quitting, files handed over by the system, and the lockdown every
+ * web contents gets. The utility process is refused here, so the core runs in the main process
+ * (core-client.ts's fallback) and the recording backend is that core; main-core.test.ts runs the
+ * real core in a real utility process.
+ */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { API_NAMES, SHELL_NAMES } from '../../../shared/contract';
+import type { ElectronStandin } from './electron-standin';
 
-type Listener = (...args: unknown[]) => unknown;
+/** A child process under a busy machine can take a while; nothing here measures speed. */
+const SLOW = { timeout: 15_000 };
 
-/**
- * A stand-in for the whole 'electron' module as main.ts uses it. `log` records the order of the
- * calls that must happen in order (privileges before ready, userData before the lock…).
- */
 const fakes = vi.hoisted(() => {
   const state = {
-    log: [] as string[],
-    paths: new Map<string, string>([
-      ['userData', '/home/ana/.config/Crossread'],
-      ['documents', '/home/ana/Documents'],
-      ['home', '/home/ana'],
-    ]),
-    gotLock: true,
-    appListeners: new Map<string, Listener[]>(),
-    resolveReady: (): void => undefined,
-    ipcChannels: [] as string[],
-    protocolHandlers: [] as string[],
-    menuTemplate: null as MenuItemConstructorOptions[] | null,
-    windows: [] as FakeWindow[],
-    backendOptions: [] as unknown[],
-    backendClosed: 0,
+    /** Backend calls and its close, in the order they happened. */
+    events: [] as string[],
+    backendOptions: [] as Array<{ projectPath?: string; printPdf?: (html: string) => Promise<Buffer> }>,
     dispatched: [] as Array<{ name: string; input: unknown }>,
-    messageBoxes: [] as unknown[],
     logDir: null as string | null,
-  };
-
-  class FakeWindow {
-    readonly sent: unknown[][] = [];
-    readonly loaded: string[] = [];
-    readonly webContents = {
-      session: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined },
-      setWindowOpenHandler: () => undefined,
-      on: () => undefined,
-      send: (...args: unknown[]) => this.sent.push(args),
-    };
-    constructor(readonly options: { webPreferences?: { preload?: string } }) {
-      state.windows.push(this);
-    }
-    static getFocusedWindow(): FakeWindow | null {
-      return null;
-    }
-    static getAllWindows(): FakeWindow[] {
-      return state.windows;
-    }
-    loadURL(url: string): Promise<void> {
-      this.loaded.push(url);
-      return Promise.resolve();
-    }
-    once(): this {
-      return this;
-    }
-    on(): this {
-      return this;
-    }
-    isMinimized(): boolean {
-      return false;
-    }
-    show(): void {}
-    focus(): void {}
-    isDestroyed(): boolean {
-      return false;
-    }
-  }
-
-  const app = {
-    isPackaged: false,
-    setName: (name: string) => state.log.push(`setName ${name}`),
-    setPath: (name: string, value: string) => {
-      state.log.push(`setPath ${name} ${value}`);
-      state.paths.set(name, value);
-    },
-    getPath: (name: string) => state.paths.get(name) ?? `/unknown/${name}`,
-    getAppPath: () => '/repo',
-    getVersion: () => '0.1.0',
-    requestSingleInstanceLock: () => {
-      state.log.push('requestSingleInstanceLock');
-      return state.gotLock;
-    },
-    quit: () => state.log.push('quit'),
-    exit: (code: number) => state.log.push(`exit ${code}`),
-    on: (event: string, listener: Listener) => {
-      state.appListeners.set(event, [...(state.appListeners.get(event) ?? []), listener]);
-    },
-    whenReady: () => {
-      state.log.push('whenReady');
-      return new Promise<void>((resolve) => {
-        state.resolveReady = () => {
-          state.log.push('ready');
-          resolve();
-        };
-      });
-    },
-  };
-
-  const electron = {
-    app,
-    BrowserWindow: FakeWindow,
-    dialog: {
-      showOpenDialog: () => undefined,
-      showSaveDialog: () => undefined,
-      showErrorBox: (title: string, content: string) => state.messageBoxes.push({ title, content }),
-      showMessageBox: (...args: unknown[]) => {
-        state.messageBoxes.push(args.at(-1));
-        return Promise.resolve({ response: 0 });
-      },
-    },
-    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-    shell: { showItemInFolder: () => undefined },
-    ipcMain: {
-      handle: (channel: string) => state.ipcChannels.push(channel),
-      removeHandler: () => undefined,
-    },
-    Menu: {
-      buildFromTemplate: (template: MenuItemConstructorOptions[]) => ({ template }),
-      setApplicationMenu: (menu: { template: MenuItemConstructorOptions[] }) => {
-        state.menuTemplate = menu.template;
-      },
-    },
-    protocol: {
-      registerSchemesAsPrivileged: () => state.log.push('registerSchemesAsPrivileged'),
-      handle: (scheme: string) => {
-        state.log.push(`protocol.handle ${scheme}`);
-        state.protocolHandlers.push(scheme);
-      },
-    },
+    /** Runs while the core is being created (the start-up is still under way). */
+    whileStarting: null as (() => void) | null,
   };
 
   const backend = {
     createBackend: (options: { projectPath?: string }) => {
       state.backendOptions.push(options);
+      state.whileStarting?.();
       if (options.projectPath?.includes('busy')) throw new Error('busy.crossread is open in another Crossread (browser mode, process 42).');
+      let closed = false;
       return {
         dispatch: (name: string, input: unknown) => {
           state.dispatched.push({ name, input });
+          state.events.push(name);
+          // As the real backend answers once closed.
+          if (closed) return Promise.resolve({ ok: false, error: { code: 'no-project', message: 'No project is open.' } });
           if (name === 'project.recent') return Promise.resolve({ ok: true, value: [] });
           if (name === 'project.open' && JSON.stringify(input).includes('missing')) {
             return Promise.resolve({ ok: false, error: { code: 'not-found', message: 'The project file /x/missing.crossread does not exist.' } });
@@ -145,31 +43,13 @@ const fakes = vi.hoisted(() => {
           return Promise.resolve({ ok: true, value: null });
         },
         close: () => {
-          state.backendClosed += 1;
+          closed = true;
+          state.events.push('close');
         },
+        project: () => null,
       };
     },
   };
-
-  function reset(): void {
-    state.log = [];
-    state.paths = new Map([
-      ['userData', '/home/ana/.config/Crossread'],
-      ['documents', '/home/ana/Documents'],
-      ['home', '/home/ana'],
-    ]);
-    state.gotLock = true;
-    state.appListeners = new Map();
-    state.ipcChannels = [];
-    state.protocolHandlers = [];
-    state.menuTemplate = null;
-    state.windows = [];
-    state.backendOptions = [];
-    state.backendClosed = 0;
-    state.dispatched = [];
-    state.messageBoxes = [];
-    state.logDir = null;
-  }
 
   const log = {
     log: {
@@ -184,30 +64,66 @@ const fakes = vi.hoisted(() => {
     },
   };
 
-  return { state, electron, backend, log, reset, FakeWindow };
+  function reset(): void {
+    state.events = [];
+    state.backendOptions = [];
+    state.dispatched = [];
+    state.logDir = null;
+    state.whileStarting = null;
+  }
+  return { state, backend, log, reset };
 });
 
-vi.mock('electron', () => fakes.electron);
+vi.mock('electron', async () => (await import('./electron-standin')).createElectron());
 vi.mock('../../../electron/core/backend', () => fakes.backend);
 vi.mock('../../../electron/core/log', () => fakes.log);
+// Electron's unpatched fs; plain Node's fs is the same thing.
+vi.mock('original-fs', async () => {
+  const fs = await import('node:fs');
+  return { ...fs, default: fs };
+});
 
 const { state } = fakes;
+let electron: ElectronStandin;
 
+/** Electron refuses the utility process; the core then runs in the main process. */
+function refuseUtilityProcess(): void {
+  electron.standin.fork = () => {
+    throw new Error('utilityProcess could not be launched');
+  };
+}
+
+/** A fresh Electron and a fresh main process, as when the app starts. */
 async function startMain(): Promise<void> {
   vi.resetModules();
+  vi.doMock('electron', async () => (await import('./electron-standin')).createElectron());
+  electron = (await import('electron')) as unknown as ElectronStandin;
+  refuseUtilityProcess();
   await import('../../../electron/main');
 }
 
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Ready, and the start-up that follows it (the core starts asynchronously) done. */
 async function becomeReady(): Promise<void> {
-  state.resolveReady();
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  electron.app.becomeReady();
+  await vi.waitFor(() => expect(electron.standin.windows.length > 0 || electron.app.log.some((entry) => entry.startsWith('exit'))).toBe(true), SLOW);
+  await settle();
 }
+
+/** The quit has run to its end: the core closed, then the app quit for real. */
+const quitDone = () => vi.waitFor(() => expect(electron.app.log).toContain('quit event'), SLOW);
 
 function emitApp(event: string, ...args: unknown[]): void {
-  for (const listener of state.appListeners.get(event) ?? []) listener(...args);
+  electron.app.emit(event, ...args);
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const liveWindows = () => electron.standin.windows.filter((w) => !w.destroyed);
+
+function setPlatform(platform: NodeJS.Platform): void {
+  Object.defineProperty(process, 'platform', { value: platform, configurable: true });
+}
+const realPlatform = process.platform;
 
 beforeEach(() => {
   fakes.reset();
@@ -216,16 +132,17 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+  setPlatform(realPlatform);
 });
 
 describe('main process start-up', () => {
   it('registers the scheme before ready and wires protocol, IPC, menu and window after it', async () => {
     await startMain();
-    expect(state.log).toEqual(['setName Crossread', 'registerSchemesAsPrivileged', 'requestSingleInstanceLock', 'whenReady']);
-    expect(state.protocolHandlers).toEqual([]);
+    expect(electron.app.log).toEqual(['setName Crossread', 'registerSchemesAsPrivileged', 'requestSingleInstanceLock', 'whenReady']);
 
     await becomeReady();
-    expect(state.protocolHandlers).toEqual(['app']);
+    expect([...electron.protocol.handlers.keys()]).toEqual(['app']);
     expect(state.backendOptions).toEqual([
       {
         homeDir: '/home/ana/.config/Crossread',
@@ -237,13 +154,15 @@ describe('main process start-up', () => {
         printPdf: expect.any(Function),
       },
     ]);
-    expect(state.ipcChannels.sort()).toEqual(
+    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual(
       [...API_NAMES.map((n) => `api:${n}`), ...SHELL_NAMES.map((n) => `shell:${n}`)].sort(),
     );
-    expect(state.windows).toHaveLength(1);
-    const win = state.windows[0];
-    expect(win?.options.webPreferences?.preload).toMatch(/preload\.cjs$/);
-    expect(win?.loaded).toEqual(['app://crossread/index.html']);
+    expect(electron.standin.windows).toHaveLength(1);
+    const win = electron.standin.windows[0]!;
+    expect(win.options.webPreferences?.preload).toMatch(/preload\.cjs$/);
+    expect(win.webContents.loaded).toEqual(['app://crossread/index.html']);
+    // The menu passed Electron's own template checks.
+    expect(electron.Menu.applicationMenu?.items.length).toBeGreaterThan(0);
   });
 
   it('sends menu commands to the window on the "command" channel', async () => {
@@ -256,37 +175,42 @@ describe('main process start-up', () => {
         if (Array.isArray(entry.submenu)) walk(entry.submenu);
       }
     };
-    walk(state.menuTemplate ?? []);
+    walk(electron.Menu.applicationMenu?.items ?? []);
     const open = items.find((entry) => entry.label === 'Open Project…');
     (open?.click as (() => void) | undefined)?.();
-    expect(state.windows[0]?.sent).toEqual([['command', 'project.open']]);
+    expect(electron.standin.windows[0]?.webContents.sent).toEqual([['command', 'project.open']]);
   });
 
   it('uses CROSSREAD_HOME as userData, set before the single-instance lock', async () => {
     vi.stubEnv('CROSSREAD_HOME', '/tmp/crossread-e2e');
     await startMain();
-    expect(state.log.indexOf('setPath userData /tmp/crossread-e2e')).toBeGreaterThanOrEqual(0);
-    expect(state.log.indexOf('setPath userData /tmp/crossread-e2e')).toBeLessThan(
-      state.log.indexOf('requestSingleInstanceLock'),
-    );
+    const { log } = electron.app;
+    expect(log.indexOf('setPath userData /tmp/crossread-e2e')).toBeGreaterThanOrEqual(0);
+    expect(log.indexOf('setPath userData /tmp/crossread-e2e')).toBeLessThan(log.indexOf('requestSingleInstanceLock'));
     await becomeReady();
     expect(state.backendOptions).toMatchObject([{ homeDir: '/tmp/crossread-e2e' }]);
   });
 
-  it('closes the backend once on quit, and quits when the last window closes (not on macOS)', async () => {
+  it('quits when the last window closes (not on macOS)', async () => {
     await startMain();
     await becomeReady();
-    emitApp('before-quit');
-    emitApp('before-quit');
-    expect(state.backendClosed).toBe(1);
-    emitApp('window-all-closed');
-    expect(state.log).toContain('quit');
+    electron.standin.windows[0]!.close();
+    expect(electron.app.log).toContain('quit');
+    await quitDone();
+    expect(state.events.filter((e) => e === 'close')).toEqual(['close']);
   });
 
   it('quits at once as a second instance, without starting a backend', async () => {
-    state.gotLock = false;
-    await startMain();
-    expect(state.log).toEqual(['setName Crossread', 'registerSchemesAsPrivileged', 'requestSingleInstanceLock', 'quit']);
+    vi.resetModules();
+    vi.doMock('electron', async () => {
+      const standin = (await import('./electron-standin')).createElectron();
+      standin.app.gotLock = false;
+      return standin;
+    });
+    electron = (await import('electron')) as unknown as ElectronStandin;
+    refuseUtilityProcess();
+    await import('../../../electron/main');
+    expect(electron.app.log).toEqual(['setName Crossread', 'registerSchemesAsPrivileged', 'requestSingleInstanceLock', 'quit', 'quit event']);
     expect(state.backendOptions).toEqual([]);
   });
 
@@ -296,13 +220,98 @@ describe('main process start-up', () => {
     expect(state.logDir).toBe('/home/ana/.config/Crossread/logs');
   });
 
+  it('starts on the welcome screen, saying why, when the project it was asked to open is busy', async () => {
+    vi.spyOn(process, 'argv', 'get').mockReturnValue(['/opt/Crossread/crossread', '/data/busy.crossread']);
+    await startMain();
+    await becomeReady();
+    vi.restoreAllMocks();
+    expect(state.backendOptions).toMatchObject([{ projectPath: '/data/busy.crossread' }, { appName: 'the desktop app' }]);
+    expect(state.backendOptions[1]?.projectPath).toBeUndefined();
+    expect(electron.dialog.errorBoxes).toEqual([{ title: 'Crossread could not open this project', content: 'busy.crossread is open in another Crossread (browser mode, process 42).' }]);
+    expect(electron.standin.windows).toHaveLength(1);
+    expect(electron.app.log).not.toContain('exit 1');
+  });
+});
+
+describe('the installation check (packaged Linux builds)', () => {
+  async function startPackaged(resourcesDir: string): Promise<void> {
+    setPlatform('linux');
+    Object.defineProperty(process, 'resourcesPath', { value: resourcesDir, configurable: true });
+    vi.resetModules();
+    vi.doMock('electron', async () => {
+      const standin = (await import('./electron-standin')).createElectron();
+      standin.app.isPackaged = true;
+      return standin;
+    });
+    electron = (await import('electron')) as unknown as ElectronStandin;
+    refuseUtilityProcess();
+    await import('../../../electron/main');
+    electron.app.becomeReady();
+    await vi.waitFor(() => expect(electron.app.log.some((entry) => entry.startsWith('exit')) || state.backendOptions.length > 0).toBe(true), SLOW);
+  }
+
+  async function packagedResources(): Promise<string> {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-packaged-'));
+    fs.writeFileSync(path.join(dir, 'app.asar'), 'the app');
+    const { writeIntegrityList } = await import('../../../electron/integrity');
+    await writeIntegrityList(dir);
+    return dir;
+  }
+
+  it('starts when the files match the list written at packaging', async () => {
+    await startPackaged(await packagedResources());
+    expect(state.backendOptions).toHaveLength(1);
+    expect(electron.dialog.errorBoxes).toEqual([]);
+  });
+
+  it('a packaged Linux app whose files were changed refuses to start, saying so', async () => {
+    const dir = await packagedResources();
+    (await import('node:fs')).appendFileSync(`${dir}/app.asar`, ' and more');
+    await startPackaged(dir);
+    expect(state.backendOptions).toEqual([]);
+    expect(electron.standin.windows).toEqual([]);
+    expect(electron.app.log).toContain('exit 1');
+    expect(electron.dialog.errorBoxes[0]?.content).toMatch(/app\.asar has changed/);
+  });
+});
+
+describe('quitting', () => {
+  it('typing in the last moments before Quit is saved: the page’s last save lands before the backend closes', async () => {
+    await startMain();
+    await becomeReady();
+    const win = electron.standin.windows[0]!;
+    const answers: unknown[] = [];
+    // The page saves the note being typed as it goes away (pagehide), after Quit was chosen.
+    win.webContents.on('pagehide', () => {
+      void electron.ipcRenderer.invoke('api:notes.save', { text: 'last words' }).then((answer) => answers.push(answer));
+    });
+    electron.app.quit();
+    await quitDone();
+    expect(answers).toEqual([{ ok: true, value: null }]);
+    expect(state.events.slice(-2)).toEqual(['notes.save', 'close']);
+  });
+
+  it('closes the backend once, even when quit is asked twice', async () => {
+    await startMain();
+    await becomeReady();
+    electron.app.quit();
+    emitApp('will-quit', { preventDefault: () => undefined });
+    await quitDone();
+    expect(state.events.filter((e) => e === 'close')).toEqual(['close']);
+  });
+});
+
+describe('project files handed over by the system', () => {
   it('opens a project file handed over by a second start, and has the page read it', async () => {
     await startMain();
     await becomeReady();
     emitApp('second-instance', {}, ['/opt/Crossread/crossread', 'Gaza.crossread'], '/home/ana/work');
     await settle();
     expect(state.dispatched).toContainEqual({ name: 'project.open', input: { path: '/home/ana/work/Gaza.crossread' } });
-    expect(state.windows[0]?.sent).toContainEqual(['command', 'project.reload']);
+    expect(electron.standin.windows[0]?.webContents.sent).toContainEqual(['command', 'project.reload']);
   });
 
   it('explains a project that cannot be opened instead of switching', async () => {
@@ -310,10 +319,10 @@ describe('main process start-up', () => {
     await becomeReady();
     emitApp('second-instance', {}, ['crossread', '/x/missing.crossread'], '/');
     await settle();
-    expect(state.messageBoxes).toEqual([
+    expect(electron.dialog.opened).toEqual([
       { type: 'error', message: 'Crossread could not open this project', detail: 'The project file /x/missing.crossread does not exist.' },
     ]);
-    expect(state.windows[0]?.sent).toEqual([]);
+    expect(electron.standin.windows[0]?.webContents.sent).toEqual([]);
   });
 
   it('opens a file macOS handed over before the app was ready', async () => {
@@ -325,15 +334,77 @@ describe('main process start-up', () => {
     expect(state.backendOptions).toMatchObject([{ projectPath: '/Users/ana/Accords.crossread' }]);
   });
 
-  it('starts on the welcome screen, saying why, when the project it was asked to open is busy', async () => {
-    vi.spyOn(process, 'argv', 'get').mockReturnValue(['/opt/Crossread/crossread', '/data/busy.crossread']);
+  it('a project file handed over while the core is still starting opens once it has started', async () => {
+    await startMain();
+    state.whileStarting = () => {
+      state.whileStarting = null;
+      emitApp('second-instance', {}, ['crossread', '/home/ana/Later.crossread'], '/');
+    };
+    await becomeReady();
+    await vi.waitFor(() => expect(state.dispatched).toContainEqual({ name: 'project.open', input: { path: '/home/ana/Later.crossread' } }), SLOW);
+    expect(liveWindows()).toHaveLength(1);
+  });
+
+  it('macOS: opening a project from Finder with no window open shows a window with it', async () => {
+    setPlatform('darwin');
     await startMain();
     await becomeReady();
-    vi.restoreAllMocks();
-    expect(state.backendOptions).toMatchObject([{ projectPath: '/data/busy.crossread' }, { appName: 'the desktop app' }]);
-    expect((state.backendOptions[1] as { projectPath?: string }).projectPath).toBeUndefined();
-    expect(state.messageBoxes).toEqual([{ title: 'Crossread could not open this project', content: 'busy.crossread is open in another Crossread (browser mode, process 42).' }]);
-    expect(state.windows).toHaveLength(1);
-    expect(state.log).not.toContain('exit 1');
+    electron.standin.windows[0]!.close();
+    // macOS keeps the app running with no window.
+    expect(electron.app.log).not.toContain('quit');
+    expect(liveWindows()).toHaveLength(0);
+
+    emitApp('open-file', { preventDefault: () => undefined }, '/Users/ana/Accords.crossread');
+    await settle();
+    expect(state.dispatched).toContainEqual({ name: 'project.open', input: { path: '/Users/ana/Accords.crossread' } });
+    const [win] = liveWindows();
+    // A fresh page reads the project as it loads.
+    expect(win?.webContents.loaded).toEqual(['app://crossread/index.html']);
+    expect(win?.webContents.sent).toEqual([]);
+  });
+
+  it('macOS: a project that cannot be opened from Finder with no window still shows a window, and why', async () => {
+    setPlatform('darwin');
+    await startMain();
+    await becomeReady();
+    electron.standin.windows[0]!.close();
+    emitApp('open-file', { preventDefault: () => undefined }, '/x/missing.crossread');
+    await settle();
+    expect(liveWindows()).toHaveLength(1);
+    expect(electron.dialog.opened).toContainEqual(expect.objectContaining({ detail: 'The project file /x/missing.crossread does not exist.' }));
+  });
+});
+
+describe('every web contents is locked down', () => {
+  it('the hidden PDF window may not open windows, navigate away or get permissions', async () => {
+    await startMain();
+    await becomeReady();
+    const printPdf = state.backendOptions[0]?.printPdf;
+    if (!printPdf) throw new Error('no PDF printer was handed to the backend');
+    let checks: boolean[] = [];
+    electron.standin.loadDelay = async () => {
+      const contents = electron.standin.windows.at(-1)!.webContents;
+      const answers: boolean[] = [];
+      contents.session.requestHandler?.(contents as never, 'media', (granted) => answers.push(granted), {} as never);
+      checks = [
+        contents.navigate('will-navigate', 'https://evil.example/'),
+        contents.navigate('will-frame-navigate', 'file:///etc/passwd'),
+        contents.navigate('will-redirect', 'https://evil.example/'),
+        contents.navigate('will-attach-webview', 'app://crossread/index.html'),
+        contents.session.checkHandler?.(contents as never, 'media', 'file://', {} as never) === false,
+        answers[0] === false,
+      ];
+    };
+    await printPdf('<p>Досье</p>');
+    expect(checks).toEqual([true, true, true, true, true, true]);
+  });
+
+  it('the main window too', async () => {
+    await startMain();
+    await becomeReady();
+    const contents = electron.standin.windows[0]!.webContents;
+    expect(contents.navigate('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(contents.navigate('will-navigate', 'app://crossread/index.html')).toBe(false);
+    expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' } as never)).toEqual({ action: 'deny' });
   });
 });

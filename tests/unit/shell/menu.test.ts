@@ -133,3 +133,24 @@ describe('Open Recent and Show Log File', () => {
     expect(byLabel(items, 'Open Recent').enabled).toBe(false);
   });
 });
+
+describe('the menu template as Electron builds it', () => {
+  it.each(['linux', 'win32', 'darwin'] as const)('passes Menu.buildFromTemplate’s own checks on %s, packaged or not, with recent projects', async (platform) => {
+    const { StandinMenuModule } = await import('./electron-standin');
+    const menu = new StandinMenuModule();
+    for (const isPackaged of [false, true]) {
+      const template = buildMenuTemplate({
+        send: () => undefined,
+        platform,
+        isPackaged,
+        recent: [{ path: '/home/ana/Gaza.crossread', name: 'Gaza' }],
+        openRecent: () => undefined,
+        showLog: () => undefined,
+      });
+      expect(() => menu.buildFromTemplate(template)).not.toThrow();
+    }
+    // The stand-in does refuse what Electron refuses.
+    expect(() => menu.buildFromTemplate([{ click: () => undefined }])).toThrow('must have at least one of label, role or type');
+    expect(() => menu.buildFromTemplate([{ label: 'x', type: 'submenu' }])).toThrow('Invalid submenu');
+  });
+});
