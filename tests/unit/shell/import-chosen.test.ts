@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 /**
  * The desktop's native import: the shell reads the files the dialog returned and imports them
  * through the real backend, one at a time, reporting progress; no file's bytes go to the page.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OpenDialogOptions } from 'electron';
