@@ -47,8 +47,6 @@ const node = await Promise.all([
   esbuild({ ...common, ...cjs, entryPoints: [path.join(root, 'electron/core/isolate/worker.ts')], outfile: path.join(out, 'electron/isolate-worker.cjs') }),
   // The core in Electron's utility process (electron/core-client.ts forks it from main.cjs's folder).
   esbuild({ ...common, ...cjs, ...isolateWorker('isolate-worker.cjs'), entryPoints: [path.join(root, 'electron/core-host.ts')], outfile: path.join(out, 'electron/core-host.cjs') }),
-  // For electron-builder's afterPack hook (build/after-pack.mjs); not part of the app.
-  esbuild({ ...common, entryPoints: [path.join(root, 'electron/integrity.ts')], outfile: path.join(out, 'build/integrity.mjs'), format: 'esm' }),
   esbuild({
     ...common,
     ...isolateWorker('isolate-worker.mjs'),
@@ -70,6 +68,9 @@ for (const result of node) {
     if (output.entryPoint) bundled[path.relative(root, path.resolve(root, file)).split(path.sep).join('/')] = fromMetafile(result.metafile);
   }
 }
+// For electron-builder's afterPack hook (build/after-pack.mjs): run at packaging, never shipped, so
+// not among the bundles whose packages must be production dependencies.
+await esbuild({ ...common, entryPoints: [path.join(root, 'electron/integrity.ts')], outfile: path.join(out, 'build/integrity.mjs'), format: 'esm' });
 fs.writeFileSync(path.join(out, 'bundled-packages.json'), `${JSON.stringify(bundled, null, 2)}\n`);
 fs.chmodSync(path.join(out, 'node/cli.mjs'), 0o755);
 if (!quiet) console.log('built out/renderer, out/electron/{main,preload,core-host,isolate-worker}.cjs, out/node/{cli,isolate-worker}.mjs');
