@@ -34,9 +34,14 @@ export function formatAccelerator(accelerator: string): string {
     .join(IS_MAC ? '' : '+');
 }
 
+/** Whether `target` is inside a source pane's read-only text. */
+export function inSourcePane(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('.source-text') !== null;
+}
+
 /** True when typing goes into a field: shortcuts without modifiers must not fire there. */
 export function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.closest('.source-text')) return false; // source panes are read-only
+  if (inSourcePane(target)) return false; // source panes are read-only
   return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
 }

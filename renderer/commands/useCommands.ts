@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom';
 import { COMMANDS, type CommandId } from '../../shared/commands';
 import { getTransport } from '../api/client';
 import { linkMode } from '../links/linkMode';
-import { isTextEntry, matchesAccelerator } from './keys';
+import { inSourcePane, isTextEntry, matchesAccelerator } from './keys';
 
 export interface CommandHandler {
   run(): void;
@@ -29,7 +29,10 @@ export function useCommands(handlers: CommandHandlers) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing) return;
+      if (e.isComposing) return;
+      // Lexical handles Ctrl+Z, Delete and the like even in a read-only source pane, and marks them
+      // handled there although they change nothing: a key pressed in a pane is still the app's.
+      if (e.defaultPrevented && !inSourcePane(e.target)) return;
       for (const c of COMMANDS) {
         const keys = ['accelerator' in c ? c.accelerator : undefined, ...('alsoKeys' in c ? c.alsoKeys : [])].filter(Boolean) as string[];
         if (!keys.some((k) => matchesAccelerator(k, e))) continue;

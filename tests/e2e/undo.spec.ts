@@ -177,3 +177,18 @@ sampleTest('deleting a document says it can be undone, and the toast’s Undo br
   await expect.poll(() => claimQuotes(page)).toEqual([K]);
   await expect(page.getByRole('button', { name: /^Open Ильгар Велизаде.* in a pane$/ })).toBeVisible();
 });
+
+sampleTest('Ctrl+Z pressed while the caret is in a source pane undoes: the read-only editor does not swallow it', async ({ page }) => {
+  await tagSentence(page, pane(page, KAZ), K, ['1']);
+  await tagSentence(page, pane(page, CAR), C1, ['1']);
+  await selectClaim(page, KAZ, K);
+  await linkTo(page, CAR, C1, /supports/);
+  // A click in the text puts the focus in the pane, where an analyst is when they change their mind.
+  await clickInText(page, pane(page, KAZ), K, 3);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.source-text') !== null)).toBe(true);
+  await page.keyboard.press('Control+z');
+  await expect(toast(page, `Undone: link «${short(K)}» supports «${short(C1)}»`)).toBeVisible();
+  await expect(inspector(page).getByText('supports', { exact: true })).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(toast(page, `Redone: link «${short(K)}» supports «${short(C1)}»`)).toBeVisible();
+});
