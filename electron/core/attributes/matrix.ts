@@ -21,8 +21,8 @@ export function countByValue(db: Db, attributeId: string): ValueCell[] {
          WHERE a.deleted_at IS NULL),
        valued AS (
          SELECT live.id, coalesce(
-           (SELECT value FROM attribute_values WHERE owner_kind = 'annotation' AND owner_id = live.id AND attribute_id = ?1 AND deleted_at IS NULL),
-           (SELECT value FROM attribute_values WHERE owner_kind = 'document' AND owner_id = live.document_id AND attribute_id = ?1 AND deleted_at IS NULL)
+           (SELECT value FROM attribute_values WHERE owner_kind = 'annotation' AND owner_id = live.id AND attribute_id = @attr AND deleted_at IS NULL),
+           (SELECT value FROM attribute_values WHERE owner_kind = 'document' AND owner_id = live.document_id AND attribute_id = @attr AND deleted_at IS NULL)
          ) AS value FROM live),
        tagged AS (
          SELECT valued.id, valued.value, at.tag_id FROM valued
@@ -33,5 +33,5 @@ export function countByValue(db: Db, attributeId: string): ValueCell[] {
        SELECT NULL, value, count(*) FROM valued WHERE id NOT IN (SELECT id FROM tagged) GROUP BY value
        ORDER BY tagId, value`,
     )
-    .all(attributeId) as ValueCell[];
+    .all({ attr: attributeId }) as ValueCell[];
 }
