@@ -66,7 +66,7 @@ export type Orphan = z.infer<typeof Orphan>;
 
 export const MergeConflict = z.object({
   id: z.number().int(),
-  itemKind: z.enum(['annotation', 'link', 'note', 'tag', 'relation', 'document', 'summary']),
+  itemKind: z.enum(['annotation', 'link', 'note', 'tag', 'relation', 'document', 'summary', 'attribute', 'attribute_value']),
   itemId: z.string(),
   /** 'mine': this project's version lost (the file's was newer); 'theirs': the file's version lost. */
   losingSide: z.enum(['mine', 'theirs']),

@@ -445,6 +445,8 @@ export const en = {
   'history.step.attribute.choices': "choices of «{name}»",
   'history.step.attribute.delete': "deletion of attribute «{name}»",
   'history.step.attribute.value': "«{name}» of «{owner}»",
+  'share.conflictKind.attribute': "Attribute",
+  'share.conflictKind.attribute_value': "Attribute value",
   // ---- end of source attributes ----
 } as const;
 

@@ -446,5 +446,7 @@ export const ru: Record<MessageKey, string> = {
   'history.step.attribute.choices': "варианты атрибута «{name}»",
   'history.step.attribute.delete': "удаление атрибута «{name}»",
   'history.step.attribute.value': "«{name}» для «{owner}»",
+  'share.conflictKind.attribute': "Атрибут",
+  'share.conflictKind.attribute_value': "Значение атрибута",
   // ---- end of source attributes ----
 };

@@ -6,6 +6,7 @@ import type { MergeConflict } from '../../../shared/share';
 import { AppError } from '../errors';
 import type { Project } from '../store/project';
 import { noteFromHtml } from './html-note';
+import { currentValue, describeValue, swapValue } from '../attributes/share';
 
 interface ConflictRow {
   id: number;
@@ -35,6 +36,8 @@ function describe(kind: MergeConflict['itemKind'], v: Snapshot | null): string {
       return `${String(v.relation)} · ${stamp}`;
     case 'tag':
       return `${String(v.name)} ${String(v.color)} · ${stamp}`;
+    case 'attribute_value':
+      return `${describeValue(v)} · ${stamp}`;
     default:
       return `${String(v.name ?? v.title ?? '')} · ${stamp}`;
   }
@@ -71,6 +74,10 @@ function currentVersion(project: Project, kind: MergeConflict['itemKind'], id: s
       return (db.prepare('SELECT name, color, modified_at AS modified, deleted_at AS deleted FROM tags WHERE id = ?').get(id) as Snapshot | undefined) ?? null;
     case 'relation':
       return (db.prepare('SELECT name, modified_at AS modified FROM relation_types WHERE id = ?').get(id) as Snapshot | undefined) ?? null;
+    case 'attribute':
+      return (db.prepare('SELECT name, deleted_at AS deleted, modified_at AS modified FROM attributes WHERE id = ?').get(id) as Snapshot | undefined) ?? null;
+    case 'attribute_value':
+      return currentValue(db, id);
     case 'document':
       return (db.prepare('SELECT title, modified_at AS modified FROM documents WHERE content_hash = ? AND deleted_at IS NULL').get(id) as Snapshot | undefined) ?? null;
     case 'summary': {
@@ -80,7 +87,7 @@ function currentVersion(project: Project, kind: MergeConflict['itemKind'], id: s
   }
 }
 
-const SWAPPABLE = new Set<MergeConflict['itemKind']>(['annotation', 'note', 'link', 'tag']);
+const SWAPPABLE = new Set<MergeConflict['itemKind']>(['annotation', 'note', 'link', 'tag', 'attribute_value']);
 
 export function conflicts(project: Project): MergeConflict[] {
   const rows = project.database
@@ -148,6 +155,9 @@ function swap(project: Project, row: ConflictRow, v: Snapshot, now: string, auth
     case 'tag':
       if (v.deleted) project.tags.delete(row.item_id, now);
       else project.tags.update(row.item_id, { name: String(v.name), color: String(v.color) }, now);
+      return;
+    case 'attribute_value':
+      swapValue(project, v, author, now);
       return;
     default:
       return;

@@ -51,6 +51,25 @@ CREATE TABLE attribute_values (
 CREATE UNIQUE INDEX attribute_values_owner ON attribute_values (owner_kind, owner_id, attribute_id);
 CREATE INDEX attribute_values_by_attribute ON attribute_values (attribute_id) WHERE deleted_at IS NULL;
 
+-- Merge conflicts may now be about an attribute or a value: the kind's CHECK grows, which in
+-- SQLite means rebuilding the table (rows and ids kept).
+CREATE TABLE merge_conflicts_next (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  item_kind TEXT NOT NULL CHECK (item_kind IN ('annotation', 'link', 'note', 'tag', 'relation', 'document', 'summary', 'attribute', 'attribute_value')),
+  item_id TEXT NOT NULL,
+  losing_side TEXT NOT NULL CHECK (losing_side IN ('mine', 'theirs')),
+  losing TEXT NOT NULL,
+  source_file TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  resolved_at TEXT,
+  resolution TEXT CHECK (resolution IN ('kept', 'swapped'))
+) STRICT;
+INSERT INTO merge_conflicts_next (id, item_kind, item_id, losing_side, losing, source_file, created_at, resolved_at, resolution)
+  SELECT id, item_kind, item_id, losing_side, losing, source_file, created_at, resolved_at, resolution FROM merge_conflicts;
+DROP TABLE merge_conflicts;
+ALTER TABLE merge_conflicts_next RENAME TO merge_conflicts;
+CREATE INDEX merge_conflicts_open ON merge_conflicts (created_at) WHERE resolved_at IS NULL;
+
 ${tombstonedTableTriggers('attributes', ATTRIBUTE_COLUMNS)}
 ${tombstonedTableTriggers('attribute_values', VALUE_COLUMNS)}
 `;
