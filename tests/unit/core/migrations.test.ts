@@ -435,7 +435,17 @@ describe('0007_attributes', () => {
     const { db, file } = dbAt(5);
     try {
       insertDocument(db, 'd1', 'h1');
+      db.prepare(
+        `INSERT INTO merge_conflicts (item_kind, item_id, losing_side, losing, source_file, created_at) VALUES ('tag', 't1', 'mine', '{}', 'a.json', ?)`,
+      ).run(NOW);
       migrate(db, file, 6);
+
+      // The conflict table was rebuilt for the new kinds: its rows stay, and a value's conflict goes in.
+      expect(db.prepare('SELECT id, item_kind, item_id FROM merge_conflicts').all()).toEqual([{ id: 1, item_kind: 'tag', item_id: 't1' }]);
+      expect(isStrict(db, 'merge_conflicts')).toBe(true);
+      db.prepare(
+        `INSERT INTO merge_conflicts (item_kind, item_id, losing_side, losing, source_file, created_at) VALUES ('attribute_value', 'document:d1:x', 'theirs', '{}', 'a.json', ?)`,
+      ).run(NOW);
 
       for (const table of ['attributes', 'attribute_values']) expect(isStrict(db, table), `${table} is STRICT`).toBe(true);
       expect(db.prepare('SELECT builtin, type, choices FROM attributes ORDER BY position').all()).toEqual([
