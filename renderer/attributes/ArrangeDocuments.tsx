@@ -2,10 +2,14 @@ import { useT } from '../i18n/I18n';
 import { attributeName } from './attributeLabels';
 import { useAttributes } from './AttributesContext';
 
-/** Sort and group pickers above the document list; shown once the project has attribute values to arrange by. */
+/**
+ * Sort and group pickers above the document list, shown once some document has an attribute value
+ * to arrange by: until then they would only take height from the claim list below.
+ */
 export function ArrangeDocuments({ sortBy, groupBy, onSort, onGroup }: { sortBy: string | null; groupBy: string | null; onSort(id: string | null): void; onGroup(id: string | null): void }) {
   const t = useT();
-  const { attributes, setDialogOpen } = useAttributes();
+  const { attributes, usedValues, setDialogOpen } = useAttributes();
+  if (!attributes.some((a) => usedValues(a.id).length > 0)) return null;
   return (
     <div className="doc-arrange">
       <label>
