@@ -447,6 +447,7 @@ export const en = {
   'history.step.attribute.value': "«{name}» of «{owner}»",
   'share.conflictKind.attribute': "Attribute",
   'share.conflictKind.attribute_value': "Attribute value",
+  'grading.short': "grade",
   // ---- end of source attributes ----
 } as const;
 

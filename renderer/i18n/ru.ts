@@ -448,5 +448,6 @@ export const ru: Record<MessageKey, string> = {
   'history.step.attribute.value': "«{name}» для «{owner}»",
   'share.conflictKind.attribute': "Атрибут",
   'share.conflictKind.attribute_value': "Значение атрибута",
+  'grading.short': "оценка",
   // ---- end of source attributes ----
 };
