@@ -11,6 +11,7 @@ import { DossierLanguage, DossierOptions, DossierOrder, ExportFormat } from './d
 import { HistoryStep } from './history';
 import { hasHiddenOrBroken } from './names';
 import { AnchorHealth, MergeConflict, Orphan, ShareFile, ShareJob, SharePreview } from './share';
+import { Attribute, AttributeName, AttributeType, AttributeValue, Choices, ValueOwnerKind } from './attributes';
 
 export const ERROR_CODES = [
   'bad-input',
@@ -432,10 +433,15 @@ export const api = {
     z.object({ created: z.number().int(), tagged: z.number().int(), covered: z.number().int(), step: HistoryStep.nullable() }),
   ),
 
+  /**
+   * `byAttribute`: also count claims by that attribute's value on their document (the columns of a
+   * tag × attribute matrix); `value` null holds claims whose document has none.
+   */
   'matrix.get': entry(
-    Empty,
+    z.object({ byAttribute: Id.optional() }).strict(),
     z.object({
       cells: z.array(z.object({ tagId: Id.nullable(), documentId: Id, count: z.number().int() })),
+      byValue: z.array(z.object({ tagId: Id.nullable(), value: z.string().nullable(), count: z.number().int() })).optional(),
     }),
   ),
 
@@ -502,6 +508,29 @@ export const api = {
   /** Creates a project in a folder files.browse issued; `name` is a file name, never a path. */
   'project.createIn': entry(z.object({ folder: Id, name: ProjectFileName }).strict(), ProjectInfo),
   // ---- end of projects without paths ----
+
+  // ---- Source attributes (document variables) and source grading ----
+  'attributes.list': entry(Empty, z.array(Attribute)),
+  'attributes.create': entry(z.object({ name: AttributeName, type: AttributeType, choices: Choices.default([]) }).strict(), Attribute),
+  /** Renames an attribute or replaces its choice list (a choice some document has cannot be dropped). */
+  'attributes.update': entry(z.object({ id: Id, name: AttributeName.optional(), choices: Choices.optional() }).strict(), Attribute),
+  /** How many values deleting the attribute takes with it. */
+  'attributes.usage': entry(z.object({ id: Id }).strict(), z.object({ values: z.number().int() })),
+  'attributes.delete': entry(z.object({ id: Id }).strict(), UndoStepRef),
+  /** Every live value: on documents, and the source grading some claims override. */
+  'attributes.values': entry(Empty, z.array(AttributeValue)),
+  /** Sets one value (null or '' clears it); a value of the wrong type or not in the choices is refused and nothing changes. */
+  'attributes.setValue': entry(
+    z
+      .object({
+        owner: z.object({ kind: ValueOwnerKind, id: Id }).strict(),
+        attributeId: Id,
+        value: z.string().max(1000).nullable(),
+      })
+      .strict(),
+    UndoStepRef,
+  ),
+  // ---- end of source attributes ----
 } as const;
 
 /**

@@ -79,6 +79,8 @@ export const DossierSource = z.object({
   words: z.number().int().nonnegative(),
   hash: z.string(),
   claims: z.number().int().nonnegative(),
+  /** The source's attribute values ("expert's country": "Azerbaijan"), in the project's attribute order; only those it has. */
+  attributes: z.array(z.object({ name: z.string(), value: z.string() })).default([]),
 });
 export type DossierSource = z.infer<typeof DossierSource>;
 
@@ -114,6 +116,8 @@ export const DossierClaim = z.object({
   note: DossierRichText.nullable(),
   author: z.string(),
   links: z.array(DossierLink),
+  /** The Admiralty grade the claim counts under ("B2"): its own override of either half, else its source's; null when ungraded. */
+  grade: z.string().nullable().default(null),
 });
 export type DossierClaim = z.infer<typeof DossierClaim>;
 

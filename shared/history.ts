@@ -24,6 +24,11 @@ export const STEP_KINDS = [
   'relation.delete',
   'note.clear',
   'other',
+  'attribute.create',
+  'attribute.rename',
+  'attribute.choices',
+  'attribute.delete',
+  'attribute.value',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 

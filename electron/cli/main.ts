@@ -14,6 +14,7 @@ import { startServer } from '../server/server';
 import { exportCommand, EXPORT_USAGE } from './export';
 import { formatAnnotations, formatDocuments, formatLinks, formatSearch, formatTags } from './format';
 import { SHARE_USAGE, shareCommand, ShareUsageError } from './share';
+import { ATTRIBUTES_USAGE, attributesCommand } from './attributes';
 
 const USAGE = `Usage: crossread <command> [options]
 
@@ -28,6 +29,7 @@ Commands:
   links --project P [--json]            List the links between claims
   search --project P [--json] QUERY...  Find words in the documents and notes (any form:
                                         инвестиция finds инвестиций); "quote" a phrase
+${ATTRIBUTES_USAGE}
 ${EXPORT_USAGE}
 ${SHARE_USAGE}
 
@@ -110,6 +112,16 @@ async function run(argv: string[]): Promise<number> {
     case 'links':
       if (rest.length > 0) throw new UsageError(`unexpected argument “${rest[0]}”.`);
       return list(command, requireProjectArg(values.project), values.json ?? false);
+    case 'attributes': {
+      if (rest.length > 0) throw new UsageError(`unexpected argument “${rest[0]}”.`);
+      const backend = openBackend(requireProjectArg(values.project), false, 'ignore');
+      try {
+        process.stdout.write(await attributesCommand(backend, values.json ?? false));
+      } finally {
+        backend.close();
+      }
+      return 0;
+    }
     case undefined:
       throw new UsageError('no command given.');
     default:

@@ -23,6 +23,7 @@ import { importDocuments } from './import-documents';
 import { openSampleProject, SAMPLE_FILE_NAME } from './sample';
 import { autocode } from './search/autocode';
 import { shareHandlers, shareJobHandlers } from './share/handlers';
+import { attributeHandlers } from './attributes/handlers';
 import { SettingsStore } from './settings';
 import { Project } from './store/project';
 
@@ -236,8 +237,6 @@ export function createBackend(opts: BackendOptions): Backend {
       return { ...autocode(p, q, tagId, scope, settings.get().author), step: p.history.lastRecorded() };
     },
 
-    'matrix.get': () => ({ cells: requireProject().matrix.cells() }),
-
     'history.state': () => requireProject().history.state(),
     'history.undo': ({ expectedStep }) => requireProject().undo(expectedStep),
     'history.redo': ({ expectedStep }) => requireProject().redo(expectedStep),
@@ -249,6 +248,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...exportHandlers({ project: requireProject, author: () => settings.get().author, generator: `Crossread ${opts.version}`, printPdf: opts.printPdf }),
     ...shareHandlers(requireProject, () => settings.get().author),
     ...shareJobHandlers(requireProject, () => current),
+    ...attributeHandlers(requireProject, () => settings.get().author),
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {

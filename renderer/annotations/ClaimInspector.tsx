@@ -7,6 +7,7 @@ import { NoteEditor } from '../notes/NoteEditor';
 import { AnchorBadge } from '../share/AnchorBadge';
 import { useCitation } from '../reader/useCitation';
 import { useDeleteClaim } from './useDeleteClaim';
+import { ClaimGrading } from '../attributes/ClaimGrading';
 
 /**
  * The selected claim in full: quote and citation, tags, its note, its links — the one place an
@@ -64,6 +65,7 @@ export function ClaimInspector() {
           </button>
         ))}
       </div>
+      <ClaimGrading annotationId={claim.id} documentId={claim.documentId} />
       <section className="inspector-section" aria-label={t('note.title')}>
         <h3>{t('note.title')}</h3>
         <NoteEditor key={claim.id} owner={{ kind: 'annotation', id: claim.id }} label={t('note.claimLabel')} />

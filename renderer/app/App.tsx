@@ -24,6 +24,8 @@ import { AboutDialog } from './AboutDialog';
 import { BackupsDialog } from '../backups/BackupsDialog';
 import { ShareProvider } from '../share/ShareContext';
 import { ShareUi } from '../share/ShareUi';
+import { AttributesProvider } from '../attributes/AttributesContext';
+import { AttributesUi } from '../attributes/AttributesUi';
 import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
 import { useAppCommands, type AppDialog } from './useAppCommands';
@@ -38,11 +40,13 @@ export function App() {
       <WorkspaceProvider>
       {(ws) => (
         <I18nProvider language={ws.state.settings.language}>
-          <ClaimFiltersProvider>
-            <ShareProvider>
-              <Shell />
-            </ShareProvider>
-          </ClaimFiltersProvider>
+          <AttributesProvider>
+            <ClaimFiltersProvider>
+              <ShareProvider>
+                <Shell />
+              </ShareProvider>
+            </ClaimFiltersProvider>
+          </AttributesProvider>
         </I18nProvider>
       )}
       </WorkspaceProvider>
@@ -154,6 +158,7 @@ function Shell() {
         <button type="button" onClick={() => setDialog('tags')}>
           {t('toolbar.tags')}
         </button>
+        <AttributesUi />
         <button type="button" onClick={() => setDialog('matrix')}>
           {t('matrix.open')}
         </button>

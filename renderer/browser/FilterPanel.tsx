@@ -2,6 +2,7 @@ import { useId, useMemo, type CSSProperties } from 'react';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
 import { UNTAGGED, useClaimFilters, type LinkFilter, type TagMode } from './filters';
+import { AttributeFilters } from '../attributes/AttributeFilters';
 
 function toggle(list: string[], id: string): string[] {
   return list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
@@ -70,6 +71,8 @@ export function FilterPanel({ id }: { id: string }) {
           ))}
         </div>
       </fieldset>
+
+      <AttributeFilters />
 
       <label className="field">
         <span>{t('browser.author')}</span>

@@ -1,6 +1,6 @@
 import type { Annotation, DocumentMeta, Link, Tag } from '../../shared/contract';
 import { keyHaystack, matchesTyping } from '../../shared/words';
-import { UNTAGGED, type ClaimFilters, type ClaimSort } from './filters';
+import { attributeFilterEntries, UNTAGGED, type ClaimFilters, type ClaimSort } from './filters';
 
 /**
  * One claim as the browser shows, filters and sorts it. Everything a filter or sort reads is worked
@@ -70,7 +70,13 @@ export function sortRows(rows: readonly ClaimRow[], sort: ClaimSort): ClaimRow[]
 }
 
 /** Keeps the order of `rows`; filters naming tags or documents that no longer exist are ignored. */
-export function filterRows(rows: readonly ClaimRow[], f: ClaimFilters, known: { tagIds: ReadonlySet<string>; documentIds: ReadonlySet<string> }): ClaimRow[] {
+export function filterRows(
+  rows: readonly ClaimRow[],
+  f: ClaimFilters,
+  known: { tagIds: ReadonlySet<string>; documentIds: ReadonlySet<string>; attributeIds?: ReadonlySet<string> },
+  valueOf: (row: ClaimRow, attributeId: string) => string | undefined = () => undefined,
+): ClaimRow[] {
+  const attributeTests = attributeFilterEntries(f).filter(([id]) => known.attributeIds?.has(id) ?? false);
   const tagIds = f.tagIds.filter((id) => id === UNTAGGED || known.tagIds.has(id));
   const wantUntagged = tagIds.includes(UNTAGGED);
   const realTags = tagIds.filter((id) => id !== UNTAGGED);
@@ -90,6 +96,7 @@ export function filterRows(rows: readonly ClaimRow[], f: ClaimFilters, known: { 
       (f.author === null || row.annotation.author === f.author) &&
       (f.links === 'all' || (f.links === 'linked') === row.linkCount > 0) &&
       tagTest(row) &&
+      attributeTests.every(([id, values]) => values.includes(valueOf(row, id) ?? '')) &&
       (!hasText || matchesTyping((row.keys ??= keyHaystack(row.annotation.exact, row.annotation.noteText)), f.text)),
   );
 }

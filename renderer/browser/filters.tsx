@@ -23,13 +23,18 @@ export interface ClaimFilters {
   links: LinkFilter;
   /** Matched against the quote and the note the way search matches (shared/words.ts): word forms, any case, ё = е. */
   text: string;
+  /** Attribute id → the values a claim may have (its own grading override, else its document's); absent means any. */
+  attributeValues: Record<string, string[]>;
 }
 
-export const NO_FILTERS: ClaimFilters = { tagIds: [], tagMode: 'any', documentIds: [], author: null, links: 'all', text: '' };
+export const NO_FILTERS: ClaimFilters = { tagIds: [], tagMode: 'any', documentIds: [], author: null, links: 'all', text: '', attributeValues: {} };
+
+/** The attribute filters that narrow anything (an attribute with no value chosen does not). */
+export const attributeFilterEntries = (f: ClaimFilters) => Object.entries(f.attributeValues).filter(([, values]) => values.length > 0);
 
 /** How many filters narrow the list (the text box counts once; the tag mode alone does not). */
 export function activeFilterCount(f: ClaimFilters): number {
-  return (f.tagIds.length > 0 ? 1 : 0) + (f.documentIds.length > 0 ? 1 : 0) + (f.author !== null ? 1 : 0) + (f.links !== 'all' ? 1 : 0) + (f.text.trim() ? 1 : 0);
+  return (f.tagIds.length > 0 ? 1 : 0) + (f.documentIds.length > 0 ? 1 : 0) + (f.author !== null ? 1 : 0) + (f.links !== 'all' ? 1 : 0) + (f.text.trim() ? 1 : 0) + attributeFilterEntries(f).length;
 }
 
 export interface ClaimFiltersApi {
@@ -37,7 +42,7 @@ export interface ClaimFiltersApi {
   setFilters(update: (f: ClaimFilters) => ClaimFilters): void;
   clearFilters(): void;
   /** Replaces every filter with "this tag (or UNTAGGED) and/or this document" — what the matrix asks for. */
-  showOnly(target: { tagId?: string; documentId?: string }): void;
+  showOnly(target: { tagId?: string; documentId?: string; attribute?: { id: string; value: string } }): void;
   sort: ClaimSort;
   setSort(sort: ClaimSort): void;
 }
@@ -63,8 +68,13 @@ export function ClaimFiltersProvider({ children }: { children: ReactNode }) {
   const setFilters = useCallback((update: (f: ClaimFilters) => ClaimFilters) => setFiltersState(update), []);
   const clearFilters = useCallback(() => setFiltersState(NO_FILTERS), []);
   const showOnly = useCallback(
-    ({ tagId, documentId }: { tagId?: string; documentId?: string }) =>
-      setFiltersState({ ...NO_FILTERS, tagIds: tagId ? [tagId] : [], documentIds: documentId ? [documentId] : [] }),
+    ({ tagId, documentId, attribute }: { tagId?: string; documentId?: string; attribute?: { id: string; value: string } }) =>
+      setFiltersState({
+        ...NO_FILTERS,
+        tagIds: tagId ? [tagId] : [],
+        documentIds: documentId ? [documentId] : [],
+        attributeValues: attribute ? { [attribute.id]: [attribute.value] } : {},
+      }),
     [],
   );
   const value = useMemo(() => ({ filters, setFilters, clearFilters, showOnly, sort, setSort }), [filters, setFilters, clearFilters, showOnly, sort]);

@@ -2,6 +2,7 @@ import { useDeferredValue, useMemo } from 'react';
 import { useWorkspace } from '../app/workspace';
 import { buildRows, filterRows, sortRows, type ClaimRow } from './claimRows';
 import { useClaimFilters } from './filters';
+import { useAttributes } from '../attributes/AttributesContext';
 
 /**
  * The claims the browser lists, filtered and sorted, and how many the project has in all. Each stage is memoised on what it reads: the
@@ -14,12 +15,20 @@ export function useClaimRows(): { rows: ClaimRow[]; total: number; appliedKey: s
   const { filters, sort } = useClaimFilters();
   const all = useMemo(() => buildRows(state.annotations, state.documents, state.tags, state.links), [state.annotations, state.documents, state.tags, state.links]);
   const sorted = useMemo(() => sortRows(all, sort), [all, sort]);
+  const { attributes, claimValue } = useAttributes();
   const known = useMemo(
-    () => ({ tagIds: new Set(state.tags.map((t) => t.id)), documentIds: new Set(state.documents.map((d) => d.id)) }),
-    [state.tags, state.documents],
+    () => ({
+      tagIds: new Set(state.tags.map((t) => t.id)),
+      documentIds: new Set(state.documents.map((d) => d.id)),
+      attributeIds: new Set(attributes.map((a) => a.id)),
+    }),
+    [state.tags, state.documents, attributes],
   );
   const deferred = useDeferredValue(filters);
-  const rows = useMemo(() => filterRows(sorted, deferred, known), [sorted, deferred, known]);
+  const rows = useMemo(
+    () => filterRows(sorted, deferred, known, (row, id) => claimValue(row.annotation.id, row.annotation.documentId, id)),
+    [sorted, deferred, known, claimValue],
+  );
   // Names the list's current filter and sort, so the view can start from the top when it changes.
   const appliedKey = useMemo(() => JSON.stringify([deferred, sort]), [deferred, sort]);
   return { rows, total: all.length, appliedKey };

@@ -1,6 +1,8 @@
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
-import { UNTAGGED, type ClaimFilters } from './filters';
+import { attributeFilterEntries, UNTAGGED, type ClaimFilters } from './filters';
+import { useAttributes } from '../attributes/AttributesContext';
+import { attributeName, showValue } from '../attributes/attributeLabels';
 
 /**
  * One line naming the filters in force other than the search text (which shows in its own box),
@@ -9,6 +11,7 @@ import { UNTAGGED, type ClaimFilters } from './filters';
 export function useFilterSummary(f: ClaimFilters): string {
   const t = useT();
   const { state } = useWorkspace();
+  const { attributes } = useAttributes();
   const parts: string[] = [];
   const tagNames = f.tagIds
     .map((id) => (id === UNTAGGED ? t('claims.untagged') : state.tags.find((x) => x.id === id)?.name))
@@ -22,5 +25,9 @@ export function useFilterSummary(f: ClaimFilters): string {
   if (docNames.length) parts.push(docNames.join(', '));
   if (f.author !== null) parts.push(f.author);
   if (f.links !== 'all') parts.push(t(f.links === 'linked' ? 'browser.links.linked' : 'browser.links.unlinked'));
+  for (const [id, values] of attributeFilterEntries(f)) {
+    const attr = attributes.find((a) => a.id === id);
+    if (attr) parts.push(`${attributeName(t, attr)}: ${values.map((v) => showValue(t, attr, v)).join(', ')}`);
+  }
   return parts.join(' · ');
 }

@@ -10,11 +10,19 @@ const BUILTIN_RELATIONS: Record<string, MessageKey> = {
   'same-claim': 'history.relation.same-claim',
 };
 
+/** The built-in source grading is named in the UI's language in its steps too. */
+function builtinAttributeName(t: Translate, label: StepLabel): { name?: string } {
+  if (!label.kind.startsWith('attribute.')) return {};
+  if (label.params.builtin === 'reliability') return { name: t('attributes.builtin.reliability') };
+  if (label.params.builtin === 'credibility') return { name: t('attributes.builtin.credibility') };
+  return {};
+}
+
 /** Says what a history step did, in the UI's language: "link «…» supports «…»". */
 export function describeStep(t: Translate, label: StepLabel): string {
   const p = label.params;
   const builtin = BUILTIN_RELATIONS[String(p.builtin ?? '')];
-  const vars = { ...p, relation: builtin ? t(builtin) : String(p.relation ?? '') };
+  const vars = { ...p, relation: builtin ? t(builtin) : String(p.relation ?? ''), ...builtinAttributeName(t, label) };
   switch (label.kind) {
     case 'other':
       return String(p.text ?? '');

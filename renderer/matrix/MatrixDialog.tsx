@@ -5,6 +5,10 @@ import { UNTAGGED, useClaimFilters } from '../browser/filters';
 import { useT } from '../i18n/I18n';
 import { Dialog } from '../ui/Dialog';
 import { buildMatrix, type MatrixCell } from './matrixModel';
+import { useAttributes } from '../attributes/AttributesContext';
+import { attributeName } from '../attributes/attributeLabels';
+import { buildValueMatrix, type ValueCell } from '../attributes/valueMatrix';
+import { ValueMatrixTable } from '../attributes/ValueMatrixTable';
 
 const UNTAGGED_COLOR = '#8a8f98';
 const SHORT = 28;
@@ -24,22 +28,33 @@ export function MatrixDialog({ onClose }: { onClose(): void }) {
   const { showOnly } = useClaimFilters();
   const [cells, setCells] = useState<MatrixCell[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { attributes } = useAttributes();
+  // Columns: the documents (null), or the values of an attribute.
+  const [columnsBy, setColumnsBy] = useState<string | null>(null);
+  const columnAttr = attributes.find((a) => a.id === columnsBy) ?? null;
+  const [byValue, setByValue] = useState<ValueCell[] | null>(null);
 
-  // Counted by the backend; asked again whenever claims or tags change under the open dialog.
+  // Counted by the backend; asked again whenever claims, tags or values change under the open dialog.
   useEffect(() => {
     let live = true;
-    call('matrix.get', {}).then(
-      (r) => live && setCells(r.cells),
+    call('matrix.get', columnAttr ? { byAttribute: columnAttr.id } : {}).then(
+      (r) => {
+        if (!live) return;
+        setCells(r.cells);
+        setByValue(r.byValue ?? null);
+      },
       (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
     );
     return () => {
       live = false;
     };
-  }, [state.annotations, state.tags]);
+  }, [state.annotations, state.tags, state.history, columnAttr]);
 
   const model = useMemo(() => (cells ? buildMatrix(cells, state.tags, state.documents, state.annotations) : null), [cells, state.tags, state.documents, state.annotations]);
 
-  const show = (target: { tagId?: string; documentId?: string }) => {
+  const valueModel = useMemo(() => (columnAttr && byValue ? buildValueMatrix(byValue, state.tags, columnAttr) : null), [columnAttr, byValue, state.tags]);
+
+  const show = (target: { tagId?: string; documentId?: string; attribute?: { id: string; value: string } }) => {
     showOnly(target);
     onClose();
   };
@@ -48,6 +63,7 @@ export function MatrixDialog({ onClose }: { onClose(): void }) {
   if (error) body = <p className="pane-error">{error}</p>;
   else if (!model) body = <p className="muted">{t('matrix.loading')}</p>;
   else if (model.documents.length === 0) body = <p className="muted">{t('matrix.noDocuments')}</p>;
+  else if (columnAttr && valueModel) body = <ValueMatrixTable model={valueModel} attr={columnAttr} onShow={show} />;
   else {
     const docName = (i: number) => {
       const d = model.documents[i]!;
@@ -145,7 +161,22 @@ export function MatrixDialog({ onClose }: { onClose(): void }) {
 
   return (
     <Dialog title={t('matrix.title')} onClose={onClose} wide>
-      <div className="dialog-body matrix-body">{body}</div>
+      <div className="dialog-body matrix-body">
+        {attributes.length > 0 ? (
+          <label className="matrix-columns">
+            <span>{t('matrix.columns')}</span>
+            <select value={columnAttr?.id ?? ''} onChange={(e) => setColumnsBy(e.target.value || null)}>
+              <option value="">{t('matrix.columnsDocuments')}</option>
+              {attributes.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {attributeName(t, a)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        {body}
+      </div>
     </Dialog>
   );
 }

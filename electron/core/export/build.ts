@@ -20,6 +20,8 @@ import {
 import { richTextFromLexical, richTextToPlain } from '../../../shared/richtext';
 import { paragraphIndexAt, splitParagraphs, type ParagraphRange } from '../../../shared/text';
 import { labelsFor } from './labels';
+import type { Attribute, AttributeValue } from '../../../shared/attributes';
+import { dossierAttributes } from '../attributes/dossier';
 
 export interface DossierSnapshot {
   projectName: string;
@@ -36,6 +38,9 @@ export interface DossierSnapshot {
   defaultAnalyst: string;
   now: Date;
   generator: string;
+  /** The project's source attributes and their values (none when absent). */
+  attributes?: readonly Attribute[];
+  attributeValues?: readonly AttributeValue[];
 }
 
 /** Relations whose linked claims count as one finding shared by their sources. */
@@ -57,6 +62,7 @@ export function buildDossier(snap: DossierSnapshot, options: DossierOptions): Do
   const tagRank = new Map(tagsInOrder.map((t, i) => [t.id, i]));
   const selectedTags = tagsInOrder.filter((t) => !tagFilter || tagFilter.has(t.id));
 
+  const attrs = dossierAttributes(snap.attributes ?? [], snap.attributeValues ?? [], options.language);
   const liveTags = (a: Annotation) => a.tagIds.filter((id) => liveTagIds.has(id)).sort((x, y) => tagRank.get(x)! - tagRank.get(y)!);
   const included = snap.annotations
     .filter((a) => docIndex.has(a.documentId))
@@ -129,6 +135,7 @@ export function buildDossier(snap: DossierSnapshot, options: DossierOptions): Do
     note: options.notes ? richNote(snap.notes.get(a.id) ?? null, a.noteText) : null,
     author: a.author,
     links: linksOf(a),
+    grade: attrs.gradeOf(a.id, a.documentId),
   }));
 
   const findings: FindingSection[] = selectedTags.map((t) => ({
@@ -153,6 +160,7 @@ export function buildDossier(snap: DossierSnapshot, options: DossierOptions): Do
     words: wordCount(d.text),
     hash: d.hash,
     claims: claimsPerDoc.get(d.id) ?? 0,
+    attributes: attrs.ofSource(d.id),
   }));
 
   const dates = ordered.map((d) => d.date).filter((d): d is string => d !== null).sort();

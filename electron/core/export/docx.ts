@@ -14,7 +14,7 @@ import { AlignmentType, BorderStyle, Document, FootnoteReferenceRun, Footer, Pac
 import type { Dossier, DossierClaim, FindingSection } from '../../../shared/dossier';
 import type { RichBlock, RichInline } from '../../../shared/richtext';
 import { capitalize, fill, formatDay } from './labels';
-import { safeBlocks, viewOf, type DossierView } from './view';
+import { attributeText, safeBlocks, viewOf, type DossierView } from './view';
 import * as W from './wordml';
 import { zipFiles } from './zip';
 
@@ -166,7 +166,8 @@ const small = (text: string, bold = false) => W.run(text, { bold, size: 17 });
 
 function sources(v: DossierView, body: Body): void {
   const { d, l } = v;
-  const heads = [l.colNumber, l.colTitle, l.colOutlet, l.colAuthor, l.colDate, l.colLanguage, l.colWords, l.colClaims, l.colHash];
+  const withAttributes = d.sources.some((s) => s.attributes.length > 0);
+  const heads = [l.colNumber, l.colTitle, l.colOutlet, l.colAuthor, l.colDate, l.colLanguage, l.colWords, l.colClaims, ...(withAttributes ? [l.colAttributes] : []), l.colHash];
   const rows = d.sources.map((s) =>
     W.row(
       [
@@ -178,6 +179,7 @@ function sources(v: DossierView, body: Body): void {
         bodyCell(small(s.language)),
         bodyCell(small(String(s.words)), true),
         bodyCell(small(String(s.claims)), true),
+        ...(withAttributes ? [bodyCell(small(attributeText(s)))] : []),
         bodyCell(W.run(s.hash, { size: 12, color: MUTED })),
       ],
       { cantSplit: true },
@@ -205,7 +207,7 @@ function claim(v: DossierView, c: DossierClaim, f: FindingSection, body: Body): 
   const others = c.tags.filter((t) => t !== f.tag?.name);
   body.add(
     W.paragraph((source ? W.internalLink(`src_${source.number}`, quote) : quote) + W.footnoteReference(id), { style: 'Quote' }),
-    W.paragraph(W.run(`${l.claim} ${c.number}`, { bold: true }) + W.run(` · ${v.cite(c)}`) + (others.length ? W.run(` · ${l.otherTags}: ${others.join(', ')}`) : ''), { style: 'Citation' }),
+    W.paragraph(W.run(`${l.claim} ${c.number}`, { bold: true }) + W.run(` · ${v.cite(c)}${c.grade ? ` · ${l.grade} ${c.grade}` : ''}`) + (others.length ? W.run(` · ${l.otherTags}: ${others.join(', ')}`) : ''), { style: 'Citation' }),
   );
   if (c.note) {
     body.add(W.paragraph(W.run(`${l.note}:`, { bold: true, color: MUTED, size: 17 })));

@@ -7,7 +7,7 @@ import type { CrossGroup, Dossier, DossierClaim, FindingSection } from '../../..
 import { escapeHtml as esc, richTextToHtml } from '../../../shared/richtext';
 import { capitalize, fill, formatDay } from './labels';
 import { DOSSIER_CSS } from './style';
-import { safeBlocks, safeColor, viewOf, type DossierView } from './view';
+import { attributeText, safeBlocks, safeColor, viewOf, type DossierView } from './view';
 
 export const DOSSIER_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -73,11 +73,12 @@ function contents(v: DossierView): string {
 
 function sources(v: DossierView): string {
   const { d, l } = v;
+  const withAttributes = d.sources.some((s) => s.attributes.length > 0);
   const rows = d.sources.map(
-    (s) => `<tr id="src-${s.number}"><td class="num">${s.number}</td><td><strong>${esc(s.title)}</strong></td><td>${esc(s.outlet)}</td><td>${esc(s.author)}</td><td class="nowrap">${esc(formatDay(s.date, l))}</td><td>${esc(s.language)}</td><td class="num">${s.words}</td><td class="num">${s.claims}</td><td class="hash">${esc(s.hash)}</td></tr>`,
+    (s) => `<tr id="src-${s.number}"><td class="num">${s.number}</td><td><strong>${esc(s.title)}</strong></td><td>${esc(s.outlet)}</td><td>${esc(s.author)}</td><td class="nowrap">${esc(formatDay(s.date, l))}</td><td>${esc(s.language)}</td><td class="num">${s.words}</td><td class="num">${s.claims}</td>${withAttributes ? `<td>${esc(attributeText(s))}</td>` : ''}<td class="hash">${esc(s.hash)}</td></tr>`,
   );
   return `<section class="sources" aria-labelledby="sources"><h2 id="sources">${esc(l.sources)}</h2>
-<table><thead><tr><th class="num">${esc(l.colNumber)}</th><th>${esc(l.colTitle)}</th><th>${esc(l.colOutlet)}</th><th>${esc(l.colAuthor)}</th><th>${esc(l.colDate)}</th><th>${esc(l.colLanguage)}</th><th class="num">${esc(l.colWords)}</th><th class="num">${esc(l.colClaims)}</th><th>${esc(l.colHash)}</th></tr></thead>
+<table><thead><tr><th class="num">${esc(l.colNumber)}</th><th>${esc(l.colTitle)}</th><th>${esc(l.colOutlet)}</th><th>${esc(l.colAuthor)}</th><th>${esc(l.colDate)}</th><th>${esc(l.colLanguage)}</th><th class="num">${esc(l.colWords)}</th><th class="num">${esc(l.colClaims)}</th>${withAttributes ? `<th>${esc(l.colAttributes)}</th>` : ''}<th>${esc(l.colHash)}</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></section>`;
 }
 
@@ -109,7 +110,7 @@ function claim(v: DossierView, c: DossierClaim, section: FindingSection, seen: S
   });
   return `<article class="claim"${id}>
 <blockquote><a class="quote" href="#src-${source?.number ?? 0}">«${esc(c.quote)}»</a></blockquote>
-<p class="cite"><span class="claim-no">${esc(l.claim)} ${c.number}</span> · ${esc(v.cite(c))}${others.length ? ` · <span class="also">${esc(l.otherTags)}:</span> ${others.map((t) => `<span class="chip">${esc(t)}</span>`).join(' ')}` : ''}</p>
+<p class="cite"><span class="claim-no">${esc(l.claim)} ${c.number}</span> · ${esc(v.cite(c))}${c.grade ? ` · ${esc(l.grade)} ${esc(c.grade)}` : ''}${others.length ? ` · <span class="also">${esc(l.otherTags)}:</span> ${others.map((t) => `<span class="chip">${esc(t)}</span>`).join(' ')}` : ''}</p>
 ${c.note ? `<div class="note"><p class="label">${esc(l.note)}</p>${richTextToHtml(safeBlocks(c.note.blocks))}</div>` : ''}
 ${links.length ? `<ul class="links" aria-label="${esc(l.links)}">${links.join('')}</ul>` : ''}
 </article>`;

@@ -6,7 +6,7 @@
 import type { Dossier, DossierClaim, FindingSection } from '../../../shared/dossier';
 import type { RichBlock, RichInline, RichTextRun } from '../../../shared/richtext';
 import { capitalize, fill, formatDay } from './labels';
-import { safeBlocks, viewOf, type DossierView } from './view';
+import { attributeText, safeBlocks, viewOf, type DossierView } from './view';
 
 /**
  * Text as Markdown that reads as written: the marks that open inline markup (emphasis, code,
@@ -54,9 +54,10 @@ ${summary}
 
 function sources(v: DossierView): string {
   const { d, l } = v;
-  const head = [l.colNumber, l.colTitle, l.colOutlet, l.colAuthor, l.colDate, l.colLanguage, l.colWords, l.colClaims, l.colHash];
+  const withAttributes = d.sources.some((s) => s.attributes.length > 0);
+  const head = [l.colNumber, l.colTitle, l.colOutlet, l.colAuthor, l.colDate, l.colLanguage, l.colWords, l.colClaims, ...(withAttributes ? [l.colAttributes] : []), l.colHash];
   const rows = d.sources.map((s) =>
-    [String(s.number), s.title, s.outlet, s.author, formatDay(s.date, l), s.language, String(s.words), String(s.claims), s.hash].map(cell),
+    [String(s.number), s.title, s.outlet, s.author, formatDay(s.date, l), s.language, String(s.words), String(s.claims), ...(withAttributes ? [attributeText(s)] : []), s.hash].map(cell),
   );
   return `## ${mdEscape(l.sources)}
 
@@ -83,7 +84,7 @@ function finding(v: DossierView, f: FindingSection): string {
 function claim(v: DossierView, c: DossierClaim, f: FindingSection): string {
   const { l } = v;
   const others = c.tags.filter((t) => t !== f.tag?.name);
-  const lines = [`> «${mdEscape(c.quote)}»`, '', `**${mdEscape(l.claim)} ${c.number}** · ${mdEscape(v.cite(c))}${others.length ? ` · ${mdEscape(l.otherTags)}: ${others.map(mdEscape).join(', ')}` : ''}`, ''];
+  const lines = [`> «${mdEscape(c.quote)}»`, '', `**${mdEscape(l.claim)} ${c.number}** · ${mdEscape(v.cite(c))}${c.grade ? ` · ${mdEscape(l.grade)} ${mdEscape(c.grade)}` : ''}${others.length ? ` · ${mdEscape(l.otherTags)}: ${others.map(mdEscape).join(', ')}` : ''}`, ''];
   if (c.note) lines.push(`**${mdEscape(l.note)}:**`, '', blocksMd(safeBlocks(c.note.blocks)), '');
   // A label before the links keeps them from joining a list that ends the note.
   if (c.links.length) lines.push(`**${mdEscape(l.links)}:**`, '');

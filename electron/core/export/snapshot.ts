@@ -20,5 +20,7 @@ export function snapshotOf(project: Project, author: string, generator: string, 
     defaultAnalyst: settings.analyst,
     now,
     generator,
+    attributes: project.attributes.list(),
+    attributeValues: project.attributes.values(),
   };
 }

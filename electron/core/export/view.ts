@@ -52,3 +52,8 @@ export function safeBlocks(blocks: readonly RichBlock[]): RichBlock[] {
 export function safeColor(color: string | undefined): string {
   return color && /^#[0-9a-fA-F]{6}$/.test(color) ? color : '#8a8f98';
 }
+
+/** A source's attribute values on one line ("expert's country: Azerbaijan; source reliability: B"). */
+export function attributeText(s: DossierSource): string {
+  return s.attributes.map((a) => `${a.name}: ${a.value}`).join('; ');
+}

@@ -7,6 +7,7 @@ import type { MergeConflict } from '../../../shared/share';
 import { AppError } from '../errors';
 import type { Project } from '../store/project';
 import { noteFromHtml } from './html-note';
+import { currentValue, describeValue, swapValue } from '../attributes/share';
 
 interface ConflictRow {
   id: number;
@@ -37,6 +38,8 @@ function describe(kind: MergeConflict['itemKind'], v: Snapshot | null): string {
       return `${String(v.relation)} · ${stamp}`;
     case 'tag':
       return `${String(v.name)} ${String(v.color)} · ${stamp}`;
+    case 'attribute_value':
+      return `${describeValue(v)} · ${stamp}`;
     default:
       return `${String(v.name ?? v.title ?? '')} · ${stamp}`;
   }
@@ -73,6 +76,10 @@ function currentVersion(project: Project, kind: MergeConflict['itemKind'], id: s
       return (db.prepare('SELECT name, color, modified_at AS modified, deleted_at AS deleted FROM tags WHERE id = ?').get(id) as Snapshot | undefined) ?? null;
     case 'relation':
       return (db.prepare('SELECT name, modified_at AS modified FROM relation_types WHERE id = ?').get(id) as Snapshot | undefined) ?? null;
+    case 'attribute':
+      return (db.prepare('SELECT name, deleted_at AS deleted, modified_at AS modified FROM attributes WHERE id = ?').get(id) as Snapshot | undefined) ?? null;
+    case 'attribute_value':
+      return currentValue(db, id);
     case 'document':
       return (
         (db.prepare('SELECT title, outlet, author, date, language, modified_at AS modified FROM documents WHERE content_hash = ? AND deleted_at IS NULL').get(id) as
@@ -86,8 +93,11 @@ function currentVersion(project: Project, kind: MergeConflict['itemKind'], id: s
   }
 }
 
-/** Either version of any item can be put in place, except a claim whose text differs (its tags belong to other text). */
-const swappable = (kind: MergeConflict['itemKind'], losing: Snapshot) => !(kind === 'annotation' && losing.textDiffers);
+/**
+ * Either version of any item can be put in place, except a claim whose text differs (its tags belong
+ * to other text) and an attribute's definition (its type decides what every value means).
+ */
+const swappable = (kind: MergeConflict['itemKind'], losing: Snapshot) => kind !== 'attribute' && !(kind === 'annotation' && losing.textDiffers);
 
 export function conflicts(project: Project): MergeConflict[] {
   const rows = project.database
@@ -119,7 +129,12 @@ export function resolveConflict(project: Project, id: number, choice: 'keep' | '
     if (!row) throw new AppError('not-found', 'That conflict has already been resolved.');
     if (choice === 'swap') {
       const losing = JSON.parse(row.losing) as Snapshot;
-      if (!swappable(row.item_kind, losing)) throw new AppError('bad-input', 'The other version quotes different text, so only this one can be kept.');
+      if (!swappable(row.item_kind, losing)) {
+        throw new AppError(
+          'bad-input',
+          row.item_kind === 'attribute' ? 'An attribute’s definition decides what its values mean, so only this one can be kept.' : 'The other version quotes different text, so only this one can be kept.',
+        );
+      }
       swap(project, row, losing, now, author);
     }
     db.prepare('UPDATE merge_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?').run(now, choice === 'keep' ? 'kept' : 'swapped', id);
@@ -176,6 +191,11 @@ function swap(project: Project, row: ConflictRow, v: Snapshot, now: string, auth
     }
     case 'summary':
       project.meta.set(row.item_id, JSON.stringify({ json: v.json, text: v.text, author, modifiedAt: now }));
+      return;
+    case 'attribute_value':
+      swapValue(project, v, author, now);
+      return;
+    default:
       return;
   }
 }

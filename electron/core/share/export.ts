@@ -9,6 +9,7 @@ import { richTextFromLexical, richTextToHtml } from '../../../shared/richtext';
 import type { Project } from '../store/project';
 import { Bases } from './bases';
 import { DOC_URN_PREFIX, SHARE_NAMESPACE, W3C_CONTEXT, type SharedSummary } from './model';
+import { exportAttributes } from '../attributes/share';
 
 export const SUMMARY_META_KEY = 'dossier.summary';
 
@@ -235,6 +236,8 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
   for (const r of relations) bases.push(['relation', r.id, r.modifiedAt]);
   const summary = readSummary(project);
   if (summary) bases.push(['summary', SUMMARY_META_KEY, summary.modifiedAt]);
+  const attributeShare = exportAttributes(db);
+  bases.push(...attributeShare.bases);
 
   if (opts.recordBases && !project.readOnly) {
     project.write(() => {
@@ -255,6 +258,8 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
       relations: relations.map((r) => ({ id: r.id, name: r.name, inverseName: r.inverseName, symmetric: r.symmetric, builtin: r.builtin, position: r.position, modified: r.modifiedAt })),
       documents,
       summary,
+      attributes: attributeShare.attributes,
+      attributeValues: attributeShare.attributeValues,
     },
   };
 }

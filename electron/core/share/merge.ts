@@ -17,6 +17,7 @@ import { decide, type Decision } from './bases';
 import { lower, MergeVocabulary } from './merge-vocabulary';
 import type { SharedClaim, SharedDocument, SharedLink, SharedNote } from './model';
 import type { Outcome } from './stats';
+import { mergeAttributes } from '../attributes/share';
 
 interface ClaimRow {
   id: string;
@@ -67,6 +68,17 @@ export class Merge extends MergeVocabulary {
     this.mergeDocuments();
     for (const c of this.file.claims) this.mergeClaim(c);
     for (const l of this.file.links) this.mergeLink(l);
+    mergeAttributes({
+      project: this.project,
+      file: this.file,
+      fileName: this.fileName,
+      now: this.now,
+      bases: this.bases,
+      conflict: (kind, id, side, losing) => this.conflict(kind, id, side, losing),
+      markChanged: () => {
+        this.changed = true;
+      },
+    });
     this.mergeSummary();
     // Undo steps recorded before the merge may refer to rows it rewrote; replaying them could undo a
     // colleague's change unseen. The import itself is one transaction, so a history that is kept

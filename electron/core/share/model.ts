@@ -103,8 +103,35 @@ export interface SharedFile {
   relations: SharedRelation[];
   documents: SharedDocument[];
   summary: SharedSummary | null;
+  /** Source attributes and their values (Crossread files only; electron/core/attributes/share.ts). */
+  attributes?: SharedAttribute[];
+  attributeValues?: SharedAttributeValue[];
   /** Items that are not claims Crossread can anchor (replies, page notes), with why. */
   skipped: { path: string; reason: string }[];
+}
+
+export interface SharedAttribute {
+  id: string;
+  name: string;
+  type: 'text' | 'number' | 'date' | 'boolean' | 'choice';
+  choices: string[];
+  builtin: 'reliability' | 'credibility' | null;
+  position: number;
+  modified: string;
+  deleted: string | null;
+}
+
+export interface SharedAttributeValue {
+  /** Where it sits in the file, for messages. */
+  path: string;
+  attributeId: string;
+  /** A document by its content hash, or a claim (source grading only) by its id. */
+  owner: { kind: 'document'; hash: string } | { kind: 'annotation'; id: string };
+  value: string;
+  author: string;
+  created: string;
+  modified: string;
+  deleted: string | null;
 }
 
 /** The URN of a document in shared files: its content hash (see README, "Annotation files"). */

@@ -13,6 +13,7 @@ import { nestingDepth, noteText } from '../notes/lexical';
 import { noteFromHtml, noteFromPlain } from './html-note';
 import { SHARE_LIMITS as L } from './limits';
 import { DOC_URN_PREFIX, SHARE_NAMESPACE, type SharedClaim, type SharedFile, type SharedLink, type SharedNote } from './model';
+import { readAttributes } from '../attributes/share';
 import {
   type Agent,
   type Body,
@@ -333,6 +334,7 @@ function readExtension(fileName: string, raw: unknown, out: SharedFile): void {
     }
     out.summary = { ...ext.summary, modifiedAt: iso(ext.summary.modifiedAt, EPOCH) };
   }
+  readAttributes(fileName, raw, out);
 }
 
 /**

@@ -19,8 +19,8 @@ const assign = (column: string) => String.raw`(?:${column}|deleted_at|modified_a
 const ANY_COLUMN = String.raw`"[a-z_]+"`;
 const oneOf = (columns: readonly string[]) => `"(?:${columns.join('|')})"`;
 const assignments = (column: string) => `${assign(column)}(?:, ${assign(column)})*`;
-/** Tables whose rows the journal restores whole (0002's and 0005's tombstoned-table triggers). */
-const WHOLE_ROW_TABLES = '(?:annotations|links|tags|relation_types)';
+/** Tables whose rows the journal restores whole (the tombstoned-table triggers of 0002, 0005 and 0006). */
+const WHOLE_ROW_TABLES = '(?:annotations|links|tags|relation_types|attributes|attribute_values)';
 const JOURNAL_SQL = [
   new RegExp(String.raw`^UPDATE ${WHOLE_ROW_TABLES} SET ${assignments(ANY_COLUMN)} WHERE id = ${LITERAL}$`),
   new RegExp(String.raw`^INSERT INTO ${WHOLE_ROW_TABLES} \((?:"[a-z_]+", )*"[a-z_]+"\) VALUES \((?:${LITERAL}, )*${LITERAL}\)$`),
@@ -252,7 +252,7 @@ export class History {
       if (row && (row.fromDead || row.toDead)) return 'one of its claims has been deleted.';
     }
     // The unique indexes fold ASCII only; names clash regardless of case in any script.
-    for (const [table, what] of [['tags', 'tag'], ['relation_types', 'link type']] as const) {
+    for (const [table, what] of [['tags', 'tag'], ['relation_types', 'link type'], ['attributes', 'attribute']] as const) {
       const ids = new Set(rows.filter((r) => r.tbl === table).map((r) => r.row_id));
       if (ids.size === 0) continue;
       const live = this.db.prepare(`SELECT id, name FROM ${table} WHERE deleted_at IS NULL`).all() as { id: string; name: string }[];

@@ -6,6 +6,7 @@ import { EMPTY_LAYOUT, keepPanes, restoreLayout } from '../../../shared/layout';
 import { AppError } from '../errors';
 import { SearchIndexer } from '../search/indexer';
 import { Search } from '../search/query';
+import { Attributes } from '../attributes/store';
 import { Annotations } from './annotations';
 import type { BackupInfo, BackupReason } from '../../../shared/contract';
 import type { Backups } from '../backups';
@@ -35,6 +36,7 @@ export class Project {
   readonly matrix: Matrix;
   readonly history: History;
   readonly meta: Meta;
+  readonly attributes: Attributes;
   /** Names undo steps from the project as it stands. */
   readonly labels: StepLabels;
   private readonly index: SearchIndexer;
@@ -60,6 +62,7 @@ export class Project {
     this.matrix = new Matrix(this.db);
     this.history = new History(this.db);
     this.meta = new Meta(this.db);
+    this.attributes = new Attributes(this.db);
     this.labels = new StepLabels(this);
     // The index is derived data: one built by a version of the app that made other keys is rebuilt.
     if (!this.readOnly && !this.index.isCurrent()) this.write(() => this.index.rebuild());

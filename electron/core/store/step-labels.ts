@@ -51,6 +51,16 @@ export function englishLabel(label: StepLabel): string {
       return 'Clear note';
     case 'other':
       return String(p.text ?? '');
+    case 'attribute.create':
+      return `Create attribute “${p.name}”`;
+    case 'attribute.rename':
+      return `Rename attribute “${p.from}” to “${p.name}”`;
+    case 'attribute.choices':
+      return `Change the choices of “${p.name}”`;
+    case 'attribute.delete':
+      return `Delete attribute “${p.name}”`;
+    case 'attribute.value':
+      return `Set “${p.name}” of “${p.owner}”`;
   }
 }
 

@@ -47,7 +47,7 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'notes.save': { input: { owner: { kind: 'link', id: ID }, json: '{"root":{}}' }, required: ['owner', 'json'] },
   'search.query': { input: { q: 'инвестиции', limit: 10 }, required: ['q'] },
   'search.autocode': { input: { q: 'инвестиции', tagId: ID }, required: ['q', 'tagId'] },
-  'matrix.get': { input: {}, required: [] },
+  'matrix.get': { input: { byAttribute: ID }, required: [] },
   'history.state': { input: {}, required: [] },
   'history.undo': { input: {}, required: [] },
   'history.redo': { input: {}, required: [] },
@@ -78,6 +78,13 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'share.startImport': { input: { file: { name: 'a.json', dataBase64: 'e30=' }, dryRun: true }, required: [] },
   'share.importJob': { input: { jobId: ID }, required: ['jobId'] },
   'share.cancelImport': { input: { jobId: ID }, required: ['jobId'] },
+  'attributes.list': { input: {}, required: [] },
+  'attributes.create': { input: { name: 'country', type: 'choice', choices: ['Azerbaijan'] }, required: ['name', 'type'] },
+  'attributes.update': { input: { id: ID, name: 'n', choices: ['a'] }, required: ['id'] },
+  'attributes.usage': { input: { id: ID }, required: ['id'] },
+  'attributes.delete': { input: { id: ID }, required: ['id'] },
+  'attributes.values': { input: {}, required: [] },
+  'attributes.setValue': { input: { owner: { kind: 'document', id: ID }, attributeId: ID2, value: 'x' }, required: ['owner', 'attributeId', 'value'] },
 };
 
 /** A value of another type than `v`. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, createProjectDb, migrate, type Db } from '../../../electron/core/store/db';
 import { MIGRATIONS } from '../../../electron/core/store/migrations';
+import { isJournalSql } from '../../../electron/core/store/history';
 import { corpusText, KAZPRAVDA, makeBackend, tempDir } from './helpers';
 
 const NOW = '2025-11-07T10:00:00.000Z';
@@ -426,5 +427,62 @@ describe('upgrading a schema-1 project', () => {
     expect(total).toBeGreaterThan(0);
     for (const h of hits) expect(text.slice(h.start, h.end)).toBe(h.match);
     expect(await backend.call('history.state', {})).toEqual({ canUndo: false, canRedo: false, undoLabel: null, redoLabel: null, undo: null, redo: null });
+  });
+});
+
+describe('0006_attributes', () => {
+  it('upgrades a schema-5 file: documents stay, the two grading attributes arrive, and attribute changes join the journal', () => {
+    const { db, file } = dbAt(5);
+    try {
+      insertDocument(db, 'd1', 'h1');
+      db.prepare(
+        `INSERT INTO merge_conflicts (item_kind, item_id, losing_side, losing, source_file, created_at) VALUES ('tag', 't1', 'mine', '{}', 'a.json', ?)`,
+      ).run(NOW);
+      migrate(db, file, 6);
+
+      // The conflict table was rebuilt for the new kinds: its rows stay, and a value's conflict goes in.
+      expect(db.prepare('SELECT id, item_kind, item_id FROM merge_conflicts').all()).toEqual([{ id: 1, item_kind: 'tag', item_id: 't1' }]);
+      expect(isStrict(db, 'merge_conflicts')).toBe(true);
+      db.prepare(
+        `INSERT INTO merge_conflicts (item_kind, item_id, losing_side, losing, source_file, created_at) VALUES ('attribute_value', 'document:d1:x', 'theirs', '{}', 'a.json', ?)`,
+      ).run(NOW);
+
+      for (const table of ['attributes', 'attribute_values']) expect(isStrict(db, table), `${table} is STRICT`).toBe(true);
+      expect(db.prepare('SELECT builtin, type, choices FROM attributes ORDER BY position').all()).toEqual([
+        { builtin: 'reliability', type: 'choice', choices: '["A","B","C","D","E","F"]' },
+        { builtin: 'credibility', type: 'choice', choices: '["1","2","3","4","5","6"]' },
+      ]);
+      expect(count(db, 'SELECT count(*) AS n FROM documents')).toBe(1);
+      // A type the schema does not know, and a second value row for one owner and attribute, are refused.
+      expect(() =>
+        db.prepare(`INSERT INTO attributes (id, name, type, position, created_at, modified_at) VALUES ('x', 'n', 'colour', 5, ?, ?)`).run(NOW, NOW),
+      ).toThrow(/CHECK constraint failed/);
+      const addValue = (id: string, value: string) =>
+        db
+          .prepare(
+            `INSERT INTO attribute_values (id, owner_kind, owner_id, attribute_id, value, author, created_at, modified_at)
+             VALUES (?, 'document', 'd1', '7a1e0c33-5b2d-4c1f-8e90-0000000000b1', ?, 'me', ?, ?)`,
+          )
+          .run(id, value, NOW, NOW);
+      addValue('v1', 'B');
+      expect(() => addValue('v2', 'C')).toThrow(/UNIQUE constraint failed/);
+      expect(() =>
+        db
+          .prepare(`INSERT INTO attribute_values (id, owner_kind, owner_id, attribute_id, value, author, created_at, modified_at) VALUES ('v3', 'document', 'd1', 'no-such', 'x', 'me', ?, ?)`)
+          .run(NOW, NOW),
+      ).toThrow(/FOREIGN KEY constraint failed/);
+
+      // Recorded while a step is: the inverse SQL passes the journal's whitelist and restores the row.
+      db.prepare('UPDATE undo_state SET step = 3').run();
+      db.prepare("UPDATE attribute_values SET value = 'C' WHERE id = 'v1'").run();
+      db.prepare('UPDATE undo_state SET step = NULL').run();
+      const log = db.prepare('SELECT tbl, row_id, sql FROM undo_log').all() as { tbl: string; row_id: string; sql: string }[];
+      expect(log.map((r) => [r.tbl, r.row_id])).toEqual([['attribute_values', 'v1']]);
+      expect(isJournalSql(log[0]!.sql)).toBe(true);
+      db.exec(log[0]!.sql);
+      expect(db.prepare("SELECT value FROM attribute_values WHERE id = 'v1'").get()).toEqual({ value: 'B' });
+    } finally {
+      db.close();
+    }
   });
 });

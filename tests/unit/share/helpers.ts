@@ -33,7 +33,7 @@ export async function importInto(a: Analyst, name: string, content: string | Buf
 export function allRows(projectPath: string): Record<string, unknown[]> {
   const db = new Database(projectPath, { readonly: true });
   try {
-    const tables = ['documents', 'tags', 'annotations', 'annotation_tags', 'links', 'relation_types', 'notes', 'orphans', 'merge_conflicts', 'annotation_anchors', 'share_bases', 'project_meta', 'undo_steps', 'undo_log', 'search_segments'];
+    const tables = ['documents', 'tags', 'annotations', 'annotation_tags', 'links', 'relation_types', 'notes', 'orphans', 'merge_conflicts', 'annotation_anchors', 'share_bases', 'project_meta', 'attributes', 'attribute_values', 'undo_steps', 'undo_log', 'search_segments'];
     return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
   } finally {
     db.close();
