@@ -22,6 +22,8 @@ import type { PdfPrinter } from './export/index';
 import { importDocuments } from './import-documents';
 import { openSampleProject, SAMPLE_FILE_NAME } from './sample';
 import { autocode } from './search/autocode';
+import { memoHandlers } from './memos/handlers';
+import { Memos } from './memos/memos';
 import { shareHandlers } from './share/handlers';
 import { SettingsStore } from './settings';
 import { Project } from './store/project';
@@ -230,7 +232,10 @@ export function createBackend(opts: BackendOptions): Backend {
       return p.notes.wouldClear(owner, json) ? p.undoable(p.labels.noteClear(owner), save) : p.write(save);
     },
 
-    'search.query': ({ q, limit, offset }) => requireProject().search.run(q, { limit, offset, notes: true }),
+    'search.query': ({ q, limit, offset }) => {
+      const p = requireProject();
+      return { ...p.search.run(q, { limit, offset, notes: true }), memos: offset === 0 ? new Memos(p).search(q) : [] };
+    },
     'search.autocode': ({ q, tagId, scope }) => {
       const p = requireProject();
       return { ...autocode(p, q, tagId, scope, settings.get().author), step: p.history.lastRecorded() };
@@ -248,6 +253,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...backups.handlers,
     ...exportHandlers({ project: requireProject, author: () => settings.get().author, generator: `Crossread ${opts.version}`, printPdf: opts.printPdf }),
     ...shareHandlers(requireProject, () => settings.get().author),
+    ...memoHandlers(requireProject, () => settings.get().author),
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {

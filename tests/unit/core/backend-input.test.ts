@@ -75,6 +75,9 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'files.browse': { input: { folder: ID }, required: [] },
   'project.openEntry': { input: { id: ID, takeOver: false }, required: ['id'] },
   'project.createIn': { input: { folder: ID, name: 'Research' }, required: ['folder', 'name'] },
+  'memos.list': { input: {}, required: [] },
+  'memos.get': { input: { owner: { kind: 'document', id: ID } }, required: ['owner'] },
+  'memos.save': { input: { owner: { kind: 'project' }, json: '{}' }, required: ['owner', 'json'] },
 };
 
 /** A value of another type than `v`. */
