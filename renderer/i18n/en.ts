@@ -419,8 +419,6 @@ export const en = {
   'history.step.memo.clear.document': "clearing of the memo on «{name}»",
   'history.step.memo.clear.tag': "clearing of the memo on tag «{name}»",
   'export.memos': "Memos",
-  'export.memosProject': "Project memo",
-  'export.memosPick': "Memos on documents and tags",
   // ---- end of memos ----
 } as const;
 

@@ -420,7 +420,5 @@ export const ru: Record<MessageKey, string> = {
   'history.step.memo.clear.document': "очистка мемо к «{name}»",
   'history.step.memo.clear.tag': "очистка мемо к тегу «{name}»",
   'export.memos': "Мемо",
-  'export.memosProject': "Мемо проекта",
-  'export.memosPick': "Мемо к документам и тегам",
   // ---- end of memos ----
 };

@@ -78,6 +78,11 @@ export class Memos {
     }));
   }
 
+  /** Every written memo of a live owner with its rich text, in list order (for the dossier). */
+  written(): { summary: MemoSummary; ref: string; json: string }[] {
+    return this.list().map((summary) => ({ summary, ref: ownerKey(summary.owner), json: this.get(summary.owner).json ?? '' }));
+  }
+
   /** The hits of a search in the memos of live owners, in the order of the Memos list. */
   search(q: string, limit = MEMO_HIT_LIMIT): MemoHit[] {
     const names = new Map(this.list().map((m) => [ownerKey(m.owner), m.ownerName]));

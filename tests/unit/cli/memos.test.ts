@@ -52,4 +52,19 @@ describe('crossread memos', () => {
     await runCli(['import', '--project', empty, CORPUS_PATHS[0]!], home);
     expect((await runCli(['memos', '--project', empty], home)).stdout).toBe('No memos written yet.\n');
   });
+
+  it('export --memos puts the chosen memos in the dossier, and an unknown memo is a usage error that writes nothing', async () => {
+    const { home, project } = await projectWithMemos();
+    const out = path.join(home, 'dossier.md');
+    const r = await runCli(['export', '--project', project, '--format', 'md', '--out', out, '--memos', 'project,tag:economic'], home);
+    expect(r.code, r.stderr).toBe(0);
+    const md = fs.readFileSync(out, 'utf8');
+    expect(md).toMatch(/## Memos\n\n### Project memo\n/);
+    expect(md).toContain('Деньги и торговля');
+    const bad = path.join(home, 'bad.md');
+    const refused = await runCli(['export', '--project', project, '--format', 'md', '--out', bad, '--memos', 'tag:security'], home);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('there is no memo “tag:security”');
+    expect(fs.existsSync(bad)).toBe(false);
+  });
 });
