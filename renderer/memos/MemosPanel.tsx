@@ -3,7 +3,7 @@ import type { MemoOwner } from '../../shared/contract';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
 import { MemoEditor } from './MemoEditor';
-import { openMemo, refreshMemos, resetMemos, sameOwner, useMemos } from './memoStore';
+import { memosOf, openMemo, refreshMemos, sameOwner, useMemos } from './memoStore';
 import { useMemoTitle } from './useMemoTitle';
 
 /** The Memos tab: the project memo and every written document or tag memo; one opens in the editor below the list. */
@@ -14,7 +14,7 @@ export function MemosPanel() {
   const { memos, open } = useMemos();
   const projectPath = state.project?.path ?? null;
   useEffect(() => {
-    resetMemos();
+    memosOf(projectPath);
     if (projectPath) void refreshMemos().catch((e: Error) => actions.notify('error', e.message));
   }, [projectPath, actions]);
   // Deleting a document or tag hides its memo; undoing that brings it back.

@@ -12,9 +12,11 @@ export interface MemoState {
   open: MemoOwner | null;
   /** Goes up each time something asks for a memo to be shown. */
   request: number;
+  /** The project these memos belong to. */
+  project: string | null;
 }
 
-let state: MemoState = { memos: [], open: null, request: 0 };
+let state: MemoState = { memos: [], open: null, request: 0, project: null };
 const listeners = new Set<() => void>();
 
 function set(next: Partial<MemoState>): void {
@@ -44,9 +46,9 @@ export function closeMemo(): void {
   set({ open: null });
 }
 
-/** A new project has other memos: nothing of the old one stays open. */
-export function resetMemos(): void {
-  set({ memos: [], open: null });
+/** Another project has other memos: nothing of the old one stays open. The same one keeps its open memo. */
+export function memosOf(project: string | null): void {
+  if (state.project !== project) set({ memos: [], open: null, project });
 }
 
 export const sameOwner = (a: MemoOwner, b: MemoOwner) =>
