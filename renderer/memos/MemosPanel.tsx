@@ -6,7 +6,7 @@ import { MemoEditor } from './MemoEditor';
 import { memosOf, openMemo, refreshMemos, sameOwner, useMemos } from './memoStore';
 import { useMemoTitle } from './useMemoTitle';
 
-/** The Memos tab: the project memo and every written document or tag memo; one opens in the editor below the list. */
+/** The Memos tab: the project memo and every written document or tag memo; an open memo takes the tab's whole height. */
 export function MemosPanel() {
   const t = useT();
   const title = useMemoTitle();
@@ -27,7 +27,6 @@ export function MemosPanel() {
   const others = memos.filter((m) => m.owner.kind !== 'project');
   const freeDocuments = state.documents.filter((d) => !written({ kind: 'document', id: d.id }));
   const freeTags = state.tags.filter((g) => !written({ kind: 'tag', id: g.id }));
-  const isOpen = (owner: MemoOwner) => !!open && sameOwner(open, owner);
 
   const newMemo = (value: string) => {
     const [kind, id] = value.split(':');
@@ -37,23 +36,24 @@ export function MemosPanel() {
   return (
     <section className="sidebar-section memos" role="region" aria-label={t('memos.title')}>
       <h2>{t('memos.title')}</h2>
-      <ul className="memo-list" aria-label={t('memos.list')}>
+      {open ? <MemoEditor key={open.kind === 'project' ? 'project' : `${open.kind}-${open.id}`} owner={open} /> : null}
+      <ul hidden={!!open} className="memo-list" aria-label={t('memos.list')}>
         <li>
-          <button type="button" aria-current={isOpen({ kind: 'project' }) || undefined} onClick={() => openMemo({ kind: 'project' })}>
+          <button type="button" onClick={() => openMemo({ kind: 'project' })}>
             <strong>{t('memos.project')}</strong>
             <span className="memo-snippet muted small">{project ? project.text : t('memos.empty')}</span>
           </button>
         </li>
         {others.map((m) => (
           <li key={`${m.owner.kind}-${m.owner.kind === 'project' ? '' : m.owner.id}`}>
-            <button type="button" aria-current={isOpen(m.owner) || undefined} onClick={() => openMemo(m.owner)}>
+            <button type="button" onClick={() => openMemo(m.owner)}>
               <strong>{title(m.owner)}</strong>
               <span className="memo-snippet muted small">{m.text}</span>
             </button>
           </li>
         ))}
       </ul>
-      {state.project?.readOnly ? null : (
+      {state.project?.readOnly || open ? null : (
         <select className="memo-new" aria-label={t('memos.new')} value="" onChange={(e) => newMemo(e.target.value)}>
           <option value="">{t('memos.new')}</option>
           {freeDocuments.length > 0 ? (
@@ -76,7 +76,6 @@ export function MemosPanel() {
           ) : null}
         </select>
       )}
-      {open ? <MemoEditor key={open.kind === 'project' ? 'project' : `${open.kind}-${open.id}`} owner={open} /> : null}
     </section>
   );
 }

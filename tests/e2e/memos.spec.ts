@@ -10,6 +10,8 @@ const saved = (page: Page) => expect(memos(page).locator('.note-status')).toHave
 /** Moves the focus out of any field, so Ctrl+Z reaches the project's history. */
 const focusPage = (page: Page) => page.locator('.topbar .project-name').click();
 
+const back = (page: Page) => memos(page).getByRole('button', { name: '← All memos' }).click();
+
 /** Picks an owner in "New memo on…" by a word of its name. */
 async function newMemoOn(page: Page, word: string): Promise<void> {
   const select = memos(page).getByRole('combobox', { name: 'New memo on…' });
@@ -66,24 +68,29 @@ sampleTest('a memo on a document and one on a tag are written from the Memos lis
   await page.keyboard.type('Велизаде говорит о редкоземельных металлах.');
   await saved(page);
 
+  await back(page);
   await newMemoOn(page, 'economic');
   const tagEditor = memos(page).getByRole('textbox', { name: 'Memo on tag «economic»' });
   await tagEditor.click();
   await page.keyboard.type('Сделки, металлы, Средний коридор.');
   await saved(page);
 
+  await back(page);
   const list = memos(page).getByRole('list', { name: 'Written memos' });
   await expect(list.getByRole('button')).toHaveText([/Project memo\s*Not written yet/, /Велизаде.*редкоземельных/, /economic.*Средний коридор/]);
 
   // Clearing the tag memo is one undo step.
+  await list.getByRole('button', { name: /economic/ }).click();
   await tagEditor.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   await saved(page);
+  await back(page);
   await expect(list.getByRole('button')).toHaveCount(2);
   await focusPage(page);
   await page.keyboard.press('Control+Z');
   await expectToast(page, 'Undone: clearing of the memo on tag «economic»');
-  await expect(memos(page).getByRole('textbox', { name: 'Memo on tag «economic»' })).toHaveText('Сделки, металлы, Средний коридор.');
   await expect(list.getByRole('button')).toHaveCount(3);
+  await list.getByRole('button', { name: /economic/ }).click();
+  await expect(memos(page).getByRole('textbox', { name: 'Memo on tag «economic»' })).toHaveText('Сделки, металлы, Средний коридор.');
 });
