@@ -67,4 +67,13 @@ describe('crossread memos', () => {
     expect(refused.stderr).toContain('there is no memo “tag:security”');
     expect(fs.existsSync(bad)).toBe(false);
   });
+
+  it('search finds words in memos too and names whose memo matched', async () => {
+    const { home, project } = await projectWithMemos();
+    const text = await runCli(['search', '--project', project, 'торговля'], home);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('Memo on tag “economic”: …Деньги и [торговля]…');
+    const asJson = JSON.parse((await runCli(['search', '--project', project, '--json', 'вывод'], home)).stdout) as { memos: { kind: string; match: string }[] };
+    expect(asJson.memos).toEqual([expect.objectContaining({ kind: 'project', match: 'вывод' })]);
+  });
 });
