@@ -161,6 +161,50 @@ const NoteJson = z.string().max(512 * 1024, 'the note is larger than 512 KB');
 export const AutocodeScope = z.enum(['word', 'sentence', 'paragraph']);
 export type AutocodeScope = z.infer<typeof AutocodeScope>;
 
+/**
+ * Whose memo: the project's (one per project), a document's or a tag's. Memos are notes kept on
+ * these owners, with the same rich text, autosave and undo of a clearing save.
+ */
+export const MemoOwner = z.union([
+  z.object({ kind: z.literal('project') }).strict(),
+  z.object({ kind: z.enum(['document', 'tag']), id: Id }).strict(),
+]);
+export type MemoOwner = z.infer<typeof MemoOwner>;
+
+export const Memo = z.object({
+  owner: MemoOwner,
+  /** A serialized Lexical editor state; null when the memo was never written. */
+  json: z.string().nullable(),
+  text: z.string(),
+  author: z.string(),
+  createdAt: IsoTime.nullable(),
+  modifiedAt: IsoTime.nullable(),
+});
+export type Memo = z.infer<typeof Memo>;
+
+/** A written memo as the Memos list shows it: its owner's name and the start of its text. */
+export const MemoSummary = z.object({
+  owner: MemoOwner,
+  /** The document's title or the tag's name ('' for the project memo). */
+  ownerName: z.string(),
+  text: z.string(),
+  author: z.string(),
+  modifiedAt: IsoTime,
+});
+export type MemoSummary = z.infer<typeof MemoSummary>;
+
+/** A word found in a memo: whose memo, and where in its plain text. */
+export const MemoHit = z.object({
+  owner: MemoOwner,
+  ownerName: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  before: z.string(),
+  match: z.string(),
+  after: z.string(),
+});
+export type MemoHit = z.infer<typeof MemoHit>;
+
 export const SearchHit = z.object({
   kind: z.enum(['document', 'note']),
   documentId: Id,
@@ -421,7 +465,13 @@ export const api = {
         offset: z.number().int().min(0).default(0),
       })
       .strict(),
-    z.object({ hits: z.array(SearchHit), total: z.number().int(), documentTotal: z.number().int() }),
+    z.object({
+      hits: z.array(SearchHit),
+      total: z.number().int(),
+      documentTotal: z.number().int(),
+      /** Hits in memos, listed apart from the reading order (first page only; `total` does not count them). */
+      memos: z.array(MemoHit),
+    }),
   ),
   /** Tags every document hit of a search as a new claim (one undo step); existing identical claims get the tag added. */
   /**
@@ -531,6 +581,13 @@ export const api = {
     UndoStepRef,
   ),
   // ---- end of source attributes ----
+  // ---- Memos: the project's, a document's, a tag's ----
+  /** Every written (non-empty) memo: the project's first, then documents' and tags' by name. */
+  'memos.list': entry(Empty, z.array(MemoSummary)),
+  'memos.get': entry(z.object({ owner: MemoOwner }).strict(), Memo),
+  /** Autosaves as the user types; the save that clears a memo is an undo step, as for a note. */
+  'memos.save': entry(z.object({ owner: MemoOwner, json: NoteJson }).strict(), Memo),
+  // ---- end of memos ----
 } as const;
 
 /**

@@ -146,6 +146,21 @@ export const DossierMatrix = z.object({
 });
 export type DossierMatrix = z.infer<typeof DossierMatrix>;
 
+/** A memo in the dossier: the project's, or one on a source document or a tag. */
+export const DossierMemo = z.object({
+  kind: z.enum(['project', 'document', 'tag']),
+  ownerId: z.string().nullable(),
+  /** The document's title or the tag's name ('' for the project memo). */
+  owner: z.string(),
+  author: z.string(),
+  modified: z.string(),
+  body: DossierRichText,
+});
+export type DossierMemo = z.infer<typeof DossierMemo>;
+
+/** Names a memo to include: `project`, `document:<id>` or `tag:<id>`. */
+export const MemoRef = z.string().regex(/^(project|(document|tag):[0-9a-fA-F-]{36})$/, 'expected project, document:<id> or tag:<id>');
+
 export const Dossier = z.object({
   format: z.literal(DOSSIER_FORMAT),
   version: z.literal(DOSSIER_VERSION),
@@ -177,6 +192,8 @@ export const Dossier = z.object({
   findings: z.array(FindingSection),
   groups: z.array(CrossGroup),
   matrix: DossierMatrix,
+  /** The memos the analyst chose to include, the project memo first. */
+  memos: z.array(DossierMemo),
 });
 export type Dossier = z.infer<typeof Dossier>;
 
@@ -191,6 +208,8 @@ export const DossierOptions = z
     notes: z.boolean().default(true),
     order: DossierOrder.default('date'),
     language: DossierLanguage.default('en'),
+    /** Memos to include (the project memo, chosen document and tag memos); none by default. */
+    memos: z.array(MemoRef).max(5000).default([]),
     /** CSV only: start with a UTF-8 byte order mark so Excel reads Cyrillic right. */
     bom: z.boolean().default(false),
   })

@@ -23,6 +23,7 @@ export const STEP_KINDS = [
   'relation.update',
   'relation.delete',
   'note.clear',
+  'memo.clear',
   'other',
   'attribute.create',
   'attribute.rename',

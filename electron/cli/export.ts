@@ -7,11 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DossierOptions, EXPORT_FORMATS, ExportFormat } from '../../shared/dossier';
+import type { MemoSummary, Tag } from '../../shared/contract';
 import type { Backend } from '../core/backend';
 import { buildFile, writeFileAtomic } from '../core/export/index';
 
 export const EXPORT_USAGE = `  export --project P --format F --out FILE [--tags a,b] [--sources id,id] [--no-notes]
          [--lang en|ru] [--order date|document] [--title T] [--analyst A] [--bom]
+         [--memos all|project,tag:NAME,document:ID]
                                         Export the dossier (F: ${EXPORT_FORMATS.join(', ')}); PDF uses Chromium`;
 
 class ExportUsageError extends Error {}
@@ -53,6 +55,7 @@ async function run(argv: string[], openBackend: (project: string) => Backend): P
         title: { type: 'string' },
         analyst: { type: 'string' },
         bom: { type: 'boolean' },
+        memos: { type: 'string' },
       },
     }));
   } catch (err) {
@@ -101,6 +104,8 @@ async function run(argv: string[], openBackend: (project: string) => Backend): P
         return id;
       });
     }
+    const memoNames = split(values.memos);
+    if (memoNames) opts.memos = chooseMemos(memoNames, await backend.call('memos.list', {}), project.tags.list());
     const call = await backend.call('app.info', {});
     const author = (await backend.call('settings.get', {})).author;
     const file = await buildFile(project, format.data, opts, { author, generator: `Crossread ${call.version}` });
@@ -110,4 +115,26 @@ async function run(argv: string[], openBackend: (project: string) => Backend): P
   } finally {
     backend.close();
   }
+}
+
+/**
+ * The memos `--memos` names: `all`, `project`, `tag:NAME` (or `tag:ID`), `document:ID`. Naming a
+ * memo that was never written is a usage error, so a typo never silently leaves one out.
+ */
+function chooseMemos(names: string[], memos: MemoSummary[], tags: Tag[]): string[] {
+  const written = new Set(memos.map((m) => (m.owner.kind === 'project' ? 'project' : `${m.owner.kind}:${m.owner.id}`)));
+  if (names.includes('all')) return [...written];
+  return names.map((name) => {
+    const [kind, ...rest] = name.split(':');
+    const value = rest.join(':');
+    let ref = name;
+    if (kind === 'tag') {
+      const tag = tags.find((t) => t.id === value || t.name.toLocaleLowerCase() === value.toLocaleLowerCase());
+      ref = `tag:${tag?.id ?? value}`;
+    } else if (kind !== 'project' && kind !== 'document') {
+      throw new ExportUsageError(`--memos: “${name}” is not all, project, tag:NAME or document:ID.`);
+    }
+    if (!written.has(ref)) throw new ExportUsageError(`--memos: there is no memo “${name}”. Run 'crossread memos --project P' to see them.`);
+    return ref;
+  });
 }

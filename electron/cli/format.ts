@@ -1,4 +1,4 @@
-import type { Annotation, DocumentMeta, Link, RelationType, SearchHit, Tag } from '../../shared/contract';
+import type { Annotation, DocumentMeta, Link, MemoHit, RelationType, SearchHit, Tag } from '../../shared/contract';
 import { escapeHidden } from '../../shared/names';
 
 /**
@@ -75,7 +75,7 @@ function formatLinksLines(links: Link[], claims: Annotation[], relations: Relati
     .join('');
 }
 
-function formatSearchLines(result: { hits: SearchHit[]; total: number }, docs: DocumentMeta[], asJson: boolean): string {
+function formatSearchLines(result: { hits: SearchHit[]; total: number; memos?: MemoHit[] }, docs: DocumentMeta[], asJson: boolean): string {
   const titles = new Map(docs.map((d) => [d.id, d.title]));
   const rows = result.hits.map((h) => ({
     kind: h.kind,
@@ -89,14 +89,26 @@ function formatSearchLines(result: { hits: SearchHit[]; total: number }, docs: D
     match: h.match,
     context: `${h.before}${h.match}${h.after}`,
   }));
-  if (asJson) return json({ total: result.total, hits: rows });
-  if (rows.length === 0) return 'No hits.\n';
-  return result.hits
-    .map((h) => {
-      const where = `${titles.get(h.documentId) ?? h.documentId} ¶${h.paragraph}${h.kind === 'note' ? ' (note)' : ''}`;
-      return `${where}: …${flat(h.before)}[${flat(h.match)}]${flat(h.after)}…\n`;
-    })
-    .join('');
+  const memos = (result.memos ?? []).map((h) => ({
+    kind: h.owner.kind,
+    id: h.owner.kind === 'project' ? null : h.owner.id,
+    owner: h.owner.kind === 'project' ? null : h.ownerName,
+    start: h.start,
+    end: h.end,
+    match: h.match,
+    context: `${h.before}${h.match}${h.after}`,
+  }));
+  if (asJson) return json({ total: result.total, hits: rows, memos });
+  if (rows.length === 0 && memos.length === 0) return 'No hits.\n';
+  const documentLines = result.hits.map((h) => {
+    const where = `${titles.get(h.documentId) ?? h.documentId} ¶${h.paragraph}${h.kind === 'note' ? ' (note)' : ''}`;
+    return `${where}: …${flat(h.before)}[${flat(h.match)}]${flat(h.after)}…\n`;
+  });
+  const memoLines = (result.memos ?? []).map((h) => {
+    const where = h.owner.kind === 'project' ? 'Project memo' : `Memo on ${h.owner.kind === 'tag' ? 'tag ' : ''}“${h.ownerName}”`;
+    return `${where}: …${flat(h.before)}[${flat(h.match)}]${flat(h.after)}…\n`;
+  });
+  return [...documentLines, ...memoLines].join('');
 }
 
 const flat = (s: string) => s.replace(/\s+/g, ' ');

@@ -13,6 +13,7 @@ import { Project } from '../core/store/project';
 import { startServer } from '../server/server';
 import { exportCommand, EXPORT_USAGE } from './export';
 import { formatAnnotations, formatDocuments, formatLinks, formatSearch, formatTags } from './format';
+import { formatMemos, MEMOS_USAGE } from './memos';
 import { SHARE_USAGE, shareCommand, ShareUsageError } from './share';
 import { ATTRIBUTES_USAGE, attributesCommand } from './attributes';
 
@@ -30,6 +31,7 @@ Commands:
   search --project P [--json] QUERY...  Find words in the documents and notes (any form:
                                         инвестиция finds инвестиций); "quote" a phrase
 ${ATTRIBUTES_USAGE}
+${MEMOS_USAGE}
 ${EXPORT_USAGE}
 ${SHARE_USAGE}
 
@@ -110,6 +112,7 @@ async function run(argv: string[]): Promise<number> {
     case 'annotations':
     case 'tags':
     case 'links':
+    case 'memos':
       if (rest.length > 0) throw new UsageError(`unexpected argument “${rest[0]}”.`);
       return list(command, requireProjectArg(values.project), values.json ?? false);
     case 'attributes': {
@@ -213,12 +216,13 @@ async function importFiles(projectPath: string, files: string[], takeOver: boole
   }
 }
 
-async function list(what: 'documents' | 'annotations' | 'tags' | 'links', projectPath: string, json: boolean): Promise<number> {
+async function list(what: 'documents' | 'annotations' | 'tags' | 'links' | 'memos', projectPath: string, json: boolean): Promise<number> {
   const backend = openBackend(projectPath, false, 'ignore');
   try {
     const tags = await backend.call('tags.list', {});
     let out: string;
     if (what === 'tags') out = formatTags(tags, json);
+    else if (what === 'memos') out = formatMemos(await backend.call('memos.list', {}), json);
     else if (what === 'documents') out = formatDocuments(await backend.call('documents.list', {}), json);
     else if (what === 'links') {
       const links = await backend.call('links.list', {});

@@ -24,6 +24,8 @@ import { openSampleProject, SAMPLE_FILE_NAME } from './sample';
 import { autocode } from './search/autocode';
 import { shareHandlers, shareJobHandlers } from './share/handlers';
 import { attributeHandlers } from './attributes/handlers';
+import { memoHandlers } from './memos/handlers';
+import { Memos } from './memos/memos';
 import { SettingsStore } from './settings';
 import { Project } from './store/project';
 
@@ -231,7 +233,10 @@ export function createBackend(opts: BackendOptions): Backend {
       return p.notes.wouldClear(owner, json) ? p.undoable(p.labels.noteClear(owner), save) : p.write(save);
     },
 
-    'search.query': ({ q, limit, offset }) => requireProject().search.run(q, { limit, offset, notes: true }),
+    'search.query': ({ q, limit, offset }) => {
+      const p = requireProject();
+      return { ...p.search.run(q, { limit, offset, notes: true }), memos: offset === 0 ? new Memos(p).search(q) : [] };
+    },
     'search.autocode': ({ q, tagId, scope }) => {
       const p = requireProject();
       return { ...autocode(p, q, tagId, scope, settings.get().author), step: p.history.lastRecorded() };
@@ -249,6 +254,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...shareHandlers(requireProject, () => settings.get().author),
     ...shareJobHandlers(requireProject, () => current),
     ...attributeHandlers(requireProject, () => settings.get().author),
+    ...memoHandlers(requireProject, () => settings.get().author),
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {

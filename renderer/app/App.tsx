@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ClaimInspector } from '../annotations/ClaimInspector';
 import { TagPopover } from '../annotations/TagPopover';
 import { ClaimFiltersProvider } from '../browser/filters';
@@ -26,7 +26,7 @@ import { ShareProvider } from '../share/ShareContext';
 import { ShareUi } from '../share/ShareUi';
 import { AttributesProvider } from '../attributes/AttributesContext';
 import { AttributesUi } from '../attributes/AttributesUi';
-import { Sidebar } from './Sidebar';
+import { Sidebar, type SidebarTab } from './Sidebar';
 import { Toasts } from './Toasts';
 import { useAppCommands, type AppDialog } from './useAppCommands';
 import { WorkspaceProvider } from './workspace';
@@ -62,7 +62,8 @@ function Shell() {
   const [dialog, setDialog] = useState<AppDialog>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [sidebar, setSidebar] = useState<{ tab: 'claims' | 'search'; focusKey: number }>({ tab: 'claims', focusKey: 0 });
+  const [sidebar, setSidebar] = useState<{ tab: SidebarTab; focusKey: number }>({ tab: 'claims', focusKey: 0 });
+  const showTab = useCallback((tab: SidebarTab) => setSidebar((s) => ({ tab, focusKey: s.focusKey + 1 })), []);
   const commands = useAppCommands({
     importFiles,
     projects,
@@ -174,7 +175,7 @@ function Shell() {
         <PanelToggle command="inspector.toggle" label={t('layout.inspector')} shown={state.layout.inspector} onToggle={() => void commands.run('inspector.toggle')} />
       </header>
       <div className="workspace">
-        {state.layout.sidebar ? <Sidebar tab={sidebar.tab} focusKey={sidebar.focusKey} onTab={(tab) => setSidebar((s) => ({ tab, focusKey: s.focusKey + 1 }))} /> : null}
+        {state.layout.sidebar ? <Sidebar tab={sidebar.tab} focusKey={sidebar.focusKey} onTab={showTab} /> : null}
         <Panes />
         <ClaimInspector />
       </div>

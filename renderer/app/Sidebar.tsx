@@ -1,11 +1,24 @@
+import { useEffect, useRef } from 'react';
 import { ClaimBrowser } from '../browser/ClaimBrowser';
 import { DocumentList } from '../documents/DocumentList';
 import { useT } from '../i18n/I18n';
+import { useMemos } from '../memos/memoStore';
+import { MemosPanel } from '../memos/MemosPanel';
 import { SearchPanel } from '../search/SearchPanel';
 
-/** Documents on top; below them the claim browser or search, one at a time. */
-export function Sidebar({ tab, onTab, focusKey }: { tab: 'claims' | 'search'; onTab(tab: 'claims' | 'search'): void; focusKey: number }) {
+export type SidebarTab = 'claims' | 'search' | 'memos';
+
+/** Documents on top; below them the claim browser, search or the memos, one at a time. */
+export function Sidebar({ tab, onTab, focusKey }: { tab: SidebarTab; onTab(tab: SidebarTab): void; focusKey: number }) {
   const t = useT();
+  // A memo opened from elsewhere (a search hit) shows in the Memos tab.
+  const { request } = useMemos();
+  const seen = useRef(request);
+  useEffect(() => {
+    if (request === seen.current) return;
+    seen.current = request;
+    onTab('memos');
+  }, [request, onTab]);
   return (
     <aside className="sidebar">
       <DocumentList />
@@ -16,8 +29,11 @@ export function Sidebar({ tab, onTab, focusKey }: { tab: 'claims' | 'search'; on
         <button type="button" role="tab" aria-selected={tab === 'search'} onClick={() => onTab('search')}>
           {t('search.title')}
         </button>
+        <button type="button" role="tab" aria-selected={tab === 'memos'} onClick={() => onTab('memos')}>
+          {t('memos.title')}
+        </button>
       </div>
-      {tab === 'claims' ? <ClaimBrowser focusKey={focusKey} /> : <SearchPanel focusKey={focusKey} />}
+      {tab === 'claims' ? <ClaimBrowser focusKey={focusKey} /> : tab === 'search' ? <SearchPanel focusKey={focusKey} /> : <MemosPanel />}
     </aside>
   );
 }

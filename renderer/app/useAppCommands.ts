@@ -8,6 +8,7 @@ import { useShare } from '../share/ShareContext';
 import { useShareImport } from '../share/useShareImport';
 import { useT } from '../i18n/I18n';
 import { useWorkspace } from './workspace';
+import type { SidebarTab } from './Sidebar';
 
 export type AppDialog = 'tags' | 'relations' | 'settings' | 'about' | 'palette' | 'matrix' | 'export' | 'backups' | null;
 
@@ -16,7 +17,7 @@ interface Ui {
   fileInput: RefObject<HTMLInputElement | null>;
   importFiles(files: ImportSource[]): Promise<void>;
   setDialog(d: AppDialog): void;
-  showSidebar(tab: 'claims' | 'search'): void;
+  showSidebar(tab: SidebarTab): void;
 }
 
 /** What each command of shared/commands.ts does in this window. */

@@ -4,6 +4,7 @@ import { suggestFileName, type DossierOptionsInput } from '../../shared/dossier'
 import { call, getTransport } from '../api/client';
 import type { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
+import { MemoChoice } from '../memos/MemoChoice';
 import { ExportOptions } from './ExportOptions';
 import { SummaryEditor } from './SummaryEditor';
 import { useExportDossier } from './useExportDossier';
@@ -30,6 +31,7 @@ export function ExportForm({ initial, tags, documents, readOnly, onClose, notify
   const [s, setS] = useState(initial);
   const [tagIds, setTagIds] = useState<ReadonlySet<string>>(() => new Set(tags.map((x) => x.id)));
   const [sourceIds, setSourceIds] = useState<ReadonlySet<string>>(() => new Set(documents.map((d) => d.id)));
+  const [memoRefs, setMemoRefs] = useState<ReadonlySet<string>>(() => new Set());
   const [fileName, setFileName] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState(false);
@@ -49,10 +51,11 @@ export function ExportForm({ initial, tags, documents, readOnly, onClose, notify
       order: s.order,
       language: s.language,
       bom: s.bom,
+      memos: [...memoRefs],
       ...(tagIds.size < tags.length ? { tagIds: tags.filter((x) => tagIds.has(x.id)).map((x) => x.id) } : {}),
       ...(sourceIds.size < documents.length ? { sourceIds: documents.filter((d) => sourceIds.has(d.id)).map((d) => d.id) } : {}),
     }),
-    [s, tagIds, sourceIds, tags, documents],
+    [s, tagIds, sourceIds, tags, documents, memoRefs],
   );
   const empty = (tagIds.size === 0 && !s.untagged) || sourceIds.size === 0;
 
@@ -122,6 +125,7 @@ export function ExportForm({ initial, tags, documents, readOnly, onClose, notify
             <SummaryEditor flushRef={flushSummary} readOnly={readOnly} onError={onSummaryError} />
             <span className="small muted">{t('export.summaryHint')}</span>
           </div>
+          <MemoChoice chosen={memoRefs} onChange={setMemoRefs} />
           {browserMode ? (
             <label className="field">
               <span>{t('export.fileName')}</span>

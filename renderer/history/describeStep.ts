@@ -30,6 +30,9 @@ export function describeStep(t: Translate, label: StepLabel): string {
       return t('history.step.autocode', { query: String(p.query ?? ''), count: Number(p.created ?? 0) + Number(p.tagged ?? 0) });
     case 'note.clear':
       return t(p.owner === 'link' ? 'history.step.note.clear.link' : 'history.step.note.clear.claim', vars);
+    case 'memo.clear':
+      if (p.owner === 'project') return t('history.step.memo.clear.project');
+      return t(p.owner === 'tag' ? 'history.step.memo.clear.tag' : 'history.step.memo.clear.document', vars);
     default:
       return t(`history.step.${label.kind}`, vars);
   }

@@ -32,7 +32,7 @@ export function useHistory() {
       linkMode.end();
       try {
         const done = await call(direction === 'undo' ? 'history.undo' : 'history.redo', expected === undefined ? {} : { expectedStep: expected });
-        if (done.step.label.kind === 'note.clear') notesChangedByHistory();
+        if (done.step.label.kind === 'note.clear' || done.step.label.kind === 'memo.clear') notesChangedByHistory();
         // A redone document deletion takes the document's pane with it, as the deletion did.
         if (done.step.label.kind === 'document.delete') {
           const live = new Set((await call('documents.list', {})).map((d) => d.id));

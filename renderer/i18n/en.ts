@@ -464,6 +464,26 @@ export const en = {
   'share.conflictKind.attribute_value': "Attribute value",
   'grading.short': "grade",
   // ---- end of source attributes ----
+  // ---- memos ----
+  'memos.title': "Memos",
+  'memos.list': "Written memos",
+  'memos.project': "Project memo",
+  'memos.onDocument': "Memo on «{name}»",
+  'memos.onTag': "Memo on tag «{name}»",
+  'memos.empty': "Not written yet",
+  'memos.new': "New memo on…",
+  'memos.documents': "Documents",
+  'memos.tags': "Tags",
+  'memos.back': "← All memos",
+  'memos.placeholder': "Write a memo: what you think, what to check, what links the sources…",
+  'memos.byline': "{author}, {when}",
+  'memos.noAuthor': "no author",
+  'memos.hits': "{count, plural, one {# hit in memos} other {# hits in memos}}",
+  'history.step.memo.clear.project': "clearing of the project memo",
+  'history.step.memo.clear.document': "clearing of the memo on «{name}»",
+  'history.step.memo.clear.tag': "clearing of the memo on tag «{name}»",
+  'export.memos': "Memos",
+  // ---- end of memos ----
 } as const;
 
 export type MessageKey = keyof typeof en;

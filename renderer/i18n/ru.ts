@@ -465,4 +465,24 @@ export const ru: Record<MessageKey, string> = {
   'share.conflictKind.attribute_value': "Значение атрибута",
   'grading.short': "оценка",
   // ---- end of source attributes ----
+  // ---- memos ----
+  'memos.title': "Мемо",
+  'memos.list': "Написанные мемо",
+  'memos.project': "Мемо проекта",
+  'memos.onDocument': "Мемо к «{name}»",
+  'memos.onTag': "Мемо к тегу «{name}»",
+  'memos.empty': "Ещё не написано",
+  'memos.new': "Новое мемо к…",
+  'memos.documents': "Документы",
+  'memos.tags': "Теги",
+  'memos.back': "← Все мемо",
+  'memos.placeholder': "Напишите мемо: что вы думаете, что проверить, что связывает источники…",
+  'memos.byline': "{author}, {when}",
+  'memos.noAuthor': "автор не указан",
+  'memos.hits': "{count, plural, one {# совпадение в мемо} few {# совпадения в мемо} many {# совпадений в мемо} other {# совпадения в мемо}}",
+  'history.step.memo.clear.project': "очистка мемо проекта",
+  'history.step.memo.clear.document': "очистка мемо к «{name}»",
+  'history.step.memo.clear.tag': "очистка мемо к тегу «{name}»",
+  'export.memos': "Мемо",
+  // ---- end of memos ----
 };

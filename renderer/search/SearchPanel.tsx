@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { AutocodeScope, SearchHit } from '../../shared/contract';
+import type { AutocodeScope, MemoHit, SearchHit } from '../../shared/contract';
 import { call } from '../api/client';
 import { useWorkspace } from '../app/workspace';
 import { useRevealClaim } from '../annotations/useRevealClaim';
 import { useHistory } from '../history/useHistory';
+import { MemoHits } from '../memos/MemoHits';
 import { useT } from '../i18n/I18n';
 import { flash } from '../reader/highlights';
 import { paneRegistry, scrollToOffset } from '../reader/paneRegistry';
@@ -18,6 +19,7 @@ interface Result {
   hits: SearchHit[];
   total: number;
   documentTotal: number;
+  memos: MemoHit[];
 }
 
 /**
@@ -74,7 +76,7 @@ export function SearchPanel({ focusKey }: { focusKey: number }) {
     call('search.query', { q: shown.q, limit: PAGE, offset: shown.hits.length })
       .then(
         // A new query (or a change that re-ran this one) since the click wins over this page.
-        (page) => setResult((current) => (current === shown ? { ...page, q: shown.q, hits: [...shown.hits, ...page.hits] } : current)),
+        (page) => setResult((current) => (current === shown ? { ...page, q: shown.q, memos: shown.memos, hits: [...shown.hits, ...page.hits] } : current)),
         (e: Error) => actions.notify('error', e.message),
       )
       .finally(() => setLoadingMore(false));
@@ -142,6 +144,7 @@ export function SearchPanel({ focusKey }: { focusKey: number }) {
         </div>
       ) : null}
       <div className="search-results">
+        <MemoHits hits={result?.memos ?? []} />
         {groups.map(([docId, hits]) => {
           const doc = state.documents.find((d) => d.id === docId);
           return (

@@ -12,6 +12,7 @@ import {
   type Dossier,
   type DossierClaim,
   type DossierLink,
+  type DossierMemo,
   type DossierOptions,
   type DossierRichText,
   type DossierSource,
@@ -22,6 +23,18 @@ import { paragraphIndexAt, splitParagraphs, type ParagraphRange } from '../../..
 import { labelsFor } from './labels';
 import type { Attribute, AttributeValue } from '../../../shared/attributes';
 import { dossierAttributes } from '../attributes/dossier';
+
+export interface SnapshotMemo {
+  /** 'project', 'document:<id>' or 'tag:<id>', as options.memos names it. */
+  ref: string;
+  kind: 'project' | 'document' | 'tag';
+  ownerId: string | null;
+  owner: string;
+  json: string;
+  text: string;
+  author: string;
+  modifiedAt: string;
+}
 
 export interface DossierSnapshot {
   projectName: string;
@@ -34,6 +47,8 @@ export interface DossierSnapshot {
   notes: ReadonlyMap<string, string>;
   /** Lexical JSON of the dossier summary, if one was written. */
   summaryJson: string | null;
+  /** The written memos of live owners, the project memo first. */
+  memos: readonly SnapshotMemo[];
   defaultTitle: string;
   defaultAnalyst: string;
   now: Date;
@@ -198,7 +213,16 @@ export function buildDossier(snap: DossierSnapshot, options: DossierOptions): Do
     findings,
     groups: crossGroups(included, linksInside, relationById),
     matrix: matrixOf(sources, selectedTags, included, liveTags, options.untagged),
+    memos: chosenMemos(snap.memos, options.memos),
   };
+}
+
+function chosenMemos(memos: readonly SnapshotMemo[], refs: readonly string[]): DossierMemo[] {
+  const wanted = new Set(refs);
+  return memos.flatMap((m) => {
+    const body = wanted.has(m.ref) ? richNote(m.json, m.text) : null;
+    return body ? [{ kind: m.kind, ownerId: m.ownerId, owner: m.owner, author: m.author, modified: m.modifiedAt, body }] : [];
+  });
 }
 
 function byDate(a: DocumentMeta, b: DocumentMeta): number {

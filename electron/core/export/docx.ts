@@ -13,7 +13,7 @@ import JSZip from 'jszip';
 import { AlignmentType, BorderStyle, Document, FootnoteReferenceRun, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { Dossier, DossierClaim, FindingSection } from '../../../shared/dossier';
 import type { RichBlock, RichInline } from '../../../shared/richtext';
-import { capitalize, fill, formatDay } from './labels';
+import { capitalize, fill, formatDay, memoByline, memoTitle } from './labels';
 import { attributeText, safeBlocks, viewOf, type DossierView } from './view';
 import * as W from './wordml';
 import { zipFiles } from './zip';
@@ -77,6 +77,7 @@ export async function renderDocx(d: Dossier): Promise<Buffer> {
   const relsXml = text(RELS);
   const body = new Body(/<w:numId w:val="(\d+)"\/>/.exec(documentXml)?.[1] ?? '1');
   cover(v, body);
+  memos(v, body);
   sources(v, body);
   findings(v, body);
   crossSource(v, body);
@@ -139,6 +140,16 @@ function frame(d: Dossier): Promise<Buffer> {
     ],
   });
   return Packer.toBuffer(doc);
+}
+
+function memos(v: DossierView, body: Body): void {
+  const { d, l } = v;
+  if (d.memos.length === 0) return;
+  body.add(W.paragraph(W.run(l.memos), { style: 'Heading1' }));
+  for (const m of d.memos) {
+    body.add(W.paragraph(W.run(memoTitle(m, l)), { style: 'Heading2' }), W.paragraph(W.run(memoByline(m, l), { italics: true, color: MUTED })));
+    richParagraphs(body, safeBlocks(m.body.blocks));
+  }
 }
 
 function cover(v: DossierView, body: Body): void {

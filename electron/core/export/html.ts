@@ -5,7 +5,7 @@
  */
 import type { CrossGroup, Dossier, DossierClaim, FindingSection } from '../../../shared/dossier';
 import { escapeHtml as esc, richTextToHtml } from '../../../shared/richtext';
-import { capitalize, fill, formatDay } from './labels';
+import { capitalize, fill, formatDay, memoByline, memoTitle } from './labels';
 import { DOSSIER_CSS } from './style';
 import { attributeText, safeBlocks, safeColor, viewOf, type DossierView } from './view';
 
@@ -13,7 +13,7 @@ export const DOSSIER_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-s
 
 export function renderHtml(d: Dossier): string {
   const v = viewOf(d);
-  const body = [cover(v), contents(v), sources(v), findings(v), crossSource(v), matrix(v), colophon(v)].join('\n');
+  const body = [cover(v), memos(v), contents(v), sources(v), findings(v), crossSource(v), matrix(v), colophon(v)].join('\n');
   return `<!DOCTYPE html>
 <html lang="${d.language === 'ru' ? 'ru' : 'en'}">
 <head>
@@ -58,6 +58,17 @@ function cover(v: DossierView): string {
 </dl>
 <section class="summary" aria-labelledby="summary"><h2 id="summary">${esc(l.summary)}</h2>${summary}</section>
 </header>`;
+}
+
+function memos(v: DossierView): string {
+  const { d, l } = v;
+  if (d.memos.length === 0) return '';
+  const items = d.memos.map(
+    (m) => `<article class="memo"><h3>${esc(memoTitle(m, l))}</h3><p class="muted">${esc(memoByline(m, l))}</p>${richTextToHtml(safeBlocks(m.body.blocks))}</article>`,
+  );
+  return `<section class="memos" aria-labelledby="memos"><h2 id="memos">${esc(l.memos)}</h2>
+${items.join('\n')}
+</section>`;
 }
 
 function contents(v: DossierView): string {

@@ -2,7 +2,7 @@
  * Headings and labels of an exported dossier, in the two languages a dossier can be written in.
  * These are the document's own words (not the app's UI strings), so they live with the exporter.
  */
-import type { DossierLanguage } from '../../../shared/dossier';
+import type { DossierLanguage, DossierMemo } from '../../../shared/dossier';
 
 const en = {
   dossier: 'Dossier',
@@ -17,6 +17,10 @@ const en = {
   scopeTags: 'Tags',
   summary: 'Summary',
   noSummary: 'No summary was written.',
+  memos: 'Memos',
+  memoProject: 'Project memo',
+  memoDocument: 'On the source «{name}»',
+  memoTag: 'On the tag «{name}»',
   contents: 'Contents',
   sources: 'Sources',
   findings: 'Findings',
@@ -74,6 +78,10 @@ const ru: Labels = {
   scopeTags: 'Теги',
   summary: 'Резюме',
   noSummary: 'Резюме не написано.',
+  memos: 'Мемо',
+  memoProject: 'Мемо проекта',
+  memoDocument: 'К источнику «{name}»',
+  memoTag: 'К тегу «{name}»',
   contents: 'Содержание',
   sources: 'Источники',
   findings: 'Выводы',
@@ -135,6 +143,17 @@ export function formatDay(day: string | null, l: Labels): string {
 /** "Caravan.kz, 7 Nov 2025, ¶14": the outlet (or title when there is none), date and paragraph. */
 export function citationText(c: { outlet: string; title: string; date: string | null; paragraph: number }, l: Labels): string {
   return `${c.outlet || c.title}, ${formatDay(c.date, l)}, ${l.paragraph}${c.paragraph}`;
+}
+
+/** A memo's heading: "Project memo", "On the source «…»", "On the tag «…»". */
+export function memoTitle(m: DossierMemo, l: Labels): string {
+  if (m.kind === 'project') return l.memoProject;
+  return fill(m.kind === 'document' ? l.memoDocument : l.memoTag, { name: m.owner });
+}
+
+/** "Analyst, 7 Nov 2025": who last wrote a memo, and when. */
+export function memoByline(m: DossierMemo, l: Labels): string {
+  return [m.author, formatDay(m.modified.slice(0, 10), l)].filter(Boolean).join(', ');
 }
 
 export function capitalize(s: string): string {

@@ -5,7 +5,7 @@
  */
 import type { Dossier, DossierClaim, FindingSection } from '../../../shared/dossier';
 import type { RichBlock, RichInline, RichTextRun } from '../../../shared/richtext';
-import { capitalize, fill, formatDay } from './labels';
+import { capitalize, fill, formatDay, memoByline, memoTitle } from './labels';
 import { attributeText, safeBlocks, viewOf, type DossierView } from './view';
 
 /**
@@ -25,7 +25,7 @@ const cell = (text: string) => mdEscape(text) || ' ';
 
 export function renderMarkdown(d: Dossier): string {
   const v = viewOf(d);
-  return [cover(v), sources(v), findings(v), crossSource(v), matrix(v), `---\n\n*${mdEscape(d.generator)} · ${mdEscape(d.generatedAt)}*\n`]
+  return [cover(v), memos(v), sources(v), findings(v), crossSource(v), matrix(v), `---\n\n*${mdEscape(d.generator)} · ${mdEscape(d.generatedAt)}*\n`]
     .join('\n')
     .replace(/\n{3,}/g, '\n\n');
 }
@@ -50,6 +50,13 @@ function cover(v: DossierView): string {
 
 ${summary}
 `;
+}
+
+function memos(v: DossierView): string {
+  const { d, l } = v;
+  if (d.memos.length === 0) return '';
+  const items = d.memos.map((m) => `### ${mdEscape(memoTitle(m, l))}\n\n*${mdEscape(memoByline(m, l))}*\n\n${blocksMd(safeBlocks(m.body.blocks))}\n`);
+  return `## ${mdEscape(l.memos)}\n\n${items.join('\n')}`;
 }
 
 function sources(v: DossierView): string {

@@ -1,3 +1,4 @@
+import { Memos } from '../memos/memos';
 import type { Project } from '../store/project';
 import type { DossierSnapshot } from './build';
 import { readDossierSettings, readSummary } from './settings';
@@ -16,6 +17,16 @@ export function snapshotOf(project: Project, author: string, generator: string, 
     relations: project.relations.list(),
     notes,
     summaryJson: readSummary(project)?.json ?? null,
+    memos: new Memos(project).written().map(({ summary, ref, json }) => ({
+      ref,
+      kind: summary.owner.kind,
+      ownerId: summary.owner.kind === 'project' ? null : summary.owner.id,
+      owner: summary.ownerName,
+      json,
+      text: summary.text,
+      author: summary.author,
+      modifiedAt: summary.modifiedAt,
+    })),
     defaultTitle: settings.title,
     defaultAnalyst: settings.analyst,
     now,

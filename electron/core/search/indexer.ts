@@ -11,7 +11,8 @@ import { termsOf } from '../../../shared/words';
 /** Bump when keys change (tokenizer, stemmer, folding): projects are re-indexed when they open. */
 export const SEARCH_INDEX_VERSION = '1';
 
-export type NoteOwnerKind = 'annotation' | 'link';
+/** Claims and links have notes; the project, documents and tags have memos (migration 0007). */
+export type NoteOwnerKind = 'annotation' | 'link' | 'project' | 'document' | 'tag';
 
 export class SearchIndexer {
   /** Goes up whenever document segments change, so caches of them know to reload. */

@@ -10,7 +10,7 @@
 import type { SearchHit } from '../../../shared/contract';
 import type { Db } from '../store/db';
 import type { Documents } from '../store/documents';
-import type { SearchIndexer } from './indexer';
+import type { NoteOwnerKind, SearchIndexer } from './indexer';
 import { findRanges, parseQuery, wordRanges, type QueryItem } from '../../../shared/words';
 
 /** How much context a hit shows either side of the match, in UTF-16 code units (cut at a word boundary). */
@@ -70,6 +70,17 @@ export interface SearchResult {
   total: number;
   /** The hits in the documents' text: what auto-coding tags. */
   documentTotal: number;
+}
+
+/** A hit in a note row found by its owner kind (a memo), with context. */
+export interface OwnedHit {
+  ownerKind: NoteOwnerKind;
+  ownerId: string;
+  start: number;
+  end: number;
+  before: string;
+  match: string;
+  after: string;
 }
 
 /** A document hit without context: where auto-coding puts a claim. */
@@ -188,6 +199,37 @@ export class Search {
       }
     }
     return { hits, total, documentTotal };
+  }
+
+  /**
+   * The hits of `q` in the notes rows of the given owner kinds (memos), at most `limit`, each with
+   * its owner and context. Few rows hold memos, so their positions are read whole.
+   */
+  ownedHits(q: string, kinds: readonly NoteOwnerKind[], limit: number): OwnedHit[] {
+    const items = parseQuery(q);
+    if (items.length === 0 || kinds.length === 0) return [];
+    const ids = this.db
+      .prepare(
+        `SELECT s.id FROM search_fts f JOIN search_segments s ON s.id = f.rowid
+         WHERE search_fts MATCH ? AND s.kind = 'note' AND s.owner_kind IN (${kinds.map(() => '?').join(', ')})`,
+      )
+      .pluck()
+      .all(matchExpression(items), ...kinds) as number[];
+    if (ids.length === 0) return [];
+    const segment = this.db.prepare(
+      `SELECT s.owner_kind AS ownerKind, s.owner_id AS ownerId, n.text FROM search_segments s
+       JOIN notes n ON n.owner_kind = s.owner_kind AND n.owner_id = s.owner_id WHERE s.id = ?`,
+    );
+    const out: OwnedHit[] = [];
+    for (const [id, matches] of this.matchesBySegment(items, { kind: 'ids', ids })) {
+      const row = segment.get(id) as { ownerKind: NoteOwnerKind; ownerId: string; text: string } | undefined;
+      if (!row) continue;
+      for (const [start, end] of rangesOf(row.text, matches, items)) {
+        if (out.length >= limit) return out;
+        out.push({ ownerKind: row.ownerKind, ownerId: row.ownerId, start, end, ...context(row.text, start, end) });
+      }
+    }
+    return out;
   }
 
   /**

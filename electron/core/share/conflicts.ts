@@ -6,6 +6,8 @@ import { DocumentPatch } from '../../../shared/contract';
 import type { MergeConflict } from '../../../shared/share';
 import { AppError } from '../errors';
 import type { Project } from '../store/project';
+import type { NoteKey } from '../store/notes';
+import { Memos } from '../memos/memos';
 import { noteFromHtml } from './html-note';
 import { currentValue, describeValue, swapValue } from '../attributes/share';
 
@@ -156,9 +158,10 @@ function swap(project: Project, row: ConflictRow, v: Snapshot, now: string, auth
       return;
     }
     case 'note': {
-      const [kind, id] = row.item_id.split(':') as ['annotation' | 'link', string];
+      const [kind, id] = row.item_id.split(':') as [NoteKey['kind'], string];
       const json = typeof v.json === 'string' ? v.json : noteFromHtml(String(v.text ?? '')).json;
-      project.notes.save({ kind, id }, json, author, now);
+      if (kind === 'annotation' || kind === 'link') project.notes.save({ kind, id }, json, author, now);
+      else project.notes.store(memoKeyOf(project, kind, id), json, author, now);
       return;
     }
     case 'link': {
@@ -198,4 +201,10 @@ function swap(project: Project, row: ConflictRow, v: Snapshot, now: string, auth
     default:
       return;
   }
+}
+
+/** A memo's notes key, checked: its document or tag must still be live. */
+function memoKeyOf(project: Project, kind: 'project' | 'document' | 'tag', id: string): NoteKey {
+  if (kind === 'project') return { kind, id };
+  return new Memos(project).key({ kind, id });
 }

@@ -8,6 +8,7 @@
 import { richTextFromLexical, richTextToHtml } from '../../../shared/richtext';
 import type { Project } from '../store/project';
 import { Bases } from './bases';
+import { memoItems } from './memos';
 import { DOC_URN_PREFIX, SHARE_NAMESPACE, W3C_CONTEXT, type SharedSummary } from './model';
 import { exportAttributes } from '../attributes/share';
 
@@ -213,6 +214,8 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
       ...(l.deleted_at ? { 'cr:deleted': l.deleted_at } : {}),
     });
   }
+
+  items.push(...memoItems(project, bases));
 
   const documents = project.documents.list().sort((a, b) => (a.hash < b.hash ? -1 : 1)).map((d) => {
     bases.push(['document', d.hash, d.modifiedAt]);

@@ -15,6 +15,8 @@ import { type AnchorText, ClaimAnchorer, REFUSED_SHORT_QUOTE, tooManyOrphans } f
 import { SHARE_LIMITS } from './limits';
 import { decide, type Decision } from './bases';
 import { lower, MergeVocabulary } from './merge-vocabulary';
+import type { NoteKey } from '../store/notes';
+import { localMemoKey } from './memos';
 import type { SharedClaim, SharedDocument, SharedLink, SharedNote } from './model';
 import type { Outcome } from './stats';
 import { mergeAttributes } from '../attributes/share';
@@ -80,6 +82,11 @@ export class Merge extends MergeVocabulary {
       },
     });
     this.mergeSummary();
+    for (const m of this.file.memos) {
+      const key = localMemoKey(this.project, m);
+      if (key) this.mergeNote(key.kind, key.id, m.note);
+      else this.file.skipped.push({ path: m.path, reason: `a memo on a ${m.kind} this project does not have` });
+    }
     // Undo steps recorded before the merge may refer to rows it rewrote; replaying them could undo a
     // colleague's change unseen. The import itself is one transaction, so a history that is kept
     // consistent means forgetting the older steps (the Orphans and Conflicts lists keep what a merge set aside).
@@ -225,7 +232,7 @@ export class Merge extends MergeVocabulary {
     return 'updated';
   }
 
-  private mergeNote(kind: 'annotation' | 'link', ownerId: string, note: SharedNote): Outcome {
+  private mergeNote(kind: NoteKey['kind'], ownerId: string, note: SharedNote): Outcome {
     const local = this.sql('SELECT json, text, author, modified_at FROM notes WHERE owner_kind = ? AND owner_id = ?').get(kind, ownerId) as
       | { json: string; text: string; author: string; modified_at: string }
       | undefined;
@@ -239,7 +246,8 @@ export class Merge extends MergeVocabulary {
     } else if (d === 'take' || d === 'conflict-take') {
       if (d === 'conflict-take' && local) this.conflict('note', key, 'mine', { json: local.json, text: local.text, author: local.author, modified: local.modified_at });
       // The note keeps the file's modified time, so the next import of the same file compares equal.
-      this.project.notes.save({ kind, id: ownerId }, note.json, note.author, note.modified);
+      if (kind === 'annotation' || kind === 'link') this.project.notes.save({ kind, id: ownerId }, note.json, note.author, note.modified);
+      else this.project.notes.store({ kind, id: ownerId }, note.json, note.author, note.modified);
       this.changed = true;
       outcome = d === 'conflict-take' ? 'conflicts' : 'updated';
     }

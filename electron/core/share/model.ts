@@ -95,6 +95,15 @@ export interface SharedSummary {
   modifiedAt: string;
 }
 
+/** A memo from a file: the project's, a document's (by content hash) or a tag's (by id, else name). */
+export interface SharedMemo {
+  path: string;
+  kind: 'project' | 'document' | 'tag';
+  hash: string | null;
+  tag: { id: string | null; name: string } | null;
+  note: SharedNote;
+}
+
 export interface SharedFile {
   kind: 'crossread' | 'w3c' | 'hypothesis';
   claims: SharedClaim[];
@@ -106,6 +115,7 @@ export interface SharedFile {
   /** Source attributes and their values (Crossread files only; electron/core/attributes/share.ts). */
   attributes?: SharedAttribute[];
   attributeValues?: SharedAttributeValue[];
+  memos: SharedMemo[];
   /** Items that are not claims Crossread can anchor (replies, page notes), with why. */
   skipped: { path: string; reason: string }[];
 }

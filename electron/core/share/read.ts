@@ -11,6 +11,7 @@ import { escapeHtml } from '../../../shared/richtext';
 import { AppError } from '../errors';
 import { nestingDepth, noteText } from '../notes/lexical';
 import { noteFromHtml, noteFromPlain } from './html-note';
+import { readMemo } from './memos';
 import { SHARE_LIMITS as L } from './limits';
 import { DOC_URN_PREFIX, SHARE_NAMESPACE, type SharedClaim, type SharedFile, type SharedLink, type SharedNote } from './model';
 import { readAttributes } from '../attributes/share';
@@ -217,6 +218,12 @@ function* readW3C(fileName: string, items: unknown[], base: string, out: SharedF
     const deleted = a['cr:deleted'] ? iso(a['cr:deleted'], modified) : null;
     const bodies = list(a.body);
     const targets = list(a.target);
+    if (a['cr:memo'] !== undefined) {
+      const memo = readMemo(a['cr:memo'], targets, noteOf(bodies, a.bodyValue, { author, created, modified }, fileName, path), path);
+      if (typeof memo === 'string') throw new FileError(fileName, `${path}.cr:memo`, memo);
+      out.memos.push(memo);
+      continue;
+    }
     if (has(a.motivation, 'linking')) {
       const ends = targets.map((t) => (typeof t === 'string' ? t : (t.source ?? '')));
       const from = a['cr:from'] ?? ends[0];
@@ -379,7 +386,7 @@ export function readSharedFile(bytes: Uint8Array, fileName: string): SharedFile 
  */
 export function* readSharedFileInSteps(bytes: Uint8Array, fileName: string): Generator<void, SharedFile> {
   const json = parseJson(bytes, fileName);
-  const out: SharedFile = { kind: 'w3c', claims: [], links: [], tags: [], relations: [], documents: [], summary: null, skipped: [] };
+  const out: SharedFile = { kind: 'w3c', claims: [], links: [], tags: [], relations: [], documents: [], summary: null, memos: [], skipped: [] };
   if (Array.isArray(json)) {
     yield* readW3C(fileName, json, 'items', out);
   } else if (!isObject(json)) {

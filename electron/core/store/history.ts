@@ -1,7 +1,8 @@
-import type { HistoryState, NoteOwner } from '../../../shared/contract';
+import type { HistoryState } from '../../../shared/contract';
 import { HistoryStep, type StepLabel } from '../../../shared/history';
 import { AppError } from '../errors';
 import type { Db } from './db';
+import type { NoteKey } from './notes';
 import { DOCUMENT_UNDO_COLUMNS, NOTE_UNDO_COLUMNS } from './migrations/0005_undo_everything';
 import { englishLabel } from './step-labels';
 
@@ -41,7 +42,8 @@ export function isJournalSql(sql: string): boolean {
 /** What a replay touched, so derived data (the search index) can follow. */
 export interface Touched {
   documents: string[];
-  notes: NoteOwner[];
+  /** Notes and memos. */
+  notes: NoteKey[];
 }
 
 interface LogRow {
@@ -276,15 +278,17 @@ export class History {
   }
 }
 
+const NOTE_OWNER_KINDS: readonly NoteKey['kind'][] = ['annotation', 'link', 'project', 'document', 'tag'];
+
 function touchedBy(rows: readonly LogRow[]): Touched {
   const documents = new Set<string>();
-  const notes = new Map<string, NoteOwner>();
+  const notes = new Map<string, NoteKey>();
   for (const r of rows) {
     if (r.tbl === 'documents') documents.add(r.row_id);
     if (r.tbl === 'notes') {
       const at = r.row_id.indexOf(':');
       const kind = r.row_id.slice(0, at);
-      if (kind === 'annotation' || kind === 'link') notes.set(r.row_id, { kind, id: r.row_id.slice(at + 1) });
+      if (NOTE_OWNER_KINDS.includes(kind as NoteKey['kind'])) notes.set(r.row_id, { kind: kind as NoteKey['kind'], id: r.row_id.slice(at + 1) });
     }
   }
   return { documents: [...documents], notes: [...notes.values()] };

@@ -1,11 +1,25 @@
 import type { NoteOwner } from '../../../shared/contract';
 import { AppError } from '../errors';
 import { noteText } from '../notes/lexical';
-import type { SearchIndexer } from '../search/indexer';
+import type { NoteOwnerKind, SearchIndexer } from '../search/indexer';
 import type { Db } from './db';
 
+/** A row of the notes table: a claim's or link's note, or a memo (migration 0007). */
+export interface NoteKey {
+  kind: NoteOwnerKind;
+  id: string;
+}
+
+export interface NoteRow {
+  json: string;
+  text: string;
+  author: string;
+  created_at: string;
+  modified_at: string;
+}
+
 /**
- * Notes on claims and links: a Lexical editor state plus the plain text derived from it. They
+ * Notes on claims and links (and, through electron/core/memos, memos): a Lexical editor state plus the plain text derived from it. They
  * autosave as the user types and are not undo steps (see migration 0002), with one exception: the
  * save that clears a note is one (migration 0005), since that is how a note is deleted.
  */
@@ -36,33 +50,41 @@ export class Notes {
 
   /** Stores the note (an emptied note stays, empty, so a merge knows it was cleared) and re-indexes it. */
   save(owner: NoteOwner, json: string, author: string, now: string): { text: string } {
-    const text = noteText(json);
+    noteText(json);
     this.requireLiveOwner(owner);
+    return this.store(owner, json, author, now);
+  }
+
+  /** Writes a note row whose owner the caller has checked; the JSON is validated here. */
+  store(key: NoteKey, json: string, author: string, now: string): { text: string } {
+    const text = noteText(json);
     this.db
       .prepare(
         `INSERT INTO notes (owner_kind, owner_id, json, text, author, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (owner_kind, owner_id) DO UPDATE SET json = excluded.json, text = excluded.text,
            author = excluded.author, modified_at = excluded.modified_at`,
       )
-      .run(owner.kind, owner.id, json, text, author, now, now);
-    this.index.indexNote(owner.kind, owner.id, text);
+      .run(key.kind, key.id, json, text, author, now, now);
+    this.index.indexNote(key.kind, key.id, text);
     return { text };
   }
 
+  /** The stored row of a note or memo, if any. */
+  row(key: NoteKey): NoteRow | undefined {
+    return this.db
+      .prepare('SELECT json, text, author, created_at, modified_at FROM notes WHERE owner_kind = ? AND owner_id = ?')
+      .get(key.kind, key.id) as NoteRow | undefined;
+  }
+
   /** Whether saving `json` would clear a note that has text now: that save is an undo step. */
-  wouldClear(owner: NoteOwner, json: string): boolean {
-    const row = this.db.prepare('SELECT text FROM notes WHERE owner_kind = ? AND owner_id = ?').get(owner.kind, owner.id) as
-      | { text: string }
-      | undefined;
+  wouldClear(key: NoteKey, json: string): boolean {
+    const row = this.row(key);
     return !!row && row.text.trim() !== '' && noteText(json).trim() === '';
   }
 
   /** After an undo or redo changed the note: the search index follows. */
-  reindex(owner: NoteOwner): void {
-    const row = this.db.prepare('SELECT text FROM notes WHERE owner_kind = ? AND owner_id = ?').get(owner.kind, owner.id) as
-      | { text: string }
-      | undefined;
-    this.index.indexNote(owner.kind, owner.id, row?.text ?? '');
+  reindex(key: NoteKey): void {
+    this.index.indexNote(key.kind, key.id, this.row(key)?.text ?? '');
   }
 
   private requireLiveOwner(owner: NoteOwner): void {

@@ -49,6 +49,9 @@ export function englishLabel(label: StepLabel): string {
       return `Delete link type “${p.name}”`;
     case 'note.clear':
       return 'Clear note';
+    case 'memo.clear':
+      if (p.owner === 'project') return 'Clear project memo';
+      return `Clear memo on ${p.owner === 'tag' ? 'tag' : 'document'} “${p.name}”`;
     case 'other':
       return String(p.text ?? '');
     case 'attribute.create':

@@ -85,6 +85,9 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'attributes.delete': { input: { id: ID }, required: ['id'] },
   'attributes.values': { input: {}, required: [] },
   'attributes.setValue': { input: { owner: { kind: 'document', id: ID }, attributeId: ID2, value: 'x' }, required: ['owner', 'attributeId', 'value'] },
+  'memos.list': { input: {}, required: [] },
+  'memos.get': { input: { owner: { kind: 'document', id: ID } }, required: ['owner'] },
+  'memos.save': { input: { owner: { kind: 'project' }, json: '{}' }, required: ['owner', 'json'] },
 };
 
 /** A value of another type than `v`. */

@@ -406,6 +406,46 @@ describe('0005_undo_everything', () => {
   });
 });
 
+describe('0007_memos', () => {
+  it('upgrades a schema-5 file: claim notes keep their rows and their undo trigger, memos of the project, a document and a tag fit, other owners do not', () => {
+    const { db, file } = dbAt(5);
+    try {
+      insertDocument(db, 'd1', 'h1');
+      insertTag(db, 't1', 'economic');
+      insertAnnotation(db, 'a1', 'd1');
+      db.prepare(
+        `INSERT INTO notes (owner_kind, owner_id, json, text, author, created_at, modified_at) VALUES ('annotation', 'a1', '{}', 'инвестиции в редкие металлы', 'me', ?, ?)`,
+      ).run(NOW, NOW);
+      const memo = db.prepare(
+        `INSERT INTO notes (owner_kind, owner_id, json, text, author, created_at, modified_at) VALUES (?, ?, '{}', 'мемо', 'me', ?, ?)`,
+      );
+      expect(() => memo.run('document', 'd1', NOW, NOW)).toThrow(/CHECK/);
+
+      migrate(db, file, 9);
+
+      expect(db.prepare("SELECT owner_kind, owner_id, text FROM notes").all()).toEqual([{ owner_kind: 'annotation', owner_id: 'a1', text: 'инвестиции в редкие металлы' }]);
+      expect(isStrict(db, 'notes')).toBe(true);
+      expect(isStrict(db, 'search_segments')).toBe(true);
+      // The old note is searchable again after the index was rebuilt.
+      expect(count(db, `SELECT count(*) AS n FROM search_segments WHERE kind = 'note' AND owner_kind = 'annotation' AND owner_id = 'a1'`)).toBe(1);
+      for (const [kind, id] of [['project', 'p1'], ['document', 'd1'], ['tag', 't1']]) memo.run(kind, id, NOW, NOW);
+      expect(() => memo.run('hypothesis', 'h1', NOW, NOW)).toThrow(/CHECK/);
+      db.prepare(`INSERT INTO search_segments (kind, owner_kind, owner_id, paragraph, start, end) VALUES ('note', 'tag', 't1', 0, 0, 4)`).run();
+
+      // Clearing a memo is journaled like clearing a note.
+      db.prepare('UPDATE undo_state SET step = 3').run();
+      db.prepare("UPDATE notes SET json = '{}', text = '', modified_at = '2030-01-01T00:00:00.000Z' WHERE owner_kind = 'project'").run();
+      db.prepare('UPDATE undo_state SET step = NULL').run();
+      const log = db.prepare('SELECT tbl, row_id, sql FROM undo_log').all() as { tbl: string; row_id: string; sql: string }[];
+      expect(log.map((r) => [r.tbl, r.row_id])).toEqual([['notes', 'project:p1']]);
+      db.exec(log[0]!.sql);
+      expect(db.prepare("SELECT text FROM notes WHERE owner_kind = 'project'").pluck().get()).toBe('мемо');
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('upgrading a schema-1 project', () => {
   it('opens in the app at the latest schema, with the built-in relations and its documents searchable', async () => {
     const dir = tempDir();

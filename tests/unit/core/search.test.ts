@@ -166,8 +166,8 @@ describe('search', () => {
 
   it('a query of punctuation only finds nothing, without an error', async () => {
     const { backend } = await corpusProject();
-    for (const q of ['!!!', '— … «»', '"', '""', '-']) expect(await search(backend, q), q).toEqual({ hits: [], total: 0, documentTotal: 0 });
-    expect(await search(backend, 'несуществующееслово')).toEqual({ hits: [], total: 0, documentTotal: 0 });
+    for (const q of ['!!!', '— … «»', '"', '""', '-']) expect(await search(backend, q), q).toEqual({ hits: [], total: 0, documentTotal: 0, memos: [] });
+    expect(await search(backend, 'несуществующееслово')).toEqual({ hits: [], total: 0, documentTotal: 0, memos: [] });
   });
 
   it('finds Latin words whatever their case, and English word forms', async () => {

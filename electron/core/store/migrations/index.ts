@@ -5,6 +5,7 @@ import { run as indexExisting, sql as search } from './0003_search';
 import { sql as sharing } from './0004_sharing';
 import { sql as undoEverything } from './0005_undo_everything';
 import { sql as attributes } from './0006_attributes';
+import { run as reindexMemos, sql as memos } from './0007_memos';
 
 /** A numbered schema step. Never edit one after it has landed: add the next number instead. */
 export interface Migration {
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'sharing', sql: sharing },
   { version: 5, name: 'undo_everything', sql: undoEverything },
   { version: 6, name: 'attributes', sql: attributes },
+  { version: 7, name: 'memos', sql: memos, run: reindexMemos },
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1]!.version;
