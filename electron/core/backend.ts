@@ -179,6 +179,28 @@ export function createBackend(opts: BackendOptions): Backend {
       const p = requireProject();
       return p.undoableStep(p.labels.tag('tag.delete', id), (now) => p.tags.delete(id, now));
     },
+    'tags.move': ({ id, parentId, index }) => {
+      const p = requireProject();
+      p.undoable(p.labels.tagMove(id, parentId), (now) => p.tags.move(id, parentId, index, now));
+      return p.tags.list();
+    },
+    'tags.describe': ({ id, ...patch }) => {
+      const p = requireProject();
+      return p.undoable(p.labels.tag('tag.describe', id), (now) => p.tags.describe(id, patch, now));
+    },
+    'tags.merge': ({ sourceId, targetId }) => {
+      const p = requireProject();
+      const label = (moved: number) => p.labels.tagRecode('tag.merge', sourceId, targetId, moved);
+      // The label names the source, which is a tombstone once merged: it is made before the merge.
+      const named = label(p.tags.usage(sourceId).claims);
+      const moved = p.undoable(named, (now) => p.recoding.merge(sourceId, targetId, now));
+      return { moved, step: p.history.lastRecorded() };
+    },
+    'tags.moveClaims': ({ sourceId, targetId }) => {
+      const p = requireProject();
+      const moved = p.undoable((n: number) => p.labels.tagRecode('tag.moveClaims', sourceId, targetId, n), (now) => p.recoding.moveClaims(sourceId, targetId, now));
+      return { moved, step: moved > 0 ? p.history.lastRecorded() : null };
+    },
 
     'annotations.list': ({ documentId }) => requireProject().annotations.list(documentId),
     'annotations.create': (input) => {

@@ -428,3 +428,40 @@ describe('upgrading a schema-1 project', () => {
     expect(await backend.call('history.state', {})).toEqual({ canUndo: false, canRedo: false, undoLabel: null, redoLabel: null, undo: null, redo: null });
   });
 });
+
+describe('0006_code_system', () => {
+  it('upgrades a schema-5 file: tags become top-level codes with empty codebook entries, and nesting, describing and merging join the journal', () => {
+    const { db, file } = dbAt(5);
+    try {
+      insertTag(db, 't1', 'economic');
+      insertTag(db, 't2', 'sanctions');
+      migrate(db, file, 6);
+
+      expect(isStrict(db, 'tags')).toBe(true);
+      expect(db.prepare('SELECT id, parent_id, definition, use_when, avoid_when, example, merged_into FROM tags ORDER BY id').all()).toEqual([
+        { id: 't1', parent_id: null, definition: '', use_when: '', avoid_when: '', example: '', merged_into: null },
+        { id: 't2', parent_id: null, definition: '', use_when: '', avoid_when: '', example: '', merged_into: null },
+      ]);
+      // A parent must be a tag that exists.
+      expect(() => db.prepare("UPDATE tags SET parent_id = 'nope' WHERE id = 't2'").run()).toThrow(/FOREIGN KEY/);
+
+      db.prepare('UPDATE undo_state SET step = 3').run();
+      db.prepare("UPDATE tags SET parent_id = 't1', definition = 'Restrictions' WHERE id = 't2'").run();
+      db.prepare("UPDATE tags SET merged_into = 't2', deleted_at = ? WHERE id = 't1'").run(NOW);
+      db.prepare('UPDATE undo_state SET step = NULL').run();
+
+      const log = db.prepare('SELECT tbl, row_id, sql FROM undo_log ORDER BY seq').all() as { tbl: string; row_id: string; sql: string }[];
+      expect(log.map((r) => [r.tbl, r.row_id])).toEqual([
+        ['tags', 't2'],
+        ['tags', 't1'],
+      ]);
+      for (const r of [...log].reverse()) db.exec(r.sql);
+      expect(db.prepare('SELECT id, parent_id, definition, merged_into, deleted_at FROM tags ORDER BY id').all()).toEqual([
+        { id: 't1', parent_id: null, definition: '', merged_into: null, deleted_at: null },
+        { id: 't2', parent_id: null, definition: '', merged_into: null, deleted_at: null },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+});

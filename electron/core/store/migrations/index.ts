@@ -4,6 +4,7 @@ import { sql as linksNotesHistory } from './0002_links_notes_history';
 import { run as indexExisting, sql as search } from './0003_search';
 import { sql as sharing } from './0004_sharing';
 import { sql as undoEverything } from './0005_undo_everything';
+import { sql as codeSystem } from './0006_code_system';
 
 /** A numbered schema step. Never edit one after it has landed: add the next number instead. */
 export interface Migration {
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'search', sql: search, run: indexExisting },
   { version: 4, name: 'sharing', sql: sharing },
   { version: 5, name: 'undo_everything', sql: undoEverything },
+  { version: 6, name: 'code_system', sql: codeSystem },
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1]!.version;
