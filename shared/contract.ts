@@ -117,6 +117,8 @@ export const TagDescriptionPatch = z
   .object({ definition: CodebookText, useWhen: CodebookText, avoidWhen: CodebookText, example: CodebookText })
   .partial();
 export type TagDescriptionPatch = z.infer<typeof TagDescriptionPatch>;
+export const CodebookFormat = z.enum(['html', 'docx', 'md', 'csv']);
+export type CodebookFormat = z.infer<typeof CodebookFormat>;
 
 export const Annotation = z.object({
   id: Id,
@@ -369,6 +371,16 @@ export const api = {
   'tags.describe': entry(TagDescriptionPatch.extend({ id: Id }).strict(), Tag),
   /** Merges `sourceId` into `targetId`: its claims take the target (none twice), its children move, it becomes a tombstone. */
   'tags.merge': entry(z.object({ sourceId: Id, targetId: Id }).strict(), z.object({ moved: z.number().int(), step: HistoryStep.nullable() })),
+  /** The codebook (the code system with each code's entry) as a file to download. */
+  'codebook.build': entry(
+    z.object({ format: CodebookFormat, language: DossierLanguage.default('en') }).strict(),
+    z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
+  ),
+  /** The codebook written to a path the desktop's save dialog returned. */
+  'codebook.write': entry(
+    z.object({ format: CodebookFormat, language: DossierLanguage.default('en'), path: FilePath }).strict(),
+    z.object({ path: z.string(), bytes: z.number().int() }),
+  ),
   /** Moves every claim of `sourceId` to `targetId`; the source tag stays. */
   'tags.moveClaims': entry(z.object({ sourceId: Id, targetId: Id }).strict(), z.object({ moved: z.number().int(), step: HistoryStep.nullable() })),
 
@@ -518,6 +530,7 @@ export const PATH_INPUTS: { readonly [N in ApiName]?: readonly string[] } = {
   'project.open': ['path'],
   'project.create': ['path'],
   'export.write': ['path'],
+  'codebook.write': ['path'],
   'share.exportTo': ['path'],
   'share.import': ['path'],
 };

@@ -13,6 +13,7 @@ import { Project } from '../core/store/project';
 import { startServer } from '../server/server';
 import { exportCommand, EXPORT_USAGE } from './export';
 import { formatAnnotations, formatDocuments, formatLinks, formatSearch, formatTags } from './format';
+import { codebookCommand, CODES_USAGE, CodesUsageError, formatTagTree } from './codes';
 import { SHARE_USAGE, shareCommand, ShareUsageError } from './share';
 
 const USAGE = `Usage: crossread <command> [options]
@@ -30,6 +31,7 @@ Commands:
                                         инвестиция finds инвестиций); "quote" a phrase
 ${EXPORT_USAGE}
 ${SHARE_USAGE}
+${CODES_USAGE}
 
 Options:
   --take-over     Open P even though another Crossread holds it. Only when that one is no
@@ -51,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await run(argv);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ShareUsageError) {
+    if (err instanceof UsageError || err instanceof ShareUsageError || err instanceof CodesUsageError) {
       process.stderr.write(`crossread: ${err.message}\n\nRun 'crossread --help' for usage.\n`);
       return 2;
     }
@@ -68,6 +70,8 @@ async function run(argv: string[]): Promise<number> {
   if (argv[0] === 'export') return exportCommand(argv.slice(1), (p) => openBackend(p, false, 'ignore'));
   // The share command has options of its own (electron/cli/share.ts).
   if (argv[0] === 'share') return shareCommand(argv.slice(1), (p) => openBackend(p, false));
+  // The codebook is read-only too, like export.
+  if (argv[0] === 'codebook') return codebookCommand(argv.slice(1), (p) => openBackend(p, false, 'ignore'));
   let parsed;
   try {
     parsed = parseArgs({
@@ -76,6 +80,7 @@ async function run(argv: string[]): Promise<number> {
       options: {
         project: { type: 'string', short: 'p' },
         json: { type: 'boolean' },
+        tree: { type: 'boolean' },
         port: { type: 'string' },
         'take-over': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -109,7 +114,8 @@ async function run(argv: string[]): Promise<number> {
     case 'tags':
     case 'links':
       if (rest.length > 0) throw new UsageError(`unexpected argument “${rest[0]}”.`);
-      return list(command, requireProjectArg(values.project), values.json ?? false);
+      if (values.tree && command !== 'tags') throw new UsageError('--tree is for the tags command.');
+      return list(command, requireProjectArg(values.project), values.json ?? false, values.tree ?? false);
     case undefined:
       throw new UsageError('no command given.');
     default:
@@ -201,12 +207,12 @@ async function importFiles(projectPath: string, files: string[], takeOver: boole
   }
 }
 
-async function list(what: 'documents' | 'annotations' | 'tags' | 'links', projectPath: string, json: boolean): Promise<number> {
+async function list(what: 'documents' | 'annotations' | 'tags' | 'links', projectPath: string, json: boolean, tree = false): Promise<number> {
   const backend = openBackend(projectPath, false, 'ignore');
   try {
     const tags = await backend.call('tags.list', {});
     let out: string;
-    if (what === 'tags') out = formatTags(tags, json);
+    if (what === 'tags') out = tree ? formatTagTree(tags, json) : formatTags(tags, json);
     else if (what === 'documents') out = formatDocuments(await backend.call('documents.list', {}), json);
     else if (what === 'links') {
       const links = await backend.call('links.list', {});

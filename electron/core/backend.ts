@@ -16,6 +16,7 @@ import { AppError } from './errors';
 import { log } from './log';
 import { ProjectLock, type ProjectLockMode } from './project-lock';
 import { runtimeVersions } from './versions';
+import { codebookHandlers } from './codebook/index';
 import { exportHandlers } from './export/handlers';
 import { openProjectFile, projectFileHandlers } from './files/project-handlers';
 import type { PdfPrinter } from './export/index';
@@ -270,6 +271,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...backups.handlers,
     ...exportHandlers({ project: requireProject, author: () => settings.get().author, generator: `Crossread ${opts.version}`, printPdf: opts.printPdf }),
     ...shareHandlers(requireProject, () => settings.get().author),
+    ...codebookHandlers(requireProject),
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {

@@ -34,6 +34,8 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'tags.move': { input: { id: ID, parentId: ID2, index: 0 }, required: ['id', 'parentId'] },
   'tags.describe': { input: { id: ID, definition: 'd', useWhen: 'u', avoidWhen: 'a', example: 'e' }, required: ['id'] },
   'tags.merge': { input: { sourceId: ID, targetId: ID2 }, required: ['sourceId', 'targetId'] },
+  'codebook.build': { input: { format: 'md', language: 'ru' }, required: ['format'] },
+  'codebook.write': { input: { format: 'md', language: 'ru', path: '/tmp/codebook.md' }, required: ['format', 'path'] },
   'tags.moveClaims': { input: { sourceId: ID, targetId: ID2 }, required: ['sourceId', 'targetId'] },
   'annotations.list': { input: { documentId: ID }, required: [] },
   'annotations.create': { input: { documentId: ID, start: 0, end: 1, tagIds: [ID] }, required: ['documentId', 'start', 'end'] },
