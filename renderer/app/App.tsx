@@ -24,7 +24,7 @@ import { AboutDialog } from './AboutDialog';
 import { BackupsDialog } from '../backups/BackupsDialog';
 import { ShareProvider } from '../share/ShareContext';
 import { ShareUi } from '../share/ShareUi';
-import { Sidebar } from './Sidebar';
+import { Sidebar, type SidebarTab } from './Sidebar';
 import { Toasts } from './Toasts';
 import { useAppCommands, type AppDialog } from './useAppCommands';
 import { WorkspaceProvider } from './workspace';
@@ -58,7 +58,7 @@ function Shell() {
   const [dialog, setDialog] = useState<AppDialog>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [sidebar, setSidebar] = useState<{ tab: 'claims' | 'search'; focusKey: number }>({ tab: 'claims', focusKey: 0 });
+  const [sidebar, setSidebar] = useState<{ tab: SidebarTab; focusKey: number }>({ tab: 'claims', focusKey: 0 });
   const commands = useAppCommands({
     importFiles,
     projects,

@@ -69,8 +69,15 @@ export function sortRows(rows: readonly ClaimRow[], sort: ClaimSort): ClaimRow[]
   return [...rows].sort(comparators[sort]);
 }
 
-/** Keeps the order of `rows`; filters naming tags or documents that no longer exist are ignored. */
-export function filterRows(rows: readonly ClaimRow[], f: ClaimFilters, known: { tagIds: ReadonlySet<string>; documentIds: ReadonlySet<string> }): ClaimRow[] {
+/**
+ * Keeps the order of `rows`; filters naming tags or documents that no longer exist are ignored.
+ * `within` maps a tag to itself and its descendants: a claim coded with a subtag matches its parent.
+ */
+export function filterRows(
+  rows: readonly ClaimRow[],
+  f: ClaimFilters,
+  known: { tagIds: ReadonlySet<string>; documentIds: ReadonlySet<string>; within?: ReadonlyMap<string, ReadonlySet<string>> },
+): ClaimRow[] {
   const tagIds = f.tagIds.filter((id) => id === UNTAGGED || known.tagIds.has(id));
   const wantUntagged = tagIds.includes(UNTAGGED);
   const realTags = tagIds.filter((id) => id !== UNTAGGED);
@@ -80,8 +87,12 @@ export function filterRows(rows: readonly ClaimRow[], f: ClaimFilters, known: { 
   const tagTest = (row: ClaimRow): boolean => {
     if (tagIds.length === 0) return true;
     const own = row.annotation.tagIds;
-    if (f.tagMode === 'all') return (!wantUntagged || row.tags.length === 0) && realTags.every((id) => own.includes(id));
-    return (wantUntagged && row.tags.length === 0) || realTags.some((id) => own.includes(id));
+    const has = (id: string) => {
+      const family = known.within?.get(id);
+      return family ? own.some((o) => family.has(o)) : own.includes(id);
+    };
+    if (f.tagMode === 'all') return (!wantUntagged || row.tags.length === 0) && realTags.every(has);
+    return (wantUntagged && row.tags.length === 0) || realTags.some(has);
   };
 
   return rows.filter(

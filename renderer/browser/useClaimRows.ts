@@ -1,4 +1,5 @@
 import { useDeferredValue, useMemo } from 'react';
+import { tagTree } from '../../shared/tag-tree';
 import { useWorkspace } from '../app/workspace';
 import { buildRows, filterRows, sortRows, type ClaimRow } from './claimRows';
 import { useClaimFilters } from './filters';
@@ -15,7 +16,11 @@ export function useClaimRows(): { rows: ClaimRow[]; total: number; appliedKey: s
   const all = useMemo(() => buildRows(state.annotations, state.documents, state.tags, state.links), [state.annotations, state.documents, state.tags, state.links]);
   const sorted = useMemo(() => sortRows(all, sort), [all, sort]);
   const known = useMemo(
-    () => ({ tagIds: new Set(state.tags.map((t) => t.id)), documentIds: new Set(state.documents.map((d) => d.id)) }),
+    () => ({
+      tagIds: new Set(state.tags.map((t) => t.id)),
+      documentIds: new Set(state.documents.map((d) => d.id)),
+      within: new Map(tagTree(state.tags).map((r) => [r.tag.id, new Set([r.tag.id, ...r.descendants])])),
+    }),
     [state.tags, state.documents],
   );
   const deferred = useDeferredValue(filters);
