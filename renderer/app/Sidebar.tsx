@@ -20,7 +20,7 @@ export function Sidebar({ tab, onTab, focusKey }: { tab: SidebarTab; onTab(tab: 
           {t('search.title')}
         </button>
         <button type="button" role="tab" aria-selected={tab === 'codes'} onClick={() => onTab('codes')}>
-          {t('codes.tree')}
+          {t('codes.tab')}
         </button>
       </div>
       {tab === 'claims' ? <ClaimBrowser focusKey={focusKey} /> : tab === 'search' ? <SearchPanel focusKey={focusKey} /> : <TagTreePanel onShowClaims={() => onTab('claims')} />}

@@ -22,7 +22,18 @@ function zoneOf(e: DragEvent<HTMLElement>): 'before' | 'inside' | 'after' {
  * the tag above, ← out of its parent). Each row shows the tag's claim count; `children` of a row
  * (the dialog's fields and buttons) come from `renderRow`.
  */
-export function TagTree({ label, renderRow, onOpen }: { label: string; renderRow?(row: TreeRow<Tag>): ReactNode; onOpen?(tag: Tag): void }) {
+export function TagTree({
+  label,
+  renderRow,
+  onOpen,
+  wordy,
+}: {
+  label: string;
+  renderRow?(row: TreeRow<Tag>): ReactNode;
+  onOpen?(tag: Tag): void;
+  /** Counts as words ("3 claims") where there is room, rather than bare numbers. */
+  wordy?: boolean;
+}) {
   const t = useT();
   const { state } = useWorkspace();
   const { rows, counts } = useTagTree();
@@ -107,9 +118,13 @@ export function TagTree({ label, renderRow, onOpen }: { label: string; renderRow
               <div className="tag-tree-line">
                 <span className="dot" aria-hidden="true" />
                 <span className="tag-tree-name">{tag.name}</span>
-                <span className="tag-tree-count" aria-label={t('codes.claims', { count: counts.get(tag.id) ?? 0 })}>
-                  {counts.get(tag.id) ?? 0}
-                </span>
+                {wordy ? (
+                  <span className="tag-tree-count">{t('codes.claims', { count: counts.get(tag.id) ?? 0 })}</span>
+                ) : (
+                  <span className="tag-tree-count" aria-label={t('codes.claims', { count: counts.get(tag.id) ?? 0 })}>
+                    {counts.get(tag.id) ?? 0}
+                  </span>
+                )}
               </div>
               {renderRow ? renderRow(row) : null}
             </li>

@@ -80,7 +80,7 @@ export function TagManager({ onClose, onRelations }: { onClose(): void; onRelati
     <>
       <Dialog title={t('tags.title')} onClose={onClose} wide>
         <div className="dialog-body">
-          <TagTree label={t('codes.tree')} renderRow={renderRow} />
+          <TagTree label={t('codes.tree')} renderRow={renderRow} wordy />
           <form
             className="tag-add"
             onSubmit={async (e) => {

@@ -44,7 +44,7 @@ const shape = (nodes: CliTreeNode[]): unknown => nodes.map((n) => (n.children.le
 const sidebarTree = (page: Page) => page.getByRole('tree', { name: 'Code system' });
 
 async function openCodes(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: 'Code system' }).click();
+  await page.getByRole('tab', { name: 'Codes' }).click();
   await expect(sidebarTree(page)).toBeVisible();
 }
 
@@ -110,14 +110,14 @@ test('merging two tags in the Tags dialog moves the claims, and the toast’s Un
   const { home, project } = await codedProject(page, 'Merge');
   await page.getByRole('button', { name: 'Tags', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Tags' });
-  await expect(dialog.getByRole('treeitem', { name: 'sanctions' })).toContainText('1');
+  await expect(dialog.getByRole('treeitem', { name: 'sanctions' })).toContainText('1 claim');
   await dialog.getByRole('button', { name: 'Merge «sanctions» into…' }).click();
   const question = page.getByRole('alertdialog', { name: 'Merge tag «sanctions»' });
   await question.getByRole('combobox', { name: 'Into tag' }).selectOption({ label: 'economic' });
   await expect(question).toContainText('Its 1 claim takes the chosen tag');
   await question.getByRole('button', { name: 'Merge', exact: true }).click();
   await expect(dialog.getByRole('treeitem', { name: 'sanctions' })).toHaveCount(0);
-  await expect(dialog.getByRole('treeitem', { name: 'economic' })).toContainText('2');
+  await expect(dialog.getByRole('treeitem', { name: 'economic' })).toContainText('2 claims');
   expect(tree(home, project).map((n) => [n.name, n.claims])).toEqual([
     ['economic', 2],
     ['security', 0],
