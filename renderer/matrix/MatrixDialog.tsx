@@ -37,7 +37,12 @@ export function MatrixDialog({ onClose }: { onClose(): void }) {
     };
   }, [state.annotations, state.tags]);
 
-  const model = useMemo(() => (cells ? buildMatrix(cells, state.tags, state.documents, state.annotations) : null), [cells, state.tags, state.documents, state.annotations]);
+  const [rollUp, setRollUp] = useState(false);
+  const nested = state.tags.some((tag) => tag.parentId !== null);
+  const model = useMemo(
+    () => (cells ? buildMatrix(cells, state.tags, state.documents, state.annotations, { rollUp: rollUp && nested }) : null),
+    [cells, state.tags, state.documents, state.annotations, rollUp, nested],
+  );
 
   const show = (target: { tagId?: string; documentId?: string }) => {
     showOnly(target);
@@ -55,6 +60,12 @@ export function MatrixDialog({ onClose }: { onClose(): void }) {
     };
     body = (
       <>
+        {nested ? (
+          <label className="check">
+            <input type="checkbox" checked={rollUp} onChange={(e) => setRollUp(e.target.checked)} />
+            {t('codes.rollUp')}
+          </label>
+        ) : null}
         <div className="matrix-wrap">
           <table className="matrix">
             <caption>{t('matrix.caption')}</caption>
@@ -73,7 +84,7 @@ export function MatrixDialog({ onClose }: { onClose(): void }) {
             <tbody>
               {model.rows.map((row) => {
                 const tagId = row.tag?.id ?? UNTAGGED;
-                const tagName = row.tag?.name ?? t('claims.untagged');
+                const tagName = row.tag ? row.label : t('claims.untagged');
                 const color = row.tag?.color ?? UNTAGGED_COLOR;
                 return (
                   <tr key={tagId} className={row.tag ? undefined : 'matrix-untagged'}>
