@@ -117,7 +117,9 @@ export function TagTree({
             >
               <div className="tag-tree-line">
                 <span className="dot" aria-hidden="true" />
-                <span className="tag-tree-name">{tag.name}</span>
+                <span className="tag-tree-name" title={row.path}>
+                  {tag.name}
+                </span>
                 {wordy ? (
                   <span className="tag-tree-count">{t('codes.claims', { count: counts.get(tag.id) ?? 0 })}</span>
                 ) : (
