@@ -4,7 +4,9 @@
  * tags make a tag its own ancestor; merging takes the hierarchy and entries with the tag's other
  * details, and a tag the colleague merged takes its local claims to the survivor.
  */
+import type { TagDescriptionPatch } from '../../../shared/contract';
 import type { Db } from '../store/db';
+import type { Tags } from '../store/tags';
 
 export interface SharedCodeFields {
   parent?: string | null | undefined;
@@ -140,4 +142,37 @@ export function resolveMerged(db: Db, id: string): string | null {
     at = r.merged_into;
   }
   return null;
+}
+
+type Version = Record<string, unknown>;
+const ENTRY_KEYS = ['definition', 'useWhen', 'avoidWhen', 'example'] as const;
+
+/** A local tag's code fields for a conflict's record of "mine" (what Take theirs / Keep mine swaps back). */
+export function localCodeVersion(db: Db, localId: string): Version {
+  const row = db.prepare(`SELECT ${TAG_CODE_COLUMNS} FROM tags WHERE id = ?`).get(localId) as TagCodeRow | undefined;
+  if (!row) return {};
+  const { mergedInto: _merged, ...fields } = codeFieldsOf(row);
+  return fields;
+}
+
+/** The file's code fields for a conflict's record of "theirs", the parent named by its local id. */
+export function theirCodeVersion(t: SharedCodeFields, localIdOf: (fileId: string) => string): Version {
+  const out: Version = {};
+  for (const k of ENTRY_KEYS) if (t[k] !== undefined) out[k] = t[k];
+  if (t.parent !== undefined) out.parent = t.parent === null ? null : localIdOf(t.parent);
+  return out;
+}
+
+/**
+ * Applies a conflict's other version of a tag's code fields through the store, so the usual checks
+ * hold: a parent that would make the tag its own ancestor is refused with the store's clear error.
+ */
+export function applyCodeVersion(tags: Tags, id: string, v: Version, now: string): void {
+  const patch: TagDescriptionPatch = {};
+  for (const k of ENTRY_KEYS) if (typeof v[k] === 'string') patch[k] = v[k];
+  if (Object.keys(patch).length > 0) tags.describe(id, patch, now);
+  if (v.parent === null || (typeof v.parent === 'string' && tags.list().some((t) => t.id === v.parent))) {
+    const parent = v.parent as string | null;
+    if (tags.get(id).parentId !== parent) tags.move(id, parent, undefined, now);
+  }
 }

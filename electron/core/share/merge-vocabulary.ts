@@ -10,7 +10,7 @@ import { contentHash } from '../store/documents';
 import type { Db } from '../store/db';
 import type { Project } from '../store/project';
 import { Bases, decide, type ItemKind } from './bases';
-import { CodeSystemMerge, codeFieldsDiffer, keepsMergedTag, resolveMerged } from './codes';
+import { CodeSystemMerge, codeFieldsDiffer, keepsMergedTag, localCodeVersion, resolveMerged, theirCodeVersion } from './codes';
 import { readSummary, SUMMARY_META_KEY } from './export';
 import { SHARE_LIMITS } from './limits';
 import type { SharedFile, SharedLink, SharedTagRef } from './model';
@@ -159,8 +159,9 @@ export abstract class MergeVocabulary {
       const same =
         local.name === t.name && local.color === t.color && !localDeleted === !t.deleted && !codeFieldsDiffer(this.db, local.id, t, (id) => this.tagIds.get(id) ?? id);
       const d = decide(this.bases.get('tag', local.id), local.modified_at, t.modified, same);
-      const mine = { name: local.name, color: local.color, deleted: localDeleted, modified: local.modified_at };
-      if (d === 'conflict-keep') this.conflict('tag', local.id, 'theirs', { name: t.name, color: t.color, deleted: t.deleted, modified: t.modified });
+      const mine = { name: local.name, color: local.color, deleted: localDeleted, modified: local.modified_at, ...localCodeVersion(this.db, local.id) };
+      const theirCode = theirCodeVersion(t, (id) => this.tagIds.get(id) ?? id);
+      if (d === 'conflict-keep') this.conflict('tag', local.id, 'theirs', { name: t.name, color: t.color, deleted: t.deleted, modified: t.modified, ...theirCode });
       if (d === 'take' || d === 'conflict-take') {
         const clash = this.liveTags().some((l) => l.id !== local.id && lower(l.name) === lower(t.name));
         if (!clash || t.deleted) {

@@ -66,6 +66,26 @@ describe('the code system in the share file', () => {
     expect((await A.backend.call('annotations.list', {})).find((c) => c.id === mine.id)!.tagIds).toEqual([economic.id]);
   });
 
+  it('a codebook entry and a parent changed on both sides are a conflict: newer wins, and Keep mine / Take theirs swaps the whole version', async () => {
+    const { A, B, economic, security, sanctions } = await pair();
+    await importInto(B, 'aliya.json', await exportFrom(A));
+    await B.backend.call('tags.describe', { id: sanctions.id, definition: 'Boris’s definition' });
+    // A changes the same tag later: A's version is the newer one.
+    await A.backend.call('tags.describe', { id: sanctions.id, definition: 'Aliya’s definition' });
+    const securityB = (await B.backend.call('tags.list', {})).find((t) => t.name === security.name)!;
+    await A.backend.call('tags.move', { id: sanctions.id, parentId: security.id });
+    await importInto(B, 'aliya.json', await exportFrom(A));
+
+    const taken = (await B.backend.call('tags.list', {})).find((t) => t.id === sanctions.id)!;
+    expect(taken).toMatchObject({ definition: 'Aliya’s definition', parentId: securityB.id });
+    const [conflict] = (await B.backend.call('share.conflicts', {})).filter((c) => c.itemKind === 'tag');
+    expect(conflict).toBeDefined();
+    await B.backend.call('share.resolveConflict', { id: conflict!.id, choice: 'swap' });
+    const mine = (await B.backend.call('tags.list', {})).find((t) => t.id === sanctions.id)!;
+    const economicB = (await B.backend.call('tags.list', {})).find((t) => t.name === economic.name)!;
+    expect(mine).toMatchObject({ definition: 'Boris’s definition', parentId: economicB.id });
+  });
+
   it('a colleague’s file whose tags make a tag its own ancestor is refused with a clear error and changes nothing', async () => {
     const { A, B, economic, sanctions } = await pair();
     const file = JSON.parse(await exportFrom(A)) as { 'cr:project': { tags: { id: string; parent?: string | null; name: string }[] } };
