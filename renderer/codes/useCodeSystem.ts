@@ -3,6 +3,7 @@ import type { CodebookFormat, Tag, TagDescriptionPatch } from '../../shared/cont
 import { tagTree, type TreeRow } from '../../shared/tag-tree';
 import { call, callShell, getTransport } from '../api/client';
 import { useWorkspace } from '../app/workspace';
+import { download } from '../dossier/useExportDossier';
 import { useHistory } from '../history/useHistory';
 import { useLanguage, useT } from '../i18n/I18n';
 import type { MoveTarget } from './treeMoves';
@@ -17,19 +18,6 @@ export function useTagTree(): { rows: TreeRow<Tag>[]; counts: Map<string, number
     return n;
   }, [state.annotations]);
   return { rows, counts };
-}
-
-function download(name: string, mime: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** The code system's actions; each refreshes what it touched, and a failure is an error toast with the backend's message. */
