@@ -303,6 +303,8 @@ export const DossierSettings = z.object({
   analyst: z.string(),
   notes: z.boolean(),
   untagged: z.boolean(),
+  /** Each tag's codebook definition under its findings heading. */
+  descriptions: z.boolean(),
   order: DossierOrder,
   language: DossierLanguage,
   bom: z.boolean(),

@@ -437,6 +437,7 @@ export const en = {
   'codes.withChildren': "{name} (with {count, plural, one {# subtag} other {# subtags}})",
   'codes.filterIncludes': "A parent tag includes its subtags' claims.",
   'codes.rollUp': "Roll subtags up into their parent",
+  'codes.dossierDescriptions': "Tag definitions from the codebook",
   'codes.tab': "Codes",
   // ---- end of code system ----
 } as const;

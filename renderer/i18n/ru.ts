@@ -438,6 +438,7 @@ export const ru: Record<MessageKey, string> = {
   'codes.withChildren': "{name} (и {count, plural, one {# подтег} few {# подтега} many {# подтегов} other {# подтега}})",
   'codes.filterIncludes': "Родительский тег включает утверждения своих подтегов.",
   'codes.rollUp': "Свернуть подтеги в родительский тег",
+  'codes.dossierDescriptions': "Определения тегов из кодовой книги",
   'codes.tab': "Коды",
   // ---- end of code system ----
 };

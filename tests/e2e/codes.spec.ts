@@ -161,4 +161,15 @@ test('a codebook entry written in the Tags dialog is exported as a downloaded co
   expect(md).toContain('**Definition:** Restrictive economic measures against a state');
   expect(md).toContain('**When not to use:** Tariffs in a trade dispute');
   expect(tree(home, project)[0]!.children[0]).toMatchObject({ name: 'sanctions', claims: 1 });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // The dossier groups the findings by the tree and, when asked, prints the definition under the subtag.
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const exporting = page.getByRole('dialog', { name: 'Export dossier' });
+  await exporting.getByRole('checkbox', { name: 'Tag definitions from the codebook' }).check();
+  await exporting.getByRole('radio', { name: /^Markdown/ }).check();
+  const dossierDownload = page.waitForEvent('download');
+  await exporting.getByRole('button', { name: 'Export', exact: true }).click();
+  const dossier = fs.readFileSync(await (await dossierDownload).path(), 'utf8');
+  expect(dossier).toContain('### economic ▸ sanctions (1)\n\n*Restrictive economic measures against a state*\n');
 });
