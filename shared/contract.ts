@@ -101,11 +101,29 @@ export const Tag = z.object({
   id: Id,
   name: z.string(),
   color: Color,
+  /** Order among the tag's siblings. */
   position: z.number().int(),
+  /** The parent tag (null: top level). */
+  parentId: Id.nullable(),
+  /** The codebook entry: what the code means, when to use it, when not, an example. */
+  definition: z.string(),
+  useWhen: z.string(),
+  avoidWhen: z.string(),
+  example: z.string(),
+  /** Live claims coded with this tag itself (a parent's count leaves its children's out). */
+  claims: z.number().int().nonnegative(),
   createdAt: IsoTime,
   modifiedAt: IsoTime,
 });
 export type Tag = z.infer<typeof Tag>;
+
+const CodebookText = z.string().max(4000, 'a codebook entry is at most 4,000 characters');
+export const TagDescriptionPatch = z
+  .object({ definition: CodebookText, useWhen: CodebookText, avoidWhen: CodebookText, example: CodebookText })
+  .partial();
+export type TagDescriptionPatch = z.infer<typeof TagDescriptionPatch>;
+export const CodebookFormat = z.enum(['html', 'docx', 'md', 'csv']);
+export type CodebookFormat = z.infer<typeof CodebookFormat>;
 
 export const Annotation = z.object({
   id: Id,
@@ -345,6 +363,8 @@ export const DossierSettings = z.object({
   analyst: z.string(),
   notes: z.boolean(),
   untagged: z.boolean(),
+  /** Each tag's codebook definition under its findings heading. */
+  descriptions: z.boolean(),
   order: DossierOrder,
   language: DossierLanguage,
   bom: z.boolean(),
@@ -410,6 +430,27 @@ export const api = {
   'tags.create': entry(z.object({ name: TagName, color: Color.optional() }).strict(), Tag),
   'tags.update': entry(z.object({ id: Id, name: TagName.optional(), color: Color.optional() }).strict(), Tag),
   'tags.delete': entry(z.object({ id: Id }).strict(), UndoStepRef),
+  /** Nests a tag under `parentId` (null: top level) at `index` among its new siblings (default: last). */
+  'tags.move': entry(
+    z.object({ id: Id, parentId: Id.nullable(), index: z.number().int().nonnegative().max(100_000).optional() }).strict(),
+    z.array(Tag),
+  ),
+  /** Writes a tag's codebook entry (the fields given). */
+  'tags.describe': entry(TagDescriptionPatch.extend({ id: Id }).strict(), Tag),
+  /** Merges `sourceId` into `targetId`: its claims take the target (none twice), its children move, it becomes a tombstone. */
+  'tags.merge': entry(z.object({ sourceId: Id, targetId: Id }).strict(), z.object({ moved: z.number().int(), step: HistoryStep.nullable() })),
+  /** The codebook (the code system with each code's entry) as a file to download. */
+  'codebook.build': entry(
+    z.object({ format: CodebookFormat, language: DossierLanguage.default('en') }).strict(),
+    z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
+  ),
+  /** The codebook written to a path the desktop's save dialog returned. */
+  'codebook.write': entry(
+    z.object({ format: CodebookFormat, language: DossierLanguage.default('en'), path: FilePath }).strict(),
+    z.object({ path: z.string(), bytes: z.number().int() }),
+  ),
+  /** Moves every claim of `sourceId` to `targetId`; the source tag stays. */
+  'tags.moveClaims': entry(z.object({ sourceId: Id, targetId: Id }).strict(), z.object({ moved: z.number().int(), step: HistoryStep.nullable() })),
 
   'annotations.list': entry(z.object({ documentId: Id.optional() }).strict(), z.array(Annotation)),
   'annotations.create': entry(
@@ -599,6 +640,7 @@ export const PATH_INPUTS: { readonly [N in ApiName]?: readonly string[] } = {
   'project.open': ['path'],
   'project.create': ['path'],
   'export.write': ['path'],
+  'codebook.write': ['path'],
   'share.exportTo': ['path'],
   'share.import': ['path'],
   'share.startImport': ['path'],

@@ -84,7 +84,17 @@ export const DossierSource = z.object({
 });
 export type DossierSource = z.infer<typeof DossierSource>;
 
-export const DossierTag = z.object({ id: z.string(), name: z.string(), color: z.string().regex(/^#[0-9a-fA-F]{6}$/) });
+export const DossierTag = z.object({
+  id: z.string(),
+  name: z.string(),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  /** A subtag's place in the code system: "economic ▸ sanctions" (absent for a top-level tag). */
+  path: z.string().optional(),
+  /** The parent tag's id (absent at the top level). */
+  parentId: z.string().optional(),
+  /** The tag's codebook definition, when the dossier was asked to include descriptions and it has one. */
+  definition: z.string().optional(),
+});
 export type DossierTag = z.infer<typeof DossierTag>;
 
 export const DossierLink = z.object({
@@ -212,6 +222,8 @@ export const DossierOptions = z
     memos: z.array(MemoRef).max(5000).default([]),
     /** CSV only: start with a UTF-8 byte order mark so Excel reads Cyrillic right. */
     bom: z.boolean().default(false),
+    /** Print each tag's codebook definition under its findings heading. */
+    descriptions: z.boolean().default(false),
   })
   .strict();
 export type DossierOptions = z.infer<typeof DossierOptions>;

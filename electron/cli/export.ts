@@ -11,7 +11,7 @@ import type { MemoSummary, Tag } from '../../shared/contract';
 import type { Backend } from '../core/backend';
 import { buildFile, writeFileAtomic } from '../core/export/index';
 
-export const EXPORT_USAGE = `  export --project P --format F --out FILE [--tags a,b] [--sources id,id] [--no-notes]
+export const EXPORT_USAGE = `  export --project P --format F --out FILE [--tags a,b] [--sources id,id] [--no-notes] [--descriptions]
          [--lang en|ru] [--order date|document] [--title T] [--analyst A] [--bom]
          [--memos all|project,tag:NAME,document:ID]
                                         Export the dossier (F: ${EXPORT_FORMATS.join(', ')}); PDF uses Chromium`;
@@ -50,6 +50,7 @@ async function run(argv: string[], openBackend: (project: string) => Backend): P
         tags: { type: 'string' },
         sources: { type: 'string' },
         'no-notes': { type: 'boolean' },
+        descriptions: { type: 'boolean' },
         lang: { type: 'string' },
         order: { type: 'string' },
         title: { type: 'string' },
@@ -70,6 +71,7 @@ async function run(argv: string[], openBackend: (project: string) => Backend): P
     language: values.lang ?? 'en',
     order: values.order ?? 'date',
     bom: values.bom ?? false,
+    descriptions: values.descriptions ?? false,
     ...(values.title !== undefined ? { title: values.title } : {}),
     ...(values.analyst !== undefined ? { analyst: values.analyst } : {}),
   });

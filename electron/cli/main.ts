@@ -14,6 +14,7 @@ import { startServer } from '../server/server';
 import { exportCommand, EXPORT_USAGE } from './export';
 import { formatAnnotations, formatDocuments, formatLinks, formatSearch, formatTags } from './format';
 import { formatMemos, MEMOS_USAGE } from './memos';
+import { codebookCommand, CODES_USAGE, CodesUsageError, formatTagTree } from './codes';
 import { SHARE_USAGE, shareCommand, ShareUsageError } from './share';
 import { ATTRIBUTES_USAGE, attributesCommand } from './attributes';
 
@@ -34,6 +35,7 @@ ${ATTRIBUTES_USAGE}
 ${MEMOS_USAGE}
 ${EXPORT_USAGE}
 ${SHARE_USAGE}
+${CODES_USAGE}
 
 Options:
   --take-over     Open P even though another Crossread holds it. Only when that one is no
@@ -55,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await run(argv);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ShareUsageError) {
+    if (err instanceof UsageError || err instanceof ShareUsageError || err instanceof CodesUsageError) {
       process.stderr.write(`crossread: ${err.message}\n\nRun 'crossread --help' for usage.\n`);
       return 2;
     }
@@ -72,6 +74,8 @@ async function run(argv: string[]): Promise<number> {
   if (argv[0] === 'export') return exportCommand(argv.slice(1), (p) => openBackend(p, false, 'ignore'));
   // The share command has options of its own (electron/cli/share.ts).
   if (argv[0] === 'share') return shareCommand(argv.slice(1), (p) => openBackend(p, false));
+  // The codebook is read-only too, like export.
+  if (argv[0] === 'codebook') return codebookCommand(argv.slice(1), (p) => openBackend(p, false, 'ignore'));
   let parsed;
   try {
     parsed = parseArgs({
@@ -80,6 +84,7 @@ async function run(argv: string[]): Promise<number> {
       options: {
         project: { type: 'string', short: 'p' },
         json: { type: 'boolean' },
+        tree: { type: 'boolean' },
         port: { type: 'string' },
         'take-over': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -114,7 +119,8 @@ async function run(argv: string[]): Promise<number> {
     case 'links':
     case 'memos':
       if (rest.length > 0) throw new UsageError(`unexpected argument “${rest[0]}”.`);
-      return list(command, requireProjectArg(values.project), values.json ?? false);
+      if (values.tree && command !== 'tags') throw new UsageError('--tree is for the tags command.');
+      return list(command, requireProjectArg(values.project), values.json ?? false, values.tree ?? false);
     case 'attributes': {
       if (rest.length > 0) throw new UsageError(`unexpected argument “${rest[0]}”.`);
       const backend = openBackend(requireProjectArg(values.project), false, 'ignore');
@@ -216,12 +222,12 @@ async function importFiles(projectPath: string, files: string[], takeOver: boole
   }
 }
 
-async function list(what: 'documents' | 'annotations' | 'tags' | 'links' | 'memos', projectPath: string, json: boolean): Promise<number> {
+async function list(what: 'documents' | 'annotations' | 'tags' | 'links' | 'memos', projectPath: string, json: boolean, tree = false): Promise<number> {
   const backend = openBackend(projectPath, false, 'ignore');
   try {
     const tags = await backend.call('tags.list', {});
     let out: string;
-    if (what === 'tags') out = formatTags(tags, json);
+    if (what === 'tags') out = tree ? formatTagTree(tags, json) : formatTags(tags, json);
     else if (what === 'memos') out = formatMemos(await backend.call('memos.list', {}), json);
     else if (what === 'documents') out = formatDocuments(await backend.call('documents.list', {}), json);
     else if (what === 'links') {

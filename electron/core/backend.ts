@@ -16,6 +16,7 @@ import { AppError } from './errors';
 import { log } from './log';
 import { ProjectLock, type ProjectLockMode } from './project-lock';
 import { runtimeVersions } from './versions';
+import { codebookHandlers } from './codebook/index';
 import { exportHandlers } from './export/handlers';
 import { openProjectFile, projectFileHandlers } from './files/project-handlers';
 import type { PdfPrinter } from './export/index';
@@ -182,6 +183,28 @@ export function createBackend(opts: BackendOptions): Backend {
       const p = requireProject();
       return p.undoableStep(p.labels.tag('tag.delete', id), (now) => p.tags.delete(id, now));
     },
+    'tags.move': ({ id, parentId, index }) => {
+      const p = requireProject();
+      p.undoable(p.labels.tagMove(id, parentId), (now) => p.tags.move(id, parentId, index, now));
+      return p.tags.list();
+    },
+    'tags.describe': ({ id, ...patch }) => {
+      const p = requireProject();
+      return p.undoable(p.labels.tag('tag.describe', id), (now) => p.tags.describe(id, patch, now));
+    },
+    'tags.merge': ({ sourceId, targetId }) => {
+      const p = requireProject();
+      const label = (moved: number) => p.labels.tagRecode('tag.merge', sourceId, targetId, moved);
+      // The label names the source, which is a tombstone once merged: it is made before the merge.
+      const named = label(p.tags.usage(sourceId).claims);
+      const moved = p.undoable(named, (now) => p.recoding.merge(sourceId, targetId, now));
+      return { moved, step: p.history.lastRecorded() };
+    },
+    'tags.moveClaims': ({ sourceId, targetId }) => {
+      const p = requireProject();
+      const moved = p.undoable((n: number) => p.labels.tagRecode('tag.moveClaims', sourceId, targetId, n), (now) => p.recoding.moveClaims(sourceId, targetId, now));
+      return { moved, step: moved > 0 ? p.history.lastRecorded() : null };
+    },
 
     'annotations.list': ({ documentId }) => requireProject().annotations.list(documentId),
     'annotations.create': (input) => {
@@ -255,6 +278,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...shareJobHandlers(requireProject, () => current),
     ...attributeHandlers(requireProject, () => settings.get().author),
     ...memoHandlers(requireProject, () => settings.get().author),
+    ...codebookHandlers(requireProject),
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {

@@ -1,5 +1,6 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, Tag } from '../../shared/contract';
+import { tagTree } from '../../shared/tag-tree';
 import { useWorkspace, type Popover } from '../app/workspace';
 import { useT } from '../i18n/I18n';
 import { RelationPicker } from '../links/RelationPicker';
@@ -17,6 +18,9 @@ export function TagPopover() {
 function PopoverBody({ popover }: { popover: Exclude<Popover, { mode: 'link' }> }) {
   const t = useT();
   const { state, actions } = useWorkspace();
+  const tree = useMemo(() => tagTree(state.tags), [state.tags]);
+  const topLevel = useMemo(() => tree.filter((r) => r.depth === 0).map((r) => r.tag), [tree]);
+  const nested = tree.length !== topLevel.length;
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState<{ top: number; left: number }>({ top: -9999, left: -9999 });
   const [tagIds, setTagIds] = useState<string[]>(popover.mode === 'choose' ? [] : popover.tagIds);
@@ -95,7 +99,8 @@ function PopoverBody({ popover }: { popover: Exclude<Popover, { mode: 'link' }> 
       handled();
       save();
     } else if (/^[1-9]$/.test(e.key) && popover.mode !== 'choose') {
-      const tag = state.tags[Number(e.key) - 1];
+      // Number keys stay with the top-level tags, in the tree's order.
+      const tag = topLevel[Number(e.key) - 1];
       if (tag) {
         handled();
         toggle(tag.id);
@@ -126,19 +131,22 @@ function PopoverBody({ popover }: { popover: Exclude<Popover, { mode: 'link' }> 
           <div className="popover-head">
             <strong>{t('popover.title')}</strong>
           </div>
-          <div className="tag-toggles" role="group" aria-label={t('tags.title')}>
-            {state.tags.map((tag, i) => (
-              <button
-                key={tag.id}
-                type="button"
-                className="tag-toggle"
-                aria-pressed={tagIds.includes(tag.id)}
-                style={{ '--tag': tag.color } as React.CSSProperties}
-                onClick={() => toggle(tag.id)}
-              >
-                {i < 9 ? <kbd>{i + 1}</kbd> : null} {tag.name}
-              </button>
-            ))}
+          <div className={`tag-toggles${nested ? ' tree' : ''}`} role="group" aria-label={t('tags.title')}>
+            {tree.map(({ tag, depth }) => {
+              const key = depth === 0 ? topLevel.indexOf(tag) + 1 : 0;
+              return (
+                <button
+                  key={tag.id}
+                  type="button"
+                  className="tag-toggle"
+                  aria-pressed={tagIds.includes(tag.id)}
+                  style={{ '--tag': tag.color, '--depth': depth } as React.CSSProperties}
+                  onClick={() => toggle(tag.id)}
+                >
+                  {key > 0 && key < 10 ? <kbd>{key}</kbd> : null} {tag.name}
+                </button>
+              );
+            })}
           </div>
           <form
             className="new-tag"

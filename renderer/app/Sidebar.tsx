@@ -2,13 +2,14 @@ import { useEffect, useRef } from 'react';
 import { ClaimBrowser } from '../browser/ClaimBrowser';
 import { DocumentList } from '../documents/DocumentList';
 import { useT } from '../i18n/I18n';
+import { TagTreePanel } from '../codes/TagTreePanel';
 import { useMemos } from '../memos/memoStore';
 import { MemosPanel } from '../memos/MemosPanel';
 import { SearchPanel } from '../search/SearchPanel';
 
-export type SidebarTab = 'claims' | 'search' | 'memos';
+export type SidebarTab = 'claims' | 'search' | 'codes' | 'memos';
 
-/** Documents on top; below them the claim browser, search or the memos, one at a time. */
+/** Documents on top; below them the claim browser, search, the code tree or the memos, one at a time. */
 export function Sidebar({ tab, onTab, focusKey }: { tab: SidebarTab; onTab(tab: SidebarTab): void; focusKey: number }) {
   const t = useT();
   // A memo opened from elsewhere (a search hit) shows in the Memos tab.
@@ -29,11 +30,22 @@ export function Sidebar({ tab, onTab, focusKey }: { tab: SidebarTab; onTab(tab: 
         <button type="button" role="tab" aria-selected={tab === 'search'} onClick={() => onTab('search')}>
           {t('search.title')}
         </button>
+        <button type="button" role="tab" aria-selected={tab === 'codes'} onClick={() => onTab('codes')}>
+          {t('codes.tab')}
+        </button>
         <button type="button" role="tab" aria-selected={tab === 'memos'} onClick={() => onTab('memos')}>
           {t('memos.title')}
         </button>
       </div>
-      {tab === 'claims' ? <ClaimBrowser focusKey={focusKey} /> : tab === 'search' ? <SearchPanel focusKey={focusKey} /> : <MemosPanel />}
+      {tab === 'claims' ? (
+        <ClaimBrowser focusKey={focusKey} />
+      ) : tab === 'search' ? (
+        <SearchPanel focusKey={focusKey} />
+      ) : tab === 'codes' ? (
+        <TagTreePanel onShowClaims={() => onTab('claims')} />
+      ) : (
+        <MemosPanel />
+      )}
     </aside>
   );
 }

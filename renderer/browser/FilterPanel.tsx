@@ -1,4 +1,5 @@
 import { useId, useMemo, type CSSProperties } from 'react';
+import { tagTree } from '../../shared/tag-tree';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
 import { UNTAGGED, useClaimFilters, type LinkFilter, type TagMode } from './filters';
@@ -17,18 +18,20 @@ export function FilterPanel({ id }: { id: string }) {
   const authors = useMemo(() => [...new Set(state.annotations.map((a) => a.author))].filter(Boolean).sort((a, b) => a.localeCompare(b)), [state.annotations]);
   // A chosen author whose last claim was just deleted stays choosable, so the select never lies.
   const authorChoices = filters.author !== null && !authors.includes(filters.author) ? [filters.author, ...authors] : authors;
-  const tagChoices = [...state.tags].sort((a, b) => a.position - b.position);
+  const tagChoices = useMemo(() => tagTree(state.tags), [state.tags]);
+  const includesSubtags = tagChoices.some((r) => r.descendants.length > 0 && filters.tagIds.includes(r.tag.id));
 
   return (
     <div className="browser-filters" id={id}>
       <fieldset className="browser-fieldset">
         <legend>{t('browser.tags')}</legend>
         <div className="browser-tag-toggles">
-          {tagChoices.map((tag) => (
+          {tagChoices.map(({ tag, path }) => (
             <button
               key={tag.id}
               type="button"
               className="browser-tag"
+              title={path}
               style={{ '--tag': tag.color } as CSSProperties}
               aria-pressed={filters.tagIds.includes(tag.id)}
               onClick={() => setFilters((f) => ({ ...f, tagIds: toggle(f.tagIds, tag.id) }))}
@@ -45,6 +48,7 @@ export function FilterPanel({ id }: { id: string }) {
             {t('claims.untagged')}
           </button>
         </div>
+        {includesSubtags ? <p className="muted small">{t('codes.filterIncludes')}</p> : null}
         <div className="browser-mode" role="radiogroup" aria-label={t('browser.tagMode')}>
           {(['any', 'all'] as TagMode[]).map((mode) => (
             <label key={mode}>

@@ -69,11 +69,19 @@ export function sortRows(rows: readonly ClaimRow[], sort: ClaimSort): ClaimRow[]
   return [...rows].sort(comparators[sort]);
 }
 
-/** Keeps the order of `rows`; filters naming tags or documents that no longer exist are ignored. */
+/**
+ * Keeps the order of `rows`; filters naming tags, documents or attributes that no longer exist are
+ * ignored. `within` maps a tag to itself and its descendants: a claim coded with a subtag matches its parent.
+ */
 export function filterRows(
   rows: readonly ClaimRow[],
   f: ClaimFilters,
-  known: { tagIds: ReadonlySet<string>; documentIds: ReadonlySet<string>; attributeIds?: ReadonlySet<string> },
+  known: {
+    tagIds: ReadonlySet<string>;
+    documentIds: ReadonlySet<string>;
+    attributeIds?: ReadonlySet<string>;
+    within?: ReadonlyMap<string, ReadonlySet<string>>;
+  },
   valueOf: (row: ClaimRow, attributeId: string) => string | undefined = () => undefined,
 ): ClaimRow[] {
   const attributeTests = attributeFilterEntries(f).filter(([id]) => known.attributeIds?.has(id) ?? false);
@@ -86,8 +94,12 @@ export function filterRows(
   const tagTest = (row: ClaimRow): boolean => {
     if (tagIds.length === 0) return true;
     const own = row.annotation.tagIds;
-    if (f.tagMode === 'all') return (!wantUntagged || row.tags.length === 0) && realTags.every((id) => own.includes(id));
-    return (wantUntagged && row.tags.length === 0) || realTags.some((id) => own.includes(id));
+    const has = (id: string) => {
+      const family = known.within?.get(id);
+      return family ? own.some((o) => family.has(o)) : own.includes(id);
+    };
+    if (f.tagMode === 'all') return (!wantUntagged || row.tags.length === 0) && realTags.every(has);
+    return (wantUntagged && row.tags.length === 0) || realTags.some(has);
   };
 
   return rows.filter(

@@ -1,4 +1,5 @@
 import { useDeferredValue, useMemo } from 'react';
+import { tagTree } from '../../shared/tag-tree';
 import { useWorkspace } from '../app/workspace';
 import { buildRows, filterRows, sortRows, type ClaimRow } from './claimRows';
 import { useClaimFilters } from './filters';
@@ -21,6 +22,7 @@ export function useClaimRows(): { rows: ClaimRow[]; total: number; appliedKey: s
       tagIds: new Set(state.tags.map((t) => t.id)),
       documentIds: new Set(state.documents.map((d) => d.id)),
       attributeIds: new Set(attributes.map((a) => a.id)),
+      within: new Map(tagTree(state.tags).map((r) => [r.tag.id, new Set([r.tag.id, ...r.descendants])])),
     }),
     [state.tags, state.documents, attributes],
   );

@@ -1,3 +1,4 @@
+import { tagTree } from '../../shared/tag-tree';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
 import { attributeFilterEntries, UNTAGGED, type ClaimFilters } from './filters';
@@ -13,8 +14,15 @@ export function useFilterSummary(f: ClaimFilters): string {
   const { state } = useWorkspace();
   const { attributes } = useAttributes();
   const parts: string[] = [];
+  const tree = f.tagIds.length > 0 ? new Map(tagTree(state.tags).map((r) => [r.tag.id, r])) : new Map();
+  // A parent tag's filter includes its subtags' claims, and the summary says so.
   const tagNames = f.tagIds
-    .map((id) => (id === UNTAGGED ? t('claims.untagged') : state.tags.find((x) => x.id === id)?.name))
+    .map((id) => {
+      if (id === UNTAGGED) return t('claims.untagged');
+      const row = tree.get(id);
+      if (!row) return undefined;
+      return row.descendants.length > 0 ? t('codes.withChildren', { name: row.tag.name, count: row.descendants.length }) : row.tag.name;
+    })
     .filter((n): n is string => n !== undefined);
   if (tagNames.length === 1) parts.push(tagNames[0]!);
   else if (tagNames.length > 1) parts.push(t(f.tagMode === 'all' ? 'browser.summaryAll' : 'browser.summaryAny', { tags: tagNames.join(', ') }));

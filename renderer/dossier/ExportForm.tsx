@@ -48,6 +48,7 @@ export function ExportForm({ initial, tags, documents, readOnly, onClose, notify
       analyst: s.analyst,
       notes: s.notes,
       untagged: s.untagged,
+      descriptions: s.descriptions,
       order: s.order,
       language: s.language,
       bom: s.bom,

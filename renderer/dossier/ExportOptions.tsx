@@ -49,6 +49,10 @@ export function ExportOptions({ settings: s, set, tags, tagIds, documents, sourc
           <input type="checkbox" checked={s.notes} onChange={(e) => set('notes', e.target.checked)} />
           {t('export.notes')}
         </label>
+        <label className="check">
+          <input type="checkbox" checked={s.descriptions} onChange={(e) => set('descriptions', e.target.checked)} />
+          {t('codes.dossierDescriptions')}
+        </label>
         <div className="export-pair">
           <label className="field">
             <span>{t('export.order')}</span>

@@ -10,7 +10,8 @@ export function withExtension(name: string, format: ExportFormat): string {
   return trimmed.toLowerCase().endsWith(`.${format}`) ? trimmed : `${trimmed}.${format}`;
 }
 
-function download(name: string, mime: string, base64: string): void {
+/** Hands bytes to the browser as a download named `name` (browser mode's way of saving a file). */
+export function download(name: string, mime: string, base64: string): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
   const a = document.createElement('a');

@@ -28,6 +28,8 @@ export function describeStep(t: Translate, label: StepLabel): string {
       return String(p.text ?? '');
     case 'autocode':
       return t('history.step.autocode', { query: String(p.query ?? ''), count: Number(p.created ?? 0) + Number(p.tagged ?? 0) });
+    case 'tag.move':
+      return t(p.parent ? 'history.step.tag.nest' : 'history.step.tag.move', vars);
     case 'note.clear':
       return t(p.owner === 'link' ? 'history.step.note.clear.link' : 'history.step.note.clear.claim', vars);
     case 'memo.clear':

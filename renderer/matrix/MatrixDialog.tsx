@@ -50,7 +50,12 @@ export function MatrixDialog({ onClose }: { onClose(): void }) {
     };
   }, [state.annotations, state.tags, state.history, columnAttr]);
 
-  const model = useMemo(() => (cells ? buildMatrix(cells, state.tags, state.documents, state.annotations) : null), [cells, state.tags, state.documents, state.annotations]);
+  const [rollUp, setRollUp] = useState(false);
+  const nested = state.tags.some((tag) => tag.parentId !== null);
+  const model = useMemo(
+    () => (cells ? buildMatrix(cells, state.tags, state.documents, state.annotations, { rollUp: rollUp && nested }) : null),
+    [cells, state.tags, state.documents, state.annotations, rollUp, nested],
+  );
 
   const valueModel = useMemo(() => (columnAttr && byValue ? buildValueMatrix(byValue, state.tags, columnAttr) : null), [columnAttr, byValue, state.tags]);
 
@@ -71,6 +76,12 @@ export function MatrixDialog({ onClose }: { onClose(): void }) {
     };
     body = (
       <>
+        {nested ? (
+          <label className="check">
+            <input type="checkbox" checked={rollUp} onChange={(e) => setRollUp(e.target.checked)} />
+            {t('codes.rollUp')}
+          </label>
+        ) : null}
         <div className="matrix-wrap">
           <table className="matrix">
             <caption>{t('matrix.caption')}</caption>
@@ -89,7 +100,7 @@ export function MatrixDialog({ onClose }: { onClose(): void }) {
             <tbody>
               {model.rows.map((row) => {
                 const tagId = row.tag?.id ?? UNTAGGED;
-                const tagName = row.tag?.name ?? t('claims.untagged');
+                const tagName = row.tag ? row.label : t('claims.untagged');
                 const color = row.tag?.color ?? UNTAGGED_COLOR;
                 return (
                   <tr key={tagId} className={row.tag ? undefined : 'matrix-untagged'}>

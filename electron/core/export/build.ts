@@ -19,6 +19,7 @@ import {
   type FindingSection,
 } from '../../../shared/dossier';
 import { richTextFromLexical, richTextToPlain } from '../../../shared/richtext';
+import { tagTree } from '../../../shared/tag-tree';
 import { paragraphIndexAt, splitParagraphs, type ParagraphRange } from '../../../shared/text';
 import { labelsFor } from './labels';
 import type { Attribute, AttributeValue } from '../../../shared/attributes';
@@ -72,7 +73,10 @@ export function buildDossier(snap: DossierSnapshot, options: DossierOptions): Do
   const docIndex = new Map(ordered.map((d, i) => [d.id, i]));
   const paragraphs = new Map<string, ParagraphRange[]>(snap.documents.map((d) => [d.id, splitParagraphs(d.text)]));
   const docById = new Map(snap.documents.map((d) => [d.id, d]));
-  const tagsInOrder = [...snap.tags].sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
+  // Findings follow the code system: each parent, then its subtags, depth first.
+  const tree = tagTree(snap.tags);
+  const tagsInOrder = tree.map((r) => r.tag);
+  const treeRow = new Map(tree.map((r) => [r.tag.id, r]));
   const tagName = new Map(tagsInOrder.map((t) => [t.id, t.name]));
   const tagRank = new Map(tagsInOrder.map((t, i) => [t.id, i]));
   const selectedTags = tagsInOrder.filter((t) => !tagFilter || tagFilter.has(t.id));
@@ -154,7 +158,13 @@ export function buildDossier(snap: DossierSnapshot, options: DossierOptions): Do
   }));
 
   const findings: FindingSection[] = selectedTags.map((t) => ({
-    tag: { id: t.id, name: t.name, color: t.color },
+    tag: {
+      id: t.id,
+      name: t.name,
+      color: t.color,
+      ...(treeRow.get(t.id)!.depth > 0 ? { path: treeRow.get(t.id)!.path, parentId: t.parentId! } : {}),
+      ...(options.descriptions && t.definition.trim() ? { definition: t.definition } : {}),
+    },
     claimIds: included.filter((a) => a.tagIds.includes(t.id)).map((a) => a.id),
   }));
   if (options.untagged) {

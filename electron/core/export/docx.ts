@@ -203,7 +203,8 @@ function findings(v: DossierView, body: Body): void {
   body.add(W.paragraph(W.run(v.l.findings), { style: 'Heading1', pageBreakBefore: true }));
   for (const f of v.d.findings) {
     const claims = f.claimIds.map((id) => v.claim(id)).filter((c): c is DossierClaim => c !== undefined);
-    body.add(W.paragraph(W.run(`${f.tag?.name ?? v.l.untagged} (${claims.length})`), { style: 'Heading2' }));
+    body.add(W.paragraph(W.run(`${f.tag?.path ?? f.tag?.name ?? v.l.untagged} (${claims.length})`), { style: 'Heading2' }));
+    if (f.tag?.definition) body.add(W.paragraph(W.run(f.tag.definition, { italics: true, color: MUTED })));
     if (claims.length === 0) body.add(W.paragraph(W.run(v.l.noClaims, { italics: true, color: MUTED })));
     for (const c of claims) claim(v, c, f, body);
   }

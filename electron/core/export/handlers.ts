@@ -25,6 +25,7 @@ export function exportHandlers(deps: ExportDeps): ExportHandlers {
       analyst: o.analyst ?? d.analyst,
       notes: o.notes,
       untagged: o.untagged,
+      descriptions: o.descriptions,
       order: o.order,
       language: o.language,
       bom: o.bom,

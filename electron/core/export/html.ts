@@ -73,7 +73,7 @@ ${items.join('\n')}
 
 function contents(v: DossierView): string {
   const { l, d } = v;
-  const sub = d.findings.map((f, i) => `<li><a href="#finding-${i + 1}">${esc(f.tag?.name ?? l.untagged)}</a> <span class="count">${f.claimIds.length}</span></li>`);
+  const sub = d.findings.map((f, i) => `<li><a href="#finding-${i + 1}">${esc(f.tag?.path ?? f.tag?.name ?? l.untagged)}</a> <span class="count">${f.claimIds.length}</span></li>`);
   return `<nav class="contents" aria-labelledby="contents"><h2 id="contents">${esc(l.contents)}</h2><ol>
 <li><a href="#sources">${esc(l.sources)}</a></li>
 <li><a href="#findings">${esc(l.findings)}</a><ol>${sub.join('')}</ol></li>
@@ -100,11 +100,11 @@ function findings(v: DossierView): string {
 }
 
 function finding(v: DossierView, f: FindingSection, n: number, seen: Set<string>): string {
-  const name = f.tag?.name ?? v.l.untagged;
+  const name = f.tag?.path ?? f.tag?.name ?? v.l.untagged;
   const claims = f.claimIds.map((id) => v.claim(id)).filter((c): c is DossierClaim => c !== undefined);
   const items = claims.length > 0 ? claims.map((c) => claim(v, c, f, seen)).join('\n') : `<p class="muted">${esc(v.l.noClaims)}</p>`;
   return `<section class="finding" aria-labelledby="finding-${n}"><h3 id="finding-${n}"><span class="swatch" style="background:${safeColor(f.tag?.color)}"></span>${esc(name)} <span class="count">${claims.length}</span></h3>
-${items}</section>`;
+${f.tag?.definition ? `<p class="muted definition">${esc(f.tag.definition)}</p>\n` : ''}${items}</section>`;
 }
 
 function claim(v: DossierView, c: DossierClaim, section: FindingSection, seen: Set<string>): string {

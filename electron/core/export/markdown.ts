@@ -85,7 +85,8 @@ function findings(v: DossierView): string {
 function finding(v: DossierView, f: FindingSection): string {
   const claims = f.claimIds.map((id) => v.claim(id)).filter((c): c is DossierClaim => c !== undefined);
   const body = claims.length > 0 ? claims.map((c) => claim(v, c, f)).join('\n') : `*${mdEscape(v.l.noClaims)}*\n`;
-  return `### ${mdEscape(f.tag?.name ?? v.l.untagged)} (${claims.length})\n\n${body}`;
+  const definition = f.tag?.definition ? `*${mdEscape(f.tag.definition)}*\n\n` : '';
+  return `### ${mdEscape(f.tag?.path ?? f.tag?.name ?? v.l.untagged)} (${claims.length})\n\n${definition}${body}`;
 }
 
 function claim(v: DossierView, c: DossierClaim, f: FindingSection): string {

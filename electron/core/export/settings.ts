@@ -56,6 +56,7 @@ export function readDossierSettings(project: Project, author: string): DossierSe
     analyst: stored?.analyst ?? author,
     notes: stored?.notes ?? true,
     untagged: stored?.untagged ?? true,
+    descriptions: stored?.descriptions ?? false,
     order: stored?.order ?? 'date',
     language: stored?.language ?? 'en',
     bom: stored?.bom ?? false,

@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import type { Project } from '../store/project';
 import type { NoteKey } from '../store/notes';
 import { Memos } from '../memos/memos';
+import { applyCodeVersion } from './codes';
 import { noteFromHtml } from './html-note';
 import { currentValue, describeValue, swapValue } from '../attributes/share';
 
@@ -75,7 +76,11 @@ function currentVersion(project: Project, kind: MergeConflict['itemKind'], id: s
       return l ?? null;
     }
     case 'tag':
-      return (db.prepare('SELECT name, color, modified_at AS modified, deleted_at AS deleted FROM tags WHERE id = ?').get(id) as Snapshot | undefined) ?? null;
+      return (
+        (db
+          .prepare('SELECT name, color, parent_id AS parent, definition, use_when AS useWhen, avoid_when AS avoidWhen, example, modified_at AS modified, deleted_at AS deleted FROM tags WHERE id = ?')
+          .get(id) as Snapshot | undefined) ?? null
+      );
     case 'relation':
       return (db.prepare('SELECT name, modified_at AS modified FROM relation_types WHERE id = ?').get(id) as Snapshot | undefined) ?? null;
     case 'attribute':
@@ -176,7 +181,10 @@ function swap(project: Project, row: ConflictRow, v: Snapshot, now: string, auth
     }
     case 'tag':
       if (v.deleted) project.tags.delete(row.item_id, now);
-      else project.tags.update(row.item_id, { name: String(v.name), color: String(v.color) }, now);
+      else {
+        project.tags.update(row.item_id, { name: String(v.name), color: String(v.color) }, now);
+        applyCodeVersion(project.tags, row.item_id, v, now);
+      }
       return;
     case 'relation': {
       const current = project.relations.get(row.item_id);

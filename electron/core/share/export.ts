@@ -9,6 +9,7 @@ import { richTextFromLexical, richTextToHtml } from '../../../shared/richtext';
 import type { Project } from '../store/project';
 import { Bases } from './bases';
 import { memoItems } from './memos';
+import { codeFieldsOf, TAG_CODE_COLUMNS } from './codes';
 import { DOC_URN_PREFIX, SHARE_NAMESPACE, W3C_CONTEXT, type SharedSummary } from './model';
 import { exportAttributes } from '../attributes/share';
 
@@ -98,14 +99,14 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
   for (const n of db.prepare('SELECT owner_kind, owner_id, json, author, created_at, modified_at FROM notes').all() as NoteRow[]) {
     notes.set(`${n.owner_kind}:${n.owner_id}`, n);
   }
-  const tags = db.prepare('SELECT id, name, color, position, modified_at, deleted_at FROM tags ORDER BY id').all() as {
+  const tags = db.prepare(`SELECT id, name, color, position, modified_at, deleted_at, ${TAG_CODE_COLUMNS} FROM tags ORDER BY id`).all() as (Parameters<typeof codeFieldsOf>[0] & {
     id: string;
     name: string;
     color: string;
     position: number;
     modified_at: string;
     deleted_at: string | null;
-  }[];
+  })[];
   const tagsOf = new Map<string, { id: string; name: string }[]>();
   for (const r of db
     .prepare(`SELECT at.annotation_id, t.id, t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id AND t.deleted_at IS NULL ORDER BY t.position, t.name`)
@@ -257,7 +258,7 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
     first: { type: 'AnnotationPage', startIndex: 0, items },
     'cr:project': {
       version: 1,
-      tags: tags.map((t) => ({ id: t.id, name: t.name, color: t.color, position: t.position, modified: t.modified_at, deleted: t.deleted_at })),
+      tags: tags.map((t) => ({ id: t.id, name: t.name, color: t.color, position: t.position, modified: t.modified_at, deleted: t.deleted_at, ...codeFieldsOf(t) })),
       relations: relations.map((r) => ({ id: r.id, name: r.name, inverseName: r.inverseName, symmetric: r.symmetric, builtin: r.builtin, position: r.position, modified: r.modifiedAt })),
       documents,
       summary,

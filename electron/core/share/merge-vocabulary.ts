@@ -10,6 +10,7 @@ import { contentHash } from '../store/documents';
 import type { Db } from '../store/db';
 import type { Project } from '../store/project';
 import { Bases, decide, type ItemKind } from './bases';
+import { CodeSystemMerge, codeFieldsDiffer, keepsMergedTag, localCodeVersion, resolveMerged, theirCodeVersion } from './codes';
 import { readSummary, SUMMARY_META_KEY } from './export';
 import { SHARE_LIMITS } from './limits';
 import type { SharedFile, SharedLink, SharedTagRef } from './model';
@@ -159,6 +160,7 @@ export abstract class MergeVocabulary {
   }
 
   protected mergeTags(): void {
+    const codes = new CodeSystemMerge(this.db, (fileId) => this.tagIds.get(fileId));
     for (const t of this.file.tags) {
       const byId = this.sql('SELECT id, name, color, modified_at, deleted_at FROM tags WHERE id = ?').get(t.id) as
         | { id: string; name: string; color: string; modified_at: string; deleted_at: string | null }
@@ -168,19 +170,23 @@ export abstract class MergeVocabulary {
         if (!t.deleted) {
           const id = this.createTag(t.name, t.color, t.id, t.modified);
           this.tagIds.set(t.id, id);
+          codes.take(t, id);
           // The version exchanged, so the colleague's next rename is taken, not a conflict.
           this.bases.set('tag', id, t.modified);
         }
         continue;
       }
       this.tagIds.set(t.id, local.id);
+      if (keepsMergedTag(this.db, local.id, t)) continue;
       const localDeleted = 'deleted_at' in local ? local.deleted_at : null;
-      const same = local.name === t.name && local.color === t.color && !localDeleted === !t.deleted;
+      const same =
+        local.name === t.name && local.color === t.color && !localDeleted === !t.deleted && !codeFieldsDiffer(this.db, local.id, t, (id) => this.tagIds.get(id) ?? id);
       const d = decide(this.bases.get('tag', local.id), local.modified_at, t.modified, same);
-      const mine = { name: local.name, color: local.color, deleted: localDeleted, modified: local.modified_at };
+      const mine = { name: local.name, color: local.color, deleted: localDeleted, modified: local.modified_at, ...localCodeVersion(this.db, local.id) };
+      const theirCode = theirCodeVersion(t, (id) => this.tagIds.get(id) ?? id);
       let outcome: Outcome = 'unchanged';
       if (d === 'conflict-keep') {
-        this.conflict('tag', local.id, 'theirs', { name: t.name, color: t.color, deleted: t.deleted, modified: t.modified });
+        this.conflict('tag', local.id, 'theirs', { name: t.name, color: t.color, deleted: t.deleted, modified: t.modified, ...theirCode });
         outcome = 'conflicts';
       }
       if (d === 'take' || d === 'conflict-take') {
@@ -189,6 +195,7 @@ export abstract class MergeVocabulary {
           if (d === 'conflict-take') this.conflict('tag', local.id, 'mine', mine);
           this.sql('UPDATE tags SET name = ?, color = ?, deleted_at = ?, modified_at = ? WHERE id = ?')
             .run(clash ? local.name : t.name, t.color, t.deleted, t.modified, local.id);
+          codes.take(t, local.id);
           this.liveTagIndex = null;
           this.changed = true;
           outcome = d === 'conflict-take' ? 'conflicts' : t.deleted && !localDeleted ? 'deleted' : 'updated';
@@ -196,6 +203,10 @@ export abstract class MergeVocabulary {
       }
       this.tally.item('tags', outcome);
       this.bases.set('tag', local.id, t.modified);
+    }
+    if (codes.finish()) {
+      this.liveTagIndex = null;
+      this.changed = true;
     }
   }
 
@@ -219,6 +230,9 @@ export abstract class MergeVocabulary {
     if (ref.id) {
       const mapped = this.tagIds.get(ref.id) ?? ref.id;
       if (index.ids.has(mapped)) return mapped;
+      // A tag merged here: the colleague's claims follow it to its survivor.
+      const survivor = resolveMerged(this.db, mapped);
+      if (survivor && index.ids.has(survivor)) return survivor;
     }
     return index.byName.get(lower(ref.name)) ?? null;
   }

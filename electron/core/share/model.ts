@@ -3,6 +3,7 @@
  * files, other tools' W3C Web Annotation JSON-LD, or Hypothesis exports all become this shape
  * before anything touches the project. Ids are UUIDs; times are ISO 8601 in UTC.
  */
+import type { SharedCodeFields } from './codes';
 
 export interface SharedNote {
   /** A Lexical editor state, made by the sanitizing converter from the file's HTML or text. */
@@ -53,7 +54,7 @@ export interface SharedLink {
   deleted: string | null;
 }
 
-export interface SharedTag {
+export interface SharedTag extends SharedCodeFields {
   id: string;
   name: string;
   color: string;

@@ -10,6 +10,7 @@ import { AuthorName, TagName } from '../../../shared/contract';
 import { escapeHtml } from '../../../shared/richtext';
 import { AppError } from '../errors';
 import { nestingDepth, noteText } from '../notes/lexical';
+import { tagCycleIn } from './codes';
 import { noteFromHtml, noteFromPlain } from './html-note';
 import { readMemo } from './memos';
 import { SHARE_LIMITS as L } from './limits';
@@ -326,7 +327,16 @@ function* readHypothesis(fileName: string, items: unknown[], out: SharedFile): S
 function readExtension(fileName: string, raw: unknown, out: SharedFile): void {
   const ext = check(fileName, CrossreadExtension, raw, 'cr:project');
   out.kind = 'crossread';
-  out.tags = ext.tags.map((t) => ({ ...t, id: t.id.toLowerCase(), modified: iso(t.modified, EPOCH), deleted: t.deleted ? iso(t.deleted, EPOCH) : null }));
+  out.tags = ext.tags.map((t) => ({
+    ...t,
+    id: t.id.toLowerCase(),
+    parent: t.parent?.toLowerCase() ?? t.parent,
+    mergedInto: t.mergedInto?.toLowerCase() ?? t.mergedInto,
+    modified: iso(t.modified, EPOCH),
+    deleted: t.deleted ? iso(t.deleted, EPOCH) : null,
+  }));
+  const cycle = tagCycleIn(out.tags);
+  if (cycle !== null) throw new FileError(fileName, `cr:project.tags[${cycle}].parent`, 'a tag cannot be its own ancestor');
   out.relations = ext.relations.map((r) => ({ ...r, id: r.id.toLowerCase(), modified: iso(r.modified, EPOCH) }));
   out.documents = ext.documents.map((d, i) => {
     const hash = hashOf(d.source);

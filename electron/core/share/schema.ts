@@ -99,6 +99,13 @@ export const CrossreadExtension = z.looseObject({
         position: z.number().int(),
         modified: Time,
         deleted: Time.nullable(),
+        // The code system (optional: files from before it have none).
+        parent: Uuid.nullable().optional(),
+        definition: Str(4000).optional(),
+        useWhen: Str(4000).optional(),
+        avoidWhen: Str(4000).optional(),
+        example: Str(4000).optional(),
+        mergedInto: Uuid.nullable().optional(),
       }),
     )
     .max(L.maxTags),

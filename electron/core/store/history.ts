@@ -253,6 +253,8 @@ export class History {
       if (row?.relationDead) return 'its relation has been deleted.';
       if (row && (row.fromDead || row.toDead)) return 'one of its claims has been deleted.';
     }
+    const tagProblem = this.treeInconsistency(new Set(rows.filter((r) => r.tbl === 'tags').map((r) => r.row_id)));
+    if (tagProblem) return tagProblem;
     // The unique indexes fold ASCII only; names clash regardless of case in any script.
     for (const [table, what] of [['tags', 'tag'], ['relation_types', 'link type'], ['attributes', 'attribute']] as const) {
       const ids = new Set(rows.filter((r) => r.tbl === table).map((r) => r.row_id));
@@ -262,6 +264,24 @@ export class History {
         if (!ids.has(row.id)) continue;
         const name = row.name.toLowerCase();
         if (live.some((o) => o.id !== row.id && o.name.toLowerCase() === name)) return `another ${what} is called “${row.name}” now.`;
+      }
+    }
+    return null;
+  }
+
+  /** Tags a replay touched must hang from a live parent and never be their own ancestor. */
+  private treeInconsistency(tagIds: ReadonlySet<string>): string | null {
+    if (tagIds.size === 0) return null;
+    const parentOf = this.db.prepare('SELECT parent_id, deleted_at FROM tags WHERE id = ?');
+    for (const id of tagIds) {
+      const seen = new Set([id]);
+      let row = parentOf.get(id) as { parent_id: string | null; deleted_at: string | null } | undefined;
+      if (!row || row.deleted_at !== null) continue;
+      while (row?.parent_id) {
+        if (seen.has(row.parent_id)) return 'a tag would become its own ancestor.';
+        seen.add(row.parent_id);
+        row = parentOf.get(row.parent_id) as typeof row;
+        if (!row || row.deleted_at !== null) return 'its parent tag has been deleted.';
       }
     }
     return null;

@@ -19,6 +19,7 @@ import { Meta } from './meta';
 import { Notes } from './notes';
 import { Relations } from './relations';
 import { StepLabels } from './step-labels';
+import { TagRecoding } from './tag-merge';
 import { DEFAULT_TAGS, Tags } from './tags';
 
 /** The extension of project files. */
@@ -28,6 +29,7 @@ export const PROJECT_EXTENSION = '.crossread';
 export class Project {
   readonly documents: Documents;
   readonly tags: Tags;
+  readonly recoding: TagRecoding;
   readonly annotations: Annotations;
   readonly relations: Relations;
   readonly links: Links;
@@ -54,6 +56,7 @@ export class Project {
     this.index = new SearchIndexer(this.db);
     this.documents = new Documents(this.db, this.index);
     this.tags = new Tags(this.db);
+    this.recoding = new TagRecoding(this.db, this.tags);
     this.relations = new Relations(this.db);
     this.links = new Links(this.db, this.relations);
     this.annotations = new Annotations(this.db, this.documents, this.tags, this.links);

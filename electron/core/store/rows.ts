@@ -20,6 +20,13 @@ export interface DbTag {
   name: string;
   color: string;
   position: number;
+  parent_id: string | null;
+  definition: string;
+  use_when: string;
+  avoid_when: string;
+  example: string;
+  /** Live claims coded with the tag itself (not its descendants). */
+  claims: number;
   created_at: string;
   modified_at: string;
 }

@@ -37,6 +37,16 @@ export function englishLabel(label: StepLabel): string {
       return `Recolour tag “${p.name}”`;
     case 'tag.delete':
       return `Delete tag “${p.name}”`;
+    case 'tag.move':
+      return p.parent ? `Nest tag “${p.name}” under “${p.parent}”` : `Move tag “${p.name}”`;
+    case 'tag.describe':
+      return `Describe tag “${p.name}”`;
+    case 'tag.merge':
+      return `Merge tag “${p.name}” into “${p.target}”`;
+    case 'tag.moveClaims': {
+      const n = Number(p.count ?? 0);
+      return `Move ${n} ${n === 1 ? 'claim' : 'claims'} from “${p.name}” to “${p.target}”`;
+    }
     case 'document.update':
       return `Edit details of “${p.title}”`;
     case 'document.delete':
@@ -100,8 +110,17 @@ export class StepLabels {
     return { kind: 'tag.recolor', params: { name: tag.name } };
   }
 
-  tag(kind: 'tag.create' | 'tag.delete', id: string): StepLabel {
+  tag(kind: 'tag.create' | 'tag.delete' | 'tag.describe', id: string): StepLabel {
     return { kind, params: { name: this.project.tags.get(id).name } };
+  }
+
+  /** A move names the new parent ('' at the top level). */
+  tagMove(id: string, parentId: string | null): StepLabel {
+    return { kind: 'tag.move', params: { name: this.project.tags.get(id).name, parent: parentId ? this.project.tags.get(parentId).name : '' } };
+  }
+
+  tagRecode(kind: 'tag.merge' | 'tag.moveClaims', sourceId: string, targetId: string, count: number): StepLabel {
+    return { kind, params: { name: this.project.tags.get(sourceId).name, target: this.project.tags.get(targetId).name, count } };
   }
 
   document(kind: 'document.update' | 'document.delete', id: string): StepLabel {

@@ -407,8 +407,8 @@ describe('0005_undo_everything', () => {
 });
 
 describe('0007_memos', () => {
-  it('upgrades a schema-5 file: claim notes keep their rows and their undo trigger, memos of the project, a document and a tag fit, other owners do not', () => {
-    const { db, file } = dbAt(5);
+  it('upgrades a schema-6 file: claim notes keep their rows and their undo trigger, memos of the project, a document and a tag fit, other owners do not', () => {
+    const { db, file } = dbAt(6);
     try {
       insertDocument(db, 'd1', 'h1');
       insertTag(db, 't1', 'economic');
@@ -421,7 +421,7 @@ describe('0007_memos', () => {
       );
       expect(() => memo.run('document', 'd1', NOW, NOW)).toThrow(/CHECK/);
 
-      migrate(db, file, 9);
+      migrate(db, file, 7);
 
       expect(db.prepare("SELECT owner_kind, owner_id, text FROM notes").all()).toEqual([{ owner_kind: 'annotation', owner_id: 'a1', text: 'инвестиции в редкие металлы' }]);
       expect(isStrict(db, 'notes')).toBe(true);
@@ -521,6 +521,43 @@ describe('0006_attributes', () => {
       expect(isJournalSql(log[0]!.sql)).toBe(true);
       db.exec(log[0]!.sql);
       expect(db.prepare("SELECT value FROM attribute_values WHERE id = 'v1'").get()).toEqual({ value: 'B' });
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('0008_code_system', () => {
+  it('upgrades a schema-7 file: tags become top-level codes with empty codebook entries, and nesting, describing and merging join the journal', () => {
+    const { db, file } = dbAt(7);
+    try {
+      insertTag(db, 't1', 'economic');
+      insertTag(db, 't2', 'sanctions');
+      migrate(db, file, 8);
+
+      expect(isStrict(db, 'tags')).toBe(true);
+      expect(db.prepare('SELECT id, parent_id, definition, use_when, avoid_when, example, merged_into FROM tags ORDER BY id').all()).toEqual([
+        { id: 't1', parent_id: null, definition: '', use_when: '', avoid_when: '', example: '', merged_into: null },
+        { id: 't2', parent_id: null, definition: '', use_when: '', avoid_when: '', example: '', merged_into: null },
+      ]);
+      // A parent must be a tag that exists.
+      expect(() => db.prepare("UPDATE tags SET parent_id = 'nope' WHERE id = 't2'").run()).toThrow(/FOREIGN KEY/);
+
+      db.prepare('UPDATE undo_state SET step = 3').run();
+      db.prepare("UPDATE tags SET parent_id = 't1', definition = 'Restrictions' WHERE id = 't2'").run();
+      db.prepare("UPDATE tags SET merged_into = 't2', deleted_at = ? WHERE id = 't1'").run(NOW);
+      db.prepare('UPDATE undo_state SET step = NULL').run();
+
+      const log = db.prepare('SELECT tbl, row_id, sql FROM undo_log ORDER BY seq').all() as { tbl: string; row_id: string; sql: string }[];
+      expect(log.map((r) => [r.tbl, r.row_id])).toEqual([
+        ['tags', 't2'],
+        ['tags', 't1'],
+      ]);
+      for (const r of [...log].reverse()) db.exec(r.sql);
+      expect(db.prepare('SELECT id, parent_id, definition, merged_into, deleted_at FROM tags ORDER BY id').all()).toEqual([
+        { id: 't1', parent_id: null, definition: '', merged_into: null, deleted_at: null },
+        { id: 't2', parent_id: null, definition: '', merged_into: null, deleted_at: null },
+      ]);
     } finally {
       db.close();
     }

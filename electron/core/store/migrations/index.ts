@@ -6,6 +6,7 @@ import { sql as sharing } from './0004_sharing';
 import { sql as undoEverything } from './0005_undo_everything';
 import { sql as attributes } from './0006_attributes';
 import { run as reindexMemos, sql as memos } from './0007_memos';
+import { sql as codeSystem } from './0008_code_system';
 
 /** A numbered schema step. Never edit one after it has landed: add the next number instead. */
 export interface Migration {
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'undo_everything', sql: undoEverything },
   { version: 6, name: 'attributes', sql: attributes },
   { version: 7, name: 'memos', sql: memos, run: reindexMemos },
+  { version: 8, name: 'code_system', sql: codeSystem },
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1]!.version;
