@@ -98,7 +98,19 @@ export class Project {
     if (this.readOnly) {
       throw new AppError('read-only', `${path.basename(this.file)} is read-only (write-protected), so changes cannot be saved.`);
     }
-    return this.db.transaction(() => fn(new Date().toISOString()))();
+    return this.db.transaction(() => fn(this.stamp()))();
+  }
+
+  private lastStamp = 0;
+
+  /**
+   * The time of a write, always later than the previous write's: undo guards and merges tell
+   * versions apart by their modified times, and two writes in one millisecond (a note cleared, then
+   * typed again) must not look like one version.
+   */
+  private stamp(): string {
+    this.lastStamp = Math.max(Date.now(), this.lastStamp + 1);
+    return new Date(this.lastStamp).toISOString();
   }
 
   /**

@@ -5,7 +5,7 @@
  * merge sees it as the newest change).
  */
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../../electron/core/backend';
 import { claimOn, expectAppError, importCorpus, lexicalNote, makeBackend, readRows, withProject } from './helpers';
 
@@ -164,6 +164,26 @@ describe('every change the user makes is an undo step', () => {
     const { backend, kazpravda } = await setUp();
     const claim = await claimOn(backend, kazpravda.id, 'Вашингтон');
     const owner = { kind: 'annotation' as const, id: claim.id };
+    await backend.call('notes.save', { owner, json: lexicalNote('старая мысль') });
+    await backend.call('notes.save', { owner, json: lexicalNote('') });
+    await backend.call('notes.save', { owner, json: lexicalNote('новая мысль') });
+    const err = await expectAppError(backend.call('history.undo', {}), 'conflict');
+    expect(err.message).toMatch(/note has been edited since/);
+    expect(await backend.call('notes.get', owner)).toMatchObject({ text: 'новая мысль' });
+  });
+});
+
+describe('writes in the same millisecond', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('a note cleared and typed again within one millisecond is two versions: undoing the clearing never overwrites it', async () => {
+    const { backend, kazpravda } = await setUp();
+    const claim = await claimOn(backend, kazpravda.id, 'Вашингтон');
+    const owner = { kind: 'annotation' as const, id: claim.id };
+    // The clock stands still: every write happens "at once".
+    vi.useFakeTimers({ now: new Date('2026-12-07T10:00:00.000Z'), toFake: ['Date'] });
     await backend.call('notes.save', { owner, json: lexicalNote('старая мысль') });
     await backend.call('notes.save', { owner, json: lexicalNote('') });
     await backend.call('notes.save', { owner, json: lexicalNote('новая мысль') });
