@@ -18,7 +18,7 @@ export const DEFAULT_PROJECT_NAME = 'Research.crossread';
 const PROJECT_FILTERS = [{ name: 'Crossread project', extensions: [PROJECT_EXTENSION] }];
 // desktop (issue 7): the import dialog
 const DOCUMENT_FILTERS = [
-  { name: 'Documents', extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'docx'] },
+  { name: 'Documents', extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'docx', 'pdf'] },
   { name: 'All files', extensions: ['*'] },
 ];
 /** The API takes at most this many files per import call. */

@@ -69,7 +69,7 @@ export const DocumentMeta = z.object({
   date: IsoDay.nullable(),
   language: z.string(),
   sourceName: z.string(),
-  format: z.enum(['txt', 'md', 'html', 'docx']),
+  format: z.enum(['txt', 'md', 'html', 'docx', 'pdf']),
   hash: z.string(),
   length: z.number().int().nonnegative(),
   createdAt: IsoTime,
@@ -77,7 +77,11 @@ export const DocumentMeta = z.object({
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
-export const DocumentWithText = DocumentMeta.extend({ text: z.string() });
+export const DocumentWithText = DocumentMeta.extend({
+  text: z.string(),
+  /** A paged source's page map (see shared/pages.ts): where each page's text starts; [] when unpaged. */
+  pageStarts: z.array(z.number().int().nonnegative()),
+});
 export type DocumentWithText = z.infer<typeof DocumentWithText>;
 
 export const DocumentPatch = z

@@ -153,7 +153,7 @@ export function createBackend(opts: BackendOptions): Backend {
     'documents.list': () => requireProject().documents.list(),
     'documents.get': ({ id }) => {
       const p = requireProject();
-      return { ...p.documents.get(id), text: p.documents.text(id) };
+      return { ...p.documents.get(id), text: p.documents.text(id), pageStarts: p.documents.pageStarts(id) };
     },
     'documents.import': ({ files }) => importDocuments(requireProject(), files),
     'documents.update': ({ id, patch }) => {

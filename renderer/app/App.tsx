@@ -30,7 +30,7 @@ import { useAppCommands, type AppDialog } from './useAppCommands';
 import { WorkspaceProvider } from './workspace';
 import { useWorkspace } from './workspace';
 
-const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.docx';
+const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf';
 
 export function App() {
   return (

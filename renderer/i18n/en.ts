@@ -25,7 +25,7 @@ export const en = {
   'toolbar.tags': 'Tags',
   'toolbar.settings': 'Settings',
   'documents.title': 'Documents',
-  'documents.empty': 'No documents yet. Import .txt, .md, .html or .docx files, or drop them here.',
+  'documents.empty': 'No documents yet. Import .txt, .md, .html, .docx or .pdf files, or drop them here.',
   'documents.open': 'Open {title} in a pane',
   'documents.edit': 'Edit details of {title}',
   'documents.noDate': 'no date',

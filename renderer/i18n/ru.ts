@@ -26,7 +26,7 @@ export const ru: Record<MessageKey, string> = {
   'toolbar.tags': 'Теги',
   'toolbar.settings': 'Настройки',
   'documents.title': 'Документы',
-  'documents.empty': 'Документов пока нет. Импортируйте файлы .txt, .md, .html или .docx или перетащите их сюда.',
+  'documents.empty': 'Документов пока нет. Импортируйте файлы .txt, .md, .html, .docx или .pdf или перетащите их сюда.',
   'documents.open': 'Открыть «{title}» в панели',
   'documents.edit': 'Изменить сведения о «{title}»',
   'documents.noDate': 'без даты',

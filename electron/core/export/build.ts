@@ -18,12 +18,13 @@ import {
   type FindingSection,
 } from '../../../shared/dossier';
 import { richTextFromLexical, richTextToPlain } from '../../../shared/richtext';
-import { paragraphIndexAt, splitParagraphs, type ParagraphRange } from '../../../shared/text';
+import { placeOf } from '../../../shared/pages';
+import { splitParagraphs, type ParagraphRange } from '../../../shared/text';
 import { labelsFor } from './labels';
 
 export interface DossierSnapshot {
   projectName: string;
-  documents: readonly (DocumentMeta & { text: string })[];
+  documents: readonly (DocumentMeta & { text: string; pageStarts: readonly number[] })[];
   tags: readonly Tag[];
   annotations: readonly Annotation[];
   links: readonly Link[];
@@ -69,12 +70,14 @@ export function buildDossier(snap: DossierSnapshot, options: DossierOptions): Do
 
   const citationOf = (a: Annotation): Citation => {
     const d = docById.get(a.documentId)!;
+    const place = placeOf(paragraphs.get(d.id) ?? [], d.pageStarts, a.start);
     return {
       sourceId: d.id,
       outlet: d.outlet,
       title: d.title,
       date: d.date,
-      paragraph: Math.max(0, paragraphIndexAt(paragraphs.get(d.id) ?? [], a.start)) + 1,
+      paragraph: place.paragraph,
+      ...(place.page > 0 ? { page: place.page } : {}),
     };
   };
 

@@ -80,7 +80,7 @@ export interface SharedDocument {
   date: string | null;
   language: string;
   sourceName: string;
-  format: 'txt' | 'md' | 'html' | 'docx';
+  format: 'txt' | 'md' | 'html' | 'docx' | 'pdf';
   /** Its text's length in UTF-16 code units, when the file says (older files may not). */
   length: number | null;
   modified: string;

@@ -122,7 +122,7 @@ export const CrossreadExtension = z.looseObject({
         date: IsoDay.nullable(),
         language: Str(35),
         sourceName: Str(255),
-        format: z.enum(['txt', 'md', 'html', 'docx']),
+        format: z.enum(['txt', 'md', 'html', 'docx', 'pdf']),
         length: z.number().int().nonnegative().optional(),
         modified: Time,
         text: Str(L.maxText).optional(),

@@ -30,7 +30,7 @@ describe('dialog.importDocuments', () => {
     const { handlers, opened } = picking([a, big]);
     const value = await handlers['dialog.importDocuments']({});
     expect(opened[0]?.properties).toEqual(['openFile', 'multiSelections']);
-    expect(opened[0]?.filters?.[0]).toEqual({ name: 'Documents', extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'docx'] });
+    expect(opened[0]?.filters?.[0]).toEqual({ name: 'Documents', extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'docx', 'pdf'] });
     expect(value).toEqual({
       files: [
         { name: 'Интервью.txt', size: fs.statSync(a).size, dataBase64: fs.readFileSync(a).toString('base64') },

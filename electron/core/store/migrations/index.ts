@@ -4,13 +4,17 @@ import { sql as linksNotesHistory } from './0002_links_notes_history';
 import { run as indexExisting, sql as search } from './0003_search';
 import { sql as sharing } from './0004_sharing';
 import { sql as undoEverything } from './0005_undo_everything';
+import { run as rebuildDocuments, sql as pdfPages } from './0006_pdf_pages';
 
 /** A numbered schema step. Never edit one after it has landed: add the next number instead. */
 export interface Migration {
   version: number;
   name: string;
   sql: string;
-  /** Work SQL alone cannot do (computed data), run after `sql` in the same transaction. */
+  /**
+   * Work SQL alone cannot do (computed data, a table rebuilt), run after `sql` in the same
+   * transaction. Foreign keys are not enforced while a migration runs; they are checked before it commits.
+   */
   run?: (db: Db) => void;
 }
 
@@ -20,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'search', sql: search, run: indexExisting },
   { version: 4, name: 'sharing', sql: sharing },
   { version: 5, name: 'undo_everything', sql: undoEverything },
+  { version: 6, name: 'pdf_pages', sql: pdfPages, run: rebuildDocuments },
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1]!.version;
