@@ -8,6 +8,7 @@
  */
 import { guessLanguage, titleFromFileName } from './metadata';
 import { layOutPages, type PdfRun } from './pdf-layout';
+import { MAX_INFLATED_STREAM_BYTES, oversizedStreams } from './pdf-streams';
 import { quoted, refuse } from './refuse';
 import type { ExtractedDocument, ImportSource } from './types';
 
@@ -45,6 +46,11 @@ export async function extractPdf(src: ImportSource): Promise<ExtractedDocument> 
     `${name} is damaged or incomplete (it may have been cut off while downloading), so it was not imported; download or export it again and import the new copy.`,
   );
   if (!looksWhole(src.bytes)) throw damaged;
+  const oversized = oversizedStreams(src.bytes);
+  if (oversized) {
+    const what = oversized === 'stream' ? `a compressed stream that unpacks to more than ${MAX_INFLATED_STREAM_BYTES / 1024 / 1024} MB` : 'compressed streams that unpack to more than 1 GB together';
+    throw refuse(`${name} holds ${what}, more than Crossread reads from one PDF; a file like this is damaged or built to overload the app, so it was not imported.`);
+  }
 
   const pdfjs = await loadPdfJs();
   // PDF.js takes ownership of the buffer it is given; the caller keeps its own.
