@@ -400,6 +400,10 @@ export const en = {
   'documents.deleteUndoable': "You can undo this with Ctrl+Z.",
   'documents.deleted': "Document «{title}» deleted.",
   // ---- end of undo ----
+  // ---- PDF documents ----
+  'pages.short': "p.",
+  'pages.rule': "p. {page}",
+  // ---- end of PDF documents ----
 } as const;
 
 export type MessageKey = keyof typeof en;

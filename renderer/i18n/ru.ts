@@ -401,4 +401,8 @@ export const ru: Record<MessageKey, string> = {
   'documents.deleteUndoable': "Это можно отменить: Ctrl+Z.",
   'documents.deleted': "Документ «{title}» удалён.",
   // ---- end of undo ----
+  // ---- PDF documents ----
+  'pages.short': "с.",
+  'pages.rule': "с. {page}",
+  // ---- end of PDF documents ----
 };
