@@ -9,6 +9,7 @@ import { richTextFromLexical, richTextToHtml } from '../../../shared/richtext';
 import type { Project } from '../store/project';
 import { Bases } from './bases';
 import { DOC_URN_PREFIX, SHARE_NAMESPACE, W3C_CONTEXT, type SharedSummary } from './model';
+import { pageSelectors } from './pages';
 
 export const SUMMARY_META_KEY = 'dossier.summary';
 
@@ -142,6 +143,7 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
   const bases: [Parameters<Bases['set']>[0], string, string][] = [];
 
   const items: Record<string, unknown>[] = [];
+  const pageOf = pageSelectors(db);
   for (const c of claims) {
     const deleted = c.deleted_at ?? c.doc_deleted;
     const target = {
@@ -149,6 +151,7 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
       selector: [
         { type: 'TextQuoteSelector', exact: c.exact, prefix: c.prefix, suffix: c.suffix },
         { type: 'TextPositionSelector', start: c.start, end: c.end },
+        ...pageOf(c.hash, c.start),
       ],
     };
     const base = { id: urn(c.id), type: 'Annotation', creator: person(c.author), created: c.created_at, modified: c.modified_at };
