@@ -72,16 +72,27 @@ function linesOf(runs: readonly PdfRun[]): Line[] {
   return lines.map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() })).filter((l) => l.text.length > 0);
 }
 
-/** The widest empty vertical strip between the lines' horizontal extents, as [left, right], or null. */
-function gutter(lines: readonly Line[]): [number, number] | null {
-  if (lines.length < 2) return null;
-  const spans = lines.map((l) => [l.x0, l.x1] as const).sort((a, b) => a[0] - b[0]);
-  const size = median(lines.map((l) => l.size));
-  let reach = spans[0]![1];
+/** The horizontal extents lines cover, merged where they overlap, left to right. */
+type Coverage = readonly (readonly [number, number])[];
+
+function cover(coverage: Coverage, lines: readonly Line[]): Coverage {
+  const spans = [...coverage, ...lines.map((l) => [l.x0, l.x1] as const)].sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [x0, x1] of spans) {
+    const last = merged[merged.length - 1];
+    if (last && x0 <= last[1]) last[1] = Math.max(last[1], x1);
+    else merged.push([x0, x1]);
+  }
+  return merged;
+}
+
+/** The widest empty vertical strip of at least `minGap` between covered extents, as [left, right], or null. */
+function gutter(coverage: Coverage, minGap: number): [number, number] | null {
   let best: [number, number] | null = null;
-  for (const [x0, x1] of spans.slice(1)) {
-    if (x0 - reach >= COLUMN_GAP * size && (!best || x0 - reach > best[1] - best[0])) best = [reach, x0];
-    reach = Math.max(reach, x1);
+  for (let i = 1; i < coverage.length; i++) {
+    const left = coverage[i - 1]![1];
+    const right = coverage[i]![0];
+    if (right - left >= minGap && (!best || right - left > best[1] - best[0])) best = [left, right];
   }
   return best;
 }
@@ -92,6 +103,7 @@ function gutter(lines: readonly Line[]): [number, number] | null {
  * is read column by column, each column the same way (columns may nest).
  */
 function readingOrder(lines: readonly Line[]): Line[] {
+  const minGap = COLUMN_GAP * median(lines.map((l) => l.size));
   const rows: Line[][] = [];
   for (const line of [...lines].sort((a, b) => b.y - a.y || a.x0 - b.x0)) {
     const row = rows[rows.length - 1];
@@ -100,17 +112,25 @@ function readingOrder(lines: readonly Line[]): Line[] {
   }
   const out: Line[] = [];
   let group: Line[] = [];
+  let coverage: Coverage = [];
   const flush = (): void => {
-    const cut = gutter(group);
+    const cut = group.length > 1 ? gutter(coverage, minGap) : null;
     if (!cut) out.push(...group);
     else {
       const middle = (cut[0] + cut[1]) / 2;
       out.push(...readingOrder(group.filter((l) => l.x1 <= middle)), ...readingOrder(group.filter((l) => l.x1 > middle)));
     }
     group = [];
+    coverage = [];
   };
   for (const row of rows) {
-    if (group.length > 0 && !gutter([...group, ...row])) flush();
+    const widened = cover(coverage, row);
+    if (group.length > 0 && !gutter(widened, minGap)) {
+      flush();
+      coverage = cover([], row);
+    } else {
+      coverage = widened;
+    }
     group.push(...row);
   }
   flush();
@@ -141,16 +161,58 @@ const GOES_ON = /^\p{Ll}/u;
 /** A line that ends a sentence cannot be continued on the next page. */
 const ENDS_SENTENCE = /[.!?…:;»"”)]$/u;
 
-/** Whether a paragraph cut by a column or page break goes on with `line`. */
-const goesOn = (paragraph: string | null, line: Line): paragraph is string =>
-  paragraph !== null && !ENDS_SENTENCE.test(paragraph) && GOES_ON.test(line.text);
+/**
+ * A paragraph assembled line by line. It is kept as pieces, so each join looks at the last line
+ * only: joining onto one growing string would copy the paragraph for every line.
+ */
+class Paragraph {
+  private readonly pieces: string[];
+  length: number;
 
-/** «инвести-» + «ций» → «инвестиций»; «Северо-» + «Западный» → «Северо-Западный» (a compound keeps its hyphen). */
-const joinLine = (paragraph: string, next: string): string => {
-  if (!HYPHENATED.test(paragraph)) return `${paragraph} ${next}`;
-  if (GOES_ON.test(next)) return paragraph.slice(0, -1) + next;
-  return /^\p{Lu}/u.test(next) ? paragraph.replace(/[\u00ad\u2010]$/u, '-') + next : `${paragraph} ${next}`;
-};
+  constructor(
+    first: string,
+    /** Offset of the paragraph in the whole text. */
+    readonly start: number,
+  ) {
+    this.pieces = [first];
+    this.length = first.length;
+  }
+
+  private get tail(): string {
+    return this.pieces[this.pieces.length - 1]!;
+  }
+
+  /** Whether a paragraph cut by a column or page break goes on with `line`: it ended no sentence and the line starts in lower case. */
+  goesOnWith(line: Line): boolean {
+    return !ENDS_SENTENCE.test(this.tail) && GOES_ON.test(line.text);
+  }
+
+  /**
+   * Appends the next line and returns the offset (in the whole text) where it lands:
+   * «инвести-» + «ций» → «инвестиций»; «Северо-» + «Западный» → «Северо-Западный» (a compound
+   * keeps its hyphen); any other line break is a space.
+   */
+  add(next: string): number {
+    const tail = this.tail;
+    let kept = tail;
+    let glue = ' ';
+    if (HYPHENATED.test(tail) && GOES_ON.test(next)) {
+      kept = tail.slice(0, -1);
+      glue = '';
+    } else if (HYPHENATED.test(tail) && /^\p{Lu}/u.test(next)) {
+      kept = tail.replace(/[\u00ad\u2010]$/u, '-');
+      glue = '';
+    }
+    this.pieces[this.pieces.length - 1] = kept;
+    this.pieces.push(glue + next);
+    this.length += kept.length - tail.length + glue.length + next.length;
+    return this.start + this.length - next.length;
+  }
+
+  text(): string {
+    return this.pieces.join('');
+  }
+}
 
 /** Lays out every page's runs as one text with its page map. */
 export function layOutPages(pages: readonly (readonly PdfRun[])[]): LaidOutText {
@@ -158,14 +220,13 @@ export function layOutPages(pages: readonly (readonly PdfRun[])[]): LaidOutText 
   const running = runningLines(pageLines);
   const paragraphs: string[] = [];
   const pageStarts: number[] = [];
+  // Where the next paragraph will start, and the paragraph in progress.
   let length = 0;
-  // The text before the paragraph in progress, and that paragraph; the page map needs both.
-  let current: string | null = null;
-  let currentStart = 0;
+  let current: Paragraph | null = null;
   const close = (): void => {
     if (current === null) return;
-    paragraphs.push(current);
-    length = currentStart + current.length + 2;
+    paragraphs.push(current.text());
+    length = current.start + current.length + 2;
     current = null;
   };
 
@@ -173,26 +234,30 @@ export function layOutPages(pages: readonly (readonly PdfRun[])[]): LaidOutText 
     const body = readingOrder(lines.filter((l) => !running.has(marginKey(l.text))));
     const pitch = median(body.slice(1).map((l, i) => body[i]!.y - l.y).filter((d) => d > 0)) || median(body.map((l) => l.size)) * 1.2;
     // A paragraph that ran to the foot of the previous page goes on here when it did not end a sentence.
-    const continues = body.length > 0 && goesOn(current, body[0]!);
-    if (!continues) close();
-    // The page starts where its first line lands in the paragraph it continues.
-    pageStarts.push(continues ? currentStart + joinLine(current!, body[0]!.text).length - body[0]!.text.length : length);
+    const continues = body.length > 0 && current !== null && current.goesOnWith(body[0]!);
+    if (!continues) {
+      close();
+      pageStarts.push(length);
+    }
     let previous: Line | null = null;
     for (const line of body) {
+      const paragraph: Paragraph | null = current;
       const newParagraph =
-        previous === null
+        paragraph === null ||
+        (previous === null
           ? !continues
           : line.y >= previous.y
-            ? !goesOn(current, line) // the top of the next column
+            ? !paragraph.goesOnWith(line) // the top of the next column
             : previous.y - line.y > PARAGRAPH_GAP * pitch ||
-            Math.abs(line.size - previous.size) > previous.size * 0.15 ||
-            line.x0 - previous.x0 > line.size; // a first-line indent
-      if (newParagraph || current === null) {
+              Math.abs(line.size - previous.size) > previous.size * 0.15 ||
+              line.x0 - previous.x0 > line.size); // a first-line indent
+      if (newParagraph || paragraph === null) {
         close();
-        current = line.text;
-        currentStart = length;
+        current = new Paragraph(line.text, length);
       } else {
-        current = joinLine(current, line.text);
+        const at = paragraph.add(line.text);
+        // The page starts where its first line lands in the paragraph it continues.
+        if (previous === null) pageStarts.push(at);
       }
       previous = line;
     }
