@@ -20,6 +20,7 @@ import { exportHandlers } from './export/handlers';
 import { openProjectFile, projectFileHandlers } from './files/project-handlers';
 import type { PdfPrinter } from './export/index';
 import { importDocuments } from './import-documents';
+import { pasteDocument } from './paste-document';
 import { openSampleProject, SAMPLE_FILE_NAME } from './sample';
 import { autocode } from './search/autocode';
 import { shareHandlers } from './share/handlers';
@@ -156,6 +157,7 @@ export function createBackend(opts: BackendOptions): Backend {
       return { ...p.documents.get(id), text: p.documents.text(id), pageStarts: p.documents.pageStarts(id) };
     },
     'documents.import': ({ files }) => importDocuments(requireProject(), files),
+    'documents.paste': (input) => pasteDocument(requireProject(), input),
     'documents.update': ({ id, patch }) => {
       const p = requireProject();
       return p.undoable(() => p.labels.document('document.update', id), (now) => p.documents.update(id, patch, now));
