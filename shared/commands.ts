@@ -50,6 +50,8 @@ export const COMMANDS = [
   // Narrow screens: the reading panes get the width back.
   { id: 'sidebar.toggle', label: 'Show or Hide Sidebar', accelerator: 'CmdOrCtrl+\\', menu: 'view' },
   { id: 'inspector.toggle', label: 'Show or Hide Claim Inspector', accelerator: 'Shift+CmdOrCtrl+\\', menu: 'view' },
+  // Outside a text field only: in a note, Ctrl+Shift+V stays the browser's paste without formatting.
+  { id: 'documents.paste', label: 'Paste as New Document…', accelerator: 'Shift+CmdOrCtrl+V', menu: 'edit' },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

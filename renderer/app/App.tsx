@@ -22,6 +22,7 @@ import { useLinkModeExits } from '../links/useLinkModeExits';
 import { PanelToggle } from './PanelToggle';
 import { AboutDialog } from './AboutDialog';
 import { BackupsDialog } from '../backups/BackupsDialog';
+import { PasteDocumentDialog } from '../documents/PasteDocumentDialog';
 import { ShareProvider } from '../share/ShareContext';
 import { ShareUi } from '../share/ShareUi';
 import { Sidebar } from './Sidebar';
@@ -87,6 +88,7 @@ function Shell() {
       {dialog === 'palette' ? <CommandPalette enabled={commands.enabled} run={commands.run} onClose={() => setDialog(null)} /> : null}
       {dialog === 'about' ? <AboutDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'backups' ? <BackupsDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'paste' ? <PasteDocumentDialog onClose={() => setDialog(null)} /> : null}
       <Toasts />
     </>
   );

@@ -403,6 +403,14 @@ export const en = {
   // ---- PDF documents ----
   'pages.short': "p.",
   'pages.rule': "p. {page}",
+  'command.documents.paste': "Paste as new document…",
+  'paste.title': "Paste as new document",
+  'paste.text': "Text",
+  'paste.placeholder': "Paste the article here (Ctrl+V)",
+  'paste.fromHtml': "Pasted from a web page: the article's text is kept, menus and scripts are dropped.",
+  'paste.count': "{count, plural, one {# character} other {# characters}}",
+  'paste.create': "Add document",
+  'paste.done': "Document «{title}» added.",
   // ---- end of PDF documents ----
 } as const;
 

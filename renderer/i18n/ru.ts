@@ -404,5 +404,13 @@ export const ru: Record<MessageKey, string> = {
   // ---- PDF documents ----
   'pages.short': "с.",
   'pages.rule': "с. {page}",
+  'command.documents.paste': "Вставить как новый документ…",
+  'paste.title': "Вставить как новый документ",
+  'paste.text': "Текст",
+  'paste.placeholder': "Вставьте сюда текст статьи (Ctrl+V)",
+  'paste.fromHtml': "Вставлено с веб-страницы: текст статьи сохранён, меню и скрипты отброшены.",
+  'paste.count': "{count, plural, one {# символ} few {# символа} many {# символов} other {# символа}}",
+  'paste.create': "Добавить документ",
+  'paste.done': "Документ «{title}» добавлен.",
   // ---- end of PDF documents ----
 };
