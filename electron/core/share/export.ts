@@ -9,7 +9,7 @@ import { richTextFromLexical, richTextToHtml } from '../../../shared/richtext';
 import type { Project } from '../store/project';
 import { Bases } from './bases';
 import { DOC_URN_PREFIX, SHARE_NAMESPACE, W3C_CONTEXT, type SharedSummary } from './model';
-import { pageSelectors } from './pages';
+import { embeddedPages, pageSelectors } from './pages';
 
 export const SUMMARY_META_KEY = 'dossier.summary';
 
@@ -230,7 +230,7 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
       format: d.format,
       length: d.length,
       modified: d.modifiedAt,
-      ...(opts.embedText ? { text: project.documents.text(d.id) } : {}),
+      ...(opts.embedText ? { text: project.documents.text(d.id), ...embeddedPages(project.documents.pageStarts(d.id)) } : {}),
     };
   });
   for (const t of tags) bases.push(['tag', t.id, t.modified_at]);

@@ -86,6 +86,8 @@ export interface SharedDocument {
   modified: string;
   /** The full text when the file embeds it. */
   text: string | null;
+  /** A paged source's page map, sent with its text (unchecked until the text is used; see share/pages.ts). */
+  'cr:pages'?: unknown;
 }
 
 export interface SharedSummary {

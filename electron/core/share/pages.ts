@@ -4,6 +4,7 @@
  * reader that does not know it anchors by the text selectors as before.
  */
 import { pageAt } from '../../../shared/pages';
+import { AppError } from '../errors';
 import type { Db } from '../store/db';
 
 export const PDF_FRAGMENT_SPEC = 'http://tools.ietf.org/rfc/rfc3778';
@@ -24,4 +25,28 @@ export function pageSelectors(db: Db): (hash: string, start: number) => Record<s
     if (!pages) return [];
     return [{ type: 'FragmentSelector', conformsTo: PDF_FRAGMENT_SPEC, value: `page=${pageAt(pages, start)}` }];
   };
+}
+
+/** A paged source's page map beside its embedded text, so a colleague who gets the text gets its pages. */
+export function embeddedPages(pageStarts: number[]): { 'cr:pages'?: number[] } {
+  return pageStarts.length > 0 ? { 'cr:pages': pageStarts } : {};
+}
+
+/** The most pages a shared document may list: as many as an imported PDF may have. */
+const MAX_SHARED_PAGES = 2000;
+
+/**
+ * A shared document's page map (`cr:pages`, sent with its embedded text), checked against that
+ * text: whole offsets, rising, the first 0, none past the end. Anything else is refused by place.
+ */
+export function sharedPageStarts(fileName: string, index: number, raw: unknown, textLength: number): number[] | undefined {
+  if (raw === undefined) return undefined;
+  const bad = (why: string) => new AppError('bad-input', `${fileName} is not a usable annotation file: cr:project.documents[${index}].cr:pages: ${why}.`);
+  if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_SHARED_PAGES) throw bad(`expected a list of 1 to ${MAX_SHARED_PAGES} page offsets`);
+  const starts = raw as unknown[];
+  if (!starts.every((s): s is number => Number.isSafeInteger(s) && (s as number) >= 0 && (s as number) <= textLength)) {
+    throw bad('every page offset must be a whole number within the text');
+  }
+  if (starts[0] !== 0 || starts.some((s, i) => i > 0 && s < starts[i - 1]!)) throw bad('page offsets must start at 0 and never go back');
+  return starts;
 }
