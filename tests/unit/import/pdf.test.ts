@@ -4,7 +4,7 @@
  * headers, footers and page numbers left out of the text but not out of the page map.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractDocument } from '../../../electron/core/import';
+import { extractDocument, IMPORT_LIMITS } from '../../../electron/core/import';
 import { printHtmlToPdf } from '../../../electron/core/export/chromium';
 import { expectedText, printArticle, readParagraph, SAMPLE_ARTICLE } from '../../fixtures/printed-pdf';
 
@@ -52,5 +52,12 @@ describe('PDF import', () => {
   it('a file named .pdf that is not a PDF is refused as damaged', async () => {
     const bytes = Buffer.from('<html>not a pdf %%EOF</html>');
     await expect(extractDocument({ name: 'fake.pdf', bytes })).rejects.toThrow('"fake.pdf" is damaged or incomplete');
+  });
+
+  it('a PDF over the size limit is refused before PDF.js opens it', async () => {
+    const big = Buffer.alloc(IMPORT_LIMITS.maxFileBytes + 1, 0x20);
+    big.write('%PDF-1.7\n');
+    big.write('%%EOF\n', big.length - 6);
+    await expect(extractDocument({ name: 'huge.pdf', bytes: big })).rejects.toThrow(/^"huge\.pdf" is 20\.00 MB; Crossread imports files up to 20 MB/);
   });
 });
