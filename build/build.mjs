@@ -38,17 +38,30 @@ const common = {
 const requireBanner = "import { createRequire as __crossreadRequire } from 'node:module';\nconst require = __crossreadRequire(import.meta.url);";
 // The core finds its isolate worker (electron/core/isolate) beside the bundle it runs in, by this name.
 const isolateWorker = (file) => ({ define: { CROSSREAD_ISOLATE_WORKER: JSON.stringify(file) } });
+// PDF.js runs only inside the import isolate (electron/core/import/pdf.ts, loaded by the isolate's
+// worker): the main process and the CLI never read a PDF themselves, so their bundles leave it out
+// (it would double their size, and its private class fields defeat the security scanner's parser).
+const isolatedOnly = { external: [...common.external, 'pdfjs-dist', 'pdfjs-dist/*'] };
 // locate.ts reads import.meta only where __dirname is missing, which a CommonJS bundle always has.
 const cjs = { format: 'cjs', logOverride: { 'empty-import-meta': 'silent' } };
 
 const node = await Promise.all([
-  esbuild({ ...common, ...cjs, ...isolateWorker('isolate-worker.cjs'), entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(out, 'electron/main.cjs') }),
+  esbuild({ ...common, ...cjs, ...isolatedOnly, ...isolateWorker('isolate-worker.cjs'), entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(out, 'electron/main.cjs') }),
   esbuild({ ...common, ...cjs, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(out, 'electron/preload.cjs') }),
-  esbuild({ ...common, ...cjs, entryPoints: [path.join(root, 'electron/core/isolate/worker.ts')], outfile: path.join(out, 'electron/isolate-worker.cjs') }),
   // The core in Electron's utility process (electron/core-client.ts forks it from main.cjs's folder).
-  esbuild({ ...common, ...cjs, ...isolateWorker('isolate-worker.cjs'), entryPoints: [path.join(root, 'electron/core-host.ts')], outfile: path.join(out, 'electron/core-host.cjs') }),
+  esbuild({ ...common, ...cjs, ...isolatedOnly, ...isolateWorker('isolate-worker.cjs'), entryPoints: [path.join(root, 'electron/core-host.ts')], outfile: path.join(out, 'electron/core-host.cjs') }),
   esbuild({
     ...common,
+    ...cjs,
+    // PDF.js (ESM) finds Node's require through import.meta.url; give the CommonJS worker the real one.
+    banner: { js: "const __crossreadMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__crossreadMetaUrl' },
+    entryPoints: [path.join(root, 'electron/core/isolate/worker.ts')],
+    outfile: path.join(out, 'electron/isolate-worker.cjs'),
+  }),
+  esbuild({
+    ...common,
+    ...isolatedOnly,
     ...isolateWorker('isolate-worker.mjs'),
     entryPoints: [path.join(root, 'electron/cli/index.ts')],
     outfile: path.join(out, 'node/cli.mjs'),

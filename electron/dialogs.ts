@@ -16,7 +16,7 @@ export const PROJECT_EXTENSION = 'crossread';
 export const DEFAULT_PROJECT_NAME = 'Research.crossread';
 const PROJECT_FILTERS = [{ name: 'Crossread project', extensions: [PROJECT_EXTENSION] }];
 const DOCUMENT_FILTERS = [
-  { name: 'Documents', extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'docx'] },
+  { name: 'Documents', extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'docx', 'pdf'] },
   { name: 'All files', extensions: ['*'] },
 ];
 /** Crossread's own annotation files end in .crossread.json; W3C and Hypothesis files in .json or .jsonld. */

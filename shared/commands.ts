@@ -50,6 +50,9 @@ export const COMMANDS = [
   // Narrow screens: the reading panes get the width back.
   { id: 'sidebar.toggle', label: 'Show or Hide Sidebar', accelerator: 'CmdOrCtrl+\\', menu: 'view' },
   { id: 'inspector.toggle', label: 'Show or Hide Claim Inspector', accelerator: 'Shift+CmdOrCtrl+\\', menu: 'view' },
+  // Outside a text field only: in a note, Ctrl+Shift+V stays the browser's paste without formatting.
+  // So the key is the page's alone (alsoKeys): a native menu accelerator would take it from notes too.
+  { id: 'documents.paste', label: 'Paste as New Document…', alsoKeys: ['Shift+CmdOrCtrl+V'], menu: 'edit' },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

@@ -74,7 +74,7 @@ export const DocumentMeta = z.object({
   date: IsoDay.nullable(),
   language: z.string(),
   sourceName: z.string(),
-  format: z.enum(['txt', 'md', 'html', 'docx']),
+  format: z.enum(['txt', 'md', 'html', 'docx', 'pdf']),
   hash: z.string(),
   length: z.number().int().nonnegative(),
   createdAt: IsoTime,
@@ -82,7 +82,11 @@ export const DocumentMeta = z.object({
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
-export const DocumentWithText = DocumentMeta.extend({ text: z.string() });
+export const DocumentWithText = DocumentMeta.extend({
+  text: z.string(),
+  /** A paged source's page map (see shared/pages.ts): where each page's text starts; [] when unpaged. */
+  pageStarts: z.array(z.number().int().nonnegative()),
+});
 export type DocumentWithText = z.infer<typeof DocumentWithText>;
 
 export const DocumentPatch = z
@@ -320,6 +324,18 @@ export const ImportResult = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
+/** Paste as new document: the clipboard's plain text and, when it held some, its HTML, with the details the user gave. */
+export const PasteDocument = z
+  .object({
+    text: z.string().max(5_000_000, 'the pasted text is longer than the 5,000,000-character import limit'),
+    html: z.string().max(20 * 1024 * 1024, 'the pasted HTML is larger than the 20 MB import limit').default(''),
+    title: z.string().trim().min(1, 'a document needs a title').max(500),
+    outlet: z.string().trim().max(200).default(''),
+    date: IsoDay.nullable().default(null),
+  })
+  .strict();
+export type PasteDocument = z.infer<typeof PasteDocument>;
+
 // ── desktop (issue 7): backups ──
 export const BACKUP_REASONS = ['migration', 'scheduled', 'manual', 'before-restore'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
@@ -424,6 +440,7 @@ export const api = {
   'documents.get': entry(z.object({ id: Id }).strict(), DocumentWithText),
   'documents.import': entry(z.object({ files: z.array(ImportFile).min(1).max(50) }).strict(), ImportResult),
   'documents.update': entry(z.object({ id: Id, patch: DocumentPatch }).strict(), DocumentMeta),
+  'documents.paste': entry(PasteDocument, DocumentMeta),
   'documents.delete': entry(z.object({ id: Id }).strict(), UndoStepRef),
 
   'tags.list': entry(Empty, z.array(Tag)),

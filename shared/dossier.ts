@@ -64,6 +64,8 @@ export const Citation = z.object({
   title: z.string(),
   date: Day.nullable(),
   paragraph: z.number().int().positive(),
+  /** For a paged source (PDF): the 1-based page, and then `paragraph` counts from the top of that page. */
+  page: z.number().int().positive().optional(),
 });
 export type Citation = z.infer<typeof Citation>;
 

@@ -15,7 +15,7 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 function formatDocumentsLines(docs: DocumentMeta[], asJson: boolean): string {
   if (asJson) {
     return json(
-      docs.map((d) => ({ id: d.id, title: d.title, outlet: d.outlet, author: d.author, date: d.date, language: d.language, hash: d.hash, length: d.length })),
+      docs.map((d) => ({ id: d.id, title: d.title, outlet: d.outlet, author: d.author, date: d.date, language: d.language, format: d.format, hash: d.hash, length: d.length })),
     );
   }
   if (docs.length === 0) return 'No documents.\n';

@@ -24,7 +24,7 @@ Commands:
   browser [--project P] [--port N] [--take-over]
                                         Run Crossread in your browser (browser mode)
   import --project P FILE... [--take-over]
-                                        Import documents (.txt .md .html .docx); creates P if missing
+                                        Import documents (.txt .md .html .docx .pdf); creates P if missing
   documents --project P [--json]        List the documents of a project
   annotations --project P [--json]      List the claims of a project
   tags --project P [--json]             List the tags of a project

@@ -21,6 +21,7 @@ import { exportHandlers } from './export/handlers';
 import { openProjectFile, projectFileHandlers } from './files/project-handlers';
 import type { PdfPrinter } from './export/index';
 import { importDocuments } from './import-documents';
+import { pasteDocument } from './paste-document';
 import { openSampleProject, SAMPLE_FILE_NAME } from './sample';
 import { autocode } from './search/autocode';
 import { shareHandlers, shareJobHandlers } from './share/handlers';
@@ -157,9 +158,10 @@ export function createBackend(opts: BackendOptions): Backend {
     'documents.list': () => requireProject().documents.list(),
     'documents.get': ({ id }) => {
       const p = requireProject();
-      return { ...p.documents.get(id), text: p.documents.text(id) };
+      return { ...p.documents.get(id), text: p.documents.text(id), pageStarts: p.documents.pageStarts(id) };
     },
     'documents.import': ({ files }) => importDocuments(requireProject(), files),
+    'documents.paste': (input) => pasteDocument(requireProject(), input),
     'documents.update': ({ id, patch }) => {
       const p = requireProject();
       return p.undoable(() => p.labels.document('document.update', id), (now) => p.documents.update(id, patch, now));

@@ -22,6 +22,7 @@ import { useLinkModeExits } from '../links/useLinkModeExits';
 import { PanelToggle } from './PanelToggle';
 import { AboutDialog } from './AboutDialog';
 import { BackupsDialog } from '../backups/BackupsDialog';
+import { PasteDocumentDialog } from '../documents/PasteDocumentDialog';
 import { ShareProvider } from '../share/ShareContext';
 import { ShareUi } from '../share/ShareUi';
 import { AttributesProvider } from '../attributes/AttributesContext';
@@ -32,7 +33,7 @@ import { useAppCommands, type AppDialog } from './useAppCommands';
 import { WorkspaceProvider } from './workspace';
 import { useWorkspace } from './workspace';
 
-const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.docx';
+const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.docx,.pdf';
 
 export function App() {
   return (
@@ -92,6 +93,7 @@ function Shell() {
       {dialog === 'palette' ? <CommandPalette enabled={commands.enabled} run={commands.run} onClose={() => setDialog(null)} /> : null}
       {dialog === 'about' ? <AboutDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'backups' ? <BackupsDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'paste' ? <PasteDocumentDialog onClose={() => setDialog(null)} /> : null}
       <Toasts />
     </>
   );

@@ -10,7 +10,7 @@ import { useT } from '../i18n/I18n';
 import { useWorkspace } from './workspace';
 import type { SidebarTab } from './Sidebar';
 
-export type AppDialog = 'tags' | 'relations' | 'settings' | 'about' | 'palette' | 'matrix' | 'export' | 'backups' | null;
+export type AppDialog = 'tags' | 'relations' | 'settings' | 'about' | 'palette' | 'matrix' | 'export' | 'backups' | 'paste' | null;
 
 interface Ui {
   projects: ReturnType<typeof useProjectCommands>;
@@ -72,6 +72,7 @@ export function useAppCommands(ui: Ui) {
     'project.reload': { run: () => void actions.reloadProject() },
     'sidebar.toggle': { run: () => actions.setPanels({ sidebar: !state.layout.sidebar }), enabled: hasProject },
     'inspector.toggle': { run: () => actions.setPanels({ inspector: !state.layout.inspector }), enabled: hasProject },
+    'documents.paste': { run: () => ui.setDialog('paste'), enabled: writable },
   };
   const run = useCommands(handlers);
   return { run, enabled: (id: keyof CommandHandlers) => handlers[id].enabled?.() ?? true };

@@ -1,5 +1,7 @@
 import type { CSSProperties } from 'react';
+import { pageAt } from '../../shared/pages';
 import { useT } from '../i18n/I18n';
+import { useDocumentText } from '../reader/useDocumentText';
 import { AnchorBadge } from '../share/AnchorBadge';
 import type { ClaimRow } from './claimRows';
 import type { RowFocusProps } from './VirtualList';
@@ -20,8 +22,12 @@ export function ClaimRowView({ row, onOpen, focus }: { row: ClaimRow; onOpen(id:
   const t = useT();
   const a = row.annotation;
   const doc = row.document;
+  // Only a PDF has pages; its text and page map are fetched once per session and shared by its rows.
+  const { pageStarts } = useDocumentText(doc?.format === 'pdf' ? doc.id : '');
+  const page = pageAt(pageStarts, a.start);
   const meta = [
     doc ? doc.outlet || doc.title : '',
+    page > 0 ? t('pages.rule', { page }) : '',
     row.date ?? t('documents.noDate'),
     row.linkCount === 1 ? t('browser.linkOne') : row.linkCount > 1 ? t('browser.links', { count: row.linkCount }) : '',
     a.author,

@@ -38,7 +38,7 @@ export function useCommands(handlers: CommandHandlers) {
         if (!keys.some((k) => matchesAccelerator(k, e))) continue;
         const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
         // Plain keys (L, Delete) and undo/redo belong to a text field while one has focus.
-        if ((plain || c.id === 'edit.undo' || c.id === 'edit.redo') && isTextEntry(e.target)) return;
+        if ((plain || c.id === 'edit.undo' || c.id === 'edit.redo' || c.id === 'documents.paste') && isTextEntry(e.target)) return;
         const h = ref.current[c.id];
         if (h.enabled && !h.enabled()) return;
         e.preventDefault();

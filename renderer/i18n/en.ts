@@ -25,7 +25,7 @@ export const en = {
   'toolbar.tags': 'Tags',
   'toolbar.settings': 'Settings',
   'documents.title': 'Documents',
-  'documents.empty': 'No documents yet. Import .txt, .md, .html or .docx files, or drop them here.',
+  'documents.empty': 'No documents yet. Import .txt, .md, .html, .docx or .pdf files, or drop them here.',
   'documents.open': 'Open {title} in a pane',
   'documents.edit': 'Edit details of {title}',
   'documents.noDate': 'no date',
@@ -524,6 +524,18 @@ export const en = {
   'codes.dossierDescriptions': "Tag definitions from the codebook",
   'codes.tab': "Codes",
   // ---- end of code system ----
+  // ---- PDF documents ----
+  'pages.short': "p.",
+  'pages.rule': "p. {page}",
+  'command.documents.paste': "Paste as new document…",
+  'paste.title': "Paste as new document",
+  'paste.text': "Text",
+  'paste.placeholder': "Paste the article here (Ctrl+V)",
+  'paste.fromHtml': "Pasted from a web page: the article's text is kept, menus and scripts are dropped.",
+  'paste.count': "{count, plural, one {# character} other {# characters}}",
+  'paste.create': "Add document",
+  'paste.done': "Document «{title}» added.",
+  // ---- end of PDF documents ----
 } as const;
 
 export type MessageKey = keyof typeof en;

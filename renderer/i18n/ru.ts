@@ -26,7 +26,7 @@ export const ru: Record<MessageKey, string> = {
   'toolbar.tags': 'Теги',
   'toolbar.settings': 'Настройки',
   'documents.title': 'Документы',
-  'documents.empty': 'Документов пока нет. Импортируйте файлы .txt, .md, .html или .docx или перетащите их сюда.',
+  'documents.empty': 'Документов пока нет. Импортируйте файлы .txt, .md, .html, .docx или .pdf или перетащите их сюда.',
   'documents.open': 'Открыть «{title}» в панели',
   'documents.edit': 'Изменить сведения о «{title}»',
   'documents.noDate': 'без даты',
@@ -525,4 +525,16 @@ export const ru: Record<MessageKey, string> = {
   'codes.dossierDescriptions': "Определения тегов из кодовой книги",
   'codes.tab': "Коды",
   // ---- end of code system ----
+  // ---- PDF documents ----
+  'pages.short': "с.",
+  'pages.rule': "с. {page}",
+  'command.documents.paste': "Вставить как новый документ…",
+  'paste.title': "Вставить как новый документ",
+  'paste.text': "Текст",
+  'paste.placeholder': "Вставьте сюда текст статьи (Ctrl+V)",
+  'paste.fromHtml': "Вставлено с веб-страницы: текст статьи сохранён, меню и скрипты отброшены.",
+  'paste.count': "{count, plural, one {# символ} few {# символа} many {# символов} other {# символа}}",
+  'paste.create': "Добавить документ",
+  'paste.done': "Документ «{title}» добавлен.",
+  // ---- end of PDF documents ----
 };

@@ -23,7 +23,7 @@ export function Pane({ doc, index, count }: Props) {
   const { state, actions } = useWorkspace();
   const linkingFrom = useLinkingFrom();
   const pick = usePickClaim();
-  const { text, error } = useDocumentText(doc.id);
+  const { text, pageStarts, error } = useDocumentText(doc.id);
   const [map, setMap] = useState<OffsetMap | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const annotations = useMemo(
@@ -172,7 +172,7 @@ export function Pane({ doc, index, count }: Props) {
           links={state.links}
           onOpen={(a) => pick(a.id, map?.range(a.start, a.end)?.getBoundingClientRect() ?? null)}
         />
-        {text !== null ? <SourceEditor documentId={doc.id} text={text} label={label} onReady={onReady} onKeyDown={onKeyDown} /> : null}
+        {text !== null ? <SourceEditor documentId={doc.id} text={text} pageStarts={pageStarts} label={label} onReady={onReady} onKeyDown={onKeyDown} /> : null}
       </div>
     </section>
   );

@@ -5,10 +5,13 @@ import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { useEffect, useMemo, useRef } from 'react';
 import { splitParagraphs, type ParagraphRange } from '../../shared/text';
 import { OffsetMap } from './offsets';
+import { PageRules } from './PageRules';
 
 interface Props {
   documentId: string;
   text: string;
+  /** A paged source's page map; [] for none. */
+  pageStarts: readonly number[];
   label: string;
   onReady(map: OffsetMap): void;
   onKeyDown(e: KeyboardEvent): void;
@@ -22,7 +25,7 @@ const BLOCKED_EVENTS = ['beforeinput', 'paste', 'cut', 'drop', 'dragstart'] as c
  * (Shift+arrows select text, as analysts expect), while every input is cancelled before the
  * browser or Lexical sees it — the text never changes, so stored offsets stay valid.
  */
-export function SourceEditor({ documentId, text, label, onReady, onKeyDown }: Props) {
+export function SourceEditor({ documentId, text, pageStarts, label, onReady, onKeyDown }: Props) {
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);
   const initialConfig = useMemo(
     () => ({
@@ -54,6 +57,7 @@ export function SourceEditor({ documentId, text, label, onReady, onKeyDown }: Pr
         spellCheck={false}
       />
       <ReadOnlyGuard paragraphs={paragraphs} text={text} onReady={onReady} onKeyDown={onKeyDown} />
+      {pageStarts.length > 0 ? <PageRules paragraphs={paragraphs} pageStarts={pageStarts} /> : null}
     </LexicalComposer>
   );
 }

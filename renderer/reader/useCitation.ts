@@ -1,15 +1,19 @@
 import { useMemo } from 'react';
 import type { Annotation, DocumentMeta } from '../../shared/contract';
-import { paragraphIndexAt, splitParagraphs } from '../../shared/text';
+import { placeOf, placeText } from '../../shared/pages';
+import { splitParagraphs } from '../../shared/text';
+import { useT } from '../i18n/I18n';
 import { useDocumentText } from './useDocumentText';
 
-/** "Caravan.kz, 2025-11-07, ¶12": where a claim stands, as a dossier would cite it. */
+/** "Caravan.kz, 2025-11-07, ¶12" (or "…, p. 2, ¶3" in a PDF): where a claim stands, as a dossier would cite it. */
 export function useCitation(annotation: Annotation | undefined, doc: DocumentMeta | undefined): string {
-  const { text } = useDocumentText(annotation?.documentId ?? '');
+  const t = useT();
+  const { text, pageStarts } = useDocumentText(annotation?.documentId ?? '');
+  const pageLabel = t('pages.short');
   return useMemo(() => {
     if (!annotation || !doc) return '';
     const source = doc.outlet || doc.title;
-    const para = text ? paragraphIndexAt(splitParagraphs(text), annotation.start) + 1 : 0;
-    return [source, doc.date, para > 0 ? `¶${para}` : null].filter(Boolean).join(', ');
-  }, [annotation, doc, text]);
+    const place = text ? placeText(placeOf(splitParagraphs(text), pageStarts, annotation.start), pageLabel) : null;
+    return [source, doc.date, place].filter(Boolean).join(', ');
+  }, [annotation, doc, text, pageStarts, pageLabel]);
 }

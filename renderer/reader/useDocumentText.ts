@@ -1,27 +1,35 @@
 import { useEffect, useState } from 'react';
 import { call } from '../api/client';
 
-// Texts never change after import, so one fetch per document per session is enough.
-const cache = new Map<string, Promise<string>>();
+interface Loaded {
+  text: string;
+  /** A paged source's page map (shared/pages.ts); [] when the document has no pages. */
+  pageStarts: number[];
+}
 
-export function useDocumentText(documentId: string): { text: string | null; error: string | null } {
-  const [state, setState] = useState<{ text: string | null; error: string | null }>({ text: null, error: null });
+// Texts and their pages never change after import, so one fetch per document per session is enough.
+const cache = new Map<string, Promise<Loaded>>();
+
+const NO_PAGES: number[] = [];
+
+export function useDocumentText(documentId: string): { text: string | null; pageStarts: number[]; error: string | null } {
+  const [state, setState] = useState<{ loaded: Loaded | null; error: string | null }>({ loaded: null, error: null });
   useEffect(() => {
     let alive = true;
     if (!documentId) return;
     let pending = cache.get(documentId);
     if (!pending) {
-      pending = call('documents.get', { id: documentId }).then((d) => d.text);
+      pending = call('documents.get', { id: documentId }).then((d) => ({ text: d.text, pageStarts: d.pageStarts }));
       cache.set(documentId, pending);
       pending.catch(() => cache.delete(documentId));
     }
     pending.then(
-      (text) => alive && setState({ text, error: null }),
-      (err: Error) => alive && setState({ text: null, error: err.message }),
+      (loaded) => alive && setState({ loaded, error: null }),
+      (err: Error) => alive && setState({ loaded: null, error: err.message }),
     );
     return () => {
       alive = false;
     };
   }, [documentId]);
-  return state;
+  return { text: state.loaded?.text ?? null, pageStarts: state.loaded?.pageStarts ?? NO_PAGES, error: state.error };
 }

@@ -205,7 +205,8 @@ test('bad files are refused with a clear message and add nothing; Windows-1251 i
 test('hostile files are refused with the file named once, and browser mode keeps serving', async ({ page }) => {
   await openNewProject(page, 'Hostile');
   const refusals: [FilePayload, string][] = [
-    [payload('a.pdf', '%PDF-1.7'), 'is not a supported file type'],
+    [payload('a.epub', 'PK'), 'is not a supported file type'],
+    [payload('a.pdf', '%PDF-1.7'), 'is damaged or incomplete'],
     [payload('nested.html', '<div>'.repeat(200_000), 'text/html'), 'nests its HTML elements more than 1,000 deep'],
     [payload('bomb.docx', docxBomb({ mainPart: 'word/document.xml', bombPart: 'word/styles.dat', mebibytes: 1024 })), 'unpacks to more than'],
   ];

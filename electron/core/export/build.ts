@@ -19,8 +19,9 @@ import {
   type FindingSection,
 } from '../../../shared/dossier';
 import { richTextFromLexical, richTextToPlain } from '../../../shared/richtext';
+import { placeOf } from '../../../shared/pages';
 import { tagTree } from '../../../shared/tag-tree';
-import { paragraphIndexAt, splitParagraphs, type ParagraphRange } from '../../../shared/text';
+import { splitParagraphs, type ParagraphRange } from '../../../shared/text';
 import { labelsFor } from './labels';
 import type { Attribute, AttributeValue } from '../../../shared/attributes';
 import { dossierAttributes } from '../attributes/dossier';
@@ -39,7 +40,7 @@ export interface SnapshotMemo {
 
 export interface DossierSnapshot {
   projectName: string;
-  documents: readonly (DocumentMeta & { text: string })[];
+  documents: readonly (DocumentMeta & { text: string; pageStarts: readonly number[] })[];
   tags: readonly Tag[];
   annotations: readonly Annotation[];
   links: readonly Link[];
@@ -94,12 +95,14 @@ export function buildDossier(snap: DossierSnapshot, options: DossierOptions): Do
 
   const citationOf = (a: Annotation): Citation => {
     const d = docById.get(a.documentId)!;
+    const place = placeOf(paragraphs.get(d.id) ?? [], d.pageStarts, a.start);
     return {
       sourceId: d.id,
       outlet: d.outlet,
       title: d.title,
       date: d.date,
-      paragraph: Math.max(0, paragraphIndexAt(paragraphs.get(d.id) ?? [], a.start)) + 1,
+      paragraph: place.paragraph,
+      ...(place.page > 0 ? { page: place.page } : {}),
     };
   };
 

@@ -7,7 +7,7 @@ import type { Dossier } from '../../../shared/dossier';
 import { capitalize } from './labels';
 import { viewOf } from './view';
 
-export const CSV_COLUMNS = ['id', 'number', 'document', 'outlet', 'date', 'paragraph', 'quote', 'tags', 'note', 'links', 'grade', 'source attributes'] as const;
+export const CSV_COLUMNS = ['id', 'number', 'document', 'outlet', 'date', 'page', 'paragraph', 'quote', 'tags', 'note', 'links', 'grade', 'source attributes'] as const;
 
 export function csvField(value: string): string {
   const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -20,7 +20,21 @@ export function renderCsv(d: Dossier, opts: { bom?: boolean } = {}): string {
     const source = v.source(c.citation.sourceId);
     const links = c.links.map((k) => `${capitalize(k.relation)}: ${v.cite(k)} — «${k.quote}»`).join('\n');
     const attributes = (source?.attributes ?? []).map((a) => `${a.name}: ${a.value}`).join('; ');
-    return [c.id, String(c.number), source?.title ?? c.citation.title, c.citation.outlet, c.citation.date ?? '', String(c.citation.paragraph), c.quote, c.tags.join('; '), c.note?.text ?? '', links, c.grade ?? '', attributes];
+    return [
+      c.id,
+      String(c.number),
+      source?.title ?? c.citation.title,
+      c.citation.outlet,
+      c.citation.date ?? '',
+      c.citation.page ? String(c.citation.page) : '',
+      String(c.citation.paragraph),
+      c.quote,
+      c.tags.join('; '),
+      c.note?.text ?? '',
+      links,
+      c.grade ?? '',
+      attributes,
+    ];
   });
   const text = [[...CSV_COLUMNS], ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
   return opts.bom ? `\ufeff${text}` : text;

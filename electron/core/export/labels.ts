@@ -54,6 +54,7 @@ const en = {
   claim: 'Claim',
   page: 'Page',
   paragraph: '¶',
+  pageShort: 'p.',
   months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
   relations: {
     supports: ['supports', 'is supported by'],
@@ -115,6 +116,7 @@ const ru: Labels = {
   claim: 'Утверждение',
   page: 'Стр.',
   paragraph: '¶',
+  pageShort: 'с.',
   months: ['янв.', 'февр.', 'марта', 'апр.', 'мая', 'июня', 'июля', 'авг.', 'сент.', 'окт.', 'нояб.', 'дек.'],
   relations: {
     supports: ['подтверждает', 'подтверждается'],
@@ -141,8 +143,9 @@ export function formatDay(day: string | null, l: Labels): string {
 }
 
 /** "Caravan.kz, 7 Nov 2025, ¶14": the outlet (or title when there is none), date and paragraph. */
-export function citationText(c: { outlet: string; title: string; date: string | null; paragraph: number }, l: Labels): string {
-  return `${c.outlet || c.title}, ${formatDay(c.date, l)}, ${l.paragraph}${c.paragraph}`;
+export function citationText(c: { outlet: string; title: string; date: string | null; paragraph: number; page?: number }, l: Labels): string {
+  const page = c.page ? `${l.pageShort} ${c.page}, ` : '';
+  return `${c.outlet || c.title}, ${formatDay(c.date, l)}, ${page}${l.paragraph}${c.paragraph}`;
 }
 
 /** A memo's heading: "Project memo", "On the source «…»", "On the tag «…»". */

@@ -10,7 +10,7 @@ export function snapshotOf(project: Project, author: string, generator: string, 
   const settings = readDossierSettings(project, author);
   return {
     projectName: project.info().name,
-    documents: project.documents.list().map((d) => ({ ...d, text: project.documents.text(d.id) })),
+    documents: project.documents.list().map((d) => ({ ...d, text: project.documents.text(d.id), pageStarts: project.documents.pageStarts(d.id) })),
     tags: project.tags.list(),
     annotations,
     links: project.links.list(),

@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { extractDocx } from './docx';
 import { extractHtml } from './html';
 import { extractMarkdown } from './markdown';
+import { extractPdf } from './pdf';
 import { baseName, formatCharacters, formatLimitMegabytes, formatMegabytes, quoted, refuse } from './refuse';
 import { extractText } from './text';
 import { IMPORT_LIMITS } from './types';
@@ -25,10 +26,11 @@ const FORMAT_BY_EXTENSION: Record<string, Format> = {
   html: 'html',
   htm: 'html',
   docx: 'docx',
+  pdf: 'pdf',
 };
 
 /** The supported types as a user reads them in a message. */
-export const SUPPORTED_TYPES_TEXT = 'plain text (.txt), Markdown (.md), HTML (.html, .htm) and Word (.docx)';
+export const SUPPORTED_TYPES_TEXT = 'plain text (.txt), Markdown (.md), HTML (.html, .htm), Word (.docx) and PDF (.pdf)';
 
 /** The importer for a file name, or null when its extension is not supported. */
 export function formatOf(name: string): Format | null {
@@ -85,5 +87,7 @@ function run(format: Format, src: ImportSource): Promise<ExtractedDocument> | Ex
       return extractHtml(src);
     case 'docx':
       return extractDocx(src);
+    case 'pdf':
+      return extractPdf(src);
   }
 }

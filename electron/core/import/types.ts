@@ -15,9 +15,11 @@ export interface ExtractedDocument {
   date: string | null;
   /** BCP-47 primary tag guessed from the text ('ru', 'en', 'kk'…), '' when unknown. */
   language: string;
-  format: 'txt' | 'md' | 'html' | 'docx';
-  /** How the bytes were decoded, e.g. 'utf-8', 'utf-16le', 'windows-1251'. */
+  format: 'txt' | 'md' | 'html' | 'docx' | 'pdf';
+  /** How the bytes were decoded, e.g. 'utf-8', 'utf-16le', 'windows-1251' ('pdf' for a PDF's text layer). */
   encoding: string;
+  /** Paged sources (PDF): the offset where each page's text starts, page 1 first. */
+  pageStarts?: number[];
 }
 
 /** Limits that keep a hostile or huge file from freezing the app. */

@@ -12,6 +12,7 @@ import { memoItems } from './memos';
 import { codeFieldsOf, TAG_CODE_COLUMNS } from './codes';
 import { DOC_URN_PREFIX, SHARE_NAMESPACE, W3C_CONTEXT, type SharedSummary } from './model';
 import { exportAttributes } from '../attributes/share';
+import { embeddedPages, pageSelectors } from './pages';
 
 export const SUMMARY_META_KEY = 'dossier.summary';
 
@@ -145,6 +146,7 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
   const bases: [Parameters<Bases['set']>[0], string, string][] = [];
 
   const items: Record<string, unknown>[] = [];
+  const pageOf = pageSelectors(db);
   for (const c of claims) {
     const deleted = c.deleted_at ?? c.doc_deleted;
     const target = {
@@ -152,6 +154,7 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
       selector: [
         { type: 'TextQuoteSelector', exact: c.exact, prefix: c.prefix, suffix: c.suffix },
         { type: 'TextPositionSelector', start: c.start, end: c.end },
+        ...pageOf(c.hash, c.start),
       ],
     };
     const base = { id: urn(c.id), type: 'Annotation', creator: person(c.author), created: c.created_at, modified: c.modified_at };
@@ -232,7 +235,7 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
       format: d.format,
       length: d.length,
       modified: d.modifiedAt,
-      ...(opts.embedText ? { text: project.documents.text(d.id) } : {}),
+      ...(opts.embedText ? { text: project.documents.text(d.id), ...embeddedPages(project.documents.pageStarts(d.id)) } : {}),
     };
   });
   for (const t of tags) bases.push(['tag', t.id, t.modified_at]);

@@ -15,6 +15,7 @@ import { readSummary, SUMMARY_META_KEY } from './export';
 import { SHARE_LIMITS } from './limits';
 import type { SharedFile, SharedLink, SharedTagRef } from './model';
 import { type Outcome, Tally } from './stats';
+import { sharedPageStarts } from './pages';
 
 const TAG_PALETTE = ['#3b7dd8', '#9b59b6', '#e67e22', '#16a2b8', '#c2185b', '#7f8c2d', '#5d6d7e'];
 
@@ -269,7 +270,17 @@ export abstract class MergeVocabulary {
       }
       if (d.text.length > SHARE_LIMITS.maxText) throw new AppError('bad-input', `${this.fileName}: cr:project.documents[${i}].text is too long.`);
       const created = this.project.documents.insert(
-        { text: d.text, title: d.title || d.sourceName || 'Untitled', outlet: d.outlet, author: d.author, date: d.date, language: d.language, format: d.format, encoding: 'utf-8' },
+        {
+          text: d.text,
+          title: d.title || d.sourceName || 'Untitled',
+          outlet: d.outlet,
+          author: d.author,
+          date: d.date,
+          language: d.language,
+          format: d.format,
+          encoding: 'utf-8',
+          pageStarts: sharedPageStarts(this.fileName, i, d['cr:pages'], d.text.length),
+        },
         d.sourceName.split(/[\\/]/).pop() ?? '',
         this.now,
       );

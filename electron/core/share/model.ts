@@ -81,12 +81,14 @@ export interface SharedDocument {
   date: string | null;
   language: string;
   sourceName: string;
-  format: 'txt' | 'md' | 'html' | 'docx';
+  format: 'txt' | 'md' | 'html' | 'docx' | 'pdf';
   /** Its text's length in UTF-16 code units, when the file says (older files may not). */
   length: number | null;
   modified: string;
   /** The full text when the file embeds it. */
   text: string | null;
+  /** A paged source's page map, sent with its text (unchecked until the text is used; see share/pages.ts). */
+  'cr:pages'?: unknown;
 }
 
 export interface SharedSummary {

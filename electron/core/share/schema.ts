@@ -132,7 +132,7 @@ export const CrossreadExtension = z.looseObject({
         date: DocumentDetails.date,
         language: DocumentDetails.language,
         sourceName: Str(255),
-        format: z.enum(['txt', 'md', 'html', 'docx']),
+        format: z.enum(['txt', 'md', 'html', 'docx', 'pdf']),
         length: z.number().int().nonnegative().optional(),
         modified: Time,
         text: Str(L.maxText).optional(),

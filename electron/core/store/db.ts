@@ -195,16 +195,26 @@ export function migrate(db: Db, file = 'project', upTo = LATEST_SCHEMA): void {
   ) STRICT`);
   const done = new Set(appliedMigrations(db).map((m) => m.version));
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const m of MIGRATIONS) {
-    if (done.has(m.version) || m.version > upTo) continue;
-    try {
-      db.transaction(() => {
-        db.exec(m.sql);
-        m.run?.(db);
-        record.run(m.version, m.name, new Date().toISOString());
-      })();
-    } catch (err) {
-      throw new AppError('internal', `Upgrading ${file} to schema ${m.version} failed: ${(err as Error).message}`);
+  // A table rebuilt by a migration is dropped and renamed into place (SQLite's documented way to
+  // change a constraint), which enforced foreign keys would refuse; they are checked before commit.
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version) || m.version > upTo) continue;
+      try {
+        db.transaction(() => {
+          db.exec(m.sql);
+          m.run?.(db);
+          const broken = db.prepare('PRAGMA foreign_key_check').all() as { table: string }[];
+          if (broken.length > 0) throw new Error(`it would leave ${broken.length} rows of ${broken[0]!.table} without their parent`);
+          record.run(m.version, m.name, new Date().toISOString());
+        })();
+      } catch (err) {
+        throw new AppError('internal', `Upgrading ${file} to schema ${m.version} failed: ${(err as Error).message}`);
+      }
     }
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
   }
 }

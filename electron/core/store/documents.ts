@@ -105,8 +105,18 @@ export class Documents {
         length: doc.text.length,
         now,
       });
+    if (doc.pageStarts?.length) {
+      const page = this.db.prepare('INSERT INTO document_pages (document_id, page, start) VALUES (?, ?, ?)');
+      doc.pageStarts.forEach((start, i) => page.run(id, i + 1, start));
+    }
     this.index.indexDocument(id, doc.text);
     return this.get(id);
+  }
+
+  /** A paged source's page map: the offset where each page's text starts, page 1 first; [] when unpaged. */
+  pageStarts(id: string): number[] {
+    const rows = this.db.prepare('SELECT start FROM document_pages WHERE document_id = ? ORDER BY page').all(id) as { start: number }[];
+    return rows.map((r) => r.start);
   }
 
   update(id: string, patch: DocumentPatch, now: string): DocumentMeta {

@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../../electron/core/backend';
+import { printHtmlToPdf } from '../../../electron/core/export/chromium';
+import { printArticle, SAMPLE_ARTICLE } from '../../fixtures/printed-pdf';
 import { CORPUS_PATHS, ensureBuilt, KAZPRAVDA, lines, REPO, runCli, ZAKON } from './helpers';
 
 const dirs: string[] = [];
@@ -73,6 +75,21 @@ describe('crossread import', () => {
     const docs = JSON.parse((await runCli(['documents', '--project', project, '--json'], home)).stdout) as unknown[];
     expect(docs).toHaveLength(1);
   });
+
+  it('crossread import reads a printed PDF, and refuses a scan with the OCR advice', async () => {
+    const home = tempHome();
+    const article = path.join(home, 'kazpravda.pdf');
+    fs.writeFileSync(article, await printArticle(SAMPLE_ARTICLE));
+    const scan = path.join(home, 'scan.pdf');
+    fs.writeFileSync(scan, await printHtmlToPdf('<!doctype html><html><body><svg width="300" height="200"><rect width="300" height="200" fill="#999"/></svg></body></html>'));
+    const project = path.join(home, 'PDF.crossread');
+    const r = await runCli(['import', '--project', project, article, scan], home);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^imported +Казахстан и Соглашения Авраама/m);
+    expect(lines(r.stderr).filter((l) => l.includes('scan.pdf')).join('\n')).toContain('run OCR on it first, e.g. with OCRmyPDF');
+    const docs = JSON.parse((await runCli(['documents', '--project', project, '--json'], home)).stdout) as { format: string; title: string }[];
+    expect(docs).toMatchObject([{ format: 'pdf', title: SAMPLE_ARTICLE.title }]);
+  }, 120_000);
 
   it('a missing input file fails with exit 1 and says which', async () => {
     const home = tempHome();

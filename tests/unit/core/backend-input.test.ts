@@ -25,6 +25,7 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'documents.get': { input: { id: ID }, required: ['id'] },
   'documents.import': { input: { files: [{ name: 'a.txt', dataBase64: 'YQ==' }] }, required: ['files'] },
   'documents.update': { input: { id: ID, patch: { title: 'T' } }, required: ['id', 'patch'] },
+  'documents.paste': { input: { text: 'Текст статьи.', title: 'T' }, required: ['text', 'title'] },
   'documents.delete': { input: { id: ID }, required: ['id'] },
   'tags.list': { input: {}, required: [] },
   'tags.create': { input: { name: 'n', color: '#000000' }, required: ['name'] },

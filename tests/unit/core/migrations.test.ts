@@ -446,6 +446,42 @@ describe('0007_memos', () => {
   });
 });
 
+describe('0009_pdf_pages', () => {
+  it('upgrades a schema-8 file: documents accept the pdf format and keep their rows, claims, search and undo journal; pages are stored per document', () => {
+    const { db, file } = dbAt(8);
+    try {
+      insertDocument(db, 'd1', 'h1');
+      insertAnnotation(db, 'a1', 'd1');
+      expect(() => db.prepare("UPDATE documents SET format = 'pdf' WHERE id = 'd1'").run()).toThrow(/CHECK constraint/);
+      const before = db.prepare('SELECT * FROM documents').all();
+
+      migrate(db, file, 9);
+
+      expect(db.prepare('SELECT * FROM documents').all()).toEqual(before);
+      expect(isStrict(db, 'documents')).toBe(true);
+      expect(isStrict(db, 'document_pages')).toBe(true);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+      // The claim still points at its document, and a claim on a missing document is still refused.
+      expect(() => insertAnnotation(db, 'a2', 'nope')).toThrow(/FOREIGN KEY/);
+      // The unique live hash and the undo trigger came back with the rebuilt table.
+      expect(() => insertDocument(db, 'd2', 'h1')).toThrow(/UNIQUE/);
+      db.prepare('UPDATE undo_state SET step = 3').run();
+      db.prepare("UPDATE documents SET title = 'Новое' WHERE id = 'd1'").run();
+      db.prepare('UPDATE undo_state SET step = NULL').run();
+      expect(count(db, "SELECT count(*) AS n FROM undo_log WHERE tbl = 'documents'")).toBe(1);
+
+      db.prepare("UPDATE documents SET format = 'pdf' WHERE id = 'd1'").run();
+      db.prepare('INSERT INTO document_pages (document_id, page, start) VALUES (?, ?, ?)').run('d1', 1, 0);
+      expect(() => db.prepare('INSERT INTO document_pages (document_id, page, start) VALUES (?, ?, ?)').run('d1', 0, 0)).toThrow(/CHECK/);
+      expect(() => db.prepare('INSERT INTO document_pages (document_id, page, start) VALUES (?, ?, ?)').run('nope', 1, 0)).toThrow(/FOREIGN KEY/);
+      expect(() => db.prepare("UPDATE documents SET format = 'epub' WHERE id = 'd1'").run()).toThrow(/CHECK constraint/);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('upgrading a schema-1 project', () => {
   it('opens in the app at the latest schema, with the built-in relations and its documents searchable', async () => {
     const dir = tempDir();

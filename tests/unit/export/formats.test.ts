@@ -108,7 +108,7 @@ describe('CSV export', () => {
     const csv = await build(fx, 'csv', { bom: true });
     expect([...csv.data.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(csv.data.toString('utf8'), { bom: true, columns: true, relax_quotes: false }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(['id', 'number', 'document', 'outlet', 'date', 'paragraph', 'quote', 'tags', 'note', 'links', 'grade', 'source attributes']);
+    expect(Object.keys(rows[0]!)).toEqual(['id', 'number', 'document', 'outlet', 'date', 'page', 'paragraph', 'quote', 'tags', 'note', 'links', 'grade', 'source attributes']);
     expect(rows).toHaveLength(8);
     const iran = rows.find((r) => r.quote === Q.zIran)!;
     expect(iran).toMatchObject({ id: fx.claims.zIran.id, document: 'zakon-2026-03-02-badamov', date: '2026-03-02', tags: 'security' });

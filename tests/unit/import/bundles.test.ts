@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { Isolate } from '../../../electron/core/isolate';
 import { CORPUS_DIR, ensureBuilt, lines, REPO, runCli, ZAKON } from '../cli/helpers';
 import { tempDir } from '../core/helpers';
+import { buildPdf, textContent } from '../../fixtures/pdf';
 import { docxBomb } from './hostile';
 
 describe('the isolate in the built app', () => {
@@ -41,6 +42,23 @@ describe('the isolate in the built app', () => {
       const doc = await isolate.run('documents.extract', { name: 'note.md', bytes: new TextEncoder().encode('# Заголовок\n\nТекст.') });
       expect(doc.title).toBe('Заголовок');
       expect(doc.text).toBe('Заголовок\n\nТекст.');
+    } finally {
+      await isolate.close();
+    }
+  });
+
+  it('the desktop CommonJS worker reads a PDF with the PDF.js it bundles, while the main and CLI bundles leave PDF.js to the worker', async () => {
+    await ensureBuilt();
+    for (const bundle of [['electron', 'main.cjs'], ['node', 'cli.mjs']]) {
+      const code = fs.readFileSync(path.join(REPO, 'out', ...bundle), 'utf8');
+      expect(code, bundle.join('/')).not.toContain('GlobalWorkerOptions.workerSrc');
+    }
+    expect(fs.readFileSync(path.join(REPO, 'out', 'electron', 'isolate-worker.cjs'), 'utf8')).toContain('GlobalWorkerOptions.workerSrc');
+    const isolate = new Isolate({ workerFile: path.join(REPO, 'out', 'electron', 'isolate-worker.cjs') });
+    try {
+      const bytes = buildPdf({ pages: [textContent(['Kazakhstan joins the Abraham Accords.']), textContent(['Page two.'])] });
+      const doc = await isolate.run('documents.extract', { name: 'accords.pdf', bytes });
+      expect(doc).toMatchObject({ format: 'pdf', text: 'Kazakhstan joins the Abraham Accords.\n\nPage two.', pageStarts: [0, 39] });
     } finally {
       await isolate.close();
     }

@@ -39,9 +39,9 @@ describe('import limits and refusals', () => {
   });
 
   it('refuses an unknown extension, naming the supported types', async () => {
-    const error = await importError('report.pdf', utf8('%PDF-1.7'));
+    const error = await importError('report.epub', utf8('PK'));
     expect(error.message).toBe(
-      '"report.pdf" is not a supported file type; Crossread imports plain text (.txt), Markdown (.md), HTML (.html, .htm) and Word (.docx) files, so save it in one of these formats and import again.',
+      '"report.epub" is not a supported file type; Crossread imports plain text (.txt), Markdown (.md), HTML (.html, .htm), Word (.docx) and PDF (.pdf) files, so save it in one of these formats and import again.',
     );
     const bare = await importError('/home/me/README', utf8('hello'));
     expect(bare.message).toContain('"README" is not a supported file type');

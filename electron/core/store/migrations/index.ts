@@ -7,13 +7,17 @@ import { sql as undoEverything } from './0005_undo_everything';
 import { sql as attributes } from './0006_attributes';
 import { run as reindexMemos, sql as memos } from './0007_memos';
 import { sql as codeSystem } from './0008_code_system';
+import { run as rebuildDocuments, sql as pdfPages } from './0009_pdf_pages';
 
 /** A numbered schema step. Never edit one after it has landed: add the next number instead. */
 export interface Migration {
   version: number;
   name: string;
   sql: string;
-  /** Work SQL alone cannot do (computed data), run after `sql` in the same transaction. */
+  /**
+   * Work SQL alone cannot do (computed data, a table rebuilt), run after `sql` in the same
+   * transaction. Foreign keys are not enforced while a migration runs; they are checked before it commits.
+   */
   run?: (db: Db) => void;
 }
 
@@ -26,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'attributes', sql: attributes },
   { version: 7, name: 'memos', sql: memos, run: reindexMemos },
   { version: 8, name: 'code_system', sql: codeSystem },
+  { version: 9, name: 'pdf_pages', sql: pdfPages, run: rebuildDocuments },
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1]!.version;
