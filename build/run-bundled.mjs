@@ -19,6 +19,9 @@ export async function runBundled(entry, outName, external) {
     format: 'esm',
     logLevel: 'warning',
     external,
+    // The core finds its isolate worker (electron/core/isolate/locate.ts) by this name beside the
+    // bundle: the app's own Node build, made by `npm run build` before the bench runs.
+    define: { CROSSREAD_ISOLATE_WORKER: JSON.stringify('../node/isolate-worker.mjs') },
     // Bundled CommonJS dependencies call require(); give them one in ESM.
     banner: { js: "import { createRequire as __bundledRequire } from 'node:module';\nconst require = __bundledRequire(import.meta.url);" },
   });

@@ -40,7 +40,7 @@ export async function reloadWith(s: Session, docs: readonly BuiltDoc[], timeoutM
   await s.page.goto('about:blank');
   // The page saves its layout as it unloads; let that land before setting the one wanted.
   await new Promise((r) => setTimeout(r, 300));
-  await s.app.call('layout.set', { panes: docs.map((d) => ({ documentId: d.id, size: 1, scroll: 0 })), sidebar: true });
+  await s.app.call('layout.set', { panes: docs.map((d) => ({ documentId: d.id, share: 1 / docs.length, scroll: 0 })), sidebar: true });
   await loadApp(s.page, s.app);
   for (const d of docs) {
     await s.page.evaluate(waitPainted, { documentId: d.id, ranges: d.claims, since: 0, timeoutMs });
