@@ -52,9 +52,17 @@ export class Tags {
     return toTag(row);
   }
 
-  /** The live tags of `ids` (each once); throws unless every id names one. */
-  requireAll(ids: readonly string[]): Tag[] {
-    return [...new Set(ids)].map((id) => this.get(id));
+  /**
+   * The id and place of each live tag of `ids` (each once); throws unless every id names one. Cheap
+   * on purpose, without the claim counts `get` adds: every claim saved checks its tags here.
+   */
+  requireAll(ids: readonly string[]): Pick<Tag, 'id' | 'position'>[] {
+    const find = this.db.prepare('SELECT id, position FROM tags WHERE id = ? AND deleted_at IS NULL');
+    return [...new Set(ids)].map((id) => {
+      const row = find.get(id) as Pick<Tag, 'id' | 'position'> | undefined;
+      if (!row) throw new AppError('not-found', 'That tag does not exist (it may have been deleted).');
+      return row;
+    });
   }
 
   create(name: string, color: string | undefined, now: string): Tag {
