@@ -25,6 +25,9 @@ export function ClaimInspector() {
   const deleteClaim = useDeleteClaim();
   // Tags toggled but not yet saved: quick clicks each build on the one before, not on a stale claim.
   const unsaved = useRef<{ id: string; tagIds: string[] } | null>(null);
+  // Saves go one after another, so the server takes the clicks in the order they were made.
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
+  const [, showUnsaved] = useState(0);
   if (!state.layout.inspector) return null;
   if (!claim) {
     return (
@@ -40,9 +43,14 @@ export function ClaimInspector() {
   if (unsaved.current && (unsaved.current.id !== claim.id || sameTags(unsaved.current.tagIds, claim.tagIds))) unsaved.current = null;
   const tagIds = unsaved.current?.tagIds ?? claim.tagIds;
   const toggle = (tagId: string) => {
-    const next = tagIds.includes(tagId) ? tagIds.filter((x) => x !== tagId) : [...tagIds, tagId];
+    // Read at click time, not render time: a second click before the first one's save (and the
+    // render after it) must build on the first.
+    const current = unsaved.current?.id === claim.id ? unsaved.current.tagIds : claim.tagIds;
+    const next = current.includes(tagId) ? current.filter((x) => x !== tagId) : [...current, tagId];
     unsaved.current = { id: claim.id, tagIds: next };
-    void actions.setAnnotationTags(claim.id, next);
+    showUnsaved((n) => n + 1);
+    const id = claim.id;
+    saving.current = saving.current.then(() => actions.setAnnotationTags(id, next));
   };
   return (
     <aside className="inspector" role="complementary" aria-label={t('inspector.title')}>
