@@ -279,8 +279,23 @@ export const PaneLayout = z.object({
 }).strict();
 export type PaneLayout = z.infer<typeof PaneLayout>;
 
+/**
+ * The analysis views that open as a pane of their own at the end of the reading row, beside the
+ * text: one at a time, each a tab of that pane.
+ */
+export const ViewKind = z.enum(['graph', 'timeline', 'hypotheses', 'agreement']);
+export type ViewKind = z.infer<typeof ViewKind>;
+export const ViewLayout = z.object({
+  kind: ViewKind,
+  /** The view pane's share of the row; the document panes share the rest. */
+  share: z.number().min(0.1).max(0.9),
+}).strict();
+export type ViewLayout = z.infer<typeof ViewLayout>;
+
 export const Layout = z.object({
   panes: z.array(PaneLayout).max(12),
+  /** The analysis view open beside the panes, if any. */
+  view: ViewLayout.nullable().default(null),
   /** Whether the sidebar (documents, claims, search) is shown. */
   sidebar: z.boolean().default(true),
   /** Whether the claim inspector is shown. */

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { Layout, type PaneLayout } from './contract';
 
-export const EMPTY_LAYOUT: Layout = { panes: [], sidebar: true, inspector: true };
+export const EMPTY_LAYOUT: Layout = { panes: [], sidebar: true, inspector: true, view: null };
 
 /** Scales positive weights to shares that add up to 1 (4 decimals; the last share takes the rounding). */
 export function toShares(weights: readonly number[]): number[] {
@@ -67,6 +67,7 @@ export function restoreLayout(json: unknown): Layout | null {
   return {
     sidebar: saved.data.sidebar,
     inspector: true,
+    view: null,
     panes: withShares(saved.data.panes.map((p) => ({ documentId: p.documentId, scroll: p.scroll, weight: p.size }))),
   };
 }

@@ -268,8 +268,8 @@ function useWorkspaceState() {
       resizePanes(weights: number[]) {
         setLayout((l) => resizePanes(l, weights));
       },
-      /** Shows or hides the sidebar and the inspector; the choice is saved with the layout. */
-      setPanels(panels: { sidebar?: boolean; inspector?: boolean }) {
+      /** Shows or hides the sidebar, the inspector or the view pane; the choice is saved with the layout. */
+      setPanels(panels: Partial<Pick<Layout, 'sidebar' | 'inspector' | 'view'>>) {
         setLayout((l) => ({ ...l, ...panels }));
       },
       rememberScroll(documentId: string, fraction: number) {

@@ -536,6 +536,10 @@ export const en = {
   'paste.create': "Add document",
   'paste.done': "Document «{title}» added.",
   // ---- end of PDF documents ----
+  // ---- view pane ----
+  'view.tabs': 'Analysis views',
+  'view.close': 'Close the view pane',
+  'view.resize': 'Resize the view pane',
 } as const;
 
 export type MessageKey = keyof typeof en;

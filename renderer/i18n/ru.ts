@@ -537,4 +537,8 @@ export const ru: Record<MessageKey, string> = {
   'paste.create': "Добавить документ",
   'paste.done': "Документ «{title}» добавлен.",
   // ---- end of PDF documents ----
+  // ---- view pane ----
+  'view.tabs': 'Виды анализа',
+  'view.close': 'Закрыть панель вида',
+  'view.resize': 'Изменить ширину панели вида',
 };

@@ -62,4 +62,14 @@ describe('saved splits are proportions', () => {
     expect(layout.panes.map((p) => p.share)).toEqual([0.5, 0.5]);
     expect(addPane(layout, b)).toBe(layout);
   });
+
+  it('an open view pane is kept with the layout, and an older layout opens without one', async () => {
+    const { backend } = await withProject();
+    const { kazpravda } = await importCorpus(backend);
+    const layout = { ...addPane(EMPTY_LAYOUT, kazpravda.id), view: { kind: 'graph' as const, share: 0.35 } };
+    await backend.call('layout.set', layout);
+    expect((await backend.call('layout.get', {})).view).toEqual({ kind: 'graph', share: 0.35 });
+    expect(restoreLayout({ panes: [], sidebar: true, inspector: true })?.view).toBeNull();
+    await expect(backend.call('layout.set', { ...layout, view: { kind: 'graph', share: 2 } })).rejects.toThrow();
+  });
 });

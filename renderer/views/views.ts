@@ -1,0 +1,20 @@
+import type { ComponentType } from 'react';
+import type { ViewKind } from '../../shared/contract';
+import type { MessageKey } from '../i18n/en';
+
+/**
+ * The analysis views that can open in the view pane. Each feature adds its own entry here; the
+ * pane shows a tab for each, in this order.
+ */
+export interface ViewDef {
+  kind: ViewKind;
+  /** The tab's label. */
+  title: MessageKey;
+  component: ComponentType;
+}
+
+export const VIEWS: readonly ViewDef[] = [];
+
+export function viewDef(kind: ViewKind): ViewDef | undefined {
+  return VIEWS.find((v) => v.kind === kind);
+}
