@@ -23,9 +23,8 @@ import { mergeAttributes } from '../attributes/share';
 
 interface ClaimRow {
   id: string;
-  exact: string;
-  /** The quote a colleague's file gave when the claim was found by approximate matching. */
-  original_exact: string | null;
+  /** 1 when the file's quote is the stored one, or the one a colleague's file gave when the claim was found by approximate matching. */
+  same_text: 0 | 1;
   document_id: string;
   author: string;
   modified_at: string;
@@ -61,6 +60,7 @@ export class Merge extends MergeVocabulary {
   private readonly symmetric = new Map<string, boolean>();
   private docs: { byHash: Map<string, DocumentMeta>; byId: Map<string, DocumentMeta>; list: DocumentMeta[] } | null = null;
   private anchorSet: { texts: AnchorText[]; byHash: Map<string, string> } | null = null;
+  private docStates: Map<string, { title: string; deletedAt: string | null }> | null = null;
   /** Anchors new claims within the file's allowance; a job may have searched ahead with it. */
   anchorer = new ClaimAnchorer(this.file);
 
@@ -126,6 +126,19 @@ export class Merge extends MergeVocabulary {
     return found && doc ? { documentId: doc.id, start: found.start, end: found.end, errors: found.errors } : null;
   }
 
+  /**
+   * Title and deletion of each project document, read once per merge. A document row keeps its
+   * text before these columns, so reading them per claim walked the text's overflow pages: a join
+   * to documents in the per-claim queries was most of the time an import of unchanged claims took.
+   */
+  private documentState(id: string): { title: string; deletedAt: string | null } | undefined {
+    if (!this.docStates) {
+      const rows = this.sql('SELECT id, title, deleted_at FROM documents').all() as { id: string; title: string; deleted_at: string | null }[];
+      this.docStates = new Map(rows.map((r) => [r.id, { title: r.title, deletedAt: r.deleted_at }]));
+    }
+    return this.docStates.get(id);
+  }
+
   /** The file's document with this hash (a map: files may list thousands of documents). */
   private fileDocument(hash: string): SharedDocument | undefined {
     if (!this.fileDocs) {
@@ -143,11 +156,18 @@ export class Merge extends MergeVocabulary {
   // ---- claims ----
 
   private mergeClaim(c: SharedClaim): void {
-    const local = this.sql(
-        `SELECT a.id, a.exact, x.original_exact, a.document_id, a.author, a.modified_at, a.deleted_at, d.deleted_at AS doc_deleted, d.title
-         FROM annotations a JOIN documents d ON d.id = a.document_id LEFT JOIN annotation_anchors x ON x.annotation_id = a.id WHERE a.id = ?`,
+    // Whether the quote is the same is asked of SQLite: reading every stored quote into JS to compare
+    // it cost more than the rest of the look-up. The file's quote may be the stored one (line ends
+    // as the project writes them) or the one a fuzzy re-anchoring recorded as the file's.
+    const row = this.sql(
+        `SELECT a.id, a.document_id, a.author, a.modified_at, a.deleted_at,
+           CASE WHEN a.exact = @exact THEN 1
+                ELSE EXISTS (SELECT 1 FROM annotation_anchors x WHERE x.annotation_id = a.id AND x.original_exact = @raw) END AS same_text
+         FROM annotations a WHERE a.id = @id`,
       )
-      .get(c.id) as ClaimRow | undefined;
+      .get({ id: c.id, exact: c.exact.replace(/\r\n?/g, '\n'), raw: c.exact }) as Omit<ClaimRow, 'doc_deleted' | 'title'> | undefined;
+    const doc = row ? this.documentState(row.document_id) : undefined;
+    const local: ClaimRow | undefined = row && doc ? { ...row, doc_deleted: doc.deletedAt, title: doc.title } : undefined;
     if (local) this.mergeExistingClaim(local, c);
     else if (this.idOfAnotherKind(c.id, 'annotation')) {
       this.file.skipped.push({ path: c.path, reason: 'its id belongs to something else in this project (an id names one kind of thing)' });
@@ -172,17 +192,10 @@ export class Merge extends MergeVocabulary {
     return ids.map((id) => this.sql('SELECT name FROM tags WHERE id = ?').pluck().get(id) as string);
   }
 
-  /**
-   * A claim that arrives with a known claim's id but quotes other text is not the same claim
-   * changed: its tags are not applied to this text; the conflict says the text differs.
-   */
-  private textDiffers(local: ClaimRow, c: SharedClaim): boolean {
-    const exact = c.exact.replace(/\r\n?/g, '\n');
-    return exact !== local.exact && c.exact !== local.original_exact;
-  }
-
   private mergeExistingClaim(local: ClaimRow, c: SharedClaim): void {
-    if (!c.deleted && this.textDiffers(local, c)) {
+    // A claim that arrives with a known claim's id but quotes other text is not the same claim
+    // changed: its tags are not applied to this text; the conflict says the text differs.
+    if (!c.deleted && !local.same_text) {
       this.conflict('annotation', local.id, 'theirs', { tags: c.tags.map((t) => t.name), deleted: null, modified: c.modified, author: c.author, exact: c.exact.slice(0, 300), textDiffers: true });
       this.tally.claim('conflicts', local.title, c.author);
       return;
@@ -321,9 +334,13 @@ export class Merge extends MergeVocabulary {
     this.bases.set('link', l.id, l.modified);
     if (!local) {
       if (l.deleted) return;
-      const live = this.sql('SELECT 1 FROM annotations a JOIN documents d ON d.id = a.document_id AND d.deleted_at IS NULL WHERE a.id = ? AND a.deleted_at IS NULL');
+      const claimDoc = this.sql('SELECT document_id FROM annotations WHERE id = ? AND deleted_at IS NULL').pluck();
+      const live = (id: string) => {
+        const docId = claimDoc.get(id) as string | undefined;
+        return docId !== undefined && this.documentState(docId)?.deletedAt === null;
+      };
       const orphan = this.sql('SELECT 1 FROM orphans WHERE id = ? AND deleted_at IS NULL AND reattached_at IS NULL');
-      const ends = [l.fromId, l.toId].map((id) => (live.get(id) ? 'live' : orphan.get(id) ? 'orphan' : 'missing'));
+      const ends = [l.fromId, l.toId].map((id) => (live(id) ? 'live' : orphan.get(id) ? 'orphan' : 'missing'));
       if (ends.includes('missing')) {
         this.file.skipped.push({ path: l.path, reason: 'a link whose claims are not both in this project (one may have been deleted)' });
         return;

@@ -134,9 +134,30 @@ function iso(time: string | undefined, fallback: string): string {
 
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
+/**
+ * Names that passed their check, by schema: a file of 10,000 claims repeats a few tag and author
+ * names thousands of times, and each check runs the names' rules again. Only successes are kept
+ * (a failure throws with its place in the file), and the memory is bounded.
+ */
+const namesPassed = new Map<z.ZodType, Set<string>>();
+const MAX_NAMES_KEPT = 4096;
+
+function checkName(fileName: string, schema: z.ZodType<string>, name: string, where: string): string {
+  let passed = namesPassed.get(schema);
+  if (passed?.has(name)) return name;
+  const checked = check(fileName, schema, name, where);
+  // The schemas used here only check (they do not rewrite), so a passed name is returned as it came.
+  if (checked === name) {
+    if (!passed) namesPassed.set(schema, (passed = new Set()));
+    if (passed.size >= MAX_NAMES_KEPT) passed.clear();
+    passed.add(name);
+  }
+  return checked;
+}
+
 /** An author's name, checked as the API checks the one in Settings (long names from other tools are shortened first). */
 function authorName(fileName: string, where: string, name: string): string {
-  return check(fileName, AuthorName, name.trim().slice(0, 120), where);
+  return checkName(fileName, AuthorName, name.trim().slice(0, 120), where);
 }
 
 function agentName(a: Agent | Agent[] | undefined, fileName: string, where: string): string | null {
@@ -239,7 +260,7 @@ function* readW3C(fileName: string, items: unknown[], base: string, out: SharedF
         path,
         fromId: stableId(from),
         toId: stableId(to),
-        relation: { id: relationBody.id ? stableId(relationBody.id) : null, name: check(fileName, TagName, relationBody.value, `${path}.body[${bodies.indexOf(relationBody)}].value`) },
+        relation: { id: relationBody.id ? stableId(relationBody.id) : null, name: checkName(fileName, TagName, relationBody.value, `${path}.body[${bodies.indexOf(relationBody)}].value`) },
         note: deleted ? null : noteOf(bodies, a.bodyValue, { author, created, modified }, fileName, path),
         author,
         created,
@@ -258,7 +279,7 @@ function* readW3C(fileName: string, items: unknown[], base: string, out: SharedF
     const tags = bodies.flatMap((b, j) => {
       if (typeof b === 'string' || !has(b.purpose, 'tagging') || !b.value?.trim()) return [];
       // Checked as the API checks a tag's name: a name too long or with hidden characters is refused, not cut.
-      return [{ id: b.id && /^urn:uuid:/i.test(b.id) ? stableId(b.id) : null, name: check(fileName, TagName, b.value, `${path}.body[${j}].value`) }];
+      return [{ id: b.id && /^urn:uuid:/i.test(b.id) ? stableId(b.id) : null, name: checkName(fileName, TagName, b.value, `${path}.body[${j}].value`) }];
     });
     const claim: SharedClaim = {
       id,
@@ -314,7 +335,7 @@ function* readHypothesis(fileName: string, items: unknown[], out: SharedFile): S
       suffix: quote.suffix ?? '',
       start: position?.start ?? null,
       end: position?.end ?? null,
-      tags: (h.tags ?? []).flatMap((t, j) => (t.trim() ? [{ id: null, name: check(fileName, TagName, t, `${path}.tags[${j}]`) }] : [])),
+      tags: (h.tags ?? []).flatMap((t, j) => (t.trim() ? [{ id: null, name: checkName(fileName, TagName, t, `${path}.tags[${j}]`) }] : [])),
       note,
       author,
       created,

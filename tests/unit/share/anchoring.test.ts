@@ -50,6 +50,12 @@ describe('re-anchoring onto a corrected copy', () => {
       ].sort(),
     );
     expect(health.find((h) => h.annotationId === k2.id)!.errors).toBeGreaterThan(2);
+
+    // The same file again: the claims it placed by approximate matching are the same claims, not
+    // claims whose text differs (their stored quote is the copy's, the file's is recorded beside it).
+    const again = await importInto(B, 'aliya.crossread.json', file);
+    expect(again.claims).toEqual({ ...ZERO, unchanged: 2 });
+    expect(await B.backend.call('share.conflicts', {})).toEqual([]);
   });
 
   it('prefers the occurrence whose context and position match when a quote occurs twice', () => {
