@@ -43,7 +43,14 @@ export class ChosenPaths implements PathApprovals {
 }
 
 /** The API entries that write a file at a path the renderer sends. */
-const WRITES_TO_CHOSEN_PATH: ReadonlySet<string> = new Set(['export.write', 'share.exportTo']);
+export const WRITES_TO_CHOSEN_PATH: ReadonlySet<string> = new Set(['export.write', 'codebook.write', 'share.exportTo', 'project.create']);
+
+/**
+ * The API entries that read a file at a path the renderer sends: previews (dryRun) as often as
+ * needed and one call that applies; a project, once chosen, may be opened again (the second try
+ * that takes over a lock held by a closed app).
+ */
+export const READS_FROM_CHOSEN_PATH: ReadonlySet<string> = new Set(['share.import', 'share.startImport', 'project.open']);
 
 const refused = (message: string): Promise<ApiResponse<never>> => Promise.resolve({ ok: false, error: { code: 'bad-input', message } });
 
@@ -61,12 +68,16 @@ export function guardChosenPaths(backend: Dispatcher, chosen: ChosenPaths): Disp
         }
       }
       // An import sent as the file's bytes (browser mode's file input) names no path: nothing to check.
-      const file = name === 'share.import' ? fieldOf(input, 'path') : undefined;
+      const file = READS_FROM_CHOSEN_PATH.has(name) ? fieldOf(input, 'path') : undefined;
       if (file !== undefined) {
-        // The contract's default: an import without dryRun only previews.
-        const applies = fieldOf(input, 'dryRun') === false;
+        // The contract's default: an import without dryRun only previews. Opening a project uses nothing up.
+        const applies = name !== 'project.open' && fieldOf(input, 'dryRun') === false;
         if (typeof file !== 'string' || !chosen.allowRead(file, applies)) {
-          return refused('An annotation file can only be read from a place chosen in the open dialog. Import again and choose the file.');
+          return refused(
+            name === 'project.open'
+              ? 'A project can only be opened from a place chosen in the open dialog or the list of recent projects.'
+              : 'An annotation file can only be read from a place chosen in the open dialog. Import again and choose the file.',
+          );
         }
       }
       return backend.dispatch(name, input);

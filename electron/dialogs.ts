@@ -49,7 +49,9 @@ export function createDialogHandlers(
         filters: PROJECT_FILTERS,
       });
       const chosen = result.filePaths[0];
-      return result.canceled || chosen === undefined ? null : { path: chosen };
+      if (result.canceled || chosen === undefined) return null;
+      approve.read(chosen);
+      return { path: chosen };
     },
     'dialog.importDocuments': async () => {
       const result = await dialogs.showOpenDialog({
@@ -68,7 +70,9 @@ export function createDialogHandlers(
         filters: PROJECT_FILTERS,
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
-      return chosen === null ? null : { path: chosen };
+      if (chosen === null) return null;
+      approve.write(chosen);
+      return { path: chosen };
     },
     'dialog.saveFile': async ({ defaultName, format }) => {
       const chosen = await chooseSavePath(dialogs, {

@@ -5,7 +5,8 @@ import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { createDialogHandlers, withExtension } from '../../../electron/dialogs';
 import type { DialogApi } from '../../../electron/dialogs';
-import { ChosenPaths, guardChosenPaths } from '../../../electron/chosenPaths';
+import { ChosenPaths, guardChosenPaths, READS_FROM_CHOSEN_PATH, WRITES_TO_CHOSEN_PATH } from '../../../electron/chosenPaths';
+import { PATH_INPUTS } from '../../../shared/contract';
 
 /**
  * A dialog stand-in: records the options it was opened with and answers as the user would;
@@ -229,5 +230,59 @@ describe('annotation file dialogs', () => {
     const { api } = fakeDialogs({ canceled: true });
     expect(await handlersFor(api)['dialog.exportAnnotations']({})).toBeNull();
     expect(await handlersFor(api)['dialog.importAnnotations']({})).toBeNull();
+  });
+});
+
+describe('every call that names a path is guarded in the desktop app', () => {
+  const forged = '/home/ana/.ssh/id_rsa';
+  const passThrough = () => {
+    const calls: string[] = [];
+    const backend = guardChosenPaths({ dispatch: async (name) => (calls.push(name), { ok: true, value: null }) }, new ChosenPaths());
+    return { backend, calls };
+  };
+
+  it('each entry of PATH_INPUTS is a write to or a read from a path the user chose', () => {
+    const guarded = new Set([...WRITES_TO_CHOSEN_PATH, ...READS_FROM_CHOSEN_PATH]);
+    expect(Object.keys(PATH_INPUTS).filter((name) => !guarded.has(name))).toEqual([]);
+  });
+
+  it('a path the page made up is refused by each of them before the core sees it', async () => {
+    const { backend, calls } = passThrough();
+    for (const name of Object.keys(PATH_INPUTS)) {
+      expect(await backend.dispatch(name, { path: forged, dryRun: false }), name).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('an import job started with a path the page made up reads nothing (the job API was not guarded)', async () => {
+    const { backend, calls } = passThrough();
+    expect(await backend.dispatch('share.startImport', { path: '/etc/passwd', dryRun: true })).toMatchObject({ ok: false });
+    expect(calls).toEqual([]);
+  });
+
+  it('the codebook is written only where the user chose in the save dialog (codebook.write was not guarded)', async () => {
+    const approved = new ChosenPaths();
+    const calls: string[] = [];
+    const backend = guardChosenPaths({ dispatch: async (name) => (calls.push(name), { ok: true, value: null }) }, approved);
+    expect(await backend.dispatch('codebook.write', { format: 'md', path: '/home/ana/.bashrc' })).toMatchObject({ ok: false });
+    const { api } = fakeDialogs({ save: '/home/ana/codebook.md' });
+    const chosen = await handlersFor(api, approved)['dialog.saveFile']({ defaultName: 'Codebook.md', format: 'md' });
+    expect(await backend.dispatch('codebook.write', { format: 'md', path: chosen!.path })).toEqual({ ok: true, value: null });
+    expect(calls).toEqual(['codebook.write']);
+  });
+
+  it('a project opens or is created only where the user chose in the project dialogs, and opening may be tried again', async () => {
+    const approved = new ChosenPaths();
+    const calls: string[] = [];
+    const backend = guardChosenPaths({ dispatch: async (name) => (calls.push(name), { ok: true, value: null }) }, approved);
+    const opened = await handlersFor(fakeDialogs({ open: ['/home/ana/Gaza.crossread'] }).api, approved)['dialog.openProject']({});
+    expect(await backend.dispatch('project.open', { path: opened!.path })).toEqual({ ok: true, value: null });
+    // The second try takes over a lock left by an app that closed badly.
+    expect(await backend.dispatch('project.open', { path: opened!.path, takeOver: true })).toEqual({ ok: true, value: null });
+    expect(await backend.dispatch('project.open', { path: '/home/ana/other.crossread' })).toMatchObject({ ok: false });
+    const created = await handlersFor(fakeDialogs({ save: '/home/ana/New.crossread' }).api, approved)['dialog.createProject']({});
+    expect(await backend.dispatch('project.create', { path: created!.path })).toEqual({ ok: true, value: null });
+    expect(await backend.dispatch('project.create', { path: '/home/ana/.profile' })).toMatchObject({ ok: false });
+    expect(calls).toEqual(['project.open', 'project.open', 'project.create']);
   });
 });

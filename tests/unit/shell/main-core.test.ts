@@ -58,8 +58,11 @@ afterEach(async () => {
 
 const invoke = (name: string, input: unknown) => electron.ipcRenderer.invoke(`api:${name}`, input) as Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>;
 
+/** A new project, named in the New Project dialog as a user would (the shell creates it only where the dialog said). */
 async function createProject(): Promise<string> {
-  const created = await invoke('project.create', { path: path.join(home, 'Accords') });
+  electron.dialog.saveAnswers.push(path.join(home, 'Accords.crossread'));
+  const chosen = (await electron.ipcRenderer.invoke('shell:dialog.createProject', {})) as { ok: boolean; value: { path: string } };
+  const created = await invoke('project.create', { path: chosen.value.path });
   expect(created.ok).toBe(true);
   return (created.value as { path: string }).path;
 }
@@ -99,7 +102,7 @@ describe('the main process with the core in a utility process', () => {
     await vi.waitFor(() => expect(electron.app.log).toContain('quit event'), SLOW);
     // The first quit waited for the core; the second one finished it.
     expect(electron.app.log.filter((entry) => entry.startsWith('quit'))).toEqual(['quit', 'quit prevented', 'quit', 'quit event']);
-    expect(answers).toEqual([{ ok: true, value: { panes: [], sidebar: false, inspector: true } }]);
+    expect(answers).toEqual([{ ok: true, value: { panes: [], sidebar: false, inspector: true, view: null } }]);
     expect(electron.standin.utilityProcesses[0]!.pid).toBeUndefined();
     // The project was closed properly (its writer lock released) with the save in it.
     const reopened = createBackend({ homeDir: home, resourcesDir: home, version: '0', projectPath: file, backupSchedule: false });
