@@ -8,13 +8,28 @@
  * seen" and "no agreement beyond chance" are different statements and must not print the same.
  */
 
+/** How many units two coders rated `a` and `b`: one cell of their contingency table. */
+export interface PairCount<V> {
+  a: V;
+  b: V;
+  count: number;
+}
+
+/** Percent agreement and kappa of a pair of coders from a contingency table. */
+export interface PairFigures {
+  units: number;
+  agreement: number | null;
+  kappa: number | null;
+}
+
+function check<V>(a: readonly V[], b: readonly V[]): PairCount<V>[] {
+  if (a.length !== b.length) throw new Error('both coders must rate the same units');
+  return a.map((x, i) => ({ a: x, b: b[i]!, count: 1 }));
+}
+
 /** The share of units on which two coders gave the same value; null when there are no units. */
 export function percentAgreement<V>(a: readonly V[], b: readonly V[]): number | null {
-  if (a.length !== b.length) throw new Error('both coders must rate the same units');
-  if (a.length === 0) return null;
-  let same = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
-  return same / a.length;
+  return pairFigures(check(a, b)).agreement;
 }
 
 /**
@@ -23,19 +38,26 @@ export function percentAgreement<V>(a: readonly V[], b: readonly V[]): number | 
  * units or when chance agreement is already total (both used one and the same category only).
  */
 export function cohenKappa<V>(a: readonly V[], b: readonly V[]): number | null {
-  const po = percentAgreement(a, b);
-  if (po === null) return null;
-  const n = a.length;
+  return pairFigures(check(a, b)).kappa;
+}
+
+/** Percent agreement and Cohen's kappa from a contingency table (cells may repeat; they add up). */
+export function pairFigures<V>(table: readonly PairCount<V>[]): PairFigures {
+  let n = 0;
+  let same = 0;
   const countA = new Map<V, number>();
   const countB = new Map<V, number>();
-  for (let i = 0; i < n; i++) {
-    countA.set(a[i]!, (countA.get(a[i]!) ?? 0) + 1);
-    countB.set(b[i]!, (countB.get(b[i]!) ?? 0) + 1);
+  for (const { a, b, count } of table) {
+    n += count;
+    if (a === b) same += count;
+    countA.set(a, (countA.get(a) ?? 0) + count);
+    countB.set(b, (countB.get(b) ?? 0) + count);
   }
+  if (n === 0) return { units: 0, agreement: null, kappa: null };
+  const po = same / n;
   let pe = 0;
   for (const [value, ca] of countA) pe += (ca / n) * ((countB.get(value) ?? 0) / n);
-  if (pe >= 1) return null;
-  return (po - pe) / (1 - pe);
+  return { units: n, agreement: po, kappa: pe >= 1 ? null : (po - pe) / (1 - pe) };
 }
 
 /** How far apart two values are, by the level of measurement of the data (Krippendorff 2011). */

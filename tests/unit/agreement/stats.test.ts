@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cohenKappa, krippendorffAlpha, percentAgreement, type AlphaUnit } from '../../../shared/agreement';
+import { cohenKappa, krippendorffAlpha, pairFigures, percentAgreement, type AlphaUnit } from '../../../shared/agreement';
 
 /** Two coders' paired ratings from a 2×2 table: [[yes/yes, yes/no], [no/yes, no/no]] (rows: coder A). */
 function fromTable([[yy, yn], [ny, nn]]: [[number, number], [number, number]]): [string[], string[]] {
@@ -91,5 +91,18 @@ describe("Krippendorff's alpha against his published examples", () => {
   it('has no alpha without variation or without pairable values', () => {
     expect(krippendorffAlpha([{ values: [1, 1] }, { values: [1, 1, null] }])).toBeNull();
     expect(krippendorffAlpha([{ values: [1, null] }, { values: [null, 2] }])).toBeNull();
+  });
+});
+
+describe('figures from a contingency table', () => {
+  it('gives the grant-proposal example from its 2×2 table as from the ratings', () => {
+    expect(
+      pairFigures([
+        { a: true, b: true, count: 20 },
+        { a: true, b: false, count: 5 },
+        { a: false, b: true, count: 10 },
+        { a: false, b: false, count: 15 },
+      ]),
+    ).toEqual({ units: 50, agreement: 0.7, kappa: expect.closeTo(0.4, 10) as number });
   });
 });
