@@ -43,7 +43,7 @@ export class ChosenPaths implements PathApprovals {
 }
 
 /** The API entries that write a file at a path the renderer sends. */
-const WRITES_TO_CHOSEN_PATH: ReadonlySet<string> = new Set(['export.write', 'share.exportTo']);
+const WRITES_TO_CHOSEN_PATH: ReadonlySet<string> = new Set(['export.write', 'share.exportTo', 'agreement.write']);
 
 const refused = (message: string): Promise<ApiResponse<never>> => Promise.resolve({ ok: false, error: { code: 'bad-input', message } });
 
