@@ -567,7 +567,7 @@ export const en = {
   'agreement.alphaHint': "Agreement of all chosen authors together (nominal α); an author who did not code a document counts as missing there, not as disagreeing.",
   'agreement.overall': "All",
   'agreement.noSharedDocument': "No document in this row was coded by two of the authors.",
-  'agreement.method': "Each paragraph or sentence counts as coded with a tag by an author when one of the author's claims with that tag overlaps it. Segments: the text cut at every claim edge, weighted by length. A dash: not defined (no units, or no variation).",
+  'agreement.method': "%: percent agreement and κ: Cohen's kappa, per pair of authors over the documents both coded; α: Krippendorff's alpha of all chosen authors. Each paragraph or sentence counts as coded with a tag by an author when one of the author's claims with that tag overlaps it. Segments: the text cut at every claim edge, weighted by length. A dash: not defined (no units, or no variation).",
   'agreement.export': "Export:",
   'agreement.fileName': "Intercoder agreement",
   'agreement.exported': "Agreement saved as {name}.",
