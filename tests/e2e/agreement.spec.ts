@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { api, pane, sampleTest } from './app';
 import { C1, CARAVAN, K1, K2, KAZPRAVDA } from './sentences';
@@ -109,4 +110,25 @@ sampleTest('leaving an author out of the Agreement view leaves nothing to compar
   await page.reload();
   await expect(list.getByRole('heading')).toHaveText('1 disagreement');
   await expect(list.getByRole('listitem')).toContainText('Different tags · Caravan.kz');
+});
+
+sampleTest('the agreement figures download as CSV and HTML in browser mode, in the reader’s language', async ({ page }) => {
+  await openAgreement(page);
+  const v = view(page);
+  const csvDownload = page.waitForEvent('download');
+  await v.getByRole('button', { name: 'CSV', exact: true }).click();
+  const csv = await csvDownload;
+  expect(csv.suggestedFilename()).toBe('Intercoder agreement.csv');
+  const csvText = fs.readFileSync((await csv.path())!, 'utf8');
+  expect(csvText).toContain('All tags and documents,Alice,Bob,sentence,');
+  expect(csvText).toMatch(/differentTags,Caravan\.kz,Alice,[0-9a-f-]{36},/);
+  await api(page, 'settings.update', { language: 'ru' });
+  await page.reload();
+  const htmlDownload = page.waitForEvent('download');
+  await page.getByRole('region', { name: 'Согласованность' }).getByRole('button', { name: 'HTML', exact: true }).click();
+  const html = await htmlDownload;
+  expect(html.suggestedFilename()).toBe('Согласованность кодировщиков.html');
+  const page2 = fs.readFileSync((await html.path())!, 'utf8');
+  expect(page2).toContain('κ Коэна');
+  expect(page2).toContain('разные границы');
 });
