@@ -29,9 +29,14 @@ export function disagreementsIn(documentId: string, text: string, claims: readon
   const theirs = coded.filter((c) => c.author === b).sort((x, y) => x.start - y.start || x.end - y.end);
   const out: Disagreement[] = [];
   const matched = new Set<string>();
+  // reach[i]: the furthest end among theirs[0..i]; every claim before the first index whose reach
+  // passes x.start ends before x, so the scan for x starts there (a long document stays linear-ish).
+  const reach: number[] = [];
+  for (const y of theirs) reach.push(Math.max(reach[reach.length - 1] ?? 0, y.end));
   for (const x of mine) {
     let overlapped = false;
-    for (const y of theirs) {
+    for (let i = firstReaching(reach, x.start); i < theirs.length; i++) {
+      const y = theirs[i]!;
       if (y.start >= x.end) break;
       if (y.end <= x.start) continue;
       overlapped = true;
@@ -44,4 +49,16 @@ export function disagreementsIn(documentId: string, text: string, claims: readon
   for (const y of theirs) if (!matched.has(y.id)) out.push({ kind: 'oneOnly', documentId, a, b, left: null, right: side(text, y) });
   const at = (d: Disagreement) => Math.min(d.left?.start ?? Infinity, d.right?.start ?? Infinity);
   return out.sort((p, q) => at(p) - at(q));
+}
+
+/** The first index whose reach is beyond `offset` (reach is non-decreasing). */
+function firstReaching(reach: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = reach.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (reach[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

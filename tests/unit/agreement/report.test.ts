@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cohenKappa } from '../../../shared/agreement';
+import { disagreementsIn } from '../../../shared/agreement-disagreements';
 import { buildAgreement } from '../../../shared/agreement-report';
 import type { CodingClaim } from '../../../shared/agreement-units';
 import { splitParagraphs } from '../../../shared/text';
@@ -123,5 +124,18 @@ describe('the agreement report of two authors', () => {
     const two = buildAgreement(source(three), { authors: ['Alice', 'Carol'] });
     expect(two.overall.pairs.map((p) => `${p.a}–${p.b}`)).toEqual(['Alice–Carol']);
     expect(two.authors).toEqual(['Alice', 'Bob', 'Carol']);
+  });
+});
+
+describe('disagreements of nested and long claims', () => {
+  it('finds a colleague’s long claim around a short one even past shorter claims that start later', () => {
+    const text = 'x'.repeat(200);
+    const c = (id: number, author: string, start: number, end: number, tagIds = [ECON]): CodingClaim => ({ id: String(id), documentId: DOC, start, end, author, tagIds });
+    const found = disagreementsIn(DOC, text, [c(1, 'Bob', 0, 100), c(2, 'Bob', 10, 20), c(3, 'Alice', 50, 60), c(4, 'Alice', 10, 20), c(5, 'Alice', 150, 160)], 'Alice', 'Bob');
+    expect(found.map((d) => [d.kind, d.left?.claimId ?? null, d.right?.claimId ?? null])).toEqual([
+      ['extent', '4', '1'],
+      ['extent', '3', '1'],
+      ['oneOnly', '5', null],
+    ]);
   });
 });
