@@ -12,6 +12,7 @@ import { HistoryStep } from './history';
 import { hasHiddenOrBroken } from './names';
 import { AnchorHealth, MergeConflict, Orphan, ShareFile, ShareJob, SharePreview } from './share';
 import { Attribute, AttributeName, AttributeType, AttributeValue, Choices, ValueOwnerKind } from './attributes';
+import { AgreementFileFormat, AgreementQuery, AgreementReport } from './agreement-schema';
 
 export const ERROR_CODES = [
   'bad-input',
@@ -661,6 +662,20 @@ export const api = {
   /** Autosaves as the user types; the save that clears a memo is an undo step, as for a note. */
   'memos.save': entry(z.object({ owner: MemoOwner, json: NoteJson }).strict(), Memo),
   // ---- end of memos ----
+  // ---- Intercoder agreement ----
+  /** Percent agreement, kappa and alpha of the chosen authors on the chosen tags, per tag and per document, with the disagreements. */
+  'agreement.get': entry(AgreementQuery, AgreementReport),
+  /** The agreement report as a CSV or HTML file to download. */
+  'agreement.build': entry(
+    AgreementQuery.extend({ format: AgreementFileFormat, language: DossierLanguage.default('en') }).strict(),
+    z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
+  ),
+  /** The agreement report written to a path the desktop's save dialog returned. */
+  'agreement.write': entry(
+    AgreementQuery.extend({ format: AgreementFileFormat, language: DossierLanguage.default('en'), path: FilePath }).strict(),
+    z.object({ path: z.string(), bytes: z.number().int() }),
+  ),
+  // ---- end of intercoder agreement ----
 } as const;
 
 /**
@@ -676,6 +691,7 @@ export const PATH_INPUTS: { readonly [N in ApiName]?: readonly string[] } = {
   'share.exportTo': ['path'],
   'share.import': ['path'],
   'share.startImport': ['path'],
+  'agreement.write': ['path'],
 };
 
 /** The path-naming fields present in `input` for call `name` (empty when it names none). */

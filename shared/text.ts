@@ -113,3 +113,23 @@ export function sentenceAround(text: string, start: number, end: number): { star
   const r = trimRange(text, s, e);
   return r.end > r.start ? r : { start, end };
 }
+
+/**
+ * Splits a text into sentences with the same rule as `sentenceAround`: each paragraph is cut after
+ * every sentence end, and each piece is trimmed; a paragraph without an end mark is one sentence.
+ */
+export function splitSentences(text: string): ParagraphRange[] {
+  const out: ParagraphRange[] = [];
+  for (const para of splitParagraphs(text)) {
+    let s = para.start;
+    for (const m of text.slice(para.start, para.end).matchAll(SENTENCE_END)) {
+      const stop = para.start + m.index + m[0].length;
+      const r = trimRange(text, s, stop);
+      if (r.end > r.start) out.push(r);
+      s = stop;
+    }
+    const r = trimRange(text, s, para.end);
+    if (r.end > r.start) out.push(r);
+  }
+  return out;
+}

@@ -17,6 +17,7 @@ import { formatMemos, MEMOS_USAGE } from './memos';
 import { codebookCommand, CODES_USAGE, CodesUsageError, formatTagTree } from './codes';
 import { SHARE_USAGE, shareCommand, ShareUsageError } from './share';
 import { ATTRIBUTES_USAGE, attributesCommand } from './attributes';
+import { AGREEMENT_USAGE, agreementCommand, AgreementUsageError } from './agreement';
 
 const USAGE = `Usage: crossread <command> [options]
 
@@ -36,6 +37,7 @@ ${MEMOS_USAGE}
 ${EXPORT_USAGE}
 ${SHARE_USAGE}
 ${CODES_USAGE}
+${AGREEMENT_USAGE}
 
 Options:
   --take-over     Open P even though another Crossread holds it. Only when that one is no
@@ -57,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await run(argv);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ShareUsageError || err instanceof CodesUsageError) {
+    if (err instanceof UsageError || err instanceof ShareUsageError || err instanceof CodesUsageError || err instanceof AgreementUsageError) {
       process.stderr.write(`crossread: ${err.message}\n\nRun 'crossread --help' for usage.\n`);
       return 2;
     }
@@ -76,6 +78,8 @@ async function run(argv: string[]): Promise<number> {
   if (argv[0] === 'share') return shareCommand(argv.slice(1), (p) => openBackend(p, false));
   // The codebook is read-only too, like export.
   if (argv[0] === 'codebook') return codebookCommand(argv.slice(1), (p) => openBackend(p, false, 'ignore'));
+  // Agreement only reads, like export.
+  if (argv[0] === 'agreement') return agreementCommand(argv.slice(1), (p) => openBackend(p, false, 'ignore'));
   let parsed;
   try {
     parsed = parseArgs({

@@ -95,6 +95,9 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'memos.list': { input: {}, required: [] },
   'memos.get': { input: { owner: { kind: 'document', id: ID } }, required: ['owner'] },
   'memos.save': { input: { owner: { kind: 'project' }, json: '{}' }, required: ['owner', 'json'] },
+  'agreement.get': { input: { authors: ['Alice', 'Bob'], tagIds: [ID] }, required: [] },
+  'agreement.build': { input: { format: 'csv', language: 'ru', authors: ['Alice', 'Bob'] }, required: ['format'] },
+  'agreement.write': { input: { format: 'html', language: 'en', path: '/tmp/agreement.html' }, required: ['format', 'path'] },
 };
 
 /** A value of another type than `v`. */

@@ -189,6 +189,22 @@ describe('share.exportTo in the desktop app', () => {
   });
 });
 
+describe('agreement.write in the desktop app', () => {
+  it('writes the agreement report only to the path the user just chose in the save dialog, once', async () => {
+    const approved = new ChosenPaths();
+    const calls: unknown[] = [];
+    const backend = guardChosenPaths({ dispatch: async (name, input) => (calls.push([name, input]), { ok: true, value: null }) }, approved);
+    const { api } = fakeDialogs({ save: '/home/ana/agreement.csv' });
+    const handlers = handlersFor(api, approved);
+
+    expect(await backend.dispatch('agreement.write', { format: 'csv', path: '/home/ana/.profile' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    const chosen = await handlers['dialog.saveFile']({ defaultName: 'Intercoder agreement.csv', format: 'csv' });
+    expect(await backend.dispatch('agreement.write', { format: 'csv', path: chosen!.path })).toEqual({ ok: true, value: null });
+    expect(await backend.dispatch('agreement.write', { format: 'csv', path: chosen!.path })).toMatchObject({ ok: false });
+    expect(calls).toHaveLength(1);
+  });
+});
+
 describe('share.import from a path in the desktop app', () => {
   it('reads only the file the user just chose: previews as often as needed, then one import', async () => {
     const chosen = new ChosenPaths();
