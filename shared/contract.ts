@@ -661,6 +661,12 @@ export const api = {
   /** Autosaves as the user types; the save that clears a memo is an undo step, as for a note. */
   'memos.save': entry(z.object({ owner: MemoOwner, json: NoteJson }).strict(), Memo),
   // ---- end of memos ----
+  // ---- Claims an import set aside for review (anchoring confidence) ----
+  /** Places a claim set aside for review where the import's best match was (its candidate). */
+  'share.acceptCandidate': entry(z.object({ id: Id }).strict(), Annotation),
+  /** Drops a claim's candidate: it stays with the orphans, to re-attach by hand or delete. */
+  'share.rejectCandidate': entry(z.object({ id: Id }).strict(), z.null()),
+  // ---- end of anchoring review ----
 } as const;
 
 /**

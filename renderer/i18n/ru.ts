@@ -541,4 +541,10 @@ export const ru: Record<MessageKey, string> = {
   'view.tabs': 'Виды анализа',
   'view.close': 'Закрыть панель вида',
   'view.resize': 'Изменить ширину панели вида',
+  // ---- anchoring review ----
+  'share.candidate': "Лучшее совпадение (уверенность {percent}%) в «{title}»:",
+  'share.candidateAccept': "Принять совпадение",
+  'share.candidateReject': "Отклонить совпадение",
+  'share.candidateAccepted': "Утверждение поставлено на лучшее совпадение — с тегами, заметкой и автором.",
+  'share.candidateRejected': "Совпадение отклонено: утверждение осталось здесь, его можно привязать вручную или удалить.",
 };

@@ -23,12 +23,13 @@ export interface AnchorText {
   text: string;
 }
 
-/** Where a claim was found: the document's content hash, the range and the edits it took. */
+/** Where a claim was found: the document's content hash, the range, the edits it took and how sure the match is (0–1). */
 export interface Placement {
   hash: string;
   start: number;
   end: number;
   errors: number;
+  score: number;
 }
 
 const normalize = (s: string) => s.replace(/\r\n?/g, '\n');
@@ -79,7 +80,7 @@ export class ClaimAnchorer {
     const own = c.hash ? byHash.get(c.hash) : undefined;
     if (own !== undefined && c.hash) {
       const m = anchorQuote(own, q, hint, this.budget);
-      if (m) return { hash: c.hash, start: m.start, end: m.end, errors: m.errors };
+      if (m) return { hash: c.hash, start: m.start, end: m.end, errors: m.errors, score: m.score };
     }
     // The claim's document is not here (a corrected copy has another hash): the search in each
     // text starts where the claim sat, relative to the length of the text it was taken from.
@@ -90,6 +91,6 @@ export class ClaimAnchorer {
       hint ? { start: hint.start, sourceLength } : null,
       this.budget,
     );
-    return found ? { hash: found.key, start: found.match.start, end: found.match.end, errors: found.match.errors } : null;
+    return found ? { hash: found.key, start: found.match.start, end: found.match.end, errors: found.match.errors, score: found.match.score } : null;
   }
 }

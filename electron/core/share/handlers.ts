@@ -7,7 +7,7 @@ import { conflicts, resolveConflict } from './conflicts';
 import { readRegularFile } from '../files/read';
 import { ShareJobs } from './jobs';
 import { SHARE_LIMITS } from './limits';
-import { anchors, deleteOrphan, importShared, orphans, reattach } from './service';
+import { acceptCandidate, anchors, deleteOrphan, importShared, orphans, reattach, rejectCandidate } from './service';
 
 type ShareName = Extract<ApiName, `share.${string}`>;
 type ShareJobName = 'share.startImport' | 'share.importJob' | 'share.cancelImport';
@@ -47,6 +47,11 @@ export function shareHandlers(requireProject: () => Project, author: () => strin
     'share.reattach': (input) => reattach(requireProject(), input),
     'share.deleteOrphan': ({ id }) => {
       deleteOrphan(requireProject(), id);
+      return null;
+    },
+    'share.acceptCandidate': ({ id }) => acceptCandidate(requireProject(), id),
+    'share.rejectCandidate': ({ id }) => {
+      rejectCandidate(requireProject(), id);
       return null;
     },
     'share.conflicts': () => conflicts(requireProject()),

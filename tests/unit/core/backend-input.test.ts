@@ -95,6 +95,8 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'memos.list': { input: {}, required: [] },
   'memos.get': { input: { owner: { kind: 'document', id: ID } }, required: ['owner'] },
   'memos.save': { input: { owner: { kind: 'project' }, json: '{}' }, required: ['owner', 'json'] },
+  'share.acceptCandidate': { input: { id: ID }, required: ['id'] },
+  'share.rejectCandidate': { input: { id: ID }, required: ['id'] },
 };
 
 /** A value of another type than `v`. */
