@@ -5,6 +5,7 @@
  * plan has no answer for is anchored on the spot, from the same allowance.
  */
 import { AnchorBudget, anchorAcross, anchorQuote, FILE_ANCHOR_BUDGET, type QuoteSelector, tooShortForContext } from '../../../shared/anchor';
+import { astralOffsets, toUtf16 } from '../../../shared/offsets';
 import { AppError } from '../errors';
 import { SHARE_LIMITS } from './limits';
 import type { SharedClaim, SharedFile } from './model';
@@ -36,6 +37,19 @@ const normalize = (s: string) => s.replace(/\r\n?/g, '\n');
 
 /** Why a claim is not searched at all (shown in the preview's "not imported" list). */
 export const REFUSED_SHORT_QUOTE = 'the quote is too short to anchor for the context it comes with';
+
+/**
+ * A claim's old offsets in UTF-16 code units of `text`: converted from code points when the file
+ * counts those; when it does not say (another tool's file), the reading that finds the quote there.
+ */
+export function hintIn(text: string, raw: { start: number; end: number }, exact: string, unit: SharedClaim['positions']): { start: number; end: number } {
+  if (unit === 'utf16') return raw;
+  const astral = astralOffsets(text);
+  if (astral.length === 0) return raw;
+  const converted = { start: toUtf16(astral, raw.start), end: toUtf16(astral, raw.end) };
+  if (unit === 'code-points') return converted;
+  return text.slice(raw.start, raw.end) !== exact && text.slice(converted.start, converted.end) === exact ? converted : raw;
+}
 
 export class ClaimAnchorer {
   readonly budget: AnchorBudget;
@@ -76,8 +90,9 @@ export class ClaimAnchorer {
     if (ClaimAnchorer.refuses(c)) return null;
     this.budget.beginClaim();
     const q: QuoteSelector = { exact: normalize(c.exact), prefix: normalize(c.prefix), suffix: normalize(c.suffix) };
-    const hint = c.start !== null && c.end !== null ? { start: c.start, end: c.end } : null;
+    const raw = c.start !== null && c.end !== null ? { start: c.start, end: c.end } : null;
     const own = c.hash ? byHash.get(c.hash) : undefined;
+    const hint = raw && own !== undefined ? hintIn(own, raw, q.exact, c.positions) : raw;
     if (own !== undefined && c.hash) {
       const m = anchorQuote(own, q, hint, this.budget);
       if (m) return { hash: c.hash, start: m.start, end: m.end, errors: m.errors, score: m.score };

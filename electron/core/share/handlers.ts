@@ -23,17 +23,18 @@ export function exportFileName(project: Project): string {
 }
 
 /** The backend handlers for the `share.*` entries of the API contract. */
-export function shareHandlers(requireProject: () => Project, author: () => string): ShareHandlers {
+export function shareHandlers(requireProject: () => Project, author: () => string, version = ''): ShareHandlers {
   return {
     'share.export': ({ embedText }) => {
       const p = requireProject();
-      return { fileName: exportFileName(p), content: exportText(p, { embedText, recordBases: true }) };
+      return { fileName: exportFileName(p), content: exportText(p, { embedText, recordBases: true, version }) };
     },
     'share.exportTo': ({ path: file, embedText }) => {
       const p = requireProject();
-      const target = file.toLowerCase().endsWith('.json') ? file : `${file}${SHARE_EXTENSION}`;
+      // A name the user gave a JSON or JSON-LD extension is kept as given.
+      const target = /\.(?:json|jsonld|json-ld)$/i.test(file) ? file : `${file}${SHARE_EXTENSION}`;
       const tmp = `${target}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, exportText(p, { embedText, recordBases: true }));
+      fs.writeFileSync(tmp, exportText(p, { embedText, recordBases: true, version }));
       fs.renameSync(tmp, target);
       return { path: target };
     },
