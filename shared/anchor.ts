@@ -329,16 +329,23 @@ export function anchorQuote(text: string, quote: QuoteSelector, hint: { start: n
  * corrected copy): any exact occurrence beats every approximate one; among equals the best score
  * wins. `hint` is the old position in a text of `sourceLength` characters; in each text the search
  * starts at the same relative place (a copy with other line breaks is shorter or longer throughout).
+ * A function gives the old position in each text instead (offsets in another unit, converted per text).
  */
 export function anchorAcross<K>(
   texts: readonly { key: K; text: string }[],
   quote: QuoteSelector,
-  hint: { start: number; sourceLength: number | null } | null = null,
+  hint: { start: number; sourceLength: number | null } | ((text: string) => number) | null = null,
   budget = UNLIMITED,
 ): { key: K; match: AnchorMatch } | null {
   const q = comparedContext(quote);
   const expected = (text: string) =>
-    hint === null ? null : hint.sourceLength ? Math.round((hint.start * text.length) / Math.max(1, hint.sourceLength)) : Math.min(hint.start, text.length);
+    hint === null
+      ? null
+      : typeof hint === 'function'
+        ? Math.min(hint(text), text.length)
+        : hint.sourceLength
+          ? Math.round((hint.start * text.length) / Math.max(1, hint.sourceLength))
+          : Math.min(hint.start, text.length);
   const pick = (find: (text: string, at: number | null) => AnchorMatch | null) => {
     let top: { key: K; match: AnchorMatch } | null = null;
     for (const { key, text } of texts) {

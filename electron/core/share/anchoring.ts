@@ -100,10 +100,12 @@ export class ClaimAnchorer {
     // The claim's document is not here (a corrected copy has another hash): the search in each
     // text starts where the claim sat, relative to the length of the text it was taken from.
     const sourceLength = c.hash ? (this.fileLengths.get(c.hash) ?? null) : null;
+    // Offsets that may count code points are read in each text as hintIn reads them in the claim's own.
+    const perText = raw && sourceLength === null && c.positions !== 'utf16' ? (text: string) => hintIn(text, raw, q.exact, c.positions).start : null;
     const found = anchorAcross(
       texts.map((t) => ({ key: t.hash, text: t.text })),
       q,
-      hint ? { start: hint.start, sourceLength } : null,
+      perText ?? (hint ? { start: hint.start, sourceLength } : null),
       this.budget,
     );
     return found ? { hash: found.key, start: found.match.start, end: found.match.end, errors: found.match.errors, score: found.match.score } : null;
