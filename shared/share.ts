@@ -90,7 +90,17 @@ export const Orphan = z.object({
    * claim waits for the user to accept (placed there) or reject it. Null for a claim found nowhere.
    */
   candidate: z
-    .object({ documentId: z.uuid(), title: z.string(), start: z.number().int(), end: z.number().int(), text: z.string(), confidence: z.number() })
+    .object({
+      documentId: z.uuid(),
+      title: z.string(),
+      start: z.number().int(),
+      end: z.number().int(),
+      text: z.string(),
+      /** A few words of the text on either side, so the user sees where the match sits. */
+      before: z.string(),
+      after: z.string(),
+      confidence: z.number(),
+    })
     .nullable(),
 });
 export type Orphan = z.infer<typeof Orphan>;

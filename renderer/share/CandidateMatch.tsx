@@ -30,7 +30,11 @@ export function CandidateMatch({ orphan }: { orphan: Orphan }) {
   return (
     <div className="share-candidate" aria-label={t('share.candidate', { percent: Math.round(c.confidence * 100), title: c.title })}>
       <p className="small">{t('share.candidate', { percent: Math.round(c.confidence * 100), title: c.title })}</p>
-      <blockquote className="share-candidate-text">«{short(c.text)}»</blockquote>
+      <blockquote className="share-candidate-text">
+        <span className="muted">…{c.before.slice(-60)}</span>
+        <mark>{short(c.text)}</mark>
+        <span className="muted">{c.after.slice(0, 60)}…</span>
+      </blockquote>
       <div className="dialog-actions">
         <button type="button" onClick={() => decide(true)}>
           {t('share.candidateAccept')}

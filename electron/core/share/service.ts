@@ -93,6 +93,9 @@ function orphanRow(project: Project, id: string): OrphanRow {
   return row;
 }
 
+/** How much text around a candidate is shown with it. */
+const CANDIDATE_CONTEXT = 80;
+
 /** An orphan's candidate, while the document it was found in is still here and the range still fits its text. */
 function candidateOf(project: Project, r: OrphanRow): Orphan['candidate'] {
   if (r.candidate_hash === null || r.candidate_start === null || r.candidate_end === null || r.confidence === null) return null;
@@ -100,7 +103,16 @@ function candidateOf(project: Project, r: OrphanRow): Orphan['candidate'] {
   if (!doc) return null;
   const text = project.documents.text(doc.id);
   if (r.candidate_end > text.length) return null;
-  return { documentId: doc.id, title: doc.title, start: r.candidate_start, end: r.candidate_end, text: text.slice(r.candidate_start, r.candidate_end), confidence: r.confidence };
+  return {
+    documentId: doc.id,
+    title: doc.title,
+    start: r.candidate_start,
+    end: r.candidate_end,
+    text: text.slice(r.candidate_start, r.candidate_end),
+    before: text.slice(Math.max(0, r.candidate_start - CANDIDATE_CONTEXT), r.candidate_start),
+    after: text.slice(r.candidate_end, r.candidate_end + CANDIDATE_CONTEXT),
+    confidence: r.confidence,
+  };
 }
 
 export function orphans(project: Project): Orphan[] {
