@@ -108,6 +108,20 @@ describe('what other tools take for annotations', () => {
     expect((await importInto(B, 'aliya.json', content)).claims).toEqual({ ...ZERO, unchanged: 1, deleted: 1 });
   });
 
+  it('a tombstone without cr:deleted is refused by its place, and nothing changes', async () => {
+    const A = await analyst('Aliya');
+    const docs = await importCorpus(A.backend);
+    await claimOn(A.backend, docs.kazpravda.id, 'Соглашениям Авраама');
+    const file = parse(await exportFrom(A));
+    const B = await analyst('Boris');
+    await importCorpus(B.backend);
+    const before = await B.backend.call('annotations.list', {});
+    const live = { ...file.first.items[0]!, id: 'urn:uuid:11111111-2222-4333-8444-555555555555' };
+    const bad = { ...file, 'cr:project': { ...file['cr:project'], tombstones: [live] } };
+    await expect(importInto(B, 'bad.json', JSON.stringify(bad))).rejects.toThrow('bad.json is not a usable annotation file: cr:project.tombstones[0]: a tombstone needs cr:deleted');
+    expect(await B.backend.call('annotations.list', {})).toEqual(before);
+  });
+
   it('a creator given as an IRI stays an IRI, and a date the file did not give is left out, never 1970', async () => {
     const A = await analyst('Aliya');
     await importCorpus(A.backend);
