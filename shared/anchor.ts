@@ -29,10 +29,20 @@ export interface AnchorMatch {
 const WEIGHT = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
 const TOTAL = WEIGHT.quote + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position;
 
-/** At most this share of the quote may be edits for an approximate match to count. */
-const MAX_ERROR_RATE = 1 / 3;
-/** Quotes this short are only found exactly: a few edits would make them match almost anywhere. */
+/** At most this share of the quote may be edits for an approximate match to count (as in Hypothesis). */
+const MAX_ERROR_RATE = 1 / 2;
+/** Quotes this short are matched approximately only when their prefix and suffix agree (see shortQuoteFits). */
 const MIN_FUZZY_LENGTH = 8;
+/** Shorter quotes are only found exactly: one edit in three letters matches almost anywhere. */
+const MIN_SHORT_FUZZY_LENGTH = 4;
+/** How well a short quote's prefix and suffix must each agree for an approximate match of it to count. */
+const SHORT_CONTEXT_AGREEMENT = 0.8;
+
+/**
+ * Below this score a quote found again is not placed silently: the claim goes to review with the
+ * candidate shown (a quote found again beside other words is as likely a lookalike as the passage).
+ */
+export const REVIEW_BELOW = 0.75;
 /** How many approximate candidates (fewest edits first) are scored per text. */
 const MAX_FUZZY_CANDIDATES = 200;
 /**
@@ -111,7 +121,7 @@ export function tooShortForContext(q: QuoteSelector): boolean {
  * The fewest edits turning `expected` into some stretch of `actual` (a quote's context is short:
  * this plain dynamic programme over two rows beats setting up the bit-parallel search for it).
  */
-function editsToBestStretch(actual: string, expected: string): number {
+function editsToBestStretch(actual: string, expected: string, fromStart = false): number {
   const m = expected.length;
   // column[i]: edits between expected[0, i) and the best stretch of actual ending here.
   let prev = new Uint16Array(m + 1);
@@ -119,7 +129,7 @@ function editsToBestStretch(actual: string, expected: string): number {
   for (let i = 0; i <= m; i++) prev[i] = i;
   let best = prev[m]!;
   for (let j = 1; j <= actual.length; j++) {
-    next[0] = 0; // a stretch may start anywhere
+    next[0] = fromStart ? j : 0; // a stretch may start anywhere, or only at the beginning of `actual`
     const a = actual.charCodeAt(j - 1);
     for (let i = 1; i <= m; i++) {
       const substitute = prev[i - 1]! + (expected.charCodeAt(i - 1) === a ? 0 : 1);
@@ -159,12 +169,43 @@ const comparedContext = (q: QuoteSelector): QuoteSelector => ({
 /** The units scoring one candidate costs (the two contexts compared, see similarity). */
 const scoreCost = (q: QuoteSelector) => q.prefix.length * (q.prefix.length + SLACK) + q.suffix.length * (q.suffix.length + SLACK) + 1;
 
+const prefixAt = (text: string, q: QuoteSelector, start: number) => similarity(text.slice(Math.max(0, start - q.prefix.length - SLACK), start), q.prefix);
+const suffixAt = (text: string, q: QuoteSelector, end: number) => similarity(text.slice(end, end + q.suffix.length + SLACK), q.suffix);
+
 function scoreAt(text: string, q: QuoteSelector, start: number, end: number, errors: number, hint: number | null): number {
   const quote = 1 - errors / Math.max(1, q.exact.length);
-  const prefix = similarity(text.slice(Math.max(0, start - q.prefix.length - SLACK), start), q.prefix);
-  const suffix = similarity(text.slice(end, end + q.suffix.length + SLACK), q.suffix);
-  const position = hint === null ? 0.5 : 1 - Math.min(1, Math.abs(start - hint) / Math.max(1, text.length));
-  return (WEIGHT.quote * quote + WEIGHT.prefix * prefix + WEIGHT.suffix * suffix + WEIGHT.position * position) / TOTAL;
+  // Without a hint every place is as likely: the position neither adds nor takes away.
+  const position = hint === null ? 1 : 1 - Math.min(1, Math.abs(start - hint) / Math.max(1, text.length));
+  return (WEIGHT.quote * quote + WEIGHT.prefix * prefixAt(text, q, start) + WEIGHT.suffix * suffixAt(text, q, end) + WEIGHT.position * position) / TOTAL;
+}
+
+const reverse = (s: string) => [...s].reverse().join('');
+
+/**
+ * How well a short quote's context agrees right next to a candidate: compared from the candidate
+ * outwards, so a few letters more or less at the candidate's edge count against it (with a few
+ * letters of quote, the edge is most of the evidence of where the passage ends).
+ */
+function adjacentContext(text: string, q: QuoteSelector, start: number, end: number): { prefix: number; suffix: number } {
+  const agree = (actual: string, expected: string) =>
+    expected.length === 0 ? 1 : 1 - Math.min(expected.length, editsToBestStretch(actual, expected, true)) / expected.length;
+  return {
+    prefix: agree(reverse(text.slice(Math.max(0, start - q.prefix.length - SLACK), start)), reverse(q.prefix)),
+    suffix: agree(text.slice(end, end + q.suffix.length + SLACK), q.suffix),
+  };
+}
+
+/**
+ * An approximate match of a short quote (4–7 characters), or null when it does not count: only
+ * with a prefix and a suffix that both agree right next to it, the evidence a few letters alone
+ * cannot give. Its score weighs that adjacent agreement.
+ */
+function shortQuoteMatch(text: string, q: QuoteSelector, start: number, end: number, errors: number, hint: number | null): AnchorMatch | null {
+  const c = adjacentContext(text, q, start, end);
+  if (c.prefix < SHORT_CONTEXT_AGREEMENT || c.suffix < SHORT_CONTEXT_AGREEMENT) return null;
+  const quote = 1 - errors / q.exact.length;
+  const position = hint === null ? 1 : 1 - Math.min(1, Math.abs(start - hint) / Math.max(1, text.length));
+  return { start, end, errors, score: (WEIGHT.quote * quote + WEIGHT.prefix * c.prefix + WEIGHT.suffix * c.suffix + WEIGHT.position * position) / TOTAL };
 }
 
 function best(candidates: AnchorMatch[]): AnchorMatch | null {
@@ -197,8 +238,10 @@ export function exactMatches(text: string, q: QuoteSelector, hint: number | null
 
 /** Approximate occurrences of the quote (within `span` when given) within the error budget, scored. */
 export function fuzzyMatches(text: string, q: QuoteSelector, hint: number | null, span?: Span, budget = UNLIMITED): AnchorMatch[] {
-  if (q.exact.length < MIN_FUZZY_LENGTH) return [];
-  const maxErrors = Math.min(256, Math.floor(q.exact.length * MAX_ERROR_RATE));
+  if (q.exact.length < MIN_SHORT_FUZZY_LENGTH) return [];
+  if (q.exact.length < MIN_FUZZY_LENGTH && (!q.prefix.trim() || !q.suffix.trim())) return [];
+  // A short quote may differ by one edit (a doubled or dropped letter), no more.
+  const maxErrors = q.exact.length < MIN_FUZZY_LENGTH ? 1 : Math.min(256, Math.floor(q.exact.length * MAX_ERROR_RATE));
   const from = span?.from ?? 0;
   // Approximate search only while it is cheap: its cost grows with the text and the quote.
   if (!budget.afford(searchCost((span?.to ?? text.length) - from, q.exact.length))) return [];
@@ -214,6 +257,11 @@ export function fuzzyMatches(text: string, q: QuoteSelector, hint: number | null
     const { start, end } = trimRange(text, from + m.start, from + m.end);
     if (end <= start) continue;
     if (!budget.afford(cost)) break;
+    if (q.exact.length < MIN_FUZZY_LENGTH) {
+      const short = shortQuoteMatch(text, q, start, end, m.errors, hint);
+      if (short) out.push(short);
+      continue;
+    }
     out.push({ start, end, errors: m.errors, score: scoreAt(text, q, start, end, m.errors, hint) });
   }
   return out;
@@ -281,16 +329,23 @@ export function anchorQuote(text: string, quote: QuoteSelector, hint: { start: n
  * corrected copy): any exact occurrence beats every approximate one; among equals the best score
  * wins. `hint` is the old position in a text of `sourceLength` characters; in each text the search
  * starts at the same relative place (a copy with other line breaks is shorter or longer throughout).
+ * A function gives the old position in each text instead (offsets in another unit, converted per text).
  */
 export function anchorAcross<K>(
   texts: readonly { key: K; text: string }[],
   quote: QuoteSelector,
-  hint: { start: number; sourceLength: number | null } | null = null,
+  hint: { start: number; sourceLength: number | null } | ((text: string) => number) | null = null,
   budget = UNLIMITED,
 ): { key: K; match: AnchorMatch } | null {
   const q = comparedContext(quote);
   const expected = (text: string) =>
-    hint === null ? null : hint.sourceLength ? Math.round((hint.start * text.length) / Math.max(1, hint.sourceLength)) : Math.min(hint.start, text.length);
+    hint === null
+      ? null
+      : typeof hint === 'function'
+        ? Math.min(hint(text), text.length)
+        : hint.sourceLength
+          ? Math.round((hint.start * text.length) / Math.max(1, hint.sourceLength))
+          : Math.min(hint.start, text.length);
   const pick = (find: (text: string, at: number | null) => AnchorMatch | null) => {
     let top: { key: K; match: AnchorMatch } | null = null;
     for (const { key, text } of texts) {

@@ -676,6 +676,12 @@ export const api = {
     z.object({ path: z.string(), bytes: z.number().int() }),
   ),
   // ---- end of intercoder agreement ----
+  // ---- Claims an import set aside for review (anchoring confidence) ----
+  /** Places a claim set aside for review where the import's best match was (its candidate). */
+  'share.acceptCandidate': entry(z.object({ id: Id }).strict(), Annotation),
+  /** Drops a claim's candidate: it stays with the orphans, to re-attach by hand or delete. */
+  'share.rejectCandidate': entry(z.object({ id: Id }).strict(), z.null()),
+  // ---- end of anchoring review ----
 } as const;
 
 /**

@@ -85,6 +85,23 @@ export const Orphan = z.object({
   author: z.string(),
   createdAt: z.string(),
   sourceFile: z.string(),
+  /**
+   * Where the import's best match was when it scored too low to place the claim silently: the
+   * claim waits for the user to accept (placed there) or reject it. Null for a claim found nowhere.
+   */
+  candidate: z
+    .object({
+      documentId: z.uuid(),
+      title: z.string(),
+      start: z.number().int(),
+      end: z.number().int(),
+      text: z.string(),
+      /** A few words of the text on either side, so the user sees where the match sits. */
+      before: z.string(),
+      after: z.string(),
+      confidence: z.number(),
+    })
+    .nullable(),
 });
 export type Orphan = z.infer<typeof Orphan>;
 

@@ -277,7 +277,7 @@ export function createBackend(opts: BackendOptions): Backend {
 
     ...backups.handlers,
     ...exportHandlers({ project: requireProject, author: () => settings.get().author, generator: `Crossread ${opts.version}`, printPdf: opts.printPdf }),
-    ...shareHandlers(requireProject, () => settings.get().author),
+    ...shareHandlers(requireProject, () => settings.get().author, opts.version),
     ...shareJobHandlers(requireProject, () => current),
     ...attributeHandlers(requireProject, () => settings.get().author),
     ...memoHandlers(requireProject, () => settings.get().author),

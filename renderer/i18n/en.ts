@@ -581,6 +581,12 @@ export const en = {
   'agreement.showClaim': "Show this claim in its document",
   'agreement.showAll': "Show all {count}",
   // ---- end of intercoder agreement ----
+  // ---- anchoring review ----
+  'share.candidate': "Best match ({percent}% sure) in «{title}»:",
+  'share.candidateAccept': "Accept match",
+  'share.candidateReject': "Reject match",
+  'share.candidateAccepted': "The claim is placed at its best match, with its tags, note and author.",
+  'share.candidateRejected': "Match rejected: the claim stays here to re-attach by hand or delete.",
 } as const;
 
 export type MessageKey = keyof typeof en;

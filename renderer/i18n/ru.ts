@@ -582,4 +582,10 @@ export const ru: Record<MessageKey, string> = {
   'agreement.showClaim': "Показать это утверждение в документе",
   'agreement.showAll': "Показать все ({count})",
   // ---- end of intercoder agreement ----
+  // ---- anchoring review ----
+  'share.candidate': "Лучшее совпадение (уверенность {percent}%) в «{title}»:",
+  'share.candidateAccept': "Принять совпадение",
+  'share.candidateReject': "Отклонить совпадение",
+  'share.candidateAccepted': "Утверждение поставлено на лучшее совпадение — с тегами, заметкой и автором.",
+  'share.candidateRejected': "Совпадение отклонено: утверждение осталось здесь, его можно привязать вручную или удалить.",
 };

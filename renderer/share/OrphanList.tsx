@@ -1,6 +1,7 @@
 import { call } from '../api/client';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
+import { CandidateMatch } from './CandidateMatch';
 import { useShare } from './ShareContext';
 
 const short = (s: string, max = 160) => (s.length > max ? `${s.slice(0, max)}…` : s);
@@ -21,6 +22,7 @@ export function OrphanList() {
             <blockquote>«{short(o.exact)}»</blockquote>
             <p className="muted small">{t('share.orphanMeta', { author: o.author, file: o.sourceFile, tags: o.tags.join(', ') || '—' })}</p>
             {o.noteText ? <p className="small">{short(o.noteText)}</p> : null}
+            <CandidateMatch orphan={o} />
             <div className="dialog-actions">
               <button type="button" onClick={() => share.actions.setReattach(o)}>
                 {t('share.reattach')}

@@ -5,6 +5,7 @@
  * plan has no answer for is anchored on the spot, from the same allowance.
  */
 import { AnchorBudget, anchorAcross, anchorQuote, FILE_ANCHOR_BUDGET, type QuoteSelector, tooShortForContext } from '../../../shared/anchor';
+import { astralOffsets, toUtf16 } from '../../../shared/offsets';
 import { AppError } from '../errors';
 import { SHARE_LIMITS } from './limits';
 import type { SharedClaim, SharedFile } from './model';
@@ -23,18 +24,32 @@ export interface AnchorText {
   text: string;
 }
 
-/** Where a claim was found: the document's content hash, the range and the edits it took. */
+/** Where a claim was found: the document's content hash, the range, the edits it took and how sure the match is (0–1). */
 export interface Placement {
   hash: string;
   start: number;
   end: number;
   errors: number;
+  score: number;
 }
 
 const normalize = (s: string) => s.replace(/\r\n?/g, '\n');
 
 /** Why a claim is not searched at all (shown in the preview's "not imported" list). */
 export const REFUSED_SHORT_QUOTE = 'the quote is too short to anchor for the context it comes with';
+
+/**
+ * A claim's old offsets in UTF-16 code units of `text`: converted from code points when the file
+ * counts those; when it does not say (another tool's file), the reading that finds the quote there.
+ */
+export function hintIn(text: string, raw: { start: number; end: number }, exact: string, unit: SharedClaim['positions']): { start: number; end: number } {
+  if (unit === 'utf16') return raw;
+  const astral = astralOffsets(text);
+  if (astral.length === 0) return raw;
+  const converted = { start: toUtf16(astral, raw.start), end: toUtf16(astral, raw.end) };
+  if (unit === 'code-points') return converted;
+  return text.slice(raw.start, raw.end) !== exact && text.slice(converted.start, converted.end) === exact ? converted : raw;
+}
 
 export class ClaimAnchorer {
   readonly budget: AnchorBudget;
@@ -75,21 +90,24 @@ export class ClaimAnchorer {
     if (ClaimAnchorer.refuses(c)) return null;
     this.budget.beginClaim();
     const q: QuoteSelector = { exact: normalize(c.exact), prefix: normalize(c.prefix), suffix: normalize(c.suffix) };
-    const hint = c.start !== null && c.end !== null ? { start: c.start, end: c.end } : null;
+    const raw = c.start !== null && c.end !== null ? { start: c.start, end: c.end } : null;
     const own = c.hash ? byHash.get(c.hash) : undefined;
+    const hint = raw && own !== undefined ? hintIn(own, raw, q.exact, c.positions) : raw;
     if (own !== undefined && c.hash) {
       const m = anchorQuote(own, q, hint, this.budget);
-      if (m) return { hash: c.hash, start: m.start, end: m.end, errors: m.errors };
+      if (m) return { hash: c.hash, start: m.start, end: m.end, errors: m.errors, score: m.score };
     }
     // The claim's document is not here (a corrected copy has another hash): the search in each
     // text starts where the claim sat, relative to the length of the text it was taken from.
     const sourceLength = c.hash ? (this.fileLengths.get(c.hash) ?? null) : null;
+    // Offsets that may count code points are read in each text as hintIn reads them in the claim's own.
+    const perText = raw && sourceLength === null && c.positions !== 'utf16' ? (text: string) => hintIn(text, raw, q.exact, c.positions).start : null;
     const found = anchorAcross(
       texts.map((t) => ({ key: t.hash, text: t.text })),
       q,
-      hint ? { start: hint.start, sourceLength } : null,
+      perText ?? (hint ? { start: hint.start, sourceLength } : null),
       this.budget,
     );
-    return found ? { hash: found.key, start: found.match.start, end: found.match.end, errors: found.match.errors } : null;
+    return found ? { hash: found.key, start: found.match.start, end: found.match.end, errors: found.match.errors, score: found.match.score } : null;
   }
 }

@@ -1,8 +1,11 @@
 /**
  * Writes a project's claims, links, tags and notes as a W3C Web Annotation AnnotationCollection
- * (JSON-LD). The standard part stands alone; Crossread's extras sit under `cr:` keys in the
- * https://crossread.app/ns/share/v1# namespace. The file names documents by content hash only
- * and holds no paths, user folders or machine names; repeated exports of an unchanged project are
+ * (JSON-LD). The standard part stands alone; Crossread's extras sit under `cr:` keys of the
+ * https://crossread.app/ns/share/v1# vocabulary, every one defined in the file's context
+ * (vocabulary.ts), and what only Crossread reads — tombstones of deleted items — sits inside
+ * `cr:project`, where other tools do not take it for live annotations. TextPositionSelectors count
+ * Unicode code points, as the model says. The file names documents by content hash only and holds
+ * no paths, user folders or machine names; repeated exports of an unchanged project are
  * byte-identical (no export time is written, items are sorted by id).
  */
 import { richTextFromLexical, richTextToHtml } from '../../../shared/richtext';
@@ -10,7 +13,9 @@ import type { Project } from '../store/project';
 import { Bases } from './bases';
 import { memoItems } from './memos';
 import { codeFieldsOf, TAG_CODE_COLUMNS } from './codes';
-import { DOC_URN_PREFIX, SHARE_NAMESPACE, W3C_CONTEXT, type SharedSummary } from './model';
+import { DOC_URN_PREFIX, SHARE_FORMAT_VERSION, type SharedSummary, UNKNOWN_TIME } from './model';
+import { shareContext } from './vocabulary';
+import { astralOffsets, toCodePoints } from '../../../shared/offsets';
 import { exportAttributes } from '../attributes/share';
 import { embeddedPages, pageSelectors } from './pages';
 
@@ -57,8 +62,17 @@ interface OrphanRow {
   deleted_at: string | null;
 }
 
-const person = (name: string) => ({ type: 'Person', name });
+/** An author read from another tool as an IRI (a profile URL, an acct: or mailto: address) stays an IRI. */
+const IRI = /^(?:https?|mailto|acct|urn|tag|did):\S+$/i;
+export const person = (name: string): string | { type: 'Person'; name: string } => (IRI.test(name) ? name : { type: 'Person', name });
 const urn = (id: string) => `urn:uuid:${id}`;
+/** A time as a property, or nothing when it is not known (files from other tools may give none). */
+const at = (key: 'created' | 'modified', time: string | null | undefined) => (time && time !== UNKNOWN_TIME ? { [key]: time } : {});
+
+const quoteSelector = (q: { exact: string; prefix: string; suffix: string }) => ({ type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix });
+
+/** The media type of the text a document's selectors count in: always its plain text. */
+const TARGET_FORMAT = 'text/plain';
 
 function noteBody(n: NoteRow) {
   return {
@@ -67,8 +81,8 @@ function noteBody(n: NoteRow) {
     format: 'text/html',
     value: richTextToHtml(richTextFromLexical(n.json)),
     creator: person(n.author),
-    created: n.created_at,
-    modified: n.modified_at,
+    ...at('created', n.created_at),
+    ...at('modified', n.modified_at),
   };
 }
 
@@ -89,6 +103,8 @@ export function readSummary(project: Project): SharedSummary | null {
 
 export interface ExportOptions {
   embedText?: boolean;
+  /** The app's version, named in the file's generator. */
+  version?: string;
   /** Remember what was exported as the merge base (skipped for read-only projects). */
   recordBases?: boolean;
 }
@@ -100,20 +116,21 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
   for (const n of db.prepare('SELECT owner_kind, owner_id, json, author, created_at, modified_at FROM notes').all() as NoteRow[]) {
     notes.set(`${n.owner_kind}:${n.owner_id}`, n);
   }
-  const tags = db.prepare(`SELECT id, name, color, position, modified_at, deleted_at, ${TAG_CODE_COLUMNS} FROM tags ORDER BY id`).all() as (Parameters<typeof codeFieldsOf>[0] & {
+  const tags = db.prepare(`SELECT id, name, color, position, created_at, modified_at, deleted_at, ${TAG_CODE_COLUMNS} FROM tags ORDER BY id`).all() as (Parameters<typeof codeFieldsOf>[0] & {
     id: string;
     name: string;
     color: string;
     position: number;
+    created_at: string;
     modified_at: string;
     deleted_at: string | null;
   })[];
-  const tagsOf = new Map<string, { id: string; name: string }[]>();
+  const tagsOf = new Map<string, { id: string; name: string; created: string }[]>();
   for (const r of db
-    .prepare(`SELECT at.annotation_id, t.id, t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id AND t.deleted_at IS NULL ORDER BY t.position, t.name`)
-    .all() as { annotation_id: string; id: string; name: string }[]) {
+    .prepare(`SELECT at.annotation_id, t.id, t.name, t.created_at FROM annotation_tags at JOIN tags t ON t.id = at.tag_id AND t.deleted_at IS NULL ORDER BY t.position, t.name`)
+    .all() as { annotation_id: string; id: string; name: string; created_at: string }[]) {
     const list = tagsOf.get(r.annotation_id) ?? [];
-    list.push({ id: r.id, name: r.name });
+    list.push({ id: r.id, name: r.name, created: r.created_at });
     tagsOf.set(r.annotation_id, list);
   }
   const claims = db
@@ -146,51 +163,69 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
   const bases: [Parameters<Bases['set']>[0], string, string][] = [];
 
   const items: Record<string, unknown>[] = [];
+  // Deleted claims and links: tombstones a colleague's Crossread merges, out of the live annotations.
+  const tombstones: Record<string, unknown>[] = [];
   const pageOf = pageSelectors(db);
+  const docInfo = documentInfo(project);
   for (const c of claims) {
     const deleted = c.deleted_at ?? c.doc_deleted;
+    const doc = docInfo(c.hash);
     const target = {
       source: `${DOC_URN_PREFIX}${c.hash}`,
+      format: TARGET_FORMAT,
+      ...(doc.language ? { language: doc.language } : {}),
       selector: [
-        { type: 'TextQuoteSelector', exact: c.exact, prefix: c.prefix, suffix: c.suffix },
-        { type: 'TextPositionSelector', start: c.start, end: c.end },
+        quoteSelector(c),
+        { type: 'TextPositionSelector', start: doc.codePoints(c.start), end: doc.codePoints(c.end) },
         ...pageOf(c.hash, c.start),
       ],
     };
-    const base = { id: urn(c.id), type: 'Annotation', creator: person(c.author), created: c.created_at, modified: c.modified_at };
+    const base = { id: urn(c.id), type: 'Annotation', creator: person(c.author), ...at('created', c.created_at), ...at('modified', c.modified_at) };
     bases.push(['annotation', c.id, c.modified_at]);
     if (deleted) {
-      items.push({ ...base, motivation: 'highlighting', target, 'cr:deleted': deleted });
+      tombstones.push({ ...base, motivation: 'highlighting', target, 'cr:deleted': deleted });
       continue;
     }
     const claimTags = tagsOf.get(c.id) ?? [];
     const note = notes.get(`annotation:${c.id}`);
-    const body: Record<string, unknown>[] = claimTags.map((t) => ({ id: urn(t.id), type: 'TextualBody', purpose: 'tagging', value: t.name }));
+    // The tag's id goes in cr:tag, not in the body's id: a body with an id and a purpose would be
+    // an external web resource to other tools, which may not have a purpose.
+    const body: Record<string, unknown>[] = claimTags.map((t) => ({
+      'cr:tag': urn(t.id),
+      type: 'TextualBody',
+      purpose: 'tagging',
+      value: t.name,
+      format: 'text/plain',
+      creator: person(c.author),
+      ...at('created', t.created),
+    }));
     if (note) {
       body.push(noteBody(note));
       bases.push(['note', `annotation:${c.id}`, note.modified_at]);
     }
     items.push({
       ...base,
-      motivation: claimTags.length > 0 ? 'tagging' : 'highlighting',
+      // A claim with only a note is a comment; with tags, tagging; with neither, a highlight.
+      motivation: claimTags.length > 0 ? 'tagging' : note ? 'commenting' : 'highlighting',
       ...(body.length > 0 ? { body } : {}),
       target,
       ...(c.anchor ? { 'cr:anchor': c.anchor } : {}),
     });
   }
   for (const o of orphans) {
-    const selector: Record<string, unknown>[] = [{ type: 'TextQuoteSelector', exact: o.exact, prefix: o.prefix, suffix: o.suffix }];
-    if (o.start !== null && o.end !== null) selector.push({ type: 'TextPositionSelector', start: o.start, end: o.end });
-    const body: Record<string, unknown>[] = (JSON.parse(o.tags) as string[]).map((name) => ({ type: 'TextualBody', purpose: 'tagging', value: name }));
+    // An orphan's text is not here, so its old offsets cannot be restated in code points: its quote alone travels.
+    const selector: Record<string, unknown>[] = [quoteSelector(o)];
+    const tagNames = JSON.parse(o.tags) as string[];
+    const body: Record<string, unknown>[] = tagNames.map((name) => ({ type: 'TextualBody', purpose: 'tagging', value: name, format: 'text/plain', creator: person(o.author), ...at('created', o.created_at) }));
     if (o.note_json) body.push(noteBody({ owner_kind: 'annotation', owner_id: o.id, json: o.note_json, author: o.author, created_at: o.created_at, modified_at: o.modified_at }));
     bases.push(['annotation', o.id, o.modified_at]);
-    items.push({
+    (o.deleted_at ? tombstones : items).push({
       id: urn(o.id),
       type: 'Annotation',
-      motivation: body.length > 1 || (body.length === 1 && !o.note_json) ? 'tagging' : 'highlighting',
+      motivation: tagNames.length > 0 ? 'tagging' : o.note_json ? 'commenting' : 'highlighting',
       creator: person(o.author),
-      created: o.created_at,
-      modified: o.modified_at,
+      ...at('created', o.created_at),
+      ...at('modified', o.modified_at),
       ...(o.deleted_at || body.length === 0 ? {} : { body }),
       target: { source: o.source, selector },
       ...(o.deleted_at ? { 'cr:deleted': o.deleted_at } : { 'cr:anchor': 'orphan' }),
@@ -199,18 +234,20 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
   for (const l of [...links, ...pending]) {
     const note = notes.get(`link:${l.id}`);
     bases.push(['link', l.id, l.modified_at]);
-    const body: Record<string, unknown>[] = [{ id: urn(l.relation_id), type: 'TextualBody', purpose: 'classifying', value: l.relation }];
+    const body: Record<string, unknown>[] = [
+      { 'cr:relation': urn(l.relation_id), type: 'TextualBody', purpose: 'classifying', value: l.relation, format: 'text/plain', creator: person(l.author), ...at('created', l.created_at) },
+    ];
     if (note && !l.deleted_at) {
       body.push(noteBody(note));
       bases.push(['note', `link:${l.id}`, note.modified_at]);
     }
-    items.push({
+    (l.deleted_at ? tombstones : items).push({
       id: urn(l.id),
       type: 'Annotation',
       motivation: 'linking',
       creator: person(l.author),
-      created: l.created_at,
-      modified: l.modified_at,
+      ...at('created', l.created_at),
+      ...at('modified', l.modified_at),
       body,
       target: [urn(l.from_id), urn(l.to_id)],
       'cr:from': urn(l.from_id),
@@ -253,21 +290,48 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
     });
   }
 
+  const collectionId = `urn:crossread:project:${project.meta.get('project_id') ?? 'unknown'}:annotations`;
   return {
-    '@context': [W3C_CONTEXT, { cr: SHARE_NAMESPACE }],
+    '@context': shareContext(),
+    id: collectionId,
     type: 'AnnotationCollection',
     label: 'Crossread annotations',
+    generator: { id: 'https://crossread.app/', type: 'Software', name: opts.version ? `Crossread ${opts.version}` : 'Crossread' },
     total: items.length,
-    first: { type: 'AnnotationPage', startIndex: 0, items },
+    first: { id: `${collectionId}:page:0`, type: 'AnnotationPage', partOf: collectionId, startIndex: 0, items },
     'cr:project': {
-      version: 1,
+      version: SHARE_FORMAT_VERSION,
+      positions: 'code-points',
       tags: tags.map((t) => ({ id: t.id, name: t.name, color: t.color, position: t.position, modified: t.modified_at, deleted: t.deleted_at, ...codeFieldsOf(t) })),
       relations: relations.map((r) => ({ id: r.id, name: r.name, inverseName: r.inverseName, symmetric: r.symmetric, builtin: r.builtin, position: r.position, modified: r.modifiedAt })),
       documents,
       summary,
       attributes: attributeShare.attributes,
       attributeValues: attributeShare.attributeValues,
+      tombstones,
     },
+  };
+}
+
+/**
+ * A document's language and its offsets in code points, by content hash. Most texts have no
+ * character outside the Basic Multilingual Plane, and their offsets are the same in both units.
+ */
+function documentInfo(project: Project): (hash: string) => { language: string; codePoints: (utf16: number) => number } {
+  const byHash = new Map<string, { id: string; language: string }>();
+  for (const r of project.database.prepare('SELECT id, content_hash AS hash, language FROM documents ORDER BY deleted_at IS NOT NULL').all() as { id: string; hash: string; language: string }[]) {
+    if (!byHash.has(r.hash)) byHash.set(r.hash, { id: r.id, language: r.language });
+  }
+  const cache = new Map<string, { language: string; codePoints: (utf16: number) => number }>();
+  return (hash) => {
+    let info = cache.get(hash);
+    if (!info) {
+      const doc = byHash.get(hash);
+      const astral = doc ? astralOffsets(project.database.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(doc.id) as string) : [];
+      info = { language: doc?.language ?? '', codePoints: astral.length === 0 ? (n) => n : (n) => toCodePoints(astral, n) };
+      cache.set(hash, info);
+    }
+    return info;
   };
 }
 

@@ -7,7 +7,7 @@ import { conflicts, resolveConflict } from './conflicts';
 import { readRegularFile } from '../files/read';
 import { ShareJobs } from './jobs';
 import { SHARE_LIMITS } from './limits';
-import { anchors, deleteOrphan, importShared, orphans, reattach } from './service';
+import { acceptCandidate, anchors, deleteOrphan, importShared, orphans, reattach, rejectCandidate } from './service';
 
 type ShareName = Extract<ApiName, `share.${string}`>;
 type ShareJobName = 'share.startImport' | 'share.importJob' | 'share.cancelImport';
@@ -23,17 +23,18 @@ export function exportFileName(project: Project): string {
 }
 
 /** The backend handlers for the `share.*` entries of the API contract. */
-export function shareHandlers(requireProject: () => Project, author: () => string): ShareHandlers {
+export function shareHandlers(requireProject: () => Project, author: () => string, version = ''): ShareHandlers {
   return {
     'share.export': ({ embedText }) => {
       const p = requireProject();
-      return { fileName: exportFileName(p), content: exportText(p, { embedText, recordBases: true }) };
+      return { fileName: exportFileName(p), content: exportText(p, { embedText, recordBases: true, version }) };
     },
     'share.exportTo': ({ path: file, embedText }) => {
       const p = requireProject();
-      const target = file.toLowerCase().endsWith('.json') ? file : `${file}${SHARE_EXTENSION}`;
+      // A name the user gave a JSON or JSON-LD extension is kept as given.
+      const target = /\.(?:json|jsonld|json-ld)$/i.test(file) ? file : `${file}${SHARE_EXTENSION}`;
       const tmp = `${target}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, exportText(p, { embedText, recordBases: true }));
+      fs.writeFileSync(tmp, exportText(p, { embedText, recordBases: true, version }));
       fs.renameSync(tmp, target);
       return { path: target };
     },
@@ -47,6 +48,11 @@ export function shareHandlers(requireProject: () => Project, author: () => strin
     'share.reattach': (input) => reattach(requireProject(), input),
     'share.deleteOrphan': ({ id }) => {
       deleteOrphan(requireProject(), id);
+      return null;
+    },
+    'share.acceptCandidate': ({ id }) => acceptCandidate(requireProject(), id),
+    'share.rejectCandidate': ({ id }) => {
+      rejectCandidate(requireProject(), id);
       return null;
     },
     'share.conflicts': () => conflicts(requireProject()),

@@ -11,6 +11,7 @@
 import type { DocumentMeta } from '../../../shared/contract';
 import { richTextFromLexical, richTextToHtml } from '../../../shared/richtext';
 import { quoteOf } from '../../../shared/text';
+import { REVIEW_BELOW } from '../../../shared/anchor';
 import { type AnchorText, ClaimAnchorer, REFUSED_SHORT_QUOTE, tooManyOrphans } from './anchoring';
 import { SHARE_LIMITS } from './limits';
 import { decide, type Decision } from './bases';
@@ -119,11 +120,11 @@ export class Merge extends MergeVocabulary {
     return this.anchorSet;
   }
 
-  private anchorClaim(c: SharedClaim): { documentId: string; start: number; end: number; errors: number } | null {
+  private anchorClaim(c: SharedClaim): { documentId: string; hash: string; start: number; end: number; errors: number; score: number } | null {
     const { texts, byHash } = this.anchorTexts();
     const found = this.anchorer.place(c, texts, byHash);
     const doc = found ? this.documents().byHash.get(found.hash) : undefined;
-    return found && doc ? { documentId: doc.id, start: found.start, end: found.end, errors: found.errors } : null;
+    return found && doc ? { documentId: doc.id, hash: found.hash, start: found.start, end: found.end, errors: found.errors, score: found.score } : null;
   }
 
   /**
@@ -277,12 +278,16 @@ export class Merge extends MergeVocabulary {
       return;
     }
     const found = this.anchorClaim(c);
-    if (!found) {
+    // A match this unsure is not placed silently: the claim waits with the orphans, its candidate beside it.
+    const candidate = found && found.score < REVIEW_BELOW ? found : null;
+    if (!found || candidate) {
       this.sql(
-          `INSERT INTO orphans (id, source, document_hash, exact, prefix, suffix, start, end, tags, note_json, note_text, author, created_at, modified_at, source_file)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO orphans (id, source, document_hash, exact, prefix, suffix, start, end, tags, note_json, note_text, author, created_at, modified_at, source_file,
+             candidate_hash, candidate_start, candidate_end, confidence)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(c.id, c.source, c.hash, c.exact, c.prefix, c.suffix, c.start, c.end, JSON.stringify(c.tags.map((t) => t.name)), c.note?.json ?? null, c.note?.text ?? '', c.author, c.created, c.modified, this.fileName);
+        .run(c.id, c.source, c.hash, c.exact, c.prefix, c.suffix, c.start, c.end, JSON.stringify(c.tags.map((t) => t.name)), c.note?.json ?? null, c.note?.text ?? '', c.author, c.created, c.modified, this.fileName,
+          candidate?.hash ?? null, candidate?.start ?? null, candidate?.end ?? null, candidate ? Math.round(candidate.score * 1000) / 1000 : null);
       this.changed = true;
       this.tally.claim('orphans', this.documentLabel(c), c.author);
       if (this.tally.claims.orphans > SHARE_LIMITS.maxOrphans) throw tooManyOrphans(this.fileName);
@@ -301,6 +306,7 @@ export class Merge extends MergeVocabulary {
       this.sql(`INSERT INTO annotation_anchors (annotation_id, state, errors, original_exact, source_file, anchored_at) VALUES (?, 'fuzzy', ?, ?, ?, ?)`)
         .run(c.id, found.errors, c.exact, this.fileName, this.now);
     }
+    this.sql('INSERT INTO anchor_scores (annotation_id, confidence, source_file, anchored_at) VALUES (?, ?, ?, ?)').run(c.id, Math.round(found.score * 1000) / 1000, this.fileName, this.now);
     if (c.note) this.mergeNote('annotation', c.id, c.note);
     this.changed = true;
     this.tally.claim('new', this.documents().byId.get(found.documentId)!.title, c.author, fuzzy);

@@ -33,6 +33,8 @@ export interface SharedClaim {
   suffix: string;
   start: number | null;
   end: number | null;
+  /** What start and end count: UTF-16 code units, code points, or not said (another tool's file: tried both). */
+  positions: 'utf16' | 'code-points' | 'unknown';
   tags: SharedTagRef[];
   note: SharedNote | null;
   author: string;
@@ -151,3 +153,11 @@ export interface SharedAttributeValue {
 export const DOC_URN_PREFIX = 'urn:crossread:doc:sha256:';
 export const SHARE_NAMESPACE = 'https://crossread.app/ns/share/v1#';
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+/**
+ * The version of Crossread's own files (cr:project.version). 2: TextPositionSelectors count Unicode
+ * code points (cr:project.positions) and tombstones sit in cr:project.tombstones; 1 counted UTF-16
+ * code units and kept tombstones among the annotations. Both are read.
+ */
+export const SHARE_FORMAT_VERSION = 2;
+/** The time an item without one is stored with (the project needs one); never written to a file. */
+export const UNKNOWN_TIME = '1970-01-01T00:00:00.000Z';

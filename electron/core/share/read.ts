@@ -14,7 +14,7 @@ import { tagCycleIn } from './codes';
 import { noteFromHtml, noteFromPlain } from './html-note';
 import { readMemo } from './memos';
 import { SHARE_LIMITS as L } from './limits';
-import { DOC_URN_PREFIX, SHARE_NAMESPACE, type SharedClaim, type SharedFile, type SharedLink, type SharedNote } from './model';
+import { DOC_URN_PREFIX, SHARE_NAMESPACE, type SharedClaim, type SharedFile, type SharedLink, type SharedNote, UNKNOWN_TIME } from './model';
 import { readAttributes } from '../attributes/share';
 import {
   type Agent,
@@ -29,7 +29,7 @@ import {
 /** Keys that could reach an object's prototype if some later code copied them; dropped while parsing. */
 const POISON = new Set(['__proto__', 'constructor', 'prototype']);
 const MAYBE_POISON = /__proto__|constructor|prototype|\\u/;
-const EPOCH = '1970-01-01T00:00:00.000Z';
+const EPOCH = UNKNOWN_TIME;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Json = Record<string, unknown>;
@@ -106,9 +106,27 @@ export function parseJson(bytes: Uint8Array, fileName: string): unknown {
     return JSON.parse(text, (key, value: unknown) => (POISON.has(key) ? undefined : value));
   } catch (err) {
     // The engine's message quotes the start of the text (a password file, say): only the place is kept.
+    if (isJsonLines(text)) throw new FileError(fileName, '', NOT_W3C_JSONL);
     const at = /line \d+ column \d+/.exec((err as Error).message);
     throw new FileError(fileName, '', `it is not valid JSON${at ? ` (at ${at[0]})` : ''}`);
   }
+}
+
+const NOT_W3C_JSONL =
+  'it is JSON Lines (one record per line, as doccano and other labelling tools export), not W3C Web Annotation JSON-LD; export W3C annotations from that tool instead';
+const NOT_W3C_DOCCANO = 'it is a doccano record (text with labels), not W3C Web Annotation JSON-LD; export W3C annotations from that tool instead';
+
+/** Whether a text is JSON Lines: several lines, each a JSON object of its own. */
+function isJsonLines(text: string): boolean {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  if (lines.length < 2) return false;
+  return lines.slice(0, 5).every((l) => {
+    try {
+      return isObject(JSON.parse(l));
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** A UUID for an item id: Crossread's urn:uuid ids as they are, anything else derived stably from it. */
@@ -162,7 +180,8 @@ function authorName(fileName: string, where: string, name: string): string {
 
 function agentName(a: Agent | Agent[] | undefined, fileName: string, where: string): string | null {
   for (const agent of list(a)) {
-    const name = typeof agent === 'string' ? agent : (agent.name ?? agent.nickname);
+    // An agent named only by its IRI keeps the IRI as its name (and is written back as that IRI).
+    const name = typeof agent === 'string' ? agent : (agent.name ?? agent.nickname ?? agent.id);
     if (name && name.trim()) return authorName(fileName, where, name);
   }
   return null;
@@ -206,15 +225,25 @@ function quoteTarget(targets: Target[]): { source: string; quote: Selector; posi
     const selectors = list(t.selector);
     const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
     if (!quote) continue;
-    return { source: t.source ?? '', quote, position: selectors.find((s) => s.type === 'TextPositionSelector') ?? null };
+    return { source: sourceOf(t.source), quote, position: selectors.find((s) => s.type === 'TextPositionSelector') ?? null };
   }
   return null;
+}
+
+/** A target's source: an IRI, or an object naming one by `id` (as some tools write it). */
+function sourceOf(source: string | { id?: string } | undefined): string {
+  return typeof source === 'string' ? source : (source?.id ?? '');
 }
 
 function hashOf(source: string): string | null {
   if (!source.startsWith(DOC_URN_PREFIX)) return null;
   const hash = source.slice(DOC_URN_PREFIX.length);
   return /^[0-9a-f]{64}$/.test(hash) ? hash : null;
+}
+
+/** The tag or relation a body names: cr:tag / cr:relation, or (files of version 1) the body's own id. */
+function bodyRef(b: Exclude<Body, string>, key: 'cr:tag' | 'cr:relation'): string | undefined {
+  return b[key] ?? b.id;
 }
 
 /** A stable id for an annotation without one: derived from what it says, so a re-import matches. */
@@ -247,10 +276,14 @@ function* readW3C(fileName: string, items: unknown[], base: string, out: SharedF
       continue;
     }
     if (has(a.motivation, 'linking')) {
-      const ends = targets.map((t) => (typeof t === 'string' ? t : (t.source ?? '')));
+      // Link ends as IRIs, as {id} objects (Recogito) or as specific resources with a source.
+      const ends = targets.map((t) => (typeof t === 'string' ? t : (t.id ?? sourceOf(t.source))));
       const from = a['cr:from'] ?? ends[0];
       const to = a['cr:to'] ?? ends[1];
-      const relationBody = bodies.find((b): b is Exclude<Body, string> => typeof b !== 'string' && (has(b.purpose, 'classifying') || has(b.purpose, 'linking')));
+      // Recogito names a relation with a body of purpose `tagging`.
+      const relationBody = bodies.find(
+        (b): b is Exclude<Body, string> => typeof b !== 'string' && (has(b.purpose, 'classifying') || has(b.purpose, 'linking') || has(b.purpose, 'tagging')),
+      );
       if (!from || !to || !relationBody?.value) {
         out.skipped.push({ path, reason: 'a linking annotation needs two targets and a relation body' });
         continue;
@@ -260,7 +293,7 @@ function* readW3C(fileName: string, items: unknown[], base: string, out: SharedF
         path,
         fromId: stableId(from),
         toId: stableId(to),
-        relation: { id: relationBody.id ? stableId(relationBody.id) : null, name: checkName(fileName, TagName, relationBody.value, `${path}.body[${bodies.indexOf(relationBody)}].value`) },
+        relation: { id: bodyRef(relationBody, 'cr:relation') ? stableId(bodyRef(relationBody, 'cr:relation')!) : null, name: checkName(fileName, TagName, relationBody.value, `${path}.body[${bodies.indexOf(relationBody)}].value`) },
         note: deleted ? null : noteOf(bodies, a.bodyValue, { author, created, modified }, fileName, path),
         author,
         created,
@@ -279,7 +312,8 @@ function* readW3C(fileName: string, items: unknown[], base: string, out: SharedF
     const tags = bodies.flatMap((b, j) => {
       if (typeof b === 'string' || !has(b.purpose, 'tagging') || !b.value?.trim()) return [];
       // Checked as the API checks a tag's name: a name too long or with hidden characters is refused, not cut.
-      return [{ id: b.id && /^urn:uuid:/i.test(b.id) ? stableId(b.id) : null, name: checkName(fileName, TagName, b.value, `${path}.body[${j}].value`) }];
+      const ref = bodyRef(b, 'cr:tag');
+      return [{ id: ref && /^urn:uuid:/i.test(ref) ? stableId(ref) : null, name: checkName(fileName, TagName, b.value, `${path}.body[${j}].value`) }];
     });
     const claim: SharedClaim = {
       id,
@@ -291,6 +325,7 @@ function* readW3C(fileName: string, items: unknown[], base: string, out: SharedF
       suffix: target.quote.suffix ?? '',
       start: target.position?.start ?? null,
       end: target.position?.end ?? null,
+      positions: 'unknown',
       tags,
       note: deleted ? null : noteOf(bodies, a.bodyValue, { author, created, modified }, fileName, path),
       author,
@@ -302,12 +337,12 @@ function* readW3C(fileName: string, items: unknown[], base: string, out: SharedF
   }
 }
 
-function* readHypothesis(fileName: string, items: unknown[], out: SharedFile): Steps {
-  if (items.length > L.maxItems) throw new FileError(fileName, 'annotations', `more than ${L.maxItems} annotations`);
+function* readHypothesis(fileName: string, items: unknown[], out: SharedFile, key = 'annotations'): Steps {
+  if (items.length > L.maxItems) throw new FileError(fileName, key, `more than ${L.maxItems} annotations`);
   for (let i = 0; i < items.length; i++) {
     if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
     const raw = items[i];
-    const path = `annotations[${i}]`;
+    const path = `${key}[${i}]`;
     const h = check(fileName, HypothesisAnnotation, raw, path);
     if ((h.references ?? []).length > 0) {
       out.skipped.push({ path, reason: 'a reply to another annotation' });
@@ -335,6 +370,8 @@ function* readHypothesis(fileName: string, items: unknown[], out: SharedFile): S
       suffix: quote.suffix ?? '',
       start: position?.start ?? null,
       end: position?.end ?? null,
+      // The Hypothesis client counts in JavaScript strings.
+      positions: 'utf16',
       tags: (h.tags ?? []).flatMap((t, j) => (t.trim() ? [{ id: null, name: checkName(fileName, TagName, t, `${path}.tags[${j}]`) }] : [])),
       note,
       author,
@@ -345,9 +382,18 @@ function* readHypothesis(fileName: string, items: unknown[], out: SharedFile): S
   }
 }
 
-function readExtension(fileName: string, raw: unknown, out: SharedFile): void {
+function* readExtension(fileName: string, raw: unknown, out: SharedFile): Steps {
   const ext = check(fileName, CrossreadExtension, raw, 'cr:project');
   out.kind = 'crossread';
+  if (ext.tombstones !== undefined) {
+    const live = out.claims.length;
+    yield* readW3C(fileName, ext.tombstones, 'cr:project.tombstones', out);
+    const alive = [...out.claims.slice(live), ...out.links].find((x) => x.path.startsWith('cr:project.tombstones') && x.deleted === null);
+    if (alive) throw new FileError(fileName, alive.path, 'a tombstone needs cr:deleted');
+  }
+  // Version 1 counted UTF-16 code units; later files say what they count.
+  const positions = ext.version === 1 || ext.positions === 'utf-16' ? 'utf16' : 'code-points';
+  for (const c of out.claims) c.positions = positions;
   out.tags = ext.tags.map((t) => ({
     ...t,
     id: t.id.toLowerCase(),
@@ -425,16 +471,29 @@ export function* readSharedFileInSteps(bytes: Uint8Array, fileName: string): Gen
   } else if (Array.isArray(json.annotations) && !('type' in json)) {
     yield* readHypothesis(fileName, json.annotations, out);
     out.kind = 'hypothesis';
+  } else if (Array.isArray(json.rows) && typeof json.total === 'number' && !('type' in json)) {
+    // The Hypothesis API's search response: the same annotations under `rows`.
+    yield* readHypothesis(fileName, json.rows, out, 'rows');
+    out.kind = 'hypothesis';
+  } else if (typeof json.text === 'string' && ('label' in json || 'labels' in json || 'entities' in json) && !('type' in json)) {
+    throw new FileError(fileName, '', NOT_W3C_DOCCANO);
   } else {
     const type = list(json.type as unknown);
     if (type.includes('AnnotationCollection')) {
       const first = json.first;
+      if (typeof first === 'string') {
+        throw new FileError(
+          fileName,
+          'first',
+          `the collection's annotations are on separate pages (${first.slice(0, 200)}), which Crossread does not fetch; save the collection with its page embedded, or each page as its own file`,
+        );
+      }
       const items = isObject(first) ? first.items : json.items;
       if (items !== undefined && !Array.isArray(items)) throw new FileError(fileName, 'first.items', 'expected a list of annotations');
       yield* readW3C(fileName, (items as unknown[] | undefined) ?? [], 'items', out);
       if (json['cr:project'] !== undefined) {
         if (!contextHasCrossread(json['@context'])) throw new FileError(fileName, '@context', `cr:project needs the ${SHARE_NAMESPACE} context`);
-        readExtension(fileName, json['cr:project'], out);
+        yield* readExtension(fileName, json['cr:project'], out);
       }
     } else if (type.includes('AnnotationPage')) {
       if (!Array.isArray(json.items)) throw new FileError(fileName, 'items', 'expected a list of annotations');

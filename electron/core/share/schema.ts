@@ -43,13 +43,15 @@ export const Selector = z
 export type Selector = z.infer<typeof Selector>;
 
 const SpecificTarget = z.looseObject({
-  source: Short.optional(),
+  id: Short.optional(),
+  // An IRI, or (as some tools write it) an object naming one.
+  source: z.union([Short, z.looseObject({ id: Short.optional() })]).optional(),
   selector: OneOrMany(Selector, 20).optional(),
 });
 export const Target = z.union([Short, SpecificTarget]);
 export type Target = z.infer<typeof Target>;
 
-const Agent = z.union([z.looseObject({ name: Short.optional(), nickname: Short.optional() }), Short]);
+const Agent = z.union([z.looseObject({ id: Short.optional(), name: Short.optional(), nickname: Short.optional() }), Short]);
 export type Agent = z.infer<typeof Agent>;
 const Agents = OneOrMany(Agent, 20);
 
@@ -64,6 +66,8 @@ export const Body = z.union([
     creator: Agents.optional(),
     created: Time.optional(),
     modified: Time.optional(),
+    'cr:tag': Short.optional(),
+    'cr:relation': Short.optional(),
   }),
 ]);
 export type Body = z.infer<typeof Body>;
@@ -89,7 +93,11 @@ const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggb
 
 /** Crossread's own extension on the collection (`cr:project`). */
 export const CrossreadExtension = z.looseObject({
-  version: z.literal(1, 'this file was written by a newer Crossread (unknown format version)'),
+  version: z.union([z.literal(1), z.literal(2)], 'this file was written by a newer Crossread (unknown format version)'),
+  /** What TextPositionSelectors count (version 2 and later; version 1 counted UTF-16 code units). */
+  positions: z.enum(['code-points', 'utf-16']).optional(),
+  /** Deleted claims and links (version 2 and later), as the annotations they were, each with cr:deleted. */
+  tombstones: z.array(z.unknown()).max(L.maxItems, `more than ${L.maxItems} tombstones`).optional(),
   tags: z
     .array(
       z.looseObject({

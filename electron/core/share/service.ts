@@ -79,6 +79,10 @@ interface OrphanRow {
   created_at: string;
   modified_at: string;
   source_file: string;
+  candidate_hash: string | null;
+  candidate_start: number | null;
+  candidate_end: number | null;
+  confidence: number | null;
 }
 
 function orphanRow(project: Project, id: string): OrphanRow {
@@ -89,11 +93,34 @@ function orphanRow(project: Project, id: string): OrphanRow {
   return row;
 }
 
+/** How much text around a candidate is shown with it. */
+const CANDIDATE_CONTEXT = 80;
+
+/** An orphan's candidate, while the document it was found in is still here and the range still fits its text. */
+function candidateOf(project: Project, r: OrphanRow): Orphan['candidate'] {
+  if (r.candidate_hash === null || r.candidate_start === null || r.candidate_end === null || r.confidence === null) return null;
+  const doc = project.documents.list().find((d) => d.hash === r.candidate_hash);
+  if (!doc) return null;
+  const text = project.documents.text(doc.id);
+  if (r.candidate_end > text.length) return null;
+  return {
+    documentId: doc.id,
+    title: doc.title,
+    start: r.candidate_start,
+    end: r.candidate_end,
+    text: text.slice(r.candidate_start, r.candidate_end),
+    before: text.slice(Math.max(0, r.candidate_start - CANDIDATE_CONTEXT), r.candidate_start),
+    after: text.slice(r.candidate_end, r.candidate_end + CANDIDATE_CONTEXT),
+    confidence: r.confidence,
+  };
+}
+
 export function orphans(project: Project): Orphan[] {
   const rows = project.database
     .prepare('SELECT * FROM orphans WHERE deleted_at IS NULL AND reattached_at IS NULL ORDER BY created_at, id')
     .all() as OrphanRow[];
   return rows.map((r) => ({
+    candidate: candidateOf(project, r),
     id: r.id,
     source: r.source,
     exact: r.exact,
@@ -166,6 +193,28 @@ function createPendingLinks(project: Project, claimId: string): void {
     }
     db.prepare('DELETE FROM pending_links WHERE id = ?').run(l.id);
   }
+}
+
+/** Places a claim set aside for review where the import's best match was; its score is kept with it. */
+export function acceptCandidate(project: Project, id: string): Annotation {
+  const row = orphanRow(project, id);
+  const candidate = candidateOf(project, row);
+  if (!candidate) throw new AppError('not-found', 'That claim has no candidate left to accept (its document may have been deleted): select its text to re-attach it.');
+  return project.write((now) => {
+    const claim = reattach(project, { id, documentId: candidate.documentId, start: candidate.start, end: candidate.end });
+    project.database
+      .prepare('INSERT OR REPLACE INTO anchor_scores (annotation_id, confidence, source_file, anchored_at) VALUES (?, ?, ?, ?)')
+      .run(id, candidate.confidence, row.source_file, now);
+    return claim;
+  });
+}
+
+/** Drops an orphan's candidate: the claim stays in the list, to re-attach by hand or delete. */
+export function rejectCandidate(project: Project, id: string): void {
+  project.write(() => {
+    orphanRow(project, id);
+    project.database.prepare('UPDATE orphans SET candidate_hash = NULL, candidate_start = NULL, candidate_end = NULL, confidence = NULL WHERE id = ?').run(id);
+  });
 }
 
 export function deleteOrphan(project: Project, id: string): void {

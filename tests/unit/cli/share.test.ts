@@ -62,4 +62,14 @@ describe('crossread share', () => {
     expect((await runCli(['share', 'merge', '--project', project], home)).code).toBe(2);
     expect((await runCli(['--help'], home)).stdout).toContain('share import --project P FILE [--dry-run] [--json]');
   });
+
+  it('--out x.jsonld writes x.jsonld, not x.jsonld.crossread.json', async () => {
+    const home = tempDir();
+    const { project } = await projectWithClaim(home, 'A');
+    const out = path.join(home, 'x.jsonld');
+    const r = await runCli(['share', 'export', '--project', project, '--out', out], home);
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.readdirSync(home).filter((f) => f.startsWith('x.'))).toEqual(['x.jsonld']);
+    expect((JSON.parse(fs.readFileSync(out, 'utf8')) as { type: string }).type).toBe('AnnotationCollection');
+  });
 });

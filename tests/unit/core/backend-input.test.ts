@@ -98,6 +98,8 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'agreement.get': { input: { authors: ['Alice', 'Bob'], tagIds: [ID] }, required: [] },
   'agreement.build': { input: { format: 'csv', language: 'ru', authors: ['Alice', 'Bob'] }, required: ['format'] },
   'agreement.write': { input: { format: 'html', language: 'en', path: '/tmp/agreement.html' }, required: ['format', 'path'] },
+  'share.acceptCandidate': { input: { id: ID }, required: ['id'] },
+  'share.rejectCandidate': { input: { id: ID }, required: ['id'] },
 };
 
 /** A value of another type than `v`. */

@@ -599,3 +599,28 @@ describe('0008_code_system', () => {
     }
   });
 });
+
+describe('0010_anchor_confidence', () => {
+  it('upgrades a schema-9 file: claims placed by an import keep a score, and orphans gain an empty candidate', () => {
+    const { db, file } = dbAt(9);
+    try {
+      insertDocument(db, 'd1', 'h1');
+      insertAnnotation(db, 'a1', 'd1');
+      db.prepare(
+        `INSERT INTO orphans (id, source, exact, prefix, suffix, tags, author, created_at, modified_at, source_file) VALUES ('o1', 's', 'q', '', '', '[]', 'me', ?, ?, 'f.json')`,
+      ).run(NOW, NOW);
+      migrate(db, file, 10);
+
+      expect(isStrict(db, 'anchor_scores')).toBe(true);
+      expect(db.prepare('SELECT candidate_hash, candidate_start, candidate_end, confidence FROM orphans').all()).toEqual([
+        { candidate_hash: null, candidate_start: null, candidate_end: null, confidence: null },
+      ]);
+      db.prepare("INSERT INTO anchor_scores (annotation_id, confidence, source_file, anchored_at) VALUES ('a1', 0.9, 'f.json', ?)").run(NOW);
+      expect(() => db.prepare("INSERT INTO anchor_scores (annotation_id, confidence, source_file, anchored_at) VALUES ('nope', 0.9, 'f.json', ?)").run(NOW)).toThrow(/FOREIGN KEY/);
+      expect(() => db.prepare("UPDATE anchor_scores SET confidence = 1.5 WHERE annotation_id = 'a1'").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("UPDATE orphans SET candidate_hash = 'h1', candidate_start = 5, candidate_end = 2, confidence = 0.5 WHERE id = 'o1'").run()).toThrow(/CHECK/);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -185,7 +185,7 @@ describe('the exported file', () => {
     const first = await exportFrom(A);
     expect(await exportFrom(A)).toBe(first);
     const file = JSON.parse(first) as Record<string, unknown> & { first: { items: Record<string, unknown>[] } };
-    expect(file['@context']).toEqual(['http://www.w3.org/ns/anno.jsonld', { cr: 'https://crossread.app/ns/share/v1#' }]);
+    expect(file['@context']).toEqual(['http://www.w3.org/ns/anno.jsonld', expect.objectContaining({ cr: 'https://crossread.app/ns/share/v1#' })]);
     expect(file.type).toBe('AnnotationCollection');
     const item = file.first.items[0]!;
     expect(item).toMatchObject({
