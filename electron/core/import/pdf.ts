@@ -51,7 +51,12 @@ export async function extractPdf(src: ImportSource): Promise<ExtractedDocument> 
   // An owner password alone only sets permissions: such a file opens, and is read like any other.
   // One that needs a user password, or whose encryption cannot be read here to measure its streams, is refused.
   const security = readSecurity(text);
-  if (security === 'unsupported' || (security && !opensWithoutPassword(security))) throw encrypted(name);
+  if (security === 'unsupported') {
+    throw refuse(
+      `${name} is encrypted in a way Crossread cannot check (such as AES-256 or a certificate), so it was not imported; open it in a PDF reader, save or print an unprotected copy and import that.`,
+    );
+  }
+  if (security && !opensWithoutPassword(security)) throw encrypted(name);
   const key = security ? fileKey(security) : null;
   const oversized = oversizedStreams(src.bytes, text, security && key ? (num, gen, data) => decryptStream(security, key, num, gen, data) : undefined);
   if (oversized) {

@@ -109,6 +109,19 @@ describe('hostile PDFs', () => {
     expect(await refused(fx, 'locked.pdf', bytes)).toBe(ENCRYPTED('locked.pdf'));
   });
 
+  it('a PDF encrypted with AES-256 (revision 6), whose streams cannot be measured, is refused saying so', async () => {
+    const fx = await withProject();
+    const hex = (n: number) => `<${'cd'.repeat(n)}>`;
+    const bytes = buildPdf({
+      pages: [textContent(LINES)],
+      extra: [`<< /Filter /Standard /V 5 /R 6 /Length 256 /O ${hex(48)} /U ${hex(48)} /OE ${hex(32)} /UE ${hex(32)} /Perms ${hex(16)} /P -4 >>`],
+      trailer: (extra) => `/Encrypt ${extra[0]} 0 R /ID [${hex(16)} ${hex(16)}]`,
+    });
+    expect(await refused(fx, 'aes256.pdf', bytes)).toBe(
+      '"aes256.pdf" is encrypted in a way Crossread cannot check (such as AES-256 or a certificate), so it was not imported; open it in a PDF reader, save or print an unprotected copy and import that.',
+    );
+  });
+
   it('a PDF with only an owner password (permissions, no password to open) imports with its text', async () => {
     const fx = await withProject();
     const bytes = encryptPdf({ pages: [textContent(LINES), textContent(['Second page.'])] }, { owner: 'owner-secret', user: '' });
