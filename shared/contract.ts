@@ -12,6 +12,7 @@ import { HistoryStep } from './history';
 import { hasHiddenOrBroken } from './names';
 import { AnchorHealth, MergeConflict, Orphan, ShareFile, ShareJob, SharePreview } from './share';
 import { Attribute, AttributeName, AttributeType, AttributeValue, Choices, ValueOwnerKind } from './attributes';
+import { RecordHit } from './search-records';
 
 export const ERROR_CODES = [
   'bad-input',
@@ -661,6 +662,13 @@ export const api = {
   /** Autosaves as the user types; the save that clears a memo is an undo step, as for a note. */
   'memos.save': entry(z.object({ owner: MemoOwner, json: NoteJson }).strict(), Memo),
   // ---- end of memos ----
+  // ---- Search in attribute values and the codebook ----
+  /** Hits in documents' text and choice attribute values, then in tags' codebook entries; at most `limit`. */
+  'search.records': entry(
+    z.object({ q: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(5000).default(200) }).strict(),
+    z.object({ hits: z.array(RecordHit) }),
+  ),
+  // ---- end of search in attribute values and the codebook ----
 } as const;
 
 /**

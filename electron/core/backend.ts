@@ -24,6 +24,7 @@ import { importDocuments } from './import-documents';
 import { pasteDocument } from './paste-document';
 import { openSampleProject, SAMPLE_FILE_NAME } from './sample';
 import { autocode } from './search/autocode';
+import { recordSearchHandlers } from './search/handlers';
 import { shareHandlers, shareJobHandlers } from './share/handlers';
 import { attributeHandlers } from './attributes/handlers';
 import { memoHandlers } from './memos/handlers';
@@ -281,6 +282,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...attributeHandlers(requireProject, () => settings.get().author),
     ...memoHandlers(requireProject, () => settings.get().author),
     ...codebookHandlers(requireProject),
+    ...recordSearchHandlers(requireProject),
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {

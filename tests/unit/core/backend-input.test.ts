@@ -95,6 +95,7 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'memos.list': { input: {}, required: [] },
   'memos.get': { input: { owner: { kind: 'document', id: ID } }, required: ['owner'] },
   'memos.save': { input: { owner: { kind: 'project' }, json: '{}' }, required: ['owner', 'json'] },
+  'search.records': { input: { q: 'Kazakhstan', limit: 10 }, required: ['q'] },
 };
 
 /** A value of another type than `v`. */
@@ -157,6 +158,8 @@ const NESTED: [ApiName, unknown][] = [
   ['search.query', { q: 'мир', limit: 0 }],
   ['search.query', { q: 'мир', limit: 5001 }],
   ['search.query', { q: 'мир', offset: -1 }],
+  ['search.records', { q: '   ' }],
+  ['search.records', { q: 'мир', limit: 0 }],
   ['search.autocode', { q: 'мир', tagId: 'economic' }],
   ['share.import', { dryRun: true }],
   ['share.import', { file: { name: 'a.json', dataBase64: 'e30=' }, path: '/tmp/a.json' }],
