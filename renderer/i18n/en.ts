@@ -540,6 +540,13 @@ export const en = {
   'view.tabs': 'Analysis views',
   'view.close': 'Close the view pane',
   'view.resize': 'Resize the view pane',
+  // ---- search in values and the codebook; favourite tags ----
+  'records.valueHits': "{count, plural, one {# hit in document details} other {# hits in document details}}",
+  'records.valueWhere': "{attribute} of «{title}»",
+  'records.codebookHits': "{count, plural, one {# hit in the codebook} other {# hits in the codebook}}",
+  'records.codebookWhere': "«{name}», {field}",
+  'records.found': "Found in the codebook: «{name}»",
+  // ---- end of search in values and the codebook; favourite tags ----
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -541,4 +541,11 @@ export const ru: Record<MessageKey, string> = {
   'view.tabs': 'Виды анализа',
   'view.close': 'Закрыть панель вида',
   'view.resize': 'Изменить ширину панели вида',
+  // ---- search in values and the codebook; favourite tags ----
+  'records.valueHits': "{count, plural, one {# совпадение в сведениях о документах} few {# совпадения в сведениях о документах} many {# совпадений в сведениях о документах} other {# совпадения в сведениях о документах}}",
+  'records.valueWhere': "{attribute} у «{title}»",
+  'records.codebookHits': "{count, plural, one {# совпадение в кодовой книге} few {# совпадения в кодовой книге} many {# совпадений в кодовой книге} other {# совпадения в кодовой книге}}",
+  'records.codebookWhere': "«{name}», {field}",
+  'records.found': "Найдено в кодовой книге: «{name}»",
+  // ---- end of search in values and the codebook; favourite tags ----
 };
