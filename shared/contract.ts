@@ -119,6 +119,8 @@ export const Tag = z.object({
   claims: z.number().int().nonnegative(),
   createdAt: IsoTime,
   modifiedAt: IsoTime,
+  /** Starred by this analyst: the claim popover's number keys go to the favourites when there are any. */
+  favourite: z.boolean(),
 });
 export type Tag = z.infer<typeof Tag>;
 
@@ -668,6 +670,8 @@ export const api = {
     z.object({ q: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(5000).default(200) }).strict(),
     z.object({ hits: z.array(RecordHit) }),
   ),
+  /** Stars or unstars a tag (one undo step); favourites stay in this project file and are not shared. */
+  'tags.favourite': entry(z.object({ id: Id, favourite: z.boolean() }).strict(), z.object({ tag: Tag, step: HistoryStep.nullable() })),
   // ---- end of search in attribute values and the codebook ----
 } as const;
 

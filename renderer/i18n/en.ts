@@ -546,6 +546,11 @@ export const en = {
   'records.codebookHits': "{count, plural, one {# hit in the codebook} other {# hits in the codebook}}",
   'records.codebookWhere': "«{name}», {field}",
   'records.found': "Found in the codebook: «{name}»",
+  'history.step.tag.favourite': "{on, plural, =1 {starring of tag «{name}»} other {unstarring of tag «{name}»}}",
+  'favourites.star': "Star «{name}» as a favourite (number keys in the claim popover)",
+  'favourites.unstar': "Unstar «{name}»",
+  'favourites.starred': "«{name}» starred: the number keys in the claim popover go to your favourites.",
+  'favourites.unstarred': "«{name}» unstarred.",
   // ---- end of search in values and the codebook; favourite tags ----
 } as const;
 

@@ -96,6 +96,7 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'memos.get': { input: { owner: { kind: 'document', id: ID } }, required: ['owner'] },
   'memos.save': { input: { owner: { kind: 'project' }, json: '{}' }, required: ['owner', 'json'] },
   'search.records': { input: { q: 'Kazakhstan', limit: 10 }, required: ['q'] },
+  'tags.favourite': { input: { id: ID, favourite: true }, required: ['id', 'favourite'] },
 };
 
 /** A value of another type than `v`. */
@@ -160,6 +161,7 @@ const NESTED: [ApiName, unknown][] = [
   ['search.query', { q: 'мир', offset: -1 }],
   ['search.records', { q: '   ' }],
   ['search.records', { q: 'мир', limit: 0 }],
+  ['tags.favourite', { id: ID, favourite: 'yes' }],
   ['search.autocode', { q: 'мир', tagId: 'economic' }],
   ['share.import', { dryRun: true }],
   ['share.import', { file: { name: 'a.json', dataBase64: 'e30=' }, path: '/tmp/a.json' }],
