@@ -124,9 +124,7 @@ export function TagTree({
                   title={t(tag.favourite ? 'favourites.unstar' : 'favourites.star', { name: tag.name })}
                   disabled={state.project?.readOnly ?? true}
                   onClick={() => void star(tag, !tag.favourite)}
-                >
-                  {tag.favourite ? '★' : '☆'}
-                </button>
+                />
                 <span className="dot" aria-hidden="true" />
                 <span className="tag-tree-name" title={row.path}>
                   {tag.name}
