@@ -119,7 +119,7 @@ export function SearchPanel({ focusKey }: { focusKey: number }) {
       <input ref={input} type="search" className="search-input" value={q} placeholder={t('search.placeholder')} aria-label={t('search.placeholder')} onChange={(e) => setQ(e.target.value)} />
       {result ? (
         <p className="muted small" role="status">
-          {result.total > result.hits.length ? t('search.countMore', { shown: result.hits.length, total: result.total }) : t('search.count', { count: result.total })}
+          {result.total > result.hits.length ? t('search.countMore', { shown: result.hits.length, total: result.total }) : t('search.count', { count: result.total + result.memos.length + result.records.length })}
         </p>
       ) : null}
       {result && docHits > 0 && !state.project?.readOnly ? (

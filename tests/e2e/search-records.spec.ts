@@ -33,6 +33,8 @@ sampleTest('searching "Kazakhstan" finds the country given to a document, and a 
   await searchRegion(page).getByRole('searchbox').fill('Kazakhstan');
   const values = searchRegion(page).locator('.record-hits').filter({ hasText: 'in document details' });
   await expect(values.getByRole('heading')).toHaveText('1 hit in document details');
+  // The count says so too: the value and the codebook's definition, though no document's text has the word.
+  await expect(searchRegion(page).getByRole('status')).toHaveText('2 hits');
   const hit = values.getByRole('button');
   await expect(hit).toContainText(`${COUNTRY} of «`);
   await expect(hit.locator('mark')).toHaveText('Kazakhstan');
