@@ -1,4 +1,5 @@
 import type { RecordHit } from '../../shared/search-records';
+import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
 import { useRecordRequests } from './recordStore';
 
@@ -11,6 +12,12 @@ const FIELD_LABELS = { definition: 'codes.definition', useWhen: 'codes.useWhen',
 export function RecordHits({ hits }: { hits: RecordHit[] }) {
   const t = useT();
   const { showDetails, showTag } = useRecordRequests();
+  const { state } = useWorkspace();
+  // Named as the search groups name documents: by outlet, which is short, else by title.
+  const documentName = (id: string, title: string) => {
+    const doc = state.documents.find((d) => d.id === id);
+    return doc ? doc.outlet || doc.title : title;
+  };
   const values = hits.filter((h) => h.kind === 'attribute');
   const codebook = hits.filter((h) => h.kind === 'codebook');
   const line = (h: RecordHit) => (
@@ -29,7 +36,7 @@ export function RecordHits({ hits }: { hits: RecordHit[] }) {
             {values.map((h) => (
               <li key={`${h.documentId}-${h.attributeId}-${h.before.length}`}>
                 <button type="button" onClick={() => showDetails(h.documentId)}>
-                  <span className="muted small">{t('records.valueWhere', { attribute: h.attributeName, title: h.documentTitle })}</span> {line(h)}
+                  <span className="muted small">{t('records.valueWhere', { attribute: h.attributeName, title: documentName(h.documentId, h.documentTitle) })}</span> {line(h)}
                 </button>
               </li>
             ))}
