@@ -13,6 +13,7 @@ import { hasHiddenOrBroken } from './names';
 import { AnchorHealth, MergeConflict, Orphan, ShareFile, ShareJob, SharePreview } from './share';
 import { Attribute, AttributeName, AttributeType, AttributeValue, Choices, ValueOwnerKind } from './attributes';
 import { AgreementFileFormat, AgreementQuery, AgreementReport } from './agreement-schema';
+import { RecordHit } from './search-records';
 
 export const ERROR_CODES = [
   'bad-input',
@@ -119,6 +120,8 @@ export const Tag = z.object({
   claims: z.number().int().nonnegative(),
   createdAt: IsoTime,
   modifiedAt: IsoTime,
+  /** Starred by this analyst: the claim popover's number keys go to the favourites when there are any. */
+  favourite: z.boolean(),
 });
 export type Tag = z.infer<typeof Tag>;
 
@@ -682,6 +685,15 @@ export const api = {
   /** Drops a claim's candidate: it stays with the orphans, to re-attach by hand or delete. */
   'share.rejectCandidate': entry(z.object({ id: Id }).strict(), z.null()),
   // ---- end of anchoring review ----
+  // ---- Search in attribute values and the codebook ----
+  /** Hits in documents' text and choice attribute values, then in tags' codebook entries; at most `limit`. */
+  'search.records': entry(
+    z.object({ q: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(5000).default(200) }).strict(),
+    z.object({ hits: z.array(RecordHit) }),
+  ),
+  /** Stars or unstars a tag (one undo step); favourites stay in this project file and are not shared. */
+  'tags.favourite': entry(z.object({ id: Id, favourite: z.boolean() }).strict(), z.object({ tag: Tag, step: HistoryStep.nullable() })),
+  // ---- end of search in attribute values and the codebook ----
 } as const;
 
 /**

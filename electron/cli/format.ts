@@ -1,5 +1,6 @@
 import type { Annotation, DocumentMeta, Link, MemoHit, RelationType, SearchHit, Tag } from '../../shared/contract';
 import { escapeHidden } from '../../shared/names';
+import type { CodebookField, RecordHit } from '../../shared/search-records';
 
 /**
  * What the CLI prints comes from documents and colleagues' files: control characters (ESC starts
@@ -75,7 +76,7 @@ function formatLinksLines(links: Link[], claims: Annotation[], relations: Relati
     .join('');
 }
 
-function formatSearchLines(result: { hits: SearchHit[]; total: number; memos?: MemoHit[] }, docs: DocumentMeta[], asJson: boolean): string {
+function formatSearchLines(result: { hits: SearchHit[]; total: number; memos?: MemoHit[]; records?: RecordHit[] }, docs: DocumentMeta[], asJson: boolean): string {
   const titles = new Map(docs.map((d) => [d.id, d.title]));
   const rows = result.hits.map((h) => ({
     kind: h.kind,
@@ -98,8 +99,9 @@ function formatSearchLines(result: { hits: SearchHit[]; total: number; memos?: M
     match: h.match,
     context: `${h.before}${h.match}${h.after}`,
   }));
-  if (asJson) return json({ total: result.total, hits: rows, memos });
-  if (rows.length === 0 && memos.length === 0) return 'No hits.\n';
+  const records = (result.records ?? []).map((h) => ({ ...h, context: `${h.before}${h.match}${h.after}` }));
+  if (asJson) return json({ total: result.total, hits: rows, memos, records });
+  if (rows.length === 0 && memos.length === 0 && records.length === 0) return 'No hits.\n';
   const documentLines = result.hits.map((h) => {
     const where = `${titles.get(h.documentId) ?? h.documentId} ¶${h.paragraph}${h.kind === 'note' ? ' (note)' : ''}`;
     return `${where}: …${flat(h.before)}[${flat(h.match)}]${flat(h.after)}…\n`;
@@ -108,8 +110,14 @@ function formatSearchLines(result: { hits: SearchHit[]; total: number; memos?: M
     const where = h.owner.kind === 'project' ? 'Project memo' : `Memo on ${h.owner.kind === 'tag' ? 'tag ' : ''}“${h.ownerName}”`;
     return `${where}: …${flat(h.before)}[${flat(h.match)}]${flat(h.after)}…\n`;
   });
-  return [...documentLines, ...memoLines].join('');
+  const recordLines = records.map((h) => {
+    const where = h.kind === 'attribute' ? `${h.attributeName} of “${h.documentTitle}”` : `Codebook of tag “${h.tagName}” (${CODEBOOK_LABELS[h.field]})`;
+    return `${where}: …${flat(h.before)}[${flat(h.match)}]${flat(h.after)}…\n`;
+  });
+  return [...documentLines, ...memoLines, ...recordLines].join('');
 }
+
+const CODEBOOK_LABELS: Record<CodebookField, string> = { definition: 'definition', useWhen: 'use when', avoidWhen: 'do not use when', example: 'example' };
 
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 

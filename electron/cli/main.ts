@@ -259,7 +259,8 @@ async function search(projectPath: string, query: string, json: boolean): Promis
       if (next.hits.length === 0) break;
       result.hits.push(...next.hits);
     }
-    process.stdout.write(formatSearch(result, await backend.call('documents.list', {}), json));
+    const records = await backend.call('search.records', { q: query, limit: CLI_SEARCH_PAGE });
+    process.stdout.write(formatSearch({ ...result, records: records.hits }, await backend.call('documents.list', {}), json));
     return 0;
   } finally {
     backend.close();

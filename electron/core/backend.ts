@@ -24,6 +24,8 @@ import { importDocuments } from './import-documents';
 import { pasteDocument } from './paste-document';
 import { openSampleProject, SAMPLE_FILE_NAME } from './sample';
 import { autocode } from './search/autocode';
+import { recordSearchHandlers } from './search/handlers';
+import { favouriteHandlers } from './favourites/handlers';
 import { shareHandlers, shareJobHandlers } from './share/handlers';
 import { attributeHandlers } from './attributes/handlers';
 import { memoHandlers } from './memos/handlers';
@@ -283,6 +285,8 @@ export function createBackend(opts: BackendOptions): Backend {
     ...memoHandlers(requireProject, () => settings.get().author),
     ...codebookHandlers(requireProject),
     ...agreementHandlers(requireProject),
+    ...recordSearchHandlers(requireProject),
+    ...favouriteHandlers(requireProject),
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {

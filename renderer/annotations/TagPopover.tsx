@@ -20,6 +20,11 @@ function PopoverBody({ popover }: { popover: Exclude<Popover, { mode: 'link' }> 
   const { state, actions } = useWorkspace();
   const tree = useMemo(() => tagTree(state.tags), [state.tags]);
   const topLevel = useMemo(() => tree.filter((r) => r.depth === 0).map((r) => r.tag), [tree]);
+  // The number keys go to the starred tags when there are any, else to the top level; in the tree's order either way.
+  const keyed = useMemo(() => {
+    const favourites = tree.filter((r) => r.tag.favourite).map((r) => r.tag);
+    return favourites.length > 0 ? favourites : topLevel;
+  }, [tree, topLevel]);
   const nested = tree.length !== topLevel.length;
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState<{ top: number; left: number }>({ top: -9999, left: -9999 });
@@ -99,8 +104,7 @@ function PopoverBody({ popover }: { popover: Exclude<Popover, { mode: 'link' }> 
       handled();
       save();
     } else if (/^[1-9]$/.test(e.key) && popover.mode !== 'choose') {
-      // Number keys stay with the top-level tags, in the tree's order.
-      const tag = topLevel[Number(e.key) - 1];
+      const tag = keyed[Number(e.key) - 1];
       if (tag) {
         handled();
         toggle(tag.id);
@@ -133,7 +137,7 @@ function PopoverBody({ popover }: { popover: Exclude<Popover, { mode: 'link' }> 
           </div>
           <div className={`tag-toggles${nested ? ' tree' : ''}`} role="group" aria-label={t('tags.title')}>
             {tree.map(({ tag, depth }) => {
-              const key = depth === 0 ? topLevel.indexOf(tag) + 1 : 0;
+              const key = keyed.indexOf(tag) + 1;
               return (
                 <button
                   key={tag.id}

@@ -5,6 +5,7 @@ import { useT } from '../i18n/I18n';
 import { TagTreePanel } from '../codes/TagTreePanel';
 import { useMemos } from '../memos/memoStore';
 import { MemosPanel } from '../memos/MemosPanel';
+import { useRecordRequests } from '../search/recordStore';
 import { SearchPanel } from '../search/SearchPanel';
 
 export type SidebarTab = 'claims' | 'search' | 'codes' | 'memos';
@@ -20,6 +21,14 @@ export function Sidebar({ tab, onTab, focusKey }: { tab: SidebarTab; onTab(tab: 
     seen.current = request;
     onTab('memos');
   }, [request, onTab]);
+  // A codebook hit shows its tag in the Codes tab.
+  const tagRequest = useRecordRequests((s) => s.tag?.n ?? 0);
+  const seenTag = useRef(tagRequest);
+  useEffect(() => {
+    if (tagRequest === seenTag.current) return;
+    seenTag.current = tagRequest;
+    onTab('codes');
+  }, [tagRequest, onTab]);
   return (
     <aside className="sidebar">
       <DocumentList />

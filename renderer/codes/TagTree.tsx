@@ -37,7 +37,7 @@ export function TagTree({
   const t = useT();
   const { state } = useWorkspace();
   const { rows, counts } = useTagTree();
-  const { move } = useCodeActions();
+  const { move, star } = useCodeActions();
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<{ id: string; zone: 'before' | 'inside' | 'after' } | null>(null);
 
@@ -116,6 +116,15 @@ export function TagTree({
               }}
             >
               <div className="tag-tree-line">
+                <button
+                  type="button"
+                  className={`icon star${tag.favourite ? ' on' : ''}`}
+                  aria-pressed={tag.favourite}
+                  aria-label={t(tag.favourite ? 'favourites.unstar' : 'favourites.star', { name: tag.name })}
+                  title={t(tag.favourite ? 'favourites.unstar' : 'favourites.star', { name: tag.name })}
+                  disabled={state.project?.readOnly ?? true}
+                  onClick={() => void star(tag, !tag.favourite)}
+                />
                 <span className="dot" aria-hidden="true" />
                 <span className="tag-tree-name" title={row.path}>
                   {tag.name}

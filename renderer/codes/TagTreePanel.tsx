@@ -1,5 +1,6 @@
 import { useClaimFilters } from '../browser/filters';
 import { useT } from '../i18n/I18n';
+import { FoundTag } from '../search/FoundTag';
 import { TagTree } from './TagTree';
 
 /** The sidebar's code system: the tag tree; Enter or a double click on a tag lists its claims (its subtags' included). */
@@ -15,6 +16,7 @@ export function TagTreePanel({ onShowClaims }: { onShowClaims(): void }) {
           onShowClaims();
         }}
       />
+      <FoundTag />
     </div>
   );
 }

@@ -55,6 +55,16 @@ export function useCodeActions() {
     },
     [actions, history, t],
   );
+  const star = useCallback(
+    async (tag: Tag, favourite: boolean) => {
+      const done = await actions.guard(() => call('tags.favourite', { id: tag.id, favourite }));
+      if (!done) return;
+      await actions.refresh('tags');
+      const text = t(favourite ? 'favourites.starred' : 'favourites.unstarred', { name: tag.name });
+      if (done.step) await history.offerUndo(text, done.step);
+    },
+    [actions, history, t],
+  );
   const exportCodebook = useCallback(
     (format: CodebookFormat) =>
       actions.guard(async () => {
@@ -74,5 +84,5 @@ export function useCodeActions() {
       }),
     [actions, language, t],
   );
-  return { move, describe, recode, exportCodebook };
+  return { move, describe, recode, star, exportCodebook };
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DocumentMeta } from '../../shared/contract';
 import { useWorkspace } from '../app/workspace';
+import { DetailsValues } from '../attributes/DetailsValues';
 import { useT } from '../i18n/I18n';
 import { useHistory } from '../history/useHistory';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -8,7 +9,7 @@ import { Dialog } from '../ui/Dialog';
 
 export function DocumentDetailsDialog({ doc, claimCount, onClose }: { doc: DocumentMeta; claimCount: number; onClose(): void }) {
   const t = useT();
-  const { actions } = useWorkspace();
+  const { state, actions } = useWorkspace();
   const history = useHistory();
   const [confirming, setConfirming] = useState(false);
   const [form, setForm] = useState({
@@ -57,6 +58,7 @@ export function DocumentDetailsDialog({ doc, claimCount, onClose }: { doc: Docum
         {field('author', t('documents.field.author'))}
         {field('date', t('documents.field.date'), 'date')}
         {field('language', t('documents.field.language'))}
+        <DetailsValues documentId={doc.id} name={doc.outlet || doc.title} readOnly={state.project?.readOnly ?? true} />
         <p className="muted small">{t('documents.info', { count: doc.length, chars: doc.length.toLocaleString(), file: doc.sourceName })}</p>
         <div className="dialog-actions">
           <button

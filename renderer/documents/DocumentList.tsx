@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DocumentMeta } from '../../shared/contract';
 import { useWorkspace } from '../app/workspace';
 import { ArrangeDocuments } from '../attributes/ArrangeDocuments';
@@ -6,12 +6,20 @@ import { attributeName, showValue } from '../attributes/attributeLabels';
 import { DocumentValues } from '../attributes/DocumentValues';
 import { useDocumentArrangement } from '../attributes/useDocumentArrangement';
 import { useT } from '../i18n/I18n';
+import { useRecordRequests } from '../search/recordStore';
 import { DocumentDetailsDialog } from './DocumentDetailsDialog';
 
 export function DocumentList() {
   const t = useT();
   const { state, actions } = useWorkspace();
   const [editing, setEditing] = useState<string | null>(null);
+  // A search hit in an attribute value opens its document's details here.
+  const { details, doneDetails } = useRecordRequests();
+  useEffect(() => {
+    if (!details) return;
+    setEditing(details.documentId);
+    doneDetails();
+  }, [details, doneDetails]);
   const arrangement = useDocumentArrangement(state.documents);
   const open = new Set(state.layout.panes.map((p) => p.documentId));
   const counts = new Map<string, number>();

@@ -587,6 +587,18 @@ export const en = {
   'share.candidateReject': "Reject match",
   'share.candidateAccepted': "The claim is placed at its best match, with its tags, note and author.",
   'share.candidateRejected': "Match rejected: the claim stays here to re-attach by hand or delete.",
+  // ---- search in values and the codebook; favourite tags ----
+  'records.valueHits': "{count, plural, one {# hit in document details} other {# hits in document details}}",
+  'records.valueWhere': "{attribute} of «{title}»",
+  'records.codebookHits': "{count, plural, one {# hit in the codebook} other {# hits in the codebook}}",
+  'records.codebookWhere': "«{name}», {field}",
+  'records.found': "Found in the codebook: «{name}»",
+  'history.step.tag.favourite': "{on, plural, =1 {starring of tag «{name}»} other {unstarring of tag «{name}»}}",
+  'favourites.star': "Star «{name}» as a favourite (number keys in the claim popover)",
+  'favourites.unstar': "Unstar «{name}»",
+  'favourites.starred': "«{name}» starred: the number keys in the claim popover go to your favourites.",
+  'favourites.unstarred': "«{name}» unstarred.",
+  // ---- end of search in values and the codebook; favourite tags ----
 } as const;
 
 export type MessageKey = keyof typeof en;

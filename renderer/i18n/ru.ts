@@ -588,4 +588,16 @@ export const ru: Record<MessageKey, string> = {
   'share.candidateReject': "Отклонить совпадение",
   'share.candidateAccepted': "Утверждение поставлено на лучшее совпадение — с тегами, заметкой и автором.",
   'share.candidateRejected': "Совпадение отклонено: утверждение осталось здесь, его можно привязать вручную или удалить.",
+  // ---- search in values and the codebook; favourite tags ----
+  'records.valueHits': "{count, plural, one {# совпадение в сведениях о документах} few {# совпадения в сведениях о документах} many {# совпадений в сведениях о документах} other {# совпадения в сведениях о документах}}",
+  'records.valueWhere': "{attribute} у «{title}»",
+  'records.codebookHits': "{count, plural, one {# совпадение в кодовой книге} few {# совпадения в кодовой книге} many {# совпадений в кодовой книге} other {# совпадения в кодовой книге}}",
+  'records.codebookWhere': "«{name}», {field}",
+  'records.found': "Найдено в кодовой книге: «{name}»",
+  'history.step.tag.favourite': "{on, plural, =1 {отметка тега «{name}» как избранного} other {снятие отметки «избранное» с тега «{name}»}}",
+  'favourites.star': "Отметить «{name}» как избранный (цифровые клавиши в окне тегов)",
+  'favourites.unstar': "Убрать «{name}» из избранных",
+  'favourites.starred': "«{name}» в избранном: цифровые клавиши в окне тегов теперь выбирают избранные теги.",
+  'favourites.unstarred': "«{name}» убран из избранных.",
+  // ---- end of search in values and the codebook; favourite tags ----
 };

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AutocodeScope, MemoHit, SearchHit } from '../../shared/contract';
+import type { RecordHit } from '../../shared/search-records';
 import { call } from '../api/client';
 import { useWorkspace } from '../app/workspace';
 import { useRevealClaim } from '../annotations/useRevealClaim';
@@ -8,6 +9,7 @@ import { MemoHits } from '../memos/MemoHits';
 import { useT } from '../i18n/I18n';
 import { flash } from '../reader/highlights';
 import { paneRegistry, scrollToOffset } from '../reader/paneRegistry';
+import { RecordHits } from './RecordHits';
 import { markSearchHit } from './searchHit';
 
 /** Hits fetched at a time: a common word has tens of thousands, and the first page must come fast. */
@@ -20,6 +22,8 @@ interface Result {
   total: number;
   documentTotal: number;
   memos: MemoHit[];
+  /** Hits in attribute values and the codebook (first page only, like memos). */
+  records: RecordHit[];
 }
 
 /**
@@ -51,8 +55,8 @@ export function SearchPanel({ focusKey }: { focusKey: number }) {
     }
     let alive = true;
     const timer = setTimeout(() => {
-      call('search.query', { q: query, limit: PAGE }).then(
-        (r) => alive && setResult({ q: query, ...r }),
+      Promise.all([call('search.query', { q: query, limit: PAGE }), call('search.records', { q: query, limit: PAGE })]).then(
+        ([r, records]) => alive && setResult({ q: query, ...r, records: records.hits }),
         (e: Error) => alive && actions.notify('error', e.message),
       );
     }, 200);
@@ -76,7 +80,7 @@ export function SearchPanel({ focusKey }: { focusKey: number }) {
     call('search.query', { q: shown.q, limit: PAGE, offset: shown.hits.length })
       .then(
         // A new query (or a change that re-ran this one) since the click wins over this page.
-        (page) => setResult((current) => (current === shown ? { ...page, q: shown.q, memos: shown.memos, hits: [...shown.hits, ...page.hits] } : current)),
+        (page) => setResult((current) => (current === shown ? { ...page, q: shown.q, memos: shown.memos, records: shown.records, hits: [...shown.hits, ...page.hits] } : current)),
         (e: Error) => actions.notify('error', e.message),
       )
       .finally(() => setLoadingMore(false));
@@ -115,7 +119,7 @@ export function SearchPanel({ focusKey }: { focusKey: number }) {
       <input ref={input} type="search" className="search-input" value={q} placeholder={t('search.placeholder')} aria-label={t('search.placeholder')} onChange={(e) => setQ(e.target.value)} />
       {result ? (
         <p className="muted small" role="status">
-          {result.total > result.hits.length ? t('search.countMore', { shown: result.hits.length, total: result.total }) : t('search.count', { count: result.total })}
+          {result.total > result.hits.length ? t('search.countMore', { shown: result.hits.length, total: result.total }) : t('search.count', { count: result.total + result.memos.length + result.records.length })}
         </p>
       ) : null}
       {result && docHits > 0 && !state.project?.readOnly ? (
@@ -145,6 +149,7 @@ export function SearchPanel({ focusKey }: { focusKey: number }) {
       ) : null}
       <div className="search-results">
         <MemoHits hits={result?.memos ?? []} />
+        <RecordHits hits={result?.records ?? []} />
         {groups.map(([docId, hits]) => {
           const doc = state.documents.find((d) => d.id === docId);
           return (

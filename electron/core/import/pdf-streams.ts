@@ -24,9 +24,18 @@ function inflatedSize(data: Uint8Array, limit: number): number | null {
   }
 }
 
-/** 'stream' when one stream inflates past its limit, 'total' when all of them together do, null when the file is within both. */
-export function oversizedStreams(bytes: Uint8Array): 'stream' | 'total' | null {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+/** An encrypted file's stream decrypted, by its object number and generation; null when it cannot be. */
+export type StreamDecrypt = (num: number, gen: number, data: Uint8Array) => Uint8Array | null;
+
+/** The file's bytes as latin1 text, one character a byte, so that text offsets are byte offsets. */
+export const pdfText = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+
+/**
+ * 'stream' when one stream inflates past its limit, 'total' when all of them together do, null when
+ * the file is within both. An encrypted file's streams are measured decrypted (`decrypt`); the
+ * cross-reference stream is never encrypted.
+ */
+export function oversizedStreams(bytes: Uint8Array, text: string, decrypt?: StreamDecrypt): 'stream' | 'total' | null {
   const starts = /stream\r?\n/g;
   let total = 0;
   for (let m = starts.exec(text); m; m = starts.exec(text)) {
@@ -37,7 +46,10 @@ export function oversizedStreams(bytes: Uint8Array): 'stream' | 'total' | null {
     const start = m.index + m[0].length;
     const end = text.indexOf('endstream', start);
     const data = bytes.subarray(start, end < 0 ? bytes.length : end);
-    const size = inflatedSize(data, MAX_INFLATED_STREAM_BYTES);
+    const object = decrypt && !/\/Type\s*\/XRef\b/.test(dictionary) ? /(\d+)\s+(\d+)\s+obj$/.exec(before.slice(0, before.lastIndexOf(' obj') + 4)) : null;
+    // The end-of-line before `endstream` is not part of the stream, and a cipher block is whole or nothing.
+    const clear = object ? decrypt!(Number(object[1]), Number(object[2]), data.subarray(0, data.length - (/\r?\n$/.exec(text.slice(start + data.length - 2, start + data.length))?.[0].length ?? 0))) : data;
+    const size = clear ? inflatedSize(clear, MAX_INFLATED_STREAM_BYTES) : null;
     if (size === Infinity) return 'stream';
     total += size ?? 0;
     if (total > MAX_INFLATED_TOTAL_BYTES) return 'total';

@@ -8,7 +8,8 @@
  */
 import { guessLanguage, titleFromFileName } from './metadata';
 import { layOutPages, type PdfRun } from './pdf-layout';
-import { MAX_INFLATED_STREAM_BYTES, oversizedStreams } from './pdf-streams';
+import { decryptStream, fileKey, opensWithoutPassword, readSecurity } from './pdf-crypt';
+import { MAX_INFLATED_STREAM_BYTES, oversizedStreams, pdfText } from './pdf-streams';
 import { quoted, refuse } from './refuse';
 import type { ExtractedDocument, ImportSource } from './types';
 
@@ -46,7 +47,18 @@ export async function extractPdf(src: ImportSource): Promise<ExtractedDocument> 
     `${name} is damaged or incomplete (it may have been cut off while downloading), so it was not imported; download or export it again and import the new copy.`,
   );
   if (!looksWhole(src.bytes)) throw damaged;
-  const oversized = oversizedStreams(src.bytes);
+  const text = pdfText(src.bytes);
+  // An owner password alone only sets permissions: such a file opens, and is read like any other.
+  // One that needs a user password, or whose encryption cannot be read here to measure its streams, is refused.
+  const security = readSecurity(text);
+  if (security === 'unsupported') {
+    throw refuse(
+      `${name} is encrypted in a way Crossread cannot check (such as AES-256 or a certificate), so it was not imported; open it in a PDF reader, save or print an unprotected copy and import that.`,
+    );
+  }
+  if (security && !opensWithoutPassword(security)) throw encrypted(name);
+  const key = security ? fileKey(security) : null;
+  const oversized = oversizedStreams(src.bytes, text, security && key ? (num, gen, data) => decryptStream(security, key, num, gen, data) : undefined);
   if (oversized) {
     const what = oversized === 'stream' ? `a compressed stream that unpacks to more than ${MAX_INFLATED_STREAM_BYTES / 1024 / 1024} MB` : 'compressed streams that unpack to more than 1 GB together';
     throw refuse(`${name} holds ${what}, more than Crossread reads from one PDF; a file like this is damaged or built to overload the app, so it was not imported.`);
@@ -74,7 +86,6 @@ export async function extractPdf(src: ImportSource): Promise<ExtractedDocument> 
     }
     const meta = await doc.getMetadata().catch(() => null);
     const info = (meta?.info ?? {}) as Record<string, unknown>;
-    if (info.EncryptFilterName) throw encrypted(name);
     if (doc.numPages > MAX_PDF_PAGES) {
       throw refuse(
         `${name} has ${doc.numPages.toLocaleString('en-US')} pages; Crossread imports PDFs of up to ${MAX_PDF_PAGES.toLocaleString('en-US')} pages, so split it into smaller files (e.g. by chapter) and import them one by one.`,
@@ -95,23 +106,23 @@ export async function extractPdf(src: ImportSource): Promise<ExtractedDocument> 
       pages.push(runs);
       page.cleanup();
     }
-    const { text, pageStarts } = layOutPages(pages);
-    if (!/\S/.test(text)) {
+    const laidOut = layOutPages(pages);
+    if (!/\S/.test(laidOut.text)) {
       throw refuse(
         `${name} has no text to select — it is a scan; run OCR on it first, e.g. with OCRmyPDF, and import the result.`,
       );
     }
     return {
-      text,
+      text: laidOut.text,
       title: infoText(info, 'Title') || titleFromFileName(src.name),
       outlet: '',
       author: infoText(info, 'Author'),
       // A PDF's creation date is when the file was made, not when the text was published.
       date: null,
-      language: guessLanguage(text),
+      language: guessLanguage(laidOut.text),
       format: 'pdf',
       encoding: 'pdf',
-      pageStarts,
+      pageStarts: laidOut.pageStarts,
     };
   } finally {
     await task.destroy();
@@ -120,6 +131,6 @@ export async function extractPdf(src: ImportSource): Promise<ExtractedDocument> 
 
 function encrypted(name: string) {
   return refuse(
-    `${name} is encrypted (protected with a password or permissions), so Crossread cannot read its text; open it in a PDF reader, save or print an unprotected copy and import that.`,
+    `${name} is encrypted and needs a password to open, so Crossread cannot read its text; open it in a PDF reader with its password, save or print an unprotected copy and import that.`,
   );
 }

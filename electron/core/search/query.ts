@@ -447,7 +447,7 @@ function rangesOf(text: string, matches: readonly number[], items: readonly Quer
 }
 
 /** About CONTEXT_UNITS either side of a match, cut back to whole words when the text goes on. */
-function context(text: string, start: number, end: number): { before: string; match: string; after: string } {
+export function context(text: string, start: number, end: number): { before: string; match: string; after: string } {
   let before = text.slice(Math.max(0, start - CONTEXT_UNITS), start);
   if (start > CONTEXT_UNITS) before = before.replace(/^\S*\s+/u, '');
   let after = text.slice(end, end + CONTEXT_UNITS);

@@ -25,6 +25,8 @@ export interface DbTag {
   use_when: string;
   avoid_when: string;
   example: string;
+  /** 1: starred by this analyst (migration 0010). */
+  favourite: number;
   /** Live claims coded with the tag itself (not its descendants). */
   claims: number;
   created_at: string;

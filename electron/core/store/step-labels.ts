@@ -41,6 +41,8 @@ export function englishLabel(label: StepLabel): string {
       return p.parent ? `Nest tag “${p.name}” under “${p.parent}”` : `Move tag “${p.name}”`;
     case 'tag.describe':
       return `Describe tag “${p.name}”`;
+    case 'tag.favourite':
+      return p.on ? `Star tag “${p.name}”` : `Unstar tag “${p.name}”`;
     case 'tag.merge':
       return `Merge tag “${p.name}” into “${p.target}”`;
     case 'tag.moveClaims': {
@@ -112,6 +114,10 @@ export class StepLabels {
 
   tag(kind: 'tag.create' | 'tag.delete' | 'tag.describe', id: string): StepLabel {
     return { kind, params: { name: this.project.tags.get(id).name } };
+  }
+
+  tagFavourite(id: string, on: boolean): StepLabel {
+    return { kind: 'tag.favourite', params: { name: this.project.tags.get(id).name, on: on ? 1 : 0 } };
   }
 
   /** A move names the new parent ('' at the top level). */

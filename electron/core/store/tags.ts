@@ -14,7 +14,7 @@ export const DEFAULT_TAGS = [
 /** Colours offered to new tags in turn, chosen to stay readable as translucent highlights. */
 const PALETTE = ['#3b7dd8', '#9b59b6', '#e67e22', '#16a2b8', '#c2185b', '#7f8c2d', '#5d6d7e'];
 
-const SELECT = `SELECT t.id, t.name, t.color, t.position, t.parent_id, t.definition, t.use_when, t.avoid_when, t.example,
+const SELECT = `SELECT t.id, t.name, t.color, t.position, t.parent_id, t.definition, t.use_when, t.avoid_when, t.example, t.favourite,
   t.created_at, t.modified_at,
   (SELECT count(*) FROM annotation_tags at JOIN annotations a ON a.id = at.annotation_id AND a.deleted_at IS NULL
    WHERE at.tag_id = t.id) AS claims
@@ -32,6 +32,7 @@ function toTag(row: DbTag): Tag {
     avoidWhen: row.avoid_when,
     example: row.example,
     claims: row.claims,
+    favourite: row.favourite === 1,
     createdAt: row.created_at,
     modifiedAt: row.modified_at,
   };
@@ -127,6 +128,17 @@ export class Tags {
     this.db
       .prepare('UPDATE tags SET definition = ?, use_when = ?, avoid_when = ?, example = ?, modified_at = ? WHERE id = ?')
       .run(next.definition, next.useWhen, next.avoidWhen, next.example, now, id);
+    return this.get(id);
+  }
+
+  /**
+   * Stars or unstars a tag. Its modification time stays: a favourite is the analyst's own choice,
+   * not a change to the code system that a colleague's copy should take or conflict with.
+   */
+  setFavourite(id: string, favourite: boolean): Tag {
+    const tag = this.get(id);
+    if (tag.favourite === favourite) return tag;
+    this.db.prepare('UPDATE tags SET favourite = ? WHERE id = ?').run(favourite ? 1 : 0, id);
     return this.get(id);
   }
 

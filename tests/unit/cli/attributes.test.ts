@@ -47,4 +47,30 @@ describe('crossread attributes', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--project P is required');
   });
+
+  it('search finds a value of an attribute and a codebook entry, and names where each is', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-cli-'));
+    dirs.push(home);
+    const project = path.join(home, 'P.crossread');
+    expect((await runCli(['import', '--project', project, ...CORPUS_PATHS], home)).code).toBe(0);
+    const backend = createBackend({ homeDir: home, resourcesDir: path.join(REPO, 'resources'), version: 'test', projectPath: project, rememberRecent: false, backupSchedule: false });
+    try {
+      const country = await backend.call('attributes.create', { name: "expert's country", type: 'choice', choices: ['Azerbaijan', 'Kazakhstan', 'Russia'] });
+      const caravan = (await backend.call('documents.list', {})).find((d) => d.sourceName.startsWith('caravan'))!;
+      await backend.call('attributes.setValue', { owner: { kind: 'document', id: caravan.id }, attributeId: country.id, value: 'Kazakhstan' });
+      const economic = (await backend.call('tags.list', {})).find((t) => t.name === 'economic')!;
+      await backend.call('tags.describe', { id: economic.id, example: 'Trade with Kazakhstan grows' });
+    } finally {
+      backend.close();
+    }
+    const text = await runCli(['search', '--project', project, 'Kazakhstan'], home);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^expert's country of “.+”: …\[Kazakhstan\]…$/m);
+    expect(text.stdout).toContain('Codebook of tag “economic” (example): …Trade with [Kazakhstan] grows…');
+    const json = JSON.parse((await runCli(['search', '--project', project, '--json', 'Kazakhstan'], home)).stdout) as { records: { kind: string; match: string }[] };
+    expect(json.records.map((r) => [r.kind, r.match])).toEqual([
+      ['attribute', 'Kazakhstan'],
+      ['codebook', 'Kazakhstan'],
+    ]);
+  });
 });

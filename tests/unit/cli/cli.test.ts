@@ -330,7 +330,7 @@ describe('crossread search', () => {
     const none = await runCli(['search', '--project', project, 'несуществующееслово'], home);
     expect(none.code).toBe(0);
     expect(none.stdout).toBe('No hits.\n');
-    expect(JSON.parse((await runCli(['search', '--project', project, '--json', '!!!'], home)).stdout)).toEqual({ total: 0, hits: [], memos: [] });
+    expect(JSON.parse((await runCli(['search', '--project', project, '--json', '!!!'], home)).stdout)).toEqual({ total: 0, hits: [], memos: [], records: [] });
     const usage = await runCli(['search', '--project', project], home);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^crossread: search needs a QUERY/);

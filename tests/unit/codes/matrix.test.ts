@@ -5,7 +5,7 @@ import { buildMatrix } from '../../../renderer/matrix/matrixModel';
 
 const T = '2025-11-07T10:00:00.000Z';
 const tag = (id: string, name: string, parentId: string | null, position: number): Tag => ({
-  id, name, color: '#000000', position, parentId, definition: '', useWhen: '', avoidWhen: '', example: '', claims: 0, createdAt: T, modifiedAt: T,
+  id, name, color: '#000000', position, parentId, definition: '', useWhen: '', avoidWhen: '', example: '', claims: 0, createdAt: T, modifiedAt: T, favourite: false,
 });
 const doc = (id: string) => ({ id, title: id, outlet: id, date: null }) as DocumentMeta;
 const claim = (id: string, documentId: string, tagIds: string[]) => ({ id, documentId, tagIds }) as Annotation;

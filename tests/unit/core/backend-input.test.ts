@@ -100,6 +100,8 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'agreement.write': { input: { format: 'html', language: 'en', path: '/tmp/agreement.html' }, required: ['format', 'path'] },
   'share.acceptCandidate': { input: { id: ID }, required: ['id'] },
   'share.rejectCandidate': { input: { id: ID }, required: ['id'] },
+  'search.records': { input: { q: 'Kazakhstan', limit: 10 }, required: ['q'] },
+  'tags.favourite': { input: { id: ID, favourite: true }, required: ['id', 'favourite'] },
 };
 
 /** A value of another type than `v`. */
@@ -162,6 +164,9 @@ const NESTED: [ApiName, unknown][] = [
   ['search.query', { q: 'мир', limit: 0 }],
   ['search.query', { q: 'мир', limit: 5001 }],
   ['search.query', { q: 'мир', offset: -1 }],
+  ['search.records', { q: '   ' }],
+  ['search.records', { q: 'мир', limit: 0 }],
+  ['tags.favourite', { id: ID, favourite: 'yes' }],
   ['search.autocode', { q: 'мир', tagId: 'economic' }],
   ['share.import', { dryRun: true }],
   ['share.import', { file: { name: 'a.json', dataBase64: 'e30=' }, path: '/tmp/a.json' }],

@@ -624,3 +624,29 @@ describe('0010_anchor_confidence', () => {
     }
   });
 });
+
+describe('0011_favourite_tags', () => {
+  it('upgrades a schema-10 file: no tag is a favourite, only 0 or 1 is stored, and starring joins the journal', () => {
+    const { db, file } = dbAt(10);
+    try {
+      insertTag(db, 't1', 'economic');
+      db.prepare("UPDATE tags SET definition = 'Money' WHERE id = 't1'").run();
+      migrate(db, file, 11);
+
+      expect(isStrict(db, 'tags')).toBe(true);
+      expect(db.prepare('SELECT id, definition, favourite FROM tags').all()).toEqual([{ id: 't1', definition: 'Money', favourite: 0 }]);
+      expect(() => db.prepare("UPDATE tags SET favourite = 2 WHERE id = 't1'").run()).toThrow(/CHECK constraint failed/);
+
+      db.prepare('UPDATE undo_state SET step = 3').run();
+      db.prepare("UPDATE tags SET favourite = 1 WHERE id = 't1'").run();
+      db.prepare('UPDATE undo_state SET step = NULL').run();
+      const log = db.prepare('SELECT tbl, row_id, sql FROM undo_log').all() as { tbl: string; row_id: string; sql: string }[];
+      expect(log.map((r) => [r.tbl, r.row_id])).toEqual([['tags', 't1']]);
+      expect(isJournalSql(log[0]!.sql)).toBe(true);
+      db.exec(log[0]!.sql);
+      expect(db.prepare("SELECT favourite, definition FROM tags WHERE id = 't1'").get()).toEqual({ favourite: 0, definition: 'Money' });
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { corpusFile, withProject, ZAKON, type Fixture } from '../core/helpers';
 import { buildPdf, flateBomb, textContent } from '../../fixtures/pdf';
+import { encryptPdf } from '../../fixtures/pdf-encrypt';
 import { projectRows } from './hostile';
 
 const pdfFile = (name: string, bytes: Uint8Array) => ({ name, dataBase64: Buffer.from(bytes).toString('base64') });
@@ -41,6 +42,8 @@ async function importedText(fx: Fixture, name: string, bytes: Uint8Array): Promi
 
 const LINES = ['Kazakhstan joins the Abraham Accords.', 'The experts disagree about Iran.'];
 const TEXT = LINES.join(' ');
+const ENCRYPTED = (name: string) =>
+  `"${name}" is encrypted and needs a password to open, so Crossread cannot read its text; open it in a PDF reader with its password, save or print an unprotected copy and import that.`;
 
 describe('hostile PDFs', () => {
   it('a hand-written PDF is read, with its page map', async () => {
@@ -95,7 +98,7 @@ describe('hostile PDFs', () => {
     expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
   });
 
-  it('a PDF that needs a password is refused as encrypted', async () => {
+  it('a PDF with garbage in its encryption entries is refused as encrypted', async () => {
     const fx = await withProject();
     const hex = (n: number) => `<${'ab'.repeat(n)}>`;
     const bytes = buildPdf({
@@ -103,11 +106,46 @@ describe('hostile PDFs', () => {
       extra: [`<< /Filter /Standard /V 1 /R 2 /O ${hex(32)} /U ${hex(32)} /P -4 >>`],
       trailer: (extra) => `/Encrypt ${extra[0]} 0 R /ID [${hex(16)} ${hex(16)}]`,
     });
-    const message = await refused(fx, 'locked.pdf', bytes);
-    expect(message).toBe(
-      '"locked.pdf" is encrypted (protected with a password or permissions), so Crossread cannot read its text; open it in a PDF reader, save or print an unprotected copy and import that.',
+    expect(await refused(fx, 'locked.pdf', bytes)).toBe(ENCRYPTED('locked.pdf'));
+  });
+
+  it('a PDF encrypted with AES-256 (revision 6), whose streams cannot be measured, is refused saying so', async () => {
+    const fx = await withProject();
+    const hex = (n: number) => `<${'cd'.repeat(n)}>`;
+    const bytes = buildPdf({
+      pages: [textContent(LINES)],
+      extra: [`<< /Filter /Standard /V 5 /R 6 /Length 256 /O ${hex(48)} /U ${hex(48)} /OE ${hex(32)} /UE ${hex(32)} /Perms ${hex(16)} /P -4 >>`],
+      trailer: (extra) => `/Encrypt ${extra[0]} 0 R /ID [${hex(16)} ${hex(16)}]`,
+    });
+    expect(await refused(fx, 'aes256.pdf', bytes)).toBe(
+      '"aes256.pdf" is encrypted in a way Crossread cannot check (such as AES-256 or a certificate), so it was not imported; open it in a PDF reader, save or print an unprotected copy and import that.',
     );
   });
+
+  it('a PDF with only an owner password (permissions, no password to open) imports with its text', async () => {
+    const fx = await withProject();
+    const bytes = encryptPdf({ pages: [textContent(LINES), textContent(['Second page.'])] }, { owner: 'owner-secret', user: '' });
+    const result = await importPdf(fx, 'restricted.pdf', bytes);
+    expect(result.failed).toEqual([]);
+    const doc = await fx.backend.call('documents.get', { id: result.imported[0]!.id });
+    expect(doc.text).toBe(`${TEXT}\n\nSecond page.`);
+    expect(doc.pageStarts).toEqual([0, TEXT.length + 2]);
+  });
+
+  it('a PDF that needs a user password to open is refused as encrypted, the project unchanged', async () => {
+    const fx = await withProject();
+    const bytes = encryptPdf({ pages: [textContent(LINES)] }, { owner: 'owner-secret', user: 'reader-secret' });
+    expect(await refused(fx, 'locked.pdf', bytes)).toBe(ENCRYPTED('locked.pdf'));
+    await stillServes(fx);
+  });
+
+  it('an owner-password PDF hiding a decompression bomb in an encrypted stream is still refused', async () => {
+    const fx = await withProject();
+    const bytes = encryptPdf({ pages: [flateBomb(1024)] }, { owner: 'owner-secret', user: '' });
+    const message = await refused(fx, 'sealed-bomb.pdf', bytes);
+    expect(message).toMatch(/^"sealed-bomb\.pdf" holds a compressed stream that unpacks to more than 128 MB/);
+    await stillServes(fx);
+  }, 60_000);
 
   it('a PDF of more than 2,000 pages is refused, naming its page count', async () => {
     const fx = await withProject();

@@ -9,6 +9,7 @@ import { run as reindexMemos, sql as memos } from './0007_memos';
 import { sql as codeSystem } from './0008_code_system';
 import { run as rebuildDocuments, sql as pdfPages } from './0009_pdf_pages';
 import { sql as anchorConfidence } from './0010_anchor_confidence';
+import { sql as favouriteTags } from './0011_favourite_tags';
 
 /** A numbered schema step. Never edit one after it has landed: add the next number instead. */
 export interface Migration {
@@ -32,8 +33,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'memos', sql: memos, run: reindexMemos },
   { version: 8, name: 'code_system', sql: codeSystem },
   { version: 9, name: 'pdf_pages', sql: pdfPages, run: rebuildDocuments },
-  // Numbered 14 in the plan of this round; the next free number until the branches are merged.
   { version: 10, name: 'anchor_confidence', sql: anchorConfidence },
+  { version: 11, name: 'favourite_tags', sql: favouriteTags },
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1]!.version;
