@@ -11,6 +11,7 @@ import { DossierLanguage, DossierOptions, DossierOrder, ExportFormat } from './d
 import { HistoryStep } from './history';
 import { hasHiddenOrBroken } from './names';
 import { AnchorHealth, MergeConflict, Orphan, ShareFile, ShareJob, SharePreview } from './share';
+import { RefiPreview } from './refi';
 import { Attribute, AttributeName, AttributeType, AttributeValue, Choices, ValueOwnerKind } from './attributes';
 
 export const ERROR_CODES = [
@@ -126,7 +127,7 @@ export const TagDescriptionPatch = z
   .object({ definition: CodebookText, useWhen: CodebookText, avoidWhen: CodebookText, example: CodebookText })
   .partial();
 export type TagDescriptionPatch = z.infer<typeof TagDescriptionPatch>;
-export const CodebookFormat = z.enum(['html', 'docx', 'md', 'csv']);
+export const CodebookFormat = z.enum(['html', 'docx', 'md', 'csv', 'qdc']);
 export type CodebookFormat = z.infer<typeof CodebookFormat>;
 
 export const Annotation = z.object({
@@ -661,6 +662,14 @@ export const api = {
   /** Autosaves as the user types; the save that clears a memo is an undo step, as for a note. */
   'memos.save': entry(z.object({ owner: MemoOwner, json: NoteJson }).strict(), Memo),
   // ---- end of memos ----
+  // ---- REFI-QDA exchange (.qdpx projects) ----
+  /** The project as a .qdpx (base64), for browser mode to offer as a download. */
+  'refi.export': entry(Empty, z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() })),
+  /** Desktop: writes the .qdpx to a path the native Save dialog returned. */
+  'refi.exportTo': entry(z.object({ path: FilePath }).strict(), z.object({ path: z.string(), bytes: z.number().int() })),
+  /** Reads a .qdpx (uploaded, or a path the native Open dialog returned); with dryRun only the preview, else the merge in one transaction. */
+  'refi.import': entry(ShareImportRequest, RefiPreview),
+  // ---- end of REFI-QDA exchange ----
 } as const;
 
 /**
@@ -676,6 +685,8 @@ export const PATH_INPUTS: { readonly [N in ApiName]?: readonly string[] } = {
   'share.exportTo': ['path'],
   'share.import': ['path'],
   'share.startImport': ['path'],
+  'refi.exportTo': ['path'],
+  'refi.import': ['path'],
 };
 
 /** The path-naming fields present in `input` for call `name` (empty when it names none). */
@@ -715,6 +726,10 @@ export const shellApi = {
   ),
   'dialog.exportAnnotations': entry(Empty, z.object({ path: z.string() }).nullable()),
   'dialog.importAnnotations': entry(Empty, z.object({ path: z.string() }).nullable()),
+  /** Save dialog for a REFI-QDA project (.qdpx) or codebook (.qdc). */
+  'dialog.exportRefi': entry(z.object({ kind: z.enum(['qdpx', 'qdc']), defaultName: z.string().min(1).max(255) }).strict(), z.object({ path: z.string() }).nullable()),
+  /** Open dialog for a REFI-QDA project (.qdpx). */
+  'dialog.importRefi': entry(Empty, z.object({ path: z.string() }).nullable()),
 } as const;
 export type ShellApi = typeof shellApi;
 export type ShellName = keyof ShellApi;

@@ -1,5 +1,16 @@
 /** Limits on a REFI-QDA project file: it is untrusted, so nothing in it may exhaust the app. */
-export const REFI_LIMITS = {
+export interface RefiLimits {
+  maxFileBytes: number;
+  maxEntries: number;
+  maxInflatedBytes: number;
+  maxXmlBytes: number;
+  maxDepth: number;
+  maxElements: number;
+  maxText: number;
+  maxMs: number;
+}
+
+export const REFI_LIMITS: Readonly<RefiLimits> = {
   /** Largest .qdpx read, in bytes (checked before it is opened). */
   maxFileBytes: 200 * 1024 * 1024,
   /** Entries in the ZIP (a project is one XML file and its sources). */
@@ -16,4 +27,4 @@ export const REFI_LIMITS = {
   maxText: 5_000_000,
   /** Wall-clock time for reading the file, in milliseconds. */
   maxMs: 20_000,
-} as const;
+};

@@ -9,7 +9,7 @@
 import JSZip from 'jszip';
 import { AppError } from '../errors';
 import { cleanGuid } from './guid';
-import { REFI_LIMITS } from './limits';
+import { REFI_LIMITS, type RefiLimits } from './limits';
 import type { RefiCase, RefiCode, RefiFile, RefiLink, RefiNote, RefiSelection, RefiSkipped, RefiSource, RefiValue, RefiVariable, RefiVariableType } from './model';
 import { child, children, parseXmlTree, type XNode } from './xml-tree';
 
@@ -30,7 +30,7 @@ function inflate(entry: JSZip.JSZipObject, budget: { left: number }, what: strin
     };
     stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > budget.left) fail(refuse(`${what} inflates to more than the ${REFI_LIMITS.maxInflatedBytes / 1024 / 1024} MB allowed (a ZIP bomb?)`));
+      if (size > budget.left) fail(refuse(`${what} inflates to more than the file may hold (a ZIP bomb?)`));
       else chunks.push(chunk);
     });
     stream.on('error', () => fail(refuse(`${what} is damaged in the ZIP`)));
@@ -91,6 +91,7 @@ class Reader {
   constructor(
     zip: JSZip,
     private readonly budget: { left: number },
+    private readonly limits: RefiLimits,
   ) {
     // NVivo for Windows writes Sources/, the standard sources/: looked up without regard to case.
     for (const f of Object.values(zip.files)) if (!f.dir) this.texts.set(f.name.toLowerCase(), f);
@@ -129,7 +130,7 @@ class Reader {
       if (!entry) return null;
       text = decode(await inflate(entry, this.budget, `the text of source ${index + 1}`));
     }
-    if (text !== null && text.length > REFI_LIMITS.maxText) throw refuse(`the text of source ${index + 1} is longer than ${REFI_LIMITS.maxText.toLocaleString('en')} characters`);
+    if (text !== null && text.length > this.limits.maxText) throw refuse(`the text of source ${index + 1} is longer than ${this.limits.maxText.toLocaleString('en')} characters`);
     return text;
   }
 
@@ -229,22 +230,27 @@ class Reader {
 }
 
 /** Reads a `.qdpx`; throws bad-input (naming the limit or the fault, never the file's content) when it cannot. */
-export async function readQdpx(bytes: Uint8Array): Promise<RefiFile> {
-  const deadline = Date.now() + REFI_LIMITS.maxMs;
-  if (bytes.length > REFI_LIMITS.maxFileBytes) throw refuse(`it is larger than ${REFI_LIMITS.maxFileBytes / 1024 / 1024} MB`);
+export async function readQdpx(bytes: Uint8Array, limits: RefiLimits = REFI_LIMITS): Promise<RefiFile> {
+  const deadline = Date.now() + limits.maxMs;
+  if (bytes.length > limits.maxFileBytes) throw refuse(`it is larger than ${limits.maxFileBytes / 1024 / 1024} MB`);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
   } catch {
     throw refuse('it is not a ZIP file (a .qdpx is one)');
   }
-  if (Object.keys(zip.files).length > REFI_LIMITS.maxEntries) throw refuse(`its ZIP has more than ${REFI_LIMITS.maxEntries.toLocaleString('en')} entries`);
-  const budget = { left: REFI_LIMITS.maxInflatedBytes };
-  const qde = await inflate(findQde(zip), { left: Math.min(budget.left, REFI_LIMITS.maxXmlBytes) }, 'the project XML');
+  if (Object.keys(zip.files).length > limits.maxEntries) throw refuse(`its ZIP has more than ${limits.maxEntries.toLocaleString('en')} entries`);
+  const budget = { left: limits.maxInflatedBytes };
+  const qde = await inflate(findQde(zip), { left: Math.min(budget.left, limits.maxXmlBytes) }, 'the project XML');
   budget.left -= qde.length;
-  const root = parseXmlTree(decode(qde), 'The project XML', { maxDepth: REFI_LIMITS.maxDepth, maxElements: REFI_LIMITS.maxElements, deadline });
-  const reader = new Reader(zip, budget);
+  const root = parseXmlTree(decode(qde), 'The project XML', { maxDepth: limits.maxDepth, maxElements: limits.maxElements, deadline });
+  const reader = new Reader(zip, budget, limits);
   await reader.project(root);
   if (Date.now() > deadline) throw refuse('reading it took too long');
   return reader.file;
+}
+
+/** The isolate's task (tasks.ts): the bytes arrive by structured clone. */
+export function readQdpxTask(input: { bytes: Uint8Array }): Promise<RefiFile> {
+  return readQdpx(input.bytes);
 }

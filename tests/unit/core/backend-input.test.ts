@@ -95,6 +95,9 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'memos.list': { input: {}, required: [] },
   'memos.get': { input: { owner: { kind: 'document', id: ID } }, required: ['owner'] },
   'memos.save': { input: { owner: { kind: 'project' }, json: '{}' }, required: ['owner', 'json'] },
+  'refi.export': { input: {}, required: [] },
+  'refi.exportTo': { input: { path: '/tmp/x.qdpx' }, required: ['path'] },
+  'refi.import': { input: { file: { name: 'a.qdpx', dataBase64: 'UEs=' }, dryRun: true }, required: [] },
 };
 
 /** A value of another type than `v`. */
