@@ -17,6 +17,7 @@ import { formatMemos, MEMOS_USAGE } from './memos';
 import { codebookCommand, CODES_USAGE, CodesUsageError, formatTagTree } from './codes';
 import { SHARE_USAGE, shareCommand, ShareUsageError } from './share';
 import { ATTRIBUTES_USAGE, attributesCommand } from './attributes';
+import { REFI_USAGE, refiCommand } from './refi';
 
 const USAGE = `Usage: crossread <command> [options]
 
@@ -36,6 +37,7 @@ ${MEMOS_USAGE}
 ${EXPORT_USAGE}
 ${SHARE_USAGE}
 ${CODES_USAGE}
+${REFI_USAGE}
 
 Options:
   --take-over     Open P even though another Crossread holds it. Only when that one is no
@@ -76,6 +78,7 @@ async function run(argv: string[]): Promise<number> {
   if (argv[0] === 'share') return shareCommand(argv.slice(1), (p) => openBackend(p, false));
   // The codebook is read-only too, like export.
   if (argv[0] === 'codebook') return codebookCommand(argv.slice(1), (p) => openBackend(p, false, 'ignore'));
+  if (argv[0] === 'refi') return refiCommand(argv.slice(1), (p) => openBackend(p, false));
   let parsed;
   try {
     parsed = parseArgs({
