@@ -53,6 +53,9 @@ export const COMMANDS = [
   // Outside a text field only: in a note, Ctrl+Shift+V stays the browser's paste without formatting.
   // So the key is the page's alone (alsoKeys): a native menu accelerator would take it from notes too.
   { id: 'documents.paste', label: 'Paste as New Document…', alsoKeys: ['Shift+CmdOrCtrl+V'], menu: 'edit' },
+  // REFI-QDA exchange with ATLAS.ti, MAXQDA, NVivo, QualCoder.
+  { id: 'refi.export', label: 'Export REFI-QDA Project…', menu: 'file' },
+  { id: 'refi.import', label: 'Import REFI-QDA Project…', menu: 'file' },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

@@ -10,10 +10,31 @@ export type RefiCount = z.infer<typeof RefiCount>;
 
 export const REFI_SKIPPED_KINDS = ['audio', 'video', 'picture', 'pdf', 'text', 'selection', 'set', 'graph', 'source-coding', 'note', 'link', 'value'] as const;
 
+/** Why an item is not imported, as a code the page words in its own language. */
+export const REFI_SKIP_REASONS = [
+  'media',
+  'no-text',
+  'no-representation',
+  'deleted',
+  'empty',
+  'outside',
+  'blank',
+  'no-guid',
+  'pdf-areas',
+  'whole-source',
+  'not-read',
+  'not-between-selections',
+  'too-many-relations',
+  'unreferenced',
+  'bad-value',
+] as const;
+
 export const RefiSkippedItem = z.object({
   kind: z.enum(REFI_SKIPPED_KINDS),
   /** The item's name in the file ('' when it has none). */
   name: z.string(),
+  reason: z.enum(REFI_SKIP_REASONS),
+  /** The reason in English with its details (positions, names), for the CLI and the log. */
   why: z.string(),
 });
 export type RefiSkippedItem = z.infer<typeof RefiSkippedItem>;

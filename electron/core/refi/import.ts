@@ -145,13 +145,13 @@ class RefiMerge {
     let docId: string;
     if (had) {
       if (!had.live) {
-        this.skipped.push({ kind: s.kind === 'pdf' ? 'pdf' : 'text', name: s.name, why: 'it was deleted from this project' });
+        this.skipped.push({ kind: s.kind === 'pdf' ? 'pdf' : 'text', name: s.name, reason: 'deleted', why: 'it was deleted from this project' });
         return;
       }
       docId = id;
       this.result.documents.unchanged++;
     } else if (!text.trim()) {
-      this.skipped.push({ kind: s.kind === 'pdf' ? 'pdf' : 'text', name: s.name, why: 'its text is empty' });
+      this.skipped.push({ kind: s.kind === 'pdf' ? 'pdf' : 'text', name: s.name, reason: 'empty', why: 'its text is empty' });
       return;
     } else {
       const same = p.documents.findByHash(contentHash(text));
@@ -183,7 +183,7 @@ class RefiMerge {
       const start = toText(sel.start);
       const end = toText(sel.end);
       if (end > text.length || end <= start) {
-        this.skipped.push({ kind: 'selection', name: s.name, why: `a selection at ${sel.start}–${sel.end} lies outside the source's text` });
+        this.skipped.push({ kind: 'selection', name: s.name, reason: 'outside', why: `a selection at ${sel.start}–${sel.end} lies outside the source's text` });
         continue;
       }
       const tagIds = [...new Set(sel.codes.map((c) => this.tagIds.get(c)).filter((t): t is string => t !== undefined))];
@@ -191,7 +191,7 @@ class RefiMerge {
         p.annotations.create({ documentId: docId, start, end, tagIds }, this.who(sel.user), this.now, claimId);
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        this.skipped.push({ kind: 'selection', name: s.name, why: `a selection at ${sel.start}–${sel.end} holds no text` });
+        this.skipped.push({ kind: 'selection', name: s.name, reason: 'blank', why: `a selection at ${sel.start}–${sel.end} holds no text` });
         continue;
       }
       this.claimIds.set(sel.guid, claimId);
@@ -211,14 +211,14 @@ class RefiMerge {
       const fromId = this.claimIds.get(l.origin);
       const toId = this.claimIds.get(l.target);
       if (!fromId || !toId || fromId === toId) {
-        this.skipped.push({ kind: 'link', name: l.name, why: 'it does not join two text selections of this file' });
+        this.skipped.push({ kind: 'link', name: l.name, reason: 'not-between-selections', why: 'it does not join two text selections of this file' });
         continue;
       }
       const name = l.name || 'related';
       let relation = p.relations.list().find((r) => r.name.toLocaleLowerCase() === name.toLocaleLowerCase());
       if (!relation) {
         if (this.newRelations >= MAX_NEW_RELATIONS) {
-          this.skipped.push({ kind: 'link', name, why: `the file names more than ${MAX_NEW_RELATIONS} new kinds of link` });
+          this.skipped.push({ kind: 'link', name, reason: 'too-many-relations', why: `the file names more than ${MAX_NEW_RELATIONS} new kinds of link` });
           continue;
         }
         relation = p.relations.create({ name, symmetric: l.direction !== 'OneWay' }, this.now);
@@ -269,7 +269,7 @@ class RefiMerge {
       this.result.notes.new++;
     }
     for (const n of this.file.notes) {
-      if (!used.has(n.guid) && n.text) this.skipped.push({ kind: 'note', name: n.text.split('\n', 1)[0]!.slice(0, 80), why: 'nothing in the file refers to it' });
+      if (!used.has(n.guid) && n.text) this.skipped.push({ kind: 'note', name: n.text.split('\n', 1)[0]!.slice(0, 80), reason: 'unreferenced', why: 'nothing in the file refers to it' });
     }
   }
 
@@ -296,7 +296,7 @@ class RefiMerge {
       }
       const value = canonicalValue(attr, attributeValue(attr.type, raw));
       if (!value.ok) {
-        this.skipped.push({ kind: 'value', name: where, why: `a value of “${attr.name}” does not fit its type` });
+        this.skipped.push({ kind: 'value', name: where, reason: 'bad-value', why: `a value of “${attr.name}” does not fit its type` });
         return;
       }
       p.attributes.setValue({ kind: 'document', id: docId }, attr.id, value.value, this.author, this.now);

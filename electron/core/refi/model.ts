@@ -84,6 +84,7 @@ export interface RefiCase {
 export interface RefiSkipped {
   kind: RefiSkippedItem['kind'];
   name: string;
+  reason: RefiSkippedItem['reason'];
   why: string;
 }
 

@@ -97,8 +97,8 @@ class Reader {
     for (const f of Object.values(zip.files)) if (!f.dir) this.texts.set(f.name.toLowerCase(), f);
   }
 
-  skip(kind: RefiSkipped['kind'], name: string, why: string): void {
-    this.file.skipped.push({ kind, name: name.slice(0, 200), why });
+  skip(kind: RefiSkipped['kind'], name: string, reason: RefiSkipped['reason'], why: string): void {
+    this.file.skipped.push({ kind, name: name.slice(0, 200), reason, why });
   }
 
   codes(nodes: XNode[], parent: string | null): void {
@@ -140,7 +140,7 @@ class Reader {
       const start = position(s.attrs.startPosition);
       const end = position(s.attrs.endPosition);
       if (!guid || start === null || end === null) {
-        this.skip('selection', s.attrs.name ?? '', 'it has no valid GUID or position');
+        this.skip('selection', s.attrs.name ?? '', 'no-guid', 'it has no valid GUID or position');
         return [];
       }
       const codes = children(s, 'Coding').flatMap((c) => refs(c, 'CodeRef'));
@@ -155,18 +155,19 @@ class Reader {
       const name = (n.attrs.name ?? '').trim();
       const guid = guidOf(n);
       if (n.name === 'AudioSource' || n.name === 'VideoSource' || n.name === 'PictureSource') {
-        this.skip(n.name === 'AudioSource' ? 'audio' : n.name === 'VideoSource' ? 'video' : 'picture', name, 'Crossread reads text and PDF sources only');
+        this.skip(n.name === 'AudioSource' ? 'audio' : n.name === 'VideoSource' ? 'video' : 'picture', name, 'media', 'Crossread reads text and PDF sources only');
         continue;
       }
       if (n.name !== 'TextSource' && n.name !== 'PDFSource') continue;
       const body = n.name === 'PDFSource' ? child(n, 'Representation') : n;
       const text = body && guid ? await this.text(body, i) : null;
       if (!guid || text === null) {
-        this.skip(n.name === 'PDFSource' ? 'pdf' : 'text', name, n.name === 'PDFSource' ? 'it has no text representation' : 'its text is not in the file');
+        if (n.name === 'PDFSource') this.skip('pdf', name, 'no-representation', 'it has no text representation');
+        else this.skip('text', name, 'no-text', 'its text is not in the file');
         continue;
       }
-      if (children(n, 'PDFSelection').length) this.skip('selection', name, `${children(n, 'PDFSelection').length} area selection(s) on PDF pages are not read`);
-      if (children(n, 'Coding').length) this.skip('source-coding', name, 'codes given to a whole source are not read');
+      if (children(n, 'PDFSelection').length) this.skip('selection', name, 'pdf-areas', `${children(n, 'PDFSelection').length} area selection(s) on PDF pages are not read`);
+      if (children(n, 'Coding').length) this.skip('source-coding', name, 'whole-source', 'codes given to a whole source are not read');
       const source: RefiSource = {
         guid,
         name,
@@ -223,8 +224,8 @@ class Reader {
     await this.sources((child(p, 'Sources') ?? root).children);
     await this.notes(children(child(p, 'Notes') ?? root, 'Note'));
     this.links(children(child(p, 'Links') ?? root, 'Link'));
-    for (const s of children(child(p, 'Sets') ?? root, 'Set')) this.skip('set', s.attrs.name ?? '', 'sets are not read yet');
-    for (const g of children(child(p, 'Graphs') ?? root, 'Graph')) this.skip('graph', g.attrs.name ?? '', 'graphs are not read');
+    for (const s of children(child(p, 'Sets') ?? root, 'Set')) this.skip('set', s.attrs.name ?? '', 'not-read', 'sets are not read yet');
+    for (const g of children(child(p, 'Graphs') ?? root, 'Graph')) this.skip('graph', g.attrs.name ?? '', 'not-read', 'graphs are not read');
     this.file.projectNotes = refs(p, 'NoteRef');
   }
 }

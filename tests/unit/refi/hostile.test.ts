@@ -41,6 +41,6 @@ describe('hostile REFI-QDA files', () => {
   it('a plainTextPath that climbs out of sources/ reads nothing from the disk: the source is listed as skipped', async () => {
     const file = await readQdpx(await buildQdpx({ 'project.qde': projectXml({ path: 'internal://../../../../etc/passwd' }) }));
     expect(file.sources).toEqual([]);
-    expect(file.skipped).toEqual([{ kind: 'text', name: 'interview.txt', why: 'its text is not in the file' }]);
+    expect(file.skipped).toEqual([{ kind: 'text', name: 'interview.txt', reason: 'no-text', why: 'its text is not in the file' }]);
   });
 });
