@@ -7,6 +7,8 @@
  * refusal.
  */
 import JSZip from 'jszip';
+import { ATTRIBUTE_NAME_MAX } from '../../../shared/attributes';
+import { hasHiddenOrBroken } from '../../../shared/names';
 import { AppError } from '../errors';
 import { cleanGuid } from './guid';
 import { REFI_LIMITS, type RefiLimits } from './limits';
@@ -58,6 +60,15 @@ function findQde(zip: JSZip): JSZip.JSZipObject {
   return entry;
 }
 
+/**
+ * A name as the app's own names are: one line, no control characters, text-direction marks or
+ * broken characters (which the API refuses in a name typed in), at most `max` characters.
+ */
+export function cleanName(raw: string | undefined, max: number): string {
+  const kept = Array.from(raw ?? '', (ch) => (/\s/.test(ch) ? ' ' : hasHiddenOrBroken(ch) ? '' : ch)).join('');
+  return Array.from(kept.replace(/ {2,}/g, ' ').trim()).slice(0, max).join('').trim();
+}
+
 const guidOf = (node: XNode, attr = 'guid') => cleanGuid(node.attrs[attr] ?? '');
 const refs = (node: XNode, name: string) => children(node, name).map((r) => guidOf(r, 'targetGUID')).filter((g): g is string => g !== null);
 const textOf = (node: XNode | undefined) => node?.text ?? '';
@@ -107,7 +118,7 @@ class Reader {
       if (!guid) continue;
       const code: RefiCode = {
         guid,
-        name: (n.attrs.name ?? '').trim(),
+        name: cleanName(n.attrs.name, 80),
         color: color(n.attrs.color),
         description: textOf(child(n, 'Description')).trim(),
         codable: n.attrs.isCodable !== 'false',
@@ -152,7 +163,7 @@ class Reader {
     let index = 0;
     for (const n of nodes) {
       const i = index++;
-      const name = (n.attrs.name ?? '').trim();
+      const name = cleanName(n.attrs.name, 300);
       const guid = guidOf(n);
       if (n.name === 'AudioSource' || n.name === 'VideoSource' || n.name === 'PictureSource') {
         this.skip(n.name === 'AudioSource' ? 'audio' : n.name === 'VideoSource' ? 'video' : 'picture', name, 'media', 'Crossread reads text and PDF sources only');
@@ -199,27 +210,27 @@ class Reader {
       if (!guid || !origin || !target) continue;
       const d = n.attrs.direction;
       const direction = d === 'OneWay' || d === 'Bidirectional' ? d : 'Associative';
-      this.file.links.push({ guid, name: (n.attrs.name ?? '').trim(), direction, origin, target, noteRefs: refs(n, 'NoteRef') } satisfies RefiLink);
+      this.file.links.push({ guid, name: cleanName(n.attrs.name, 80), direction, origin, target, noteRefs: refs(n, 'NoteRef') } satisfies RefiLink);
     }
   }
 
   async project(root: XNode): Promise<void> {
     const p = root.children.find((c) => c.name === 'Project');
     if (!p) throw refuse('its XML has no Project element');
-    this.file.name = (p.attrs.name ?? '').trim();
+    this.file.name = cleanName(p.attrs.name, 300);
     for (const u of children(child(p, 'Users') ?? root, 'User')) {
       const guid = guidOf(u);
-      if (guid) this.file.users.push({ guid, name: (u.attrs.name ?? u.attrs.id ?? '').trim() });
+      if (guid) this.file.users.push({ guid, name: cleanName(u.attrs.name ?? u.attrs.id, 120) });
     }
     this.codes(children(child(child(p, 'CodeBook') ?? root, 'Codes') ?? root, 'Code'), null);
     for (const v of children(child(p, 'Variables') ?? root, 'Variable')) {
       const guid = guidOf(v);
       const type = VARIABLE_TYPES.find((t) => t === v.attrs.typeOfVariable) ?? 'Text';
-      if (guid) this.file.variables.push({ guid, name: (v.attrs.name ?? '').trim(), type } satisfies RefiVariable);
+      if (guid) this.file.variables.push({ guid, name: cleanName(v.attrs.name, ATTRIBUTE_NAME_MAX), type } satisfies RefiVariable);
     }
     for (const c of children(child(p, 'Cases') ?? root, 'Case')) {
       const guid = guidOf(c);
-      if (guid) this.file.cases.push({ guid, name: (c.attrs.name ?? '').trim(), values: values(c), sources: refs(c, 'SourceRef') } satisfies RefiCase);
+      if (guid) this.file.cases.push({ guid, name: cleanName(c.attrs.name, 300), values: values(c), sources: refs(c, 'SourceRef') } satisfies RefiCase);
     }
     await this.sources((child(p, 'Sources') ?? root).children);
     await this.notes(children(child(p, 'Notes') ?? root, 'Note'));

@@ -44,3 +44,21 @@ describe('hostile REFI-QDA files', () => {
     expect(file.skipped).toEqual([{ kind: 'text', name: 'interview.txt', reason: 'no-text', why: 'its text is not in the file' }]);
   });
 });
+
+describe('names from another tool', () => {
+  it('a code or user name with control characters or text-direction marks becomes a clean one-line name', async () => {
+    const { applyRefi } = await import('../../../electron/core/refi/import');
+    const { hasHiddenOrBroken } = await import('../../../shared/names');
+    const xml = projectXml({ text: 'Казахстан и санкции.', selections: [{ guid: 'aaaaaaaa-0000-4000-8000-000000000001', start: 0, end: 9 }] })
+      .replace('name="tolerance"', 'name="san&#x202E;ctions&#7;\n  list"')
+      .replace('name="Dana"', 'name="Da&#x200F;na&#27;[31m"');
+    const file = await readQdpx(await buildQdpx({ 'project.qde': xml }));
+    const { backend } = await withProject();
+    applyRefi(backend.project()!, file, 'names.qdpx', 'Me', false);
+    const names = (await backend.call('tags.list', {})).map((t) => t.name);
+    expect(names).toContain('sanctions list');
+    const [claim] = await backend.call('annotations.list', {});
+    expect(claim!.author).toBe('Dana[31m');
+    expect([...names, claim!.author].filter(hasHiddenOrBroken)).toEqual([]);
+  });
+});
