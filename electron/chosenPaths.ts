@@ -5,8 +5,8 @@
  * write (a shell profile, say), and `share.import` with a path of its own could make the backend
  * read any file and report on it. So the shell remembers each path the dialogs returned:
  * - a path from a save dialog allows one write to it;
- * - a path from the annotation-file open dialog allows any number of previews (dry runs) and one
- *   import that applies.
+ * - a path from the annotation-file (or REFI-QDA project) open dialog allows any number of previews
+ *   (dry runs) and one import that applies.
  */
 import path from 'node:path';
 import type { ApiResponse } from '../shared/contract';
@@ -43,7 +43,7 @@ export class ChosenPaths implements PathApprovals {
 }
 
 /** The API entries that write a file at a path the renderer sends. */
-const WRITES_TO_CHOSEN_PATH: ReadonlySet<string> = new Set(['export.write', 'share.exportTo']);
+const WRITES_TO_CHOSEN_PATH: ReadonlySet<string> = new Set(['export.write', 'share.exportTo', 'refi.exportTo']);
 
 const refused = (message: string): Promise<ApiResponse<never>> => Promise.resolve({ ok: false, error: { code: 'bad-input', message } });
 
@@ -61,7 +61,7 @@ export function guardChosenPaths(backend: Dispatcher, chosen: ChosenPaths): Disp
         }
       }
       // An import sent as the file's bytes (browser mode's file input) names no path: nothing to check.
-      const file = name === 'share.import' ? fieldOf(input, 'path') : undefined;
+      const file = name === 'share.import' || name === 'refi.import' ? fieldOf(input, 'path') : undefined;
       if (file !== undefined) {
         // The contract's default: an import without dryRun only previews.
         const applies = fieldOf(input, 'dryRun') === false;

@@ -23,6 +23,18 @@ describe('REFI-QDA export', () => {
   });
 });
 
+describe('the codebook export offers REFI-QDA', () => {
+  it('codebook.build with format qdc hands over Codebook.qdc, valid against Codebook.xsd, for the Tags dialog’s download', async () => {
+    const { backend } = await withProject();
+    await richProject(backend);
+    const built = await backend.call('codebook.build', { format: 'qdc', language: 'en' });
+    expect(built).toMatchObject({ fileName: 'Codebook.qdc', mime: 'application/xml' });
+    const qdc = Buffer.from(built.dataBase64, 'base64').toString('utf8');
+    await expectValid(qdc, 'codebook');
+    expect(qdc).toContain('name="sanctions"');
+  });
+});
+
 describe('the schema check itself', () => {
   it('a project without its required name is refused by the validator, so a passing export means something', async () => {
     const { validateXML } = await import('xmllint-wasm');
