@@ -11,7 +11,7 @@
  */
 import JSZip from 'jszip';
 import type { Attribute, AttributeValue } from '../../../shared/attributes';
-import type { Annotation, Tag } from '../../../shared/contract';
+import type { Annotation, DocumentMeta, Tag } from '../../../shared/contract';
 import { tagTree } from '../../../shared/tag-tree';
 import { AppError } from '../errors';
 import type { Project } from '../store/project';
@@ -101,6 +101,18 @@ function liveNotes(project: Project): NoteRecord[] {
   );
 }
 
+/** A document's details as the lines of its source's Description, read back by import.ts. */
+export const DOCUMENT_FIELDS = [
+  ['outlet', 'Outlet:'],
+  ['author', 'Author:'],
+  ['date', 'Date:'],
+  ['language', 'Language:'],
+] as const;
+
+function documentDescription(d: DocumentMeta): string {
+  return DOCUMENT_FIELDS.flatMap(([key, label]) => (d[key] ? [`${label} ${d[key]}`] : [])).join('\n');
+}
+
 /** The project's `project.qde` text and the plain texts of its sources, by file name inside `sources/`. */
 export function projectXml(project: Project, now = new Date()): { xml: string; sources: Map<string, string> } {
   const documents = project.documents.list();
@@ -150,7 +162,7 @@ export function projectXml(project: Project, now = new Date()): { xml: string; s
         ],
       ),
     );
-    const meta = [d.outlet && `Outlet: ${d.outlet}`, d.author && `Author: ${d.author}`, d.date && `Date: ${d.date}`].filter(Boolean).join('\n');
+    const meta = documentDescription(d);
     return el(
       'TextSource',
       { guid: d.id, name: d.title || d.sourceName, plainTextPath: `internal://${d.id}.txt`, creationDateTime: d.createdAt, modifiedDateTime: d.modifiedAt },

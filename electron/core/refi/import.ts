@@ -16,8 +16,9 @@ import { noteFromPlain } from '../share/html-note';
 import { contentHash } from '../store/documents';
 import type { Project } from '../store/project';
 import type { NoteKey } from '../store/notes';
-import { DESCRIPTION_PARTS } from './export';
+import { DESCRIPTION_PARTS, DOCUMENT_FIELDS } from './export';
 import { idFromGuid } from './guid';
+import { cleanName } from './read';
 import type { RefiFile, RefiSkipped, RefiSource, RefiVariable } from './model';
 import { CodePoints, detectUnit, LineEnds, type PositionUnit } from './positions';
 
@@ -45,6 +46,19 @@ function codebookFields(description: string): { definition: string; useWhen: str
   }
   fields.definition = rest.join('\n\n').trim();
   return fields;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Outlet, author, date and language from the Description lines export.ts writes; anything else is left out. */
+function documentDetails(description: string): { outlet: string; author: string; date: string | null; language: string } {
+  const found = { outlet: '', author: '', date: '', language: '' };
+  for (const line of description.split(/\r?\n/)) {
+    const hit = DOCUMENT_FIELDS.find(([, label]) => line.startsWith(label));
+    if (hit) found[hit[0]] = cleanName(line.slice(hit[1].length), 300);
+  }
+  const date = DAY.test(found.date) && !Number.isNaN(Date.parse(found.date)) ? found.date : null;
+  return { outlet: found.outlet, author: found.author, date, language: /^[a-z]{2,3}$/.test(found.language) ? found.language : '' };
 }
 
 const ATTRIBUTE_TYPE: Record<RefiVariable['type'], AttributeType> = { Text: 'text', Boolean: 'boolean', Integer: 'number', Float: 'number', Date: 'date', DateTime: 'date' };
@@ -161,7 +175,7 @@ class RefiMerge {
       } else {
         const title = s.name.replace(/\.(txt|pdf|docx?|rtf|md|html?)$/i, '') || 'Untitled';
         docId = p.documents.insert(
-          { text, title, outlet: '', author: '', date: null, language: '', format: s.kind === 'pdf' ? 'pdf' : 'txt', encoding: 'utf-8' },
+          { text, title, ...documentDetails(s.description), format: s.kind === 'pdf' ? 'pdf' : 'txt', encoding: 'utf-8' },
           s.name,
           this.now,
           id,

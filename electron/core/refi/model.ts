@@ -51,6 +51,7 @@ export interface RefiSource {
   kind: 'text' | 'pdf';
   /** The text as the file holds it (line ends included). */
   text: string;
+  description: string;
   selections: RefiSelection[];
   noteRefs: string[];
   values: RefiValue[];

@@ -184,6 +184,7 @@ class Reader {
         name,
         kind: n.name === 'PDFSource' ? 'pdf' : 'text',
         text,
+        description: textOf(child(n, 'Description')).slice(0, 10_000),
         selections: this.selections(body!),
         noteRefs: refs(n, 'NoteRef'),
         values: values(n),
