@@ -5,8 +5,8 @@
  * write (a shell profile, say), and `share.import` with a path of its own could make the backend
  * read any file and report on it. So the shell remembers each path the dialogs returned:
  * - a path from a save dialog allows one write to it;
- * - a path from the annotation-file open dialog allows any number of previews (dry runs) and one
- *   import that applies.
+ * - a path from the annotation-file (or REFI-QDA project) open dialog allows any number of previews
+ *   (dry runs) and one import that applies.
  */
 import path from 'node:path';
 import type { ApiResponse } from '../shared/contract';
@@ -43,14 +43,14 @@ export class ChosenPaths implements PathApprovals {
 }
 
 /** The API entries that write a file at a path the renderer sends. */
-export const WRITES_TO_CHOSEN_PATH: ReadonlySet<string> = new Set(['export.write', 'codebook.write', 'share.exportTo', 'project.create', 'agreement.write']);
+export const WRITES_TO_CHOSEN_PATH: ReadonlySet<string> = new Set(['export.write', 'codebook.write', 'share.exportTo', 'project.create', 'agreement.write', 'refi.exportTo']);
 
 /**
  * The API entries that read a file at a path the renderer sends: previews (dryRun) as often as
  * needed and one call that applies; a project, once chosen, may be opened again (the second try
  * that takes over a lock held by a closed app).
  */
-export const READS_FROM_CHOSEN_PATH: ReadonlySet<string> = new Set(['share.import', 'share.startImport', 'project.open']);
+export const READS_FROM_CHOSEN_PATH: ReadonlySet<string> = new Set(['share.import', 'share.startImport', 'refi.import', 'project.open']);
 
 const refused = (message: string): Promise<ApiResponse<never>> => Promise.resolve({ ok: false, error: { code: 'bad-input', message } });
 

@@ -21,6 +21,7 @@ const DOCUMENT_FILTERS = [
 ];
 /** Crossread's own annotation files end in .crossread.json; W3C and Hypothesis files in .json or .jsonld. */
 const ANNOTATION_FILTERS = [{ name: 'Annotation files', extensions: ['json', 'jsonld'] }];
+const REFI_FILTERS = { qdpx: [{ name: 'REFI-QDA project', extensions: ['qdpx'] }], qdc: [{ name: 'REFI-QDA codebook', extensions: ['qdc'] }] };
 
 export interface DialogApi {
   showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
@@ -105,6 +106,24 @@ export function createDialogHandlers(
         properties: ['openFile'],
         filters: ANNOTATION_FILTERS,
       });
+      const chosen = result.filePaths[0];
+      if (result.canceled || chosen === undefined) return null;
+      approve.read(chosen);
+      return { path: chosen };
+    },
+    'dialog.exportRefi': async ({ kind, defaultName }) => {
+      const chosen = await chooseSavePath(dialogs, {
+        title: kind === 'qdpx' ? 'Export REFI-QDA Project' : 'Export REFI-QDA Codebook',
+        defaultPath: path.join(defaultDir, withExtension(path.basename(defaultName), [kind])),
+        filters: REFI_FILTERS[kind],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (chosen === null) return null;
+      approve.write(chosen);
+      return { path: chosen };
+    },
+    'dialog.importRefi': async () => {
+      const result = await dialogs.showOpenDialog({ title: 'Import REFI-QDA Project', defaultPath: defaultDir, properties: ['openFile'], filters: REFI_FILTERS.qdpx });
       const chosen = result.filePaths[0];
       if (result.canceled || chosen === undefined) return null;
       approve.read(chosen);

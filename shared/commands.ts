@@ -55,6 +55,9 @@ export const COMMANDS = [
   { id: 'documents.paste', label: 'Paste as New Document…', alsoKeys: ['Shift+CmdOrCtrl+V'], menu: 'edit' },
   // Opens (or closes) the Agreement view in the view pane.
   { id: 'agreement.open', label: 'Intercoder Agreement', menu: 'view' },
+  // REFI-QDA exchange with ATLAS.ti, MAXQDA, NVivo, QualCoder.
+  { id: 'refi.export', label: 'Export REFI-QDA Project…', menu: 'file' },
+  { id: 'refi.import', label: 'Import REFI-QDA Project…', menu: 'file' },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

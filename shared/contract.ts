@@ -11,6 +11,7 @@ import { DossierLanguage, DossierOptions, DossierOrder, ExportFormat } from './d
 import { HistoryStep } from './history';
 import { hasHiddenOrBroken } from './names';
 import { AnchorHealth, MergeConflict, Orphan, ShareFile, ShareJob, SharePreview } from './share';
+import { RefiPreview } from './refi';
 import { Attribute, AttributeName, AttributeType, AttributeValue, Choices, ValueOwnerKind } from './attributes';
 import { AgreementFileFormat, AgreementQuery, AgreementReport } from './agreement-schema';
 import { RecordHit } from './search-records';
@@ -130,7 +131,7 @@ export const TagDescriptionPatch = z
   .object({ definition: CodebookText, useWhen: CodebookText, avoidWhen: CodebookText, example: CodebookText })
   .partial();
 export type TagDescriptionPatch = z.infer<typeof TagDescriptionPatch>;
-export const CodebookFormat = z.enum(['html', 'docx', 'md', 'csv']);
+export const CodebookFormat = z.enum(['html', 'docx', 'md', 'csv', 'qdc']);
 export type CodebookFormat = z.infer<typeof CodebookFormat>;
 
 export const Annotation = z.object({
@@ -694,6 +695,14 @@ export const api = {
   /** Stars or unstars a tag (one undo step); favourites stay in this project file and are not shared. */
   'tags.favourite': entry(z.object({ id: Id, favourite: z.boolean() }).strict(), z.object({ tag: Tag, step: HistoryStep.nullable() })),
   // ---- end of search in attribute values and the codebook ----
+  // ---- REFI-QDA exchange (.qdpx projects) ----
+  /** The project as a .qdpx (base64), for browser mode to offer as a download. */
+  'refi.export': entry(Empty, z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() })),
+  /** Desktop: writes the .qdpx to a path the native Save dialog returned. */
+  'refi.exportTo': entry(z.object({ path: FilePath }).strict(), z.object({ path: z.string(), bytes: z.number().int() })),
+  /** Reads a .qdpx (uploaded, or a path the native Open dialog returned); with dryRun only the preview, else the merge in one transaction. */
+  'refi.import': entry(ShareImportRequest, RefiPreview),
+  // ---- end of REFI-QDA exchange ----
 } as const;
 
 /**
@@ -710,6 +719,8 @@ export const PATH_INPUTS: { readonly [N in ApiName]?: readonly string[] } = {
   'share.import': ['path'],
   'share.startImport': ['path'],
   'agreement.write': ['path'],
+  'refi.exportTo': ['path'],
+  'refi.import': ['path'],
 };
 
 /** The path-naming fields present in `input` for call `name` (empty when it names none). */
@@ -749,6 +760,10 @@ export const shellApi = {
   ),
   'dialog.exportAnnotations': entry(Empty, z.object({ path: z.string() }).nullable()),
   'dialog.importAnnotations': entry(Empty, z.object({ path: z.string() }).nullable()),
+  /** Save dialog for a REFI-QDA project (.qdpx) or codebook (.qdc). */
+  'dialog.exportRefi': entry(z.object({ kind: z.enum(['qdpx', 'qdc']), defaultName: z.string().min(1).max(255) }).strict(), z.object({ path: z.string() }).nullable()),
+  /** Open dialog for a REFI-QDA project (.qdpx). */
+  'dialog.importRefi': entry(Empty, z.object({ path: z.string() }).nullable()),
 } as const;
 export type ShellApi = typeof shellApi;
 export type ShellName = keyof ShellApi;

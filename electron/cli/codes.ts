@@ -12,8 +12,9 @@ import { codebookFile } from '../core/codebook/index';
 import { writeFileAtomic } from '../core/export/index';
 
 export const CODES_USAGE = `  tags --project P --tree [--json]     Show the tags as a tree (parents with their subtags) and their claims
-  codebook --project P --format html|docx|md|csv --out FILE [--lang en|ru]
-                                        Write the codebook: each tag's definition, when to use it, when not, an example`;
+  codebook --project P --format html|docx|md|csv|qdc --out FILE [--lang en|ru]
+                                        Write the codebook: each tag's definition, when to use it, when not, an example
+                                        (qdc: the REFI-QDA codebook other QDA tools import)`;
 
 export class CodesUsageError extends Error {}
 

@@ -18,6 +18,7 @@ import { codebookCommand, CODES_USAGE, CodesUsageError, formatTagTree } from './
 import { SHARE_USAGE, shareCommand, ShareUsageError } from './share';
 import { ATTRIBUTES_USAGE, attributesCommand } from './attributes';
 import { AGREEMENT_USAGE, agreementCommand, AgreementUsageError } from './agreement';
+import { REFI_USAGE, refiCommand } from './refi';
 
 const USAGE = `Usage: crossread <command> [options]
 
@@ -38,6 +39,7 @@ ${EXPORT_USAGE}
 ${SHARE_USAGE}
 ${CODES_USAGE}
 ${AGREEMENT_USAGE}
+${REFI_USAGE}
 
 Options:
   --take-over     Open P even though another Crossread holds it. Only when that one is no
@@ -80,6 +82,7 @@ async function run(argv: string[]): Promise<number> {
   if (argv[0] === 'codebook') return codebookCommand(argv.slice(1), (p) => openBackend(p, false, 'ignore'));
   // Agreement only reads, like export.
   if (argv[0] === 'agreement') return agreementCommand(argv.slice(1), (p) => openBackend(p, false, 'ignore'));
+  if (argv[0] === 'refi') return refiCommand(argv.slice(1), (p) => openBackend(p, false));
   let parsed;
   try {
     parsed = parseArgs({

@@ -30,6 +30,7 @@ import { shareHandlers, shareJobHandlers } from './share/handlers';
 import { attributeHandlers } from './attributes/handlers';
 import { memoHandlers } from './memos/handlers';
 import { agreementHandlers } from './agreement/handlers';
+import { refiHandlers } from './refi/handlers';
 import { Memos } from './memos/memos';
 import { SettingsStore } from './settings';
 import { Project } from './store/project';
@@ -287,6 +288,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...agreementHandlers(requireProject),
     ...recordSearchHandlers(requireProject),
     ...favouriteHandlers(requireProject),
+    ...refiHandlers(requireProject, () => settings.get().author),
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {

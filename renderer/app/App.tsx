@@ -25,6 +25,7 @@ import { BackupsDialog } from '../backups/BackupsDialog';
 import { PasteDocumentDialog } from '../documents/PasteDocumentDialog';
 import { ShareProvider } from '../share/ShareContext';
 import { ShareUi } from '../share/ShareUi';
+import { RefiUi } from '../refi/RefiUi';
 import { AttributesProvider } from '../attributes/AttributesContext';
 import { AttributesUi } from '../attributes/AttributesUi';
 import { Sidebar, type SidebarTab } from './Sidebar';
@@ -141,6 +142,7 @@ function Shell() {
         </span>
         {state.project.readOnly ? <span className="badge warn">{t('project.readOnly')}</span> : null}
         <ShareUi />
+        <RefiUi />
         <span className="spacer" />
         <button type="button" onClick={() => void commands.run('documents.import')} disabled={state.project.readOnly}>
           {t('toolbar.import')}

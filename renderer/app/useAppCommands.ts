@@ -6,6 +6,7 @@ import { useHistory } from '../history/useHistory';
 import type { useProjectCommands } from '../projects/useProjectCommands';
 import { useShare } from '../share/ShareContext';
 import { useShareImport } from '../share/useShareImport';
+import { useRefi } from '../refi/useRefi';
 import { useT } from '../i18n/I18n';
 import { useViewPane } from '../views/useViewPane';
 import { useWorkspace } from './workspace';
@@ -31,6 +32,7 @@ export function useAppCommands(ui: Ui) {
   const share = useShare();
   const shareImport = useShareImport(() => share.fileInput.current);
   const viewPane = useViewPane();
+  const refi = useRefi();
   const hasProject = () => state.project !== null;
   const writable = () => state.project !== null && !state.project.readOnly;
   // L right after Enter saved a claim may come before the save has landed: it links that claim then.
@@ -76,6 +78,8 @@ export function useAppCommands(ui: Ui) {
     'inspector.toggle': { run: () => actions.setPanels({ inspector: !state.layout.inspector }), enabled: hasProject },
     'documents.paste': { run: () => ui.setDialog('paste'), enabled: writable },
     'agreement.open': { run: () => viewPane.toggle('agreement'), enabled: hasProject },
+    'refi.export': { run: () => void refi.exportProject(), enabled: hasProject },
+    'refi.import': { run: () => void refi.startImport(), enabled: writable },
   };
   const run = useCommands(handlers);
   return { run, enabled: (id: keyof CommandHandlers) => handlers[id].enabled?.() ?? true };

@@ -3,7 +3,7 @@ import { CodebookFormat } from '../../shared/contract';
 import { useT } from '../i18n/I18n';
 import { useCodeActions } from './useCodeSystem';
 
-const NAMES: Record<CodebookFormat, string> = { html: 'HTML', docx: 'Word (DOCX)', md: 'Markdown', csv: 'CSV' };
+const NAMES: Record<CodebookFormat, string> = { html: 'HTML', docx: 'Word (DOCX)', md: 'Markdown', csv: 'CSV', qdc: 'REFI-QDA (QDC)' };
 
 /** Exports the codebook: a save dialog on the desktop, a download in browser mode. */
 export function CodebookExport() {

@@ -70,7 +70,8 @@ export function useCodeActions() {
       actions.guard(async () => {
         const lang = language === 'ru' ? 'ru' : 'en';
         if (getTransport().kind === 'electron') {
-          const chosen = await callShell('dialog.saveFile', { defaultName: `${lang === 'ru' ? 'Кодовая книга' : 'Codebook'}.${format}`, format });
+          const defaultName = `${lang === 'ru' ? 'Кодовая книга' : 'Codebook'}.${format}`;
+          const chosen = format === 'qdc' ? await callShell('dialog.exportRefi', { kind: 'qdc', defaultName }) : await callShell('dialog.saveFile', { defaultName, format });
           if (chosen === null) return;
           if (chosen !== undefined) {
             const written = await call('codebook.write', { format, language: lang, path: chosen.path });

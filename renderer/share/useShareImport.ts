@@ -8,7 +8,7 @@ import { useShare, type ShareSource } from './ShareContext';
 
 const MAX_BYTES = 50 * 1024 * 1024;
 
-async function toBase64(file: File): Promise<string> {
+export async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

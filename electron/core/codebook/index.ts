@@ -2,6 +2,7 @@
 import type { ApiOutput, ApiParsedInput } from '../../../shared/contract';
 import type { DossierLanguage } from '../../../shared/dossier';
 import { writeFileAtomic } from '../export/index';
+import { exportQdc } from '../refi/export';
 import type { Project } from '../store/project';
 import { codebookDocx } from './docx';
 import { buildCodebook, codebookLabels, type CodebookFormat } from './model';
@@ -12,6 +13,7 @@ const MIME: Record<CodebookFormat, string> = {
   md: 'text/markdown;charset=utf-8',
   csv: 'text/csv;charset=utf-8',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  qdc: 'application/xml',
 };
 
 export interface CodebookFile {
@@ -21,6 +23,8 @@ export interface CodebookFile {
 }
 
 export async function codebookFile(project: Project, format: CodebookFormat, language: DossierLanguage, now = new Date()): Promise<CodebookFile> {
+  // The REFI-QDA codebook is the code tree for other tools, not a document to read.
+  if (format === 'qdc') return { fileName: `${codebookLabels(language).title}.qdc`, mime: MIME.qdc, data: Buffer.from(exportQdc(project), 'utf8') };
   const claimTags = project.annotations.list().map((a) => a.tagIds);
   const book = buildCodebook(project.tags.list(), claimTags, { project: project.info().name, language, generatedAt: now.toISOString().slice(0, 10) });
   const data =

@@ -5,10 +5,13 @@
  * output must survive a structured clone (plain objects, strings, numbers, typed arrays).
  */
 import { extractDocument } from '../import';
+import { readQdpxTask } from '../refi/read';
 
 export const TASKS = {
   /** Text and metadata of one document file (see electron/core/import). */
   'documents.extract': extractDocument,
+  /** A REFI-QDA project (.qdpx) as plain data (see electron/core/refi). */
+  'refi.read': readQdpxTask,
 } as const;
 
 export type IsolatedTasks = typeof TASKS;

@@ -101,6 +101,7 @@ export class Annotations {
     input: { documentId: string; start: number; end: number; tagIds: readonly string[] },
     author: string,
     now: string,
+    id: string = randomUUID(),
   ): Annotation {
     const text = this.documents.text(input.documentId);
     if (input.end > text.length) {
@@ -109,7 +110,6 @@ export class Annotations {
     const { start, end } = trimRange(text, input.start, input.end);
     if (end <= start) throw new AppError('bad-input', 'Select some text first: a claim needs at least one character.');
     const tags = this.tags.requireAll(input.tagIds);
-    const id = randomUUID();
     const q = quoteOf(text, start, end);
     this.db
       .prepare(

@@ -81,8 +81,8 @@ export class Documents {
     return row ? toMeta(row) : undefined;
   }
 
-  insert(doc: ExtractedDocument, sourceName: string, now: string): DocumentMeta {
-    const id = randomUUID();
+  /** `id`: an id the document already has elsewhere (a REFI-QDA source's GUID); a new one by default. */
+  insert(doc: ExtractedDocument, sourceName: string, now: string, id: string = randomUUID()): DocumentMeta {
     this.db
       .prepare(
         `INSERT INTO documents (id, title, outlet, author, date, language, source_name, format, encoding, text,

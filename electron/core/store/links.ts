@@ -45,11 +45,10 @@ export class Links {
     return toLink(row);
   }
 
-  create(input: { fromId: string; toId: string; relationId: string }, author: string, now: string): Link {
+  create(input: { fromId: string; toId: string; relationId: string }, author: string, now: string, id: string = randomUUID()): Link {
     if (input.fromId === input.toId) throw new AppError('bad-input', 'A claim cannot be linked to itself.');
     this.requireLiveClaims(input.fromId, input.toId);
     this.assertNotDuplicate(input.fromId, input.toId, input.relationId, null);
-    const id = randomUUID();
     this.db
       .prepare(
         `INSERT INTO links (id, from_id, to_id, relation_id, author, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,

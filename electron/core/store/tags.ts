@@ -66,13 +66,12 @@ export class Tags {
     });
   }
 
-  create(name: string, color: string | undefined, now: string): Tag {
+  create(name: string, color: string | undefined, now: string, id: string = randomUUID()): Tag {
     const clean = name.trim();
     this.assertNameFree(clean);
     const { n, maxPos } = this.db
       .prepare('SELECT count(*) AS n, coalesce(max(position) FILTER (WHERE parent_id IS NULL), -1) AS maxPos FROM tags WHERE deleted_at IS NULL')
       .get() as { n: number; maxPos: number };
-    const id = randomUUID();
     this.db
       .prepare(
         'INSERT INTO tags (id, name, color, position, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?)',

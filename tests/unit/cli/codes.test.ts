@@ -72,7 +72,7 @@ describe('crossread tags --tree and crossread codebook', () => {
     const file = path.join(tempDir(), 'c.pdf');
     const r = await runCli(['codebook', '--project', fx.projectPath, '--format', 'pdf', '--out', file], fx.home);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--format must be one of html, docx, md, csv.');
+    expect(r.stderr).toContain('--format must be one of html, docx, md, csv, qdc.');
     expect(fs.existsSync(file)).toBe(false);
   }, 60_000);
 });

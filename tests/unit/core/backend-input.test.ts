@@ -102,6 +102,9 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'share.rejectCandidate': { input: { id: ID }, required: ['id'] },
   'search.records': { input: { q: 'Kazakhstan', limit: 10 }, required: ['q'] },
   'tags.favourite': { input: { id: ID, favourite: true }, required: ['id', 'favourite'] },
+  'refi.export': { input: {}, required: [] },
+  'refi.exportTo': { input: { path: '/tmp/x.qdpx' }, required: ['path'] },
+  'refi.import': { input: { file: { name: 'a.qdpx', dataBase64: 'UEs=' }, dryRun: true }, required: [] },
 };
 
 /** A value of another type than `v`. */

@@ -69,8 +69,8 @@ describe('the dictionaries', () => {
     expect(formatMessage('en', en['browser.count'], { shown: 1, total: 1 })).toBe('1 of 1 claim');
   });
   it('the command palette is sentence case: no Title Case label such as "Reload Project", and every command is named in both languages', () => {
-    // Names keep their capital: the app's own and Windows' (none other is used).
-    const names = new Set(['Crossread']);
+    // Names keep their capital: the app's own, and the exchange standard REFI-QDA.
+    const names = new Set(['Crossread', 'REFI-QDA']);
     for (const c of COMMANDS) {
       const key = `command.${c.id}` as keyof typeof en;
       expect(en[key], c.id).toBeTypeOf('string');

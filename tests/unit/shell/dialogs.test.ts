@@ -302,3 +302,26 @@ describe('every call that names a path is guarded in the desktop app', () => {
     expect(calls).toEqual(['project.open', 'project.open', 'project.create']);
   });
 });
+
+describe('REFI-QDA projects in the desktop app', () => {
+  it('a .qdpx is written only to the path the Save dialog just returned, and read only from the one the Open dialog returned', async () => {
+    const chosen = new ChosenPaths();
+    const calls: unknown[] = [];
+    const backend = guardChosenPaths({ dispatch: async (name, input) => (calls.push([name, input]), { ok: true, value: null }) }, chosen);
+    const { api } = fakeDialogs({ save: '/home/ana/study.qdpx', open: ['/home/ana/from-nvivo.qdpx'] });
+    const handlers = handlersFor(api, chosen);
+
+    expect(await backend.dispatch('refi.exportTo', { path: '/home/ana/.profile' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await backend.dispatch('refi.import', { path: '/home/ana/.ssh/id_rsa' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(calls).toEqual([]);
+
+    const saveTo = await handlers['dialog.exportRefi']({ kind: 'qdpx', defaultName: 'study.qdpx' });
+    expect(await backend.dispatch('refi.exportTo', { path: saveTo!.path })).toEqual({ ok: true, value: null });
+    expect(await backend.dispatch('refi.exportTo', { path: saveTo!.path })).toMatchObject({ ok: false });
+    const picked = await handlers['dialog.importRefi']({});
+    expect(await backend.dispatch('refi.import', { path: picked!.path, dryRun: true })).toEqual({ ok: true, value: null });
+    expect(await backend.dispatch('refi.import', { path: picked!.path, dryRun: false })).toEqual({ ok: true, value: null });
+    expect(await backend.dispatch('refi.import', { path: picked!.path, dryRun: false })).toMatchObject({ ok: false });
+    expect(calls).toHaveLength(3);
+  });
+});

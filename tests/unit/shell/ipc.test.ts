@@ -57,6 +57,8 @@ function fakeShell(): ShellHandlers & { calls: string[] } {
     },
     'dialog.exportAnnotations': async () => null,
     'dialog.importAnnotations': async () => null,
+    'dialog.exportRefi': async () => null,
+    'dialog.importRefi': async () => null,
   };
 }
 
@@ -154,6 +156,8 @@ describe('registerIpc', () => {
       'dialog.saveFile': async () => null,
       'dialog.exportAnnotations': async () => null,
       'dialog.importAnnotations': async () => null,
+      'dialog.exportRefi': async () => null,
+      'dialog.importRefi': async () => null,
     };
     registerIpc(ipc, new FakeBackend(), shell);
     const answer = await ipc.call('shell:dialog.openProject', fromApp, {});
