@@ -53,6 +53,8 @@ export const COMMANDS = [
   // Outside a text field only: in a note, Ctrl+Shift+V stays the browser's paste without formatting.
   // So the key is the page's alone (alsoKeys): a native menu accelerator would take it from notes too.
   { id: 'documents.paste', label: 'Paste as New Document…', alsoKeys: ['Shift+CmdOrCtrl+V'], menu: 'edit' },
+  // Opens the claim graph in the view pane; the key again closes it. It keeps link mode: a node's click picks the other end.
+  { id: 'graph.open', label: 'Claim Graph', accelerator: 'Shift+CmdOrCtrl+G', menu: 'view', keepsLinkMode: true },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

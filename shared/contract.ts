@@ -12,6 +12,7 @@ import { HistoryStep } from './history';
 import { hasHiddenOrBroken } from './names';
 import { AnchorHealth, MergeConflict, Orphan, ShareFile, ShareJob, SharePreview } from './share';
 import { Attribute, AttributeName, AttributeType, AttributeValue, Choices, ValueOwnerKind } from './attributes';
+import { GraphArrangement, GraphPlaceInput, GraphPosition } from './graph';
 
 export const ERROR_CODES = [
   'bad-input',
@@ -661,6 +662,11 @@ export const api = {
   /** Autosaves as the user types; the save that clears a memo is an undo step, as for a note. */
   'memos.save': entry(z.object({ owner: MemoOwner, json: NoteJson }).strict(), Memo),
   // ---- end of memos ----
+  // ---- The claim graph: node positions the analyst dragged (layout, not undo steps) ----
+  'graph.positions': entry(z.object({ arrangement: GraphArrangement }).strict(), z.array(GraphPosition)),
+  'graph.place': entry(GraphPlaceInput, z.null()),
+  'graph.resetLayout': entry(z.object({ arrangement: GraphArrangement }).strict(), z.object({ removed: z.number().int().nonnegative() })),
+  // ---- end of the claim graph ----
 } as const;
 
 /**

@@ -95,6 +95,9 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'memos.list': { input: {}, required: [] },
   'memos.get': { input: { owner: { kind: 'document', id: ID } }, required: ['owner'] },
   'memos.save': { input: { owner: { kind: 'project' }, json: '{}' }, required: ['owner', 'json'] },
+  'graph.positions': { input: { arrangement: 'document' }, required: ['arrangement'] },
+  'graph.place': { input: { arrangement: 'cluster', positions: [{ nodeId: ID, x: 1, y: 2 }] }, required: ['arrangement', 'positions'] },
+  'graph.resetLayout': { input: { arrangement: 'document' }, required: ['arrangement'] },
 };
 
 /** A value of another type than `v`. */

@@ -1,0 +1,168 @@
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useT } from '../i18n/I18n';
+import { graphStyle } from './graphStyle';
+import { nextNeighbour, type Arrow } from './keyboard';
+import { useGraph } from './store';
+import type { GraphView } from './useGraphModel';
+
+const GROUP_PREFIX = 'group:';
+
+interface Props {
+  view: GraphView;
+  /** Opens a node's claim in its pane and selects it. */
+  onOpen(nodeId: string): void;
+  /** The live drawing, for the PNG export. */
+  cyRef: { current: Core | null };
+}
+
+/** Where a node is drawn on the page, for the e2e tests and for anything that points at a node. */
+export interface GraphCanvasElement extends HTMLDivElement {
+  nodeBox?(nodeId: string): { x: number; y: number } | null;
+}
+
+/**
+ * The drawing: cytoscape on a canvas, groups as compound nodes, the analyst's drags saved to the
+ * project. Elements are rebuilt when the graph's shape changes; fading, the selection and the
+ * keyboard's ring only switch classes, which keeps following a selection cheap.
+ */
+export function GraphCanvas({ view, onOpen, cyRef }: Props) {
+  const t = useT();
+  const box = useRef<GraphCanvasElement>(null);
+  const { focusId, setFocus, place, layoutVersion } = useGraph();
+  const openRef = useRef(onOpen);
+  openRef.current = onOpen;
+
+  useEffect(() => {
+    const cy = cytoscape({ container: box.current, style: graphStyle, minZoom: 0.05, maxZoom: 4, wheelSensitivity: 0.3, boxSelectionEnabled: false });
+    cyRef.current = cy;
+    cy.on('tap', 'node', (e) => {
+      const n = e.target as NodeSingular;
+      if (n.isParent()) return;
+      setFocus(n.id());
+      openRef.current(n.id());
+    });
+    cy.on('dragfree', 'node', (e) => {
+      const n = e.target as NodeSingular;
+      const at = (c: NodeSingular) => ({ nodeId: c.id(), x: Math.round(c.position('x')), y: Math.round(c.position('y')) });
+      // Dragging a group moves its claims: each keeps its new place.
+      const moved = n.isParent() ? n.children().map((c) => at(c)) : [at(n)];
+      void place(moved);
+    });
+    const el = box.current!;
+    el.nodeBox = (nodeId) => {
+      const n = cy.getElementById(nodeId);
+      if (n.empty()) return null;
+      const p = n.renderedPosition();
+      const r = el.getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    };
+    return () => {
+      cy.destroy();
+      cyRef.current = null;
+    };
+  }, [cyRef, place, setFocus]);
+
+  const positions = useRef(view.positions);
+  positions.current = view.positions;
+  // The shape: nodes, groups, edges and their starting places. A drag changes places, not the shape,
+  // so it does not rebuild (and the view does not jump back to the whole graph under the mouse).
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const groups = new Set(view.nodes.map((n) => n.group));
+    const elements: ElementDefinition[] = [
+      ...[...groups].map((g) => ({ data: { id: GROUP_PREFIX + g, label: view.groupLabels.get(g) ?? '' }, classes: 'group' })),
+      ...view.nodes.map((n) => ({
+        data: { id: n.id, label: n.label, color: n.color, parent: GROUP_PREFIX + n.group },
+        position: { ...positions.current.get(n.id)! },
+        classes: n.isCluster ? 'cluster' : '',
+      })),
+      ...view.edges.map((e) => ({ data: { id: e.id, source: e.source, target: e.target, color: e.color }, classes: e.directed ? 'directed' : '' })),
+    ];
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add(elements);
+    });
+    cy.fit(undefined, 30);
+  }, [cyRef, view.nodes, view.edges, view.groupLabels, layoutVersion]);
+
+  // Places loaded from the project (after the shape, or after switching arrangement) move the nodes.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        const p = view.positions.get(n.id());
+        if (p && !n.isParent() && !n.grabbed()) n.position({ ...p });
+      });
+    });
+  }, [cyRef, view.positions]);
+
+  // Fading, the centre and the keyboard's ring; the view moves to the neighbourhood of a new centre.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements().removeClass('faded center focused');
+      for (const id of view.faded) cy.getElementById(id).addClass('faded');
+      cy.edges().forEach((e) => {
+        if (view.faded.has(e.source().id()) || view.faded.has(e.target().id())) e.addClass('faded');
+      });
+      if (view.centerId) cy.getElementById(view.centerId).addClass('center');
+      if (focusId) cy.getElementById(focusId).addClass('focused');
+    });
+  }, [cyRef, view, focusId]);
+
+  // Only a new centre moves the view: fading alone (a filter, the search) leaves it where the analyst put it.
+  const lastCenter = useRef<string | null>(null);
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || !view.centerId || view.centerId === lastCenter.current) return;
+    lastCenter.current = view.centerId;
+    const near = cy.nodes().filter((n) => !n.isParent() && !view.faded.has(n.id()));
+    if (near.nonempty()) cy.fit(near, 60);
+    setFocus(view.centerId);
+  }, [cyRef, view, setFocus]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const from = focusId ?? view.centerId ?? view.nodes[0]?.id ?? null;
+    if (!from) return;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      onOpen(from);
+      return;
+    }
+    const arrows: Record<string, Arrow> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
+    const arrow = arrows[e.key];
+    if (!arrow) return;
+    e.preventDefault();
+    if (!focusId) return setFocus(from);
+    const at = (id: string) => cy.getElementById(id).position();
+    const next = nextNeighbour(from, arrow, view.adj.get(from) ?? new Set(), at);
+    if (next) setFocus(next);
+  };
+
+  const focused = view.nodes.find((n) => n.id === focusId);
+  return (
+    <>
+      <div
+        ref={box}
+        className="graph-canvas"
+        tabIndex={0}
+        role="application"
+        aria-label={t('graph.canvas')}
+        aria-describedby="graph-keys"
+        onKeyDown={onKeyDown}
+      />
+      <p id="graph-keys" className="graph-sr">
+        {t('graph.keys')}
+      </p>
+      <p className="graph-focus" aria-live="polite">
+        {focused ? t('graph.focused', { label: focused.label, count: view.adj.get(focused.id)?.size ?? 0 }) : ''}
+      </p>
+    </>
+  );
+}

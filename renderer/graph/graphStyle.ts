@@ -1,0 +1,50 @@
+import type { StylesheetJson } from 'cytoscape';
+
+/** How the drawing looks: nodes in their tag's colour, links in their type's colour, the rest pale. */
+export const graphStyle: StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      'background-color': 'data(color)',
+      width: 16,
+      height: 16,
+      'border-width': 1,
+      'border-color': '#263238',
+      label: '',
+      'font-size': 10,
+      'text-valign': 'center',
+      'text-halign': 'right',
+      'text-margin-x': 4,
+      'text-max-width': '160px',
+      'text-wrap': 'ellipsis',
+      color: '#212121',
+    },
+  },
+  { selector: 'node.cluster', style: { width: 28, height: 28, 'border-width': 3, shape: 'round-rectangle' } },
+  {
+    selector: 'node.group',
+    style: {
+      'background-color': '#eceff1',
+      'background-opacity': 0.5,
+      'border-color': '#b0bec5',
+      'border-width': 1,
+      shape: 'round-rectangle',
+      label: 'data(label)',
+      'text-valign': 'top',
+      'text-halign': 'center',
+      'font-size': 12,
+      'font-weight': 'bold',
+      color: '#37474f',
+      padding: '14px',
+    },
+  },
+  { selector: 'node[label]:childless', style: { label: 'data(label)' } },
+  {
+    selector: 'edge',
+    style: { width: 2, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'curve-style': 'bezier', opacity: 0.9 },
+  },
+  { selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle' } },
+  { selector: '.faded', style: { opacity: 0.12, label: '' } },
+  { selector: 'node.center', style: { 'border-width': 4, 'border-color': '#ff6f00', width: 24, height: 24 } },
+  { selector: 'node.focused', style: { 'outline-width': 3, 'outline-color': '#1565c0', 'outline-offset': 3, 'border-width': 3, 'border-color': '#1565c0' } },
+];
