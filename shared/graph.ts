@@ -56,7 +56,7 @@ export interface Point {
 
 /** Room per node of weight 1 inside a group. */
 export const NODE_SPACING = 46;
-const GROUP_GAP = 120;
+const GROUP_GAP = 70;
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
 /**

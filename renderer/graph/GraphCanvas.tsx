@@ -1,4 +1,4 @@
-import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type NodeCollection, type NodeSingular } from 'cytoscape';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useT } from '../i18n/I18n';
 import { graphStyle } from './graphStyle';
@@ -34,7 +34,7 @@ export function GraphCanvas({ view, onOpen, cyRef }: Props) {
   openRef.current = onOpen;
 
   useEffect(() => {
-    const cy = cytoscape({ container: box.current, style: graphStyle, minZoom: 0.05, maxZoom: 4, wheelSensitivity: 0.3, boxSelectionEnabled: false });
+    const cy = cytoscape({ container: box.current, style: graphStyle, minZoom: 0.05, maxZoom: 1.6, wheelSensitivity: 0.3, boxSelectionEnabled: false });
     cyRef.current = cy;
     cy.on('tap', 'node', (e) => {
       const n = e.target as NodeSingular;
@@ -50,6 +50,9 @@ export function GraphCanvas({ view, onOpen, cyRef }: Props) {
       void place(moved);
     });
     const el = box.current!;
+    // The pane is resized by its splitter and by the window: the canvas must learn its new size.
+    const sized = new ResizeObserver(() => cy.resize());
+    sized.observe(el);
     el.nodeBox = (nodeId) => {
       const n = cy.getElementById(nodeId);
       if (n.empty()) return null;
@@ -58,6 +61,7 @@ export function GraphCanvas({ view, onOpen, cyRef }: Props) {
       return { x: r.left + p.x, y: r.top + p.y };
     };
     return () => {
+      sized.disconnect();
       cy.destroy();
       cyRef.current = null;
     };
@@ -84,7 +88,7 @@ export function GraphCanvas({ view, onOpen, cyRef }: Props) {
       cy.elements().remove();
       cy.add(elements);
     });
-    cy.fit(undefined, 30);
+    fitTo(cy, cy.nodes(), 48);
   }, [cyRef, view.nodes, view.edges, view.groupLabels, layoutVersion]);
 
   // Places loaded from the project (after the shape, or after switching arrangement) move the nodes.
@@ -121,7 +125,7 @@ export function GraphCanvas({ view, onOpen, cyRef }: Props) {
     if (!cy || !view.centerId || view.centerId === lastCenter.current) return;
     lastCenter.current = view.centerId;
     const near = cy.nodes().filter((n) => !n.isParent() && !view.faded.has(n.id()));
-    if (near.nonempty()) cy.fit(near, 60);
+    if (near.nonempty()) fitTo(cy, near, 64);
     setFocus(view.centerId);
   }, [cyRef, view, setFocus]);
 
@@ -165,4 +169,17 @@ export function GraphCanvas({ view, onOpen, cyRef }: Props) {
       </p>
     </>
   );
+}
+
+/**
+ * Fits the view to the nodes themselves: cytoscape's own fit counts the labels' boxes too, and
+ * long quotes beside the nodes would shrink a small neighbourhood to specks.
+ */
+function fitTo(cy: Core, eles: NodeCollection, padding: number): void {
+  const bb = eles.boundingBox({ includeLabels: false, includeOverlays: false });
+  const w = cy.width();
+  const h = cy.height();
+  if (w <= 0 || h <= 0) return;
+  const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min((w - 2 * padding) / Math.max(bb.w, 1), (h - 2 * padding) / Math.max(bb.h, 1))));
+  cy.viewport({ zoom, pan: { x: (w - zoom * (bb.x1 + bb.x2)) / 2, y: (h - zoom * (bb.y1 + bb.y2)) / 2 } });
 }

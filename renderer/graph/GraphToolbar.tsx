@@ -5,6 +5,8 @@ import { useT } from '../i18n/I18n';
 import { relationNames } from '../links/relationLabel';
 import { useGraph, type Reach } from './store';
 
+const REACHES: readonly Reach[] = [1, 2, 'all'];
+
 interface Props {
   onExport(format: 'svg' | 'png'): void;
 }
@@ -21,7 +23,7 @@ export function GraphToolbar({ onExport }: Props) {
     <div className="graph-toolbar">
       <div className="graph-row">
         <label>
-          {t('graph.groupBy')}{' '}
+          <span className="graph-label">{t('graph.groupBy')}</span>
           <select value={g.arrangement} onChange={(e) => g.setArrangement(e.target.value as typeof g.arrangement)}>
             <option value="document">{t('graph.byDocument')}</option>
             <option value="cluster">{t('graph.byCluster')}</option>
@@ -32,22 +34,20 @@ export function GraphToolbar({ onExport }: Props) {
             ))}
           </select>
         </label>
-        <fieldset className="graph-reach">
-          <legend>{t('graph.reach')}</legend>
-          {([1, 2, 'all'] as Reach[]).map((r) => (
-            <label key={r}>
-              <input type="radio" name="graph-reach" checked={g.reach === r} onChange={() => g.setReach(r)} />
+        <select aria-label={t('graph.reach')} title={t('graph.reach')} value={String(g.reach)} onChange={(e) => g.setReach(REACHES.find((r) => String(r) === e.target.value) ?? 1)}>
+          {REACHES.map((r) => (
+            <option key={r} value={String(r)}>
               {r === 'all' ? t('graph.reachAll') : t('graph.hops', { count: r })}
-            </label>
+            </option>
           ))}
-        </fieldset>
+        </select>
+        <input type="search" className="graph-search" placeholder={t('graph.search')} aria-label={t('graph.search')} value={g.search} onChange={(e) => g.setSearch(e.target.value)} />
+      </div>
+      <div className="graph-row">
         <label>
           <input type="checkbox" checked={g.filters.contradictionsOnly} onChange={(e) => g.setFilters({ contradictionsOnly: e.target.checked })} />
           {t('graph.contradictionsOnly')}
         </label>
-        <input type="search" className="graph-search" placeholder={t('graph.search')} aria-label={t('graph.search')} value={g.search} onChange={(e) => g.setSearch(e.target.value)} />
-      </div>
-      <div className="graph-row">
         <select aria-label={t('graph.filterRelation')} value={g.filters.relationId ?? ''} onChange={(e) => g.setFilters({ relationId: pick(e.target.value) })}>
           <option value="">{t('graph.allRelations')}</option>
           {state.relations.map((r) => (
@@ -81,6 +81,8 @@ export function GraphToolbar({ onExport }: Props) {
             </option>
           ))}
         </select>
+      </div>
+      <div className="graph-row">
         <label>
           <input type="checkbox" checked={g.asList} onChange={(e) => g.setAsList(e.target.checked)} />
           {t('graph.asList')}

@@ -550,7 +550,7 @@ export const en = {
   'graph.byDocument': 'Document',
   'graph.byCluster': 'Cluster',
   'graph.reach': 'Around the selected claim',
-  'graph.hops': '{count, plural, one {# link away} other {# links away}}',
+  'graph.hops': 'Neighbours: {count, plural, one {# step} other {# steps}}',
   'graph.reachAll': 'Whole graph',
   'graph.contradictionsOnly': 'Contradictions only',
   'graph.search': 'Find in the graph',

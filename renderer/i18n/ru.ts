@@ -551,7 +551,7 @@ export const ru: Record<MessageKey, string> = {
   'graph.byDocument': 'По документам',
   'graph.byCluster': 'По кластерам',
   'graph.reach': 'Вокруг выбранного утверждения',
-  'graph.hops': '{count, plural, one {# связь} few {# связи} many {# связей} other {# связи}}',
+  'graph.hops': 'Соседи: {count, plural, one {# шаг} few {# шага} many {# шагов} other {# шага}}',
   'graph.reachAll': 'Весь граф',
   'graph.contradictionsOnly': 'Только противоречия',
   'graph.search': 'Найти в графе',
