@@ -23,6 +23,32 @@ export const GraphPlaceInput = z
   .object({ arrangement: GraphArrangement, positions: z.array(GraphPosition).min(1).max(10_000) })
   .strict();
 
+const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/);
+
+/**
+ * The claim graph as a dossier figure: placed nodes and coloured edges, data rather than a
+ * picture, so a dossier read back from JSON draws it through the same escaping renderer.
+ */
+export const GraphFigure = z.object({
+  nodes: z
+    .array(
+      z.object({
+        id: z.string().max(100),
+        label: z.string().max(300),
+        color: HexColor,
+        group: z.string().max(100),
+        isCluster: z.boolean(),
+        x: Coordinate,
+        y: Coordinate,
+      }),
+    )
+    .max(20_000),
+  edges: z.array(z.object({ source: z.string().max(100), target: z.string().max(100), color: HexColor, directed: z.boolean() })).max(50_000),
+  /** Each group's caption (a source's title). */
+  groups: z.array(z.object({ id: z.string().max(100), label: z.string().max(300) })).max(5_000),
+});
+export type GraphFigure = z.infer<typeof GraphFigure>;
+
 /** Built-in link types' colours; the user's own types take one from {@link USER_RELATION_COLORS}. */
 export const BUILTIN_RELATION_COLORS: Readonly<Record<string, string>> = {
   supports: '#2e7d32',
