@@ -7,6 +7,8 @@ import { useGraph } from './store';
 import type { GraphView } from './useGraphModel';
 
 const GROUP_PREFIX = 'group:';
+/** Elements above which panning and zooming draw a cached picture (see setViewportCaching). */
+const BIG_GRAPH = 2_000;
 
 interface Props {
   view: GraphView;
@@ -67,6 +69,8 @@ export function GraphCanvas({ view, onOpen, cyRef }: Props) {
     };
   }, [cyRef, place, setFocus]);
 
+  /** What the drawing shows now, so a change of selection restyles only the difference. */
+  const applied = useRef<Applied>({ faded: new Set(), labelled: new Set(), center: null, focus: null, big: false });
   const positions = useRef(view.positions);
   positions.current = view.positions;
   // The shape: nodes, groups, edges and their starting places. A drag changes places, not the shape,
@@ -74,21 +78,31 @@ export function GraphCanvas({ view, onOpen, cyRef }: Props) {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    const groups = new Set(view.nodes.map((n) => n.group));
+    // A big graph pans and zooms as one picture and hides its edges meanwhile (redrawing 10,000
+    // elements per frame without a GPU is far from 60 fps); it is grouped by place alone, without
+    // compound boxes, and its edges are straight: both cost cytoscape dearly at that size.
+    const big = view.nodes.length + view.edges.length > BIG_GRAPH;
+    const groups = big ? [] : [...new Set(view.nodes.map((n) => n.group))];
     const elements: ElementDefinition[] = [
-      ...[...groups].map((g) => ({ data: { id: GROUP_PREFIX + g, label: view.groupLabels.get(g) ?? '' }, classes: 'group' })),
+      ...groups.map((g) => ({ data: { id: GROUP_PREFIX + g, label: view.groupLabels.get(g) ?? '' }, classes: 'group' })),
       ...view.nodes.map((n) => ({
-        data: { id: n.id, label: n.label, color: n.color, parent: GROUP_PREFIX + n.group },
+        data: { id: n.id, label: n.label, color: n.color, ...(big ? {} : { parent: GROUP_PREFIX + n.group }) },
         position: { ...positions.current.get(n.id)! },
         classes: n.isCluster ? 'cluster' : '',
       })),
-      ...view.edges.map((e) => ({ data: { id: e.id, source: e.source, target: e.target, color: e.color }, classes: e.directed ? 'directed' : '' })),
+      ...view.edges.map((e) => ({
+        data: { id: e.id, source: e.source, target: e.target, color: e.color },
+        classes: `${e.directed ? 'directed' : ''}${big ? '' : ' curved'}`,
+      })),
     ];
     cy.batch(() => {
       cy.elements().remove();
       cy.add(elements);
     });
+    applied.current = { faded: new Set(), labelled: new Set(), center: null, focus: null, big };
+    setViewportCaching(cy, big);
     fitTo(cy, cy.nodes(), 48);
+    markDrawn('shape', view.nodes.length);
   }, [cyRef, view.nodes, view.edges, view.groupLabels, layoutVersion]);
 
   // Places loaded from the project (after the shape, or after switching arrangement) move the nodes.
@@ -103,19 +117,35 @@ export function GraphCanvas({ view, onOpen, cyRef }: Props) {
     });
   }, [cyRef, view.positions]);
 
-  // Fading, the centre and the keyboard's ring; the view moves to the neighbourhood of a new centre.
+  // Fading, labels, the centre and the keyboard's ring. Only what changed is touched: restyling
+  // every one of thousands of elements on each selection would cost seconds.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    const was = applied.current;
+    // A big graph writes the quotes of the neighbourhood only: thousands of labels are unreadable and slow.
+    const labelled = new Set(was.big && view.faded.size === 0 ? [] : view.nodes.filter((n) => !view.faded.has(n.id)).map((n) => n.id));
     cy.batch(() => {
-      cy.elements().removeClass('faded center focused');
-      for (const id of view.faded) cy.getElementById(id).addClass('faded');
-      cy.edges().forEach((e) => {
-        if (view.faded.has(e.source().id()) || view.faded.has(e.target().id())) e.addClass('faded');
-      });
-      if (view.centerId) cy.getElementById(view.centerId).addClass('center');
-      if (focusId) cy.getElementById(focusId).addClass('focused');
+      const touched = syncClass(cy, 'faded', was.faded, view.faded);
+      syncClass(cy, 'labelled', was.labelled, labelled);
+      for (const id of touched) {
+        cy.getElementById(id)
+          .connectedEdges()
+          .forEach((e) => {
+            e.toggleClass('faded', view.faded.has(e.source().id()) || view.faded.has(e.target().id()));
+          });
+      }
+      if (was.center !== view.centerId) {
+        if (was.center) cy.getElementById(was.center).removeClass('center');
+        if (view.centerId) cy.getElementById(view.centerId).addClass('center');
+      }
+      if (was.focus !== focusId) {
+        if (was.focus) cy.getElementById(was.focus).removeClass('focused');
+        if (focusId) cy.getElementById(focusId).addClass('focused');
+      }
     });
+    applied.current = { faded: view.faded, labelled, center: view.centerId, focus: focusId, big: was.big };
+    markDrawn('classes', view.nodes.length - view.faded.size);
   }, [cyRef, view, focusId]);
 
   // Only a new centre moves the view: fading alone (a filter, the search) leaves it where the analyst put it.
@@ -171,6 +201,30 @@ export function GraphCanvas({ view, onOpen, cyRef }: Props) {
   );
 }
 
+interface Applied {
+  faded: ReadonlySet<string>;
+  labelled: ReadonlySet<string>;
+  center: string | null;
+  focus: string | null;
+  big: boolean;
+}
+
+/** Gives class `cls` to the ids in `next` and takes it from those only in `prev`; returns the ids changed. */
+function syncClass(cy: Core, cls: string, prev: ReadonlySet<string>, next: ReadonlySet<string>): string[] {
+  const changed: string[] = [];
+  for (const id of prev) {
+    if (next.has(id)) continue;
+    cy.getElementById(id).removeClass(cls);
+    changed.push(id);
+  }
+  for (const id of next) {
+    if (prev.has(id)) continue;
+    cy.getElementById(id).addClass(cls);
+    changed.push(id);
+  }
+  return changed;
+}
+
 /**
  * Fits the view to the nodes themselves: cytoscape's own fit counts the labels' boxes too, and
  * long quotes beside the nodes would shrink a small neighbourhood to specks.
@@ -182,4 +236,19 @@ function fitTo(cy: Core, eles: NodeCollection, padding: number): void {
   if (w <= 0 || h <= 0) return;
   const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min((w - 2 * padding) / Math.max(bb.w, 1), (h - 2 * padding) / Math.max(bb.h, 1))));
   cy.viewport({ zoom, pan: { x: (w - zoom * (bb.x1 + bb.x2)) / 2, y: (h - zoom * (bb.y1 + bb.y2)) / 2 } });
+}
+
+/** cytoscape reads these two options from the renderer; they cannot be changed through cy.options. */
+function setViewportCaching(cy: Core, on: boolean): void {
+  const r = (cy as unknown as { renderer(): { textureOnViewport: boolean; hideEdgesOnViewport: boolean } }).renderer();
+  r.textureOnViewport = on;
+  r.hideEdgesOnViewport = on;
+}
+
+/**
+ * The instrumentation point the benchmark reads (like the panes' `crossread:painted`): the graph's
+ * elements or its fading were just applied; the next frame shows them.
+ */
+function markDrawn(kind: 'shape' | 'classes', shown: number): void {
+  performance.mark('crossread:graph-drawn', { detail: { kind, shown } });
 }

@@ -43,12 +43,14 @@ export const graphStyle: StylesheetJson = [
       'compound-sizing-wrt-labels': 'exclude',
     },
   },
-  { selector: 'node[label]:childless', style: { label: 'data(label)' } },
+  { selector: 'node.labelled', style: { label: 'data(label)' } },
   {
     selector: 'edge',
-    style: { width: 2, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'curve-style': 'bezier', opacity: 0.9 },
+    style: { width: 2, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'curve-style': 'straight' },
   },
   { selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle' } },
+  // Two links between the same claims (one supports, one elaborates) stay apart when curved.
+  { selector: 'edge.curved', style: { 'curve-style': 'bezier' } },
   { selector: '.faded', style: { opacity: 0.12, label: '' } },
   { selector: 'node.center', style: { 'border-width': 4, 'border-color': '#ff6f00', width: 24, height: 24 } },
   { selector: 'node.focused', style: { 'outline-width': 3, 'outline-color': '#1565c0', 'outline-offset': 3, 'border-width': 3, 'border-color': '#1565c0' } },
