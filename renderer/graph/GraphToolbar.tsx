@@ -91,10 +91,11 @@ export function GraphToolbar({ onExport }: Props) {
           <button type="button" onClick={() => void g.resetLayout()}>
             {t('graph.resetLayout')}
           </button>
-          <button type="button" onClick={() => onExport('svg')}>
+          {/* The exports draw the canvas, which the list replaces. */}
+          <button type="button" disabled={g.asList} onClick={() => onExport('svg')}>
             {t('graph.exportSvg')}
           </button>
-          <button type="button" onClick={() => onExport('png')}>
+          <button type="button" disabled={g.asList} onClick={() => onExport('png')}>
             {t('graph.exportPng')}
           </button>
         </span>
