@@ -88,11 +88,11 @@ export function GraphCanvas({ view, onOpen, cyRef }: Props) {
       ...view.nodes.map((n) => ({
         data: { id: n.id, label: n.label, color: n.color, ...(big ? {} : { parent: GROUP_PREFIX + n.group }) },
         position: { ...positions.current.get(n.id)! },
-        classes: n.isCluster ? 'cluster' : '',
+        classes: `${n.isCluster ? 'cluster' : ''}${big ? ' dim' : ''}`,
       })),
       ...view.edges.map((e) => ({
         data: { id: e.id, source: e.source, target: e.target, color: e.color },
-        classes: `${e.directed ? 'directed' : ''}${big ? '' : ' curved'}`,
+        classes: `${e.directed ? 'directed' : ''}${big ? ' dim' : ' curved'}`,
       })),
     ];
     cy.batch(() => {
@@ -126,14 +126,28 @@ export function GraphCanvas({ view, onOpen, cyRef }: Props) {
     // A big graph writes the quotes of the neighbourhood only: thousands of labels are unreadable and slow.
     const labelled = new Set(was.big && view.faded.size === 0 ? [] : view.nodes.filter((n) => !view.faded.has(n.id)).map((n) => n.id));
     cy.batch(() => {
-      const touched = syncClass(cy, 'faded', was.faded, view.faded);
-      syncClass(cy, 'labelled', was.labelled, labelled);
-      for (const id of touched) {
-        cy.getElementById(id)
-          .connectedEdges()
-          .forEach((e) => {
-            e.toggleClass('faded', view.faded.has(e.source().id()) || view.faded.has(e.target().id()));
-          });
+      if (was.big) {
+        // A big graph is drawn pale from the start and brightens the neighbourhood: a selection
+        // restyles its few dozen elements instead of fading thousands.
+        const touched = syncClass(cy, 'near', was.labelled, labelled);
+        syncClass(cy, 'labelled', was.labelled, labelled);
+        for (const id of touched) {
+          cy.getElementById(id)
+            .connectedEdges()
+            .forEach((e) => {
+              e.toggleClass('near', labelled.has(e.source().id()) && labelled.has(e.target().id()));
+            });
+        }
+      } else {
+        const touched = syncClass(cy, 'faded', was.faded, view.faded);
+        syncClass(cy, 'labelled', was.labelled, labelled);
+        for (const id of touched) {
+          cy.getElementById(id)
+            .connectedEdges()
+            .forEach((e) => {
+              e.toggleClass('faded', view.faded.has(e.source().id()) || view.faded.has(e.target().id()));
+            });
+        }
       }
       if (was.center !== view.centerId) {
         if (was.center) cy.getElementById(was.center).removeClass('center');

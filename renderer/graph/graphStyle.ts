@@ -52,6 +52,9 @@ export const graphStyle: StylesheetJson = [
   // Two links between the same claims (one supports, one elaborates) stay apart when curved.
   { selector: 'edge.curved', style: { 'curve-style': 'bezier' } },
   { selector: '.faded', style: { opacity: 0.12, label: '' } },
+  // A big graph's resting state, and its bright neighbourhood (see GraphCanvas).
+  { selector: '.dim', style: { opacity: 0.4 } },
+  { selector: '.dim.near', style: { opacity: 1 } },
   { selector: 'node.center', style: { 'border-width': 4, 'border-color': '#ff6f00', width: 24, height: 24 } },
   { selector: 'node.focused', style: { 'outline-width': 3, 'outline-color': '#1565c0', 'outline-offset': 3, 'border-width': 3, 'border-color': '#1565c0' } },
 ];
