@@ -58,6 +58,8 @@ export const COMMANDS = [
   // REFI-QDA exchange with ATLAS.ti, MAXQDA, NVivo, QualCoder.
   { id: 'refi.export', label: 'Export REFI-QDA Project…', menu: 'file' },
   { id: 'refi.import', label: 'Import REFI-QDA Project…', menu: 'file' },
+  // Opens the claim graph in the view pane; the key again closes it. It keeps link mode: a node's click picks the other end.
+  { id: 'graph.open', label: 'Claim Graph', accelerator: 'Shift+CmdOrCtrl+G', menu: 'view', keepsLinkMode: true },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

@@ -15,6 +15,7 @@ import { RefiPreview } from './refi';
 import { Attribute, AttributeName, AttributeType, AttributeValue, Choices, ValueOwnerKind } from './attributes';
 import { AgreementFileFormat, AgreementQuery, AgreementReport } from './agreement-schema';
 import { RecordHit } from './search-records';
+import { GraphArrangement, GraphPlaceInput, GraphPosition } from './graph';
 
 export const ERROR_CODES = [
   'bad-input',
@@ -703,6 +704,11 @@ export const api = {
   /** Reads a .qdpx (uploaded, or a path the native Open dialog returned); with dryRun only the preview, else the merge in one transaction. */
   'refi.import': entry(ShareImportRequest, RefiPreview),
   // ---- end of REFI-QDA exchange ----
+  // ---- The claim graph: node positions the analyst dragged (layout, not undo steps) ----
+  'graph.positions': entry(z.object({ arrangement: GraphArrangement }).strict(), z.array(GraphPosition)),
+  'graph.place': entry(GraphPlaceInput, z.null()),
+  'graph.resetLayout': entry(z.object({ arrangement: GraphArrangement }).strict(), z.object({ removed: z.number().int().nonnegative() })),
+  // ---- end of the claim graph ----
 } as const;
 
 /**

@@ -6,6 +6,7 @@
  * build/dossier-schema.mjs and tests/unit/export/schema.test.ts, which keeps the two in step).
  */
 import { z } from 'zod';
+import { GraphFigure } from './graph';
 import type { RichBlock, RichInline, RichListItem } from './richtext';
 
 export const DOSSIER_FORMAT = 'crossread-dossier';
@@ -206,6 +207,8 @@ export const Dossier = z.object({
   matrix: DossierMatrix,
   /** The memos the analyst chose to include, the project memo first. */
   memos: z.array(DossierMemo),
+  /** The claim graph of the dossier's claims, when the analyst asked for it. */
+  graph: GraphFigure.optional(),
 });
 export type Dossier = z.infer<typeof Dossier>;
 
@@ -226,6 +229,8 @@ export const DossierOptions = z
     bom: z.boolean().default(false),
     /** Print each tag's codebook definition under its findings heading. */
     descriptions: z.boolean().default(false),
+    /** Include the claim graph as a figure (HTML and PDF: SVG; DOCX: a picture). */
+    graph: z.boolean().default(false),
   })
   .strict();
 export type DossierOptions = z.infer<typeof DossierOptions>;

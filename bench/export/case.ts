@@ -44,7 +44,7 @@ export interface ExportCaseContext {
 /** Issue 6's budgets, in milliseconds. */
 export const EXPORT_BUDGET_MS: Record<ExportFormat, number> = { json: 1_000, md: 1_000, html: 1_000, csv: 1_000, docx: 5_000, pdf: 15_000 };
 
-const OPTIONS: DossierOptions = { notes: true, untagged: true, order: 'date', language: 'en', bom: false, memos: [], descriptions: false };
+const OPTIONS: DossierOptions = { notes: true, untagged: true, order: 'date', language: 'en', bom: false, memos: [], descriptions: false, graph: false };
 
 export async function runExportCase(ctx: ExportCaseContext): Promise<ExportRow[]> {
   const size = ctx.size ?? FULL_SIZE;

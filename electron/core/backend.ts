@@ -31,6 +31,7 @@ import { attributeHandlers } from './attributes/handlers';
 import { memoHandlers } from './memos/handlers';
 import { agreementHandlers } from './agreement/handlers';
 import { refiHandlers } from './refi/handlers';
+import { graphHandlers } from './graph/handlers';
 import { Memos } from './memos/memos';
 import { SettingsStore } from './settings';
 import { Project } from './store/project';
@@ -289,6 +290,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...recordSearchHandlers(requireProject),
     ...favouriteHandlers(requireProject),
     ...refiHandlers(requireProject, () => settings.get().author),
+    ...graphHandlers(requireProject),
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {

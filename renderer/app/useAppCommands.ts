@@ -80,6 +80,7 @@ export function useAppCommands(ui: Ui) {
     'agreement.open': { run: () => viewPane.toggle('agreement'), enabled: hasProject },
     'refi.export': { run: () => void refi.exportProject(), enabled: hasProject },
     'refi.import': { run: () => void refi.startImport(), enabled: writable },
+    'graph.open': { run: () => viewPane.toggle('graph'), enabled: hasProject },
   };
   const run = useCommands(handlers);
   return { run, enabled: (id: keyof CommandHandlers) => handlers[id].enabled?.() ?? true };

@@ -36,6 +36,7 @@ export function ExportForm({ initial, tags, documents, readOnly, onClose, notify
   const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [graph, setGraph] = useState(false);
   const onSummaryError = useCallback((m: string) => setError(m), []);
   const browserMode = getTransport().kind === 'http';
   // The form appears after the dialog has opened (once the last choices are loaded), so it takes focus itself.
@@ -53,10 +54,11 @@ export function ExportForm({ initial, tags, documents, readOnly, onClose, notify
       language: s.language,
       bom: s.bom,
       memos: [...memoRefs],
+      graph,
       ...(tagIds.size < tags.length ? { tagIds: tags.filter((x) => tagIds.has(x.id)).map((x) => x.id) } : {}),
       ...(sourceIds.size < documents.length ? { sourceIds: documents.filter((d) => sourceIds.has(d.id)).map((d) => d.id) } : {}),
     }),
-    [s, tagIds, sourceIds, tags, documents, memoRefs],
+    [s, tagIds, sourceIds, tags, documents, memoRefs, graph],
   );
   const empty = (tagIds.size === 0 && !s.untagged) || sourceIds.size === 0;
 
@@ -134,7 +136,7 @@ export function ExportForm({ initial, tags, documents, readOnly, onClose, notify
             </label>
           ) : null}
         </div>
-        <ExportOptions settings={s} set={set} tags={tags} tagIds={tagIds} documents={documents} sourceIds={sourceIds} toggle={toggle} />
+        <ExportOptions settings={s} set={set} tags={tags} tagIds={tagIds} documents={documents} sourceIds={sourceIds} toggle={toggle} graph={graph} setGraph={setGraph} />
       </div>
       <footer className="export-footer">
         <p className="muted small" aria-live="polite">

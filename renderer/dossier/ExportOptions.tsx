@@ -11,10 +11,13 @@ export interface ExportOptionsProps {
   documents: readonly DocumentMeta[];
   sourceIds: ReadonlySet<string>;
   toggle(which: 'tag' | 'source', id: string): void;
+  /** Include the claim graph as a figure. */
+  graph: boolean;
+  setGraph(on: boolean): void;
 }
 
 /** What goes into the dossier and in which format: tags, sources, notes, order, headings, format. */
-export function ExportOptions({ settings: s, set, tags, tagIds, documents, sourceIds, toggle }: ExportOptionsProps) {
+export function ExportOptions({ settings: s, set, tags, tagIds, documents, sourceIds, toggle, graph, setGraph }: ExportOptionsProps) {
   const t = useT();
   return (
     <div className="export-options">
@@ -52,6 +55,10 @@ export function ExportOptions({ settings: s, set, tags, tagIds, documents, sourc
         <label className="check">
           <input type="checkbox" checked={s.descriptions} onChange={(e) => set('descriptions', e.target.checked)} />
           {t('codes.dossierDescriptions')}
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={graph} onChange={(e) => setGraph(e.target.checked)} />
+          {t('dossier.includeGraph')}
         </label>
         <div className="export-pair">
           <label className="field">

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { ViewKind } from '../../shared/contract';
 import type { MessageKey } from '../i18n/en';
 import { AgreementView } from '../agreement/AgreementView';
+import { GraphView } from '../graph/GraphView';
 
 /**
  * The analysis views that can open in the view pane. Each feature adds its own entry here; the
@@ -15,6 +16,7 @@ export interface ViewDef {
 }
 
 export const VIEWS: readonly ViewDef[] = [
+  { kind: 'graph', title: 'graph.title', component: GraphView },
   { kind: 'agreement', title: 'agreement.title', component: AgreementView },
 ];
 

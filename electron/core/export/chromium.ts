@@ -81,12 +81,27 @@ const printTimeoutMs = (html: string) => 120_000 + Math.ceil(html.length / 1_000
 
 /** Prints HTML to PDF bytes with headless Chromium. */
 export async function printHtmlToPdf(html: string, chromium = findChromium()): Promise<Buffer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-pdf-'));
+  return runHeadless(chromium, html, 'dossier.pdf', printTimeoutMs(html), 'a PDF', [
+    '--no-pdf-header-footer',
+    // Untagged, like the desktop app's printToPDF: tagging builds an accessibility tree of the
+    // whole dossier and doubles the file (10,000 claims: ~25% less CPU, 53 → 25 MB).
+    '--disable-pdf-tagging',
+    '--print-to-pdf=OUTPUT',
+  ]);
+}
+
+/**
+ * Opens `html` in a throwaway headless Chromium that writes one file (its `output` name, put in
+ * place of OUTPUT in `args`) and returns that file's bytes: the PDF printer and the PNG figures
+ * share it. A run that writes nothing is an error naming Chromium's last words.
+ */
+export async function runHeadless(chromium: string, html: string, output: string, timeoutMs: number, what: string, args: readonly string[]): Promise<Buffer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-chromium-'));
   try {
-    const input = path.join(dir, 'dossier.html');
-    const output = path.join(dir, 'dossier.pdf');
+    const input = path.join(dir, 'page.html');
+    const out = path.join(dir, output);
     fs.writeFileSync(input, html, 'utf8');
-    const args = [
+    const all = [
       '--headless',
       '--no-sandbox',
       '--disable-gpu',
@@ -97,34 +112,30 @@ export async function printHtmlToPdf(html: string, chromium = findChromium()): P
       '--no-first-run',
       '--no-default-browser-check',
       `--user-data-dir=${path.join(dir, 'profile')}`,
-      '--no-pdf-header-footer',
-      // Untagged, like the desktop app's printToPDF: tagging builds an accessibility tree of the
-      // whole dossier and doubles the file (10,000 claims: ~25% less CPU, 53 → 25 MB).
-      '--disable-pdf-tagging',
-      `--print-to-pdf=${output}`,
+      ...args.map((a) => a.replace('OUTPUT', out)),
       pathToFileURL(input).href,
     ];
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-      const child = spawn(chromium, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(chromium, all, { stdio: ['ignore', 'ignore', 'pipe'] });
       let err = '';
       child.stderr.on('data', (c: Buffer) => {
         if (err.length < 20_000) err += c.toString();
       });
-      const timer = setTimeout(() => child.kill('SIGKILL'), printTimeoutMs(html));
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
       child.once('error', (e) => {
         clearTimeout(timer);
-        reject(new AppError('unavailable', `Could not start Chromium (${chromium}) to print the PDF: ${e.message}`));
+        reject(new AppError('unavailable', `Could not start Chromium (${chromium}) to make ${what}: ${e.message}`));
       });
       child.once('exit', (c) => {
         clearTimeout(timer);
         resolve({ code: c, stderr: err });
       });
     });
-    if (!fs.existsSync(output) || fs.statSync(output).size === 0) {
+    if (!fs.existsSync(out) || fs.statSync(out).size === 0) {
       const last = stderr.trim().split('\n').slice(-3).join(' ');
-      throw new AppError('internal', `Chromium (${chromium}) did not produce a PDF (exit code ${code}). ${last}`.trim());
+      throw new AppError('internal', `Chromium (${chromium}) did not produce ${what} (exit code ${code}). ${last}`.trim());
     }
-    return fs.readFileSync(output);
+    return fs.readFileSync(out);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -17,12 +17,15 @@ import { capitalize, fill, formatDay, memoByline, memoTitle } from './labels';
 import { attributeText, safeBlocks, viewOf, type DossierView } from './view';
 import * as W from './wordml';
 import { zipFiles } from './zip';
+import { docxFigureParagraphs, docxFigureRelationship, FIGURE_PART, withPngType } from './figures';
+import type { Png } from './rasterize';
 
 const ACCENT = '1F4E79';
 const MUTED = '5D6673';
 const DOCUMENT = 'word/document.xml';
 const FOOTNOTES = 'word/footnotes.xml';
 const RELS = 'word/_rels/document.xml.rels';
+const CONTENT_TYPES = '[Content_Types].xml';
 const HYPERLINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
 
 /** What the body needs from the frame, and what it adds to it (footnotes, hyperlink targets). */
@@ -62,7 +65,8 @@ class Body {
   }
 }
 
-export async function renderDocx(d: Dossier): Promise<Buffer> {
+/** `graphPng`: the claim graph figure, rasterized beforehand (DOCX holds no SVG). */
+export async function renderDocx(d: Dossier, graphPng?: Png): Promise<Buffer> {
   const v = viewOf(d);
   const zip = await JSZip.loadAsync(await frame(d));
   const files = Object.values(zip.files).filter((f) => !f.dir);
@@ -81,13 +85,16 @@ export async function renderDocx(d: Dossier): Promise<Buffer> {
   sources(v, body);
   findings(v, body);
   crossSource(v, body);
+  if (graphPng) body.add(...docxFigureParagraphs(d, v.l, graphPng));
   matrix(v, body);
   const filled = new Map([
     [DOCUMENT, replace(documentXml, documentXml.indexOf('<w:body>'), documentXml.lastIndexOf('<w:sectPr'), `<w:body>${body.parts.join('')}`)],
     [FOOTNOTES, replace(footnotesXml, footnotesXml.indexOf('<w:footnote w:id="1">'), footnotesXml.lastIndexOf('</w:footnotes>'), body.footnotes.join(''))],
-    [RELS, replace(relsXml, relsXml.lastIndexOf('</Relationships>'), relsXml.lastIndexOf('</Relationships>'), body.relationships())],
+    [RELS, replace(relsXml, relsXml.lastIndexOf('</Relationships>'), relsXml.lastIndexOf('</Relationships>'), body.relationships() + (graphPng ? docxFigureRelationship() : ''))],
+    ...(graphPng ? [[CONTENT_TYPES, withPngType(text(CONTENT_TYPES))] as const] : []),
   ]);
   const entries = files.map((f) => ({ name: f.name, data: filled.has(f.name) ? Buffer.from(filled.get(f.name)!, 'utf8') : parts.get(f.name)! }));
+  if (graphPng) entries.push({ name: FIGURE_PART, data: graphPng.data });
   return zipFiles(entries, new Date(d.generatedAt));
 }
 

@@ -6,6 +6,7 @@
 import type { CrossGroup, Dossier, DossierClaim, FindingSection } from '../../../shared/dossier';
 import { escapeHtml as esc, richTextToHtml } from '../../../shared/richtext';
 import { capitalize, fill, formatDay, memoByline, memoTitle } from './labels';
+import { htmlGraphSection } from './figures';
 import { DOSSIER_CSS } from './style';
 import { attributeText, safeBlocks, safeColor, viewOf, type DossierView } from './view';
 
@@ -13,7 +14,7 @@ export const DOSSIER_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-s
 
 export function renderHtml(d: Dossier): string {
   const v = viewOf(d);
-  const body = [cover(v), memos(v), contents(v), sources(v), findings(v), crossSource(v), matrix(v), colophon(v)].join('\n');
+  const body = [cover(v), memos(v), contents(v), sources(v), findings(v), crossSource(v), htmlGraphSection(d, v.l), matrix(v), colophon(v)].join('\n');
   return `<!DOCTYPE html>
 <html lang="${d.language === 'ru' ? 'ru' : 'en'}">
 <head>

@@ -14,6 +14,10 @@ import { renderDocx } from './docx';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { snapshotOf } from './snapshot';
+import { graphFigure } from '../graph/figure';
+import { graphSvgOf } from './figures';
+import { labelsFor } from './labels';
+import { svgToPng, type Png } from './rasterize';
 
 /** Prints self-contained HTML to PDF: headless Chromium by default, the desktop shell's own printer there. */
 export type PdfPrinter = (html: string) => Promise<Buffer>;
@@ -41,18 +45,25 @@ export function checkOptions(project: Project, options: DossierOptions): void {
 
 export function dossierOf(project: Project, options: DossierOptions, ctx: ExportContext): Dossier {
   checkOptions(project, options);
-  return buildDossier(snapshotOf(project, ctx.author, ctx.generator, ctx.now), options);
+  const d = buildDossier(snapshotOf(project, ctx.author, ctx.generator, ctx.now), options);
+  return options.graph ? { ...d, graph: graphFigure(project, d) } : d;
 }
 
 /** The file's bytes for a dossier in one format. */
-export async function renderDossier(d: Dossier, format: ExportFormat, opts: { bom?: boolean; printPdf?: PdfPrinter | undefined } = {}): Promise<Buffer> {
+export async function renderDossier(
+  d: Dossier,
+  format: ExportFormat,
+  opts: { bom?: boolean; printPdf?: PdfPrinter | undefined; rasterize?: ((svg: string) => Promise<Png>) | undefined } = {},
+): Promise<Buffer> {
   switch (format) {
     case 'html':
       return Buffer.from(renderHtml(d), 'utf8');
     case 'pdf':
       return (opts.printPdf ?? ((html: string) => printHtmlToPdf(html)))(renderHtml(d));
-    case 'docx':
-      return renderDocx(d);
+    case 'docx': {
+      const svg = graphSvgOf(d, labelsFor(d.language));
+      return renderDocx(d, svg ? await (opts.rasterize ?? svgToPng)(svg) : undefined);
+    }
     case 'md':
       return Buffer.from(renderMarkdown(d), 'utf8');
     case 'json':

@@ -62,6 +62,8 @@ const en = {
     elaborates: ['elaborates', 'is elaborated by'],
     'same-claim': ['same claim', 'same claim'],
   } as Record<string, readonly [string, string]>,
+  graphFigure: 'Claim graph',
+  graphCaption: 'Claims as dots in their first tag’s colour, grouped by source; lines are links in their type’s colour, arrows point from a claim to the one it supports, contradicts or elaborates.',
 };
 
 export type Labels = typeof en;
@@ -124,6 +126,8 @@ const ru: Labels = {
     elaborates: ['развивает', 'развивается в'],
     'same-claim': ['то же утверждение', 'то же утверждение'],
   },
+  graphFigure: 'Граф утверждений',
+  graphCaption: 'Утверждения — точки цвета их первого тега, сгруппированные по источникам; линии — связи цвета их типа, стрелка идёт от утверждения к тому, которое оно подтверждает, опровергает или развивает.',
 };
 
 export function labelsFor(language: DossierLanguage): Labels {

@@ -70,4 +70,6 @@ tr:target, .claim:target { background: #fff7d6; }
   a { text-decoration: none; }
   tr { break-inside: avoid; }
 }
+.graph-figure svg { max-width: 100%; height: auto; }
+.graph-figure figure { margin: 0; break-inside: avoid; }
 `;

@@ -105,6 +105,9 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'refi.export': { input: {}, required: [] },
   'refi.exportTo': { input: { path: '/tmp/x.qdpx' }, required: ['path'] },
   'refi.import': { input: { file: { name: 'a.qdpx', dataBase64: 'UEs=' }, dryRun: true }, required: [] },
+  'graph.positions': { input: { arrangement: 'document' }, required: ['arrangement'] },
+  'graph.place': { input: { arrangement: 'cluster', positions: [{ nodeId: ID, x: 1, y: 2 }] }, required: ['arrangement', 'positions'] },
+  'graph.resetLayout': { input: { arrangement: 'document' }, required: ['arrangement'] },
 };
 
 /** A value of another type than `v`. */

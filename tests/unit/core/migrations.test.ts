@@ -650,3 +650,33 @@ describe('0011_favourite_tags', () => {
     }
   });
 });
+
+describe('0012_graph_positions', () => {
+  it('upgrades a schema-9 file: claims stay, dragged graph positions are kept per arrangement and point at existing claims, and are not journaled', () => {
+    const { db, file } = dbAt(9);
+    try {
+      insertDocument(db, 'd1', 'h1');
+      insertAnnotation(db, 'a1', 'd1');
+      migrate(db, file, 12);
+
+      expect(isStrict(db, 'graph_positions')).toBe(true);
+      expect(db.prepare('SELECT id FROM annotations').all()).toEqual([{ id: 'a1' }]);
+      const place = db.prepare('INSERT INTO graph_positions (arrangement, node_id, x, y, modified_at) VALUES (?, ?, ?, ?, ?)');
+      db.prepare('UPDATE undo_state SET step = 3').run();
+      place.run('document', 'a1', 10.5, -4, NOW);
+      place.run('cluster', 'a1', 1, 2, NOW);
+      db.prepare('UPDATE undo_state SET step = NULL').run();
+      expect(() => place.run('document', 'a1', 0, 0, NOW)).toThrow(/UNIQUE|PRIMARY KEY/);
+      expect(() => place.run('document', 'no-such-claim', 0, 0, NOW)).toThrow(/FOREIGN KEY/);
+      expect(() => place.run('document', 'a1', 'far', 0, NOW)).toThrow(/cannot store TEXT value in REAL column/);
+      expect(db.prepare('SELECT arrangement, x, y FROM graph_positions ORDER BY arrangement').all()).toEqual([
+        { arrangement: 'cluster', x: 1, y: 2 },
+        { arrangement: 'document', x: 10.5, y: -4 },
+      ]);
+      // Layout, not content: a drag made while a step records leaves nothing to undo.
+      expect(db.prepare('SELECT count(*) AS n FROM undo_log').get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -10,6 +10,7 @@ import { sql as codeSystem } from './0008_code_system';
 import { run as rebuildDocuments, sql as pdfPages } from './0009_pdf_pages';
 import { sql as anchorConfidence } from './0010_anchor_confidence';
 import { sql as favouriteTags } from './0011_favourite_tags';
+import { sql as graphPositions } from './0012_graph_positions';
 
 /** A numbered schema step. Never edit one after it has landed: add the next number instead. */
 export interface Migration {
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'pdf_pages', sql: pdfPages, run: rebuildDocuments },
   { version: 10, name: 'anchor_confidence', sql: anchorConfidence },
   { version: 11, name: 'favourite_tags', sql: favouriteTags },
+  { version: 12, name: 'graph_positions', sql: graphPositions },
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1]!.version;

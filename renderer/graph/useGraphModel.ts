@@ -1,0 +1,88 @@
+import { useMemo } from 'react';
+import type { Point } from '../../shared/graph';
+import { adjacency, buildGraphModel, CLUSTER_GROUP, filterGraph, neighbourhood, positionsOf, type GraphEdge, type GraphModel, type GraphNode } from '../../shared/graphModel';
+import { useWorkspace } from '../app/workspace';
+import { useAttributes } from '../attributes/AttributesContext';
+import { showValue } from '../attributes/attributeLabels';
+import { useT } from '../i18n/I18n';
+import { useGraph } from './store';
+
+export interface GraphView {
+  model: GraphModel;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  adj: Map<string, Set<string>>;
+  /** Where each shown node starts (seeded, or where the analyst dragged it). */
+  positions: Map<string, Point>;
+  /** Shown, but pale: outside the neighbourhood, or not matching the search. */
+  faded: Set<string>;
+  /** The node of the selected claim, when it is shown. */
+  centerId: string | null;
+  groupLabels: Map<string, string>;
+}
+
+const fold = (s: string) => s.toLocaleLowerCase().replace(/ё/g, 'е');
+const NO_VALUE = '\u0000none';
+
+/** The graph the view shows now: the project's claims and links through the view's grouping, filters, search and reach. */
+export function useGraphView(): GraphView {
+  const t = useT();
+  const { state } = useWorkspace();
+  const attrs = useAttributes();
+  const { arrangement, filters, search, reach, dragged } = useGraph();
+  const attributeId = arrangement.startsWith('attribute:') ? arrangement.slice('attribute:'.length) : null;
+  const attribute = attrs.attributes.find((a) => a.id === attributeId) ?? null;
+
+  const model = useMemo(() => {
+    const order = state.documents.map((d) => d.id);
+    const byAttribute = attribute
+      ? {
+          groupOf: (c: { id: string; documentId: string }) => attrs.claimValue(c.id, c.documentId, attribute.id) ?? NO_VALUE,
+          groupOrder: [...attrs.usedValues(attribute.id), NO_VALUE],
+        }
+      : {};
+    return buildGraphModel({
+      claims: state.annotations,
+      links: state.links,
+      relations: state.relations,
+      tags: state.tags,
+      documentIds: order,
+      clusters: arrangement === 'cluster',
+      ...byAttribute,
+    });
+  }, [state.annotations, state.links, state.relations, state.tags, state.documents, arrangement, attribute, attrs]);
+
+  const claims = useMemo(() => new Map(state.annotations.map((a) => [a.id, a])), [state.annotations]);
+  const shown = useMemo(() => filterGraph(model, filters, claims, state.relations), [model, filters, claims, state.relations]);
+  const adj = useMemo(() => adjacency(shown.edges), [shown.edges]);
+  const positions = useMemo(() => positionsOf(model, dragged), [model, dragged]);
+
+  const centerId = useMemo(() => {
+    const id = state.selectedId ? model.nodeOf.get(state.selectedId) : undefined;
+    return id && shown.nodes.some((n) => n.id === id) ? id : null;
+  }, [state.selectedId, model, shown.nodes]);
+
+  const faded = useMemo(() => {
+    const q = fold(search.trim());
+    if (q) {
+      const hit = (n: GraphNode) => n.claimIds.some((id) => fold(claims.get(id)?.exact ?? '').includes(q) || fold(claims.get(id)?.noteText ?? '').includes(q));
+      return new Set(shown.nodes.filter((n) => !hit(n)).map((n) => n.id));
+    }
+    if (reach === 'all' || !centerId) return new Set<string>();
+    const near = neighbourhood(adj, centerId, reach);
+    return new Set(shown.nodes.filter((n) => !near.has(n.id)).map((n) => n.id));
+  }, [search, reach, centerId, adj, shown.nodes, claims]);
+
+  const groupLabels = useMemo(() => {
+    const labels = new Map<string, string>([[CLUSTER_GROUP, t('graph.clustersGroup')]]);
+    if (attribute) {
+      for (const v of attrs.usedValues(attribute.id)) labels.set(v, showValue(t, attribute, v));
+      labels.set(NO_VALUE, t('graph.noValue'));
+    } else {
+      for (const d of state.documents) labels.set(d.id, d.title);
+    }
+    return labels;
+  }, [attribute, attrs, state.documents, t]);
+
+  return { model, nodes: shown.nodes, edges: shown.edges, adj, positions, faded, centerId, groupLabels };
+}
