@@ -34,6 +34,20 @@ export const STEP_KINDS = [
   'attribute.choices',
   'attribute.delete',
   'attribute.value',
+  'analysis.create',
+  'analysis.rename',
+  'analysis.delete',
+  'hypothesis.create',
+  'hypothesis.update',
+  'hypothesis.move',
+  'hypothesis.delete',
+  'evidence.add',
+  'evidence.update',
+  'evidence.move',
+  'evidence.delete',
+  'rating.set',
+  'rating.clear',
+  'rating.explain',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 

@@ -540,6 +540,22 @@ export const en = {
   'view.tabs': 'Analysis views',
   'view.close': 'Close the view pane',
   'view.resize': 'Resize the view pane',
+  // ---- competing hypotheses ----
+  'history.step.analysis.create': "start of analysis «{question}»",
+  'history.step.analysis.rename': "rewording of analysis «{question}»",
+  'history.step.analysis.delete': "deletion of analysis «{question}»",
+  'history.step.hypothesis.create': "hypothesis «{title}»",
+  'history.step.hypothesis.update': "edit of hypothesis «{title}»",
+  'history.step.hypothesis.move': "move of hypothesis «{title}»",
+  'history.step.hypothesis.delete': "deletion of hypothesis «{title}»",
+  'history.step.evidence.add': "{count, plural, one {# evidence row} other {# evidence rows}}",
+  'history.step.evidence.update': "change of evidence «{text}»",
+  'history.step.evidence.move': "move of evidence «{text}»",
+  'history.step.evidence.delete': "removal of evidence «{text}»",
+  'history.step.rating.set': "rating {rating} of «{row}» for «{hypothesis}»",
+  'history.step.rating.clear': "clearing of the rating of «{row}» for «{hypothesis}»",
+  'history.step.rating.explain': "rationale of «{row}» for «{hypothesis}»",
+  // ---- end of competing hypotheses ----
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -541,4 +541,20 @@ export const ru: Record<MessageKey, string> = {
   'view.tabs': 'Виды анализа',
   'view.close': 'Закрыть панель вида',
   'view.resize': 'Изменить ширину панели вида',
+  // ---- competing hypotheses ----
+  'history.step.analysis.create': "начало анализа «{question}»",
+  'history.step.analysis.rename': "изменение вопроса «{question}»",
+  'history.step.analysis.delete': "удаление анализа «{question}»",
+  'history.step.hypothesis.create': "гипотеза «{title}»",
+  'history.step.hypothesis.update': "правка гипотезы «{title}»",
+  'history.step.hypothesis.move': "перемещение гипотезы «{title}»",
+  'history.step.hypothesis.delete': "удаление гипотезы «{title}»",
+  'history.step.evidence.add': "{count, plural, one {# строка свидетельств} few {# строки свидетельств} many {# строк свидетельств} other {# строки свидетельств}}",
+  'history.step.evidence.update': "изменение свидетельства «{text}»",
+  'history.step.evidence.move': "перемещение свидетельства «{text}»",
+  'history.step.evidence.delete': "удаление свидетельства «{text}»",
+  'history.step.rating.set': "оценка {rating} для «{row}» по гипотезе «{hypothesis}»",
+  'history.step.rating.clear': "снятие оценки «{row}» по гипотезе «{hypothesis}»",
+  'history.step.rating.explain': "обоснование оценки «{row}» по гипотезе «{hypothesis}»",
+  // ---- end of competing hypotheses ----
 };
