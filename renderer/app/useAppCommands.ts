@@ -8,6 +8,7 @@ import { useShare } from '../share/ShareContext';
 import { useShareImport } from '../share/useShareImport';
 import { useT } from '../i18n/I18n';
 import { useWorkspace } from './workspace';
+import { useViewPane } from '../views/useViewPane';
 import type { SidebarTab } from './Sidebar';
 
 export type AppDialog = 'tags' | 'relations' | 'settings' | 'about' | 'palette' | 'matrix' | 'export' | 'backups' | 'paste' | null;
@@ -28,6 +29,7 @@ export function useAppCommands(ui: Ui) {
   const history = useHistory();
   const desktopImport = useDesktopImport();
   const share = useShare();
+  const viewPane = useViewPane();
   const shareImport = useShareImport(() => share.fileInput.current);
   const hasProject = () => state.project !== null;
   const writable = () => state.project !== null && !state.project.readOnly;
@@ -73,6 +75,7 @@ export function useAppCommands(ui: Ui) {
     'sidebar.toggle': { run: () => actions.setPanels({ sidebar: !state.layout.sidebar }), enabled: hasProject },
     'inspector.toggle': { run: () => actions.setPanels({ inspector: !state.layout.inspector }), enabled: hasProject },
     'documents.paste': { run: () => ui.setDialog('paste'), enabled: writable },
+    'view.hypotheses': { run: () => viewPane.toggle('hypotheses'), enabled: hasProject },
   };
   const run = useCommands(handlers);
   return { run, enabled: (id: keyof CommandHandlers) => handlers[id].enabled?.() ?? true };
