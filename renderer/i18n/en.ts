@@ -618,6 +618,10 @@ export const en = {
   'hyp.by': "by {author}",
   'hyp.deleteHypothesis': "Delete hypothesis",
   'hyp.description': "Description",
+  'share.conflictKind.hypothesis_analysis': "Analysis",
+  'share.conflictKind.hypothesis': "Hypothesis",
+  'share.conflictKind.hypothesis_row': "Evidence row",
+  'share.conflictKind.hypothesis_rating': "Rating",
   // ---- end of competing hypotheses ----
 } as const;
 

@@ -619,5 +619,9 @@ export const ru: Record<MessageKey, string> = {
   'hyp.by': "автор: {author}",
   'hyp.deleteHypothesis': "Удалить гипотезу",
   'hyp.description': "Описание",
+  'share.conflictKind.hypothesis_analysis': "Анализ",
+  'share.conflictKind.hypothesis': "Гипотеза",
+  'share.conflictKind.hypothesis_row': "Строка свидетельств",
+  'share.conflictKind.hypothesis_rating': "Оценка",
   // ---- end of competing hypotheses ----
 };

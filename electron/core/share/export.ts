@@ -9,6 +9,7 @@ import { richTextFromLexical, richTextToHtml } from '../../../shared/richtext';
 import type { Project } from '../store/project';
 import { Bases } from './bases';
 import { memoItems } from './memos';
+import { hypothesisItems } from './hypotheses';
 import { codeFieldsOf, TAG_CODE_COLUMNS } from './codes';
 import { DOC_URN_PREFIX, SHARE_NAMESPACE, W3C_CONTEXT, type SharedSummary } from './model';
 import { exportAttributes } from '../attributes/share';
@@ -220,6 +221,7 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
   }
 
   items.push(...memoItems(project, bases));
+  items.push(...hypothesisItems(db, bases));
 
   const documents = project.documents.list().sort((a, b) => (a.hash < b.hash ? -1 : 1)).map((d) => {
     bases.push(['document', d.hash, d.modifiedAt]);
