@@ -17,6 +17,7 @@ import { capitalize, fill, formatDay, memoByline, memoTitle } from './labels';
 import { attributeText, safeBlocks, viewOf, type DossierView } from './view';
 import * as W from './wordml';
 import { zipFiles } from './zip';
+import { assessmentDocx } from '../hypotheses/dossier';
 
 const ACCENT = '1F4E79';
 const MUTED = '5D6673';
@@ -82,6 +83,7 @@ export async function renderDocx(d: Dossier): Promise<Buffer> {
   findings(v, body);
   crossSource(v, body);
   matrix(v, body);
+  assessmentDocx(d, v.l, (...parts) => body.add(...parts));
   const filled = new Map([
     [DOCUMENT, replace(documentXml, documentXml.indexOf('<w:body>'), documentXml.lastIndexOf('<w:sectPr'), `<w:body>${body.parts.join('')}`)],
     [FOOTNOTES, replace(footnotesXml, footnotesXml.indexOf('<w:footnote w:id="1">'), footnotesXml.lastIndexOf('</w:footnotes>'), body.footnotes.join(''))],

@@ -7,13 +7,14 @@ import type { CrossGroup, Dossier, DossierClaim, FindingSection } from '../../..
 import { escapeHtml as esc, richTextToHtml } from '../../../shared/richtext';
 import { capitalize, fill, formatDay, memoByline, memoTitle } from './labels';
 import { DOSSIER_CSS } from './style';
+import { assessmentHtml } from '../hypotheses/dossier';
 import { attributeText, safeBlocks, safeColor, viewOf, type DossierView } from './view';
 
 export const DOSSIER_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 export function renderHtml(d: Dossier): string {
   const v = viewOf(d);
-  const body = [cover(v), memos(v), contents(v), sources(v), findings(v), crossSource(v), matrix(v), colophon(v)].join('\n');
+  const body = [cover(v), memos(v), contents(v), sources(v), findings(v), crossSource(v), matrix(v), assessmentHtml(d, v.l), colophon(v)].join('\n');
   return `<!DOCTYPE html>
 <html lang="${d.language === 'ru' ? 'ru' : 'en'}">
 <head>

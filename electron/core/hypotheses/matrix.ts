@@ -72,6 +72,18 @@ export class ClaimWorld {
 
 /** Reads one analysis as the matrix shows it: rows with their claim's words, source and grading default. */
 export function readMatrix(project: Project, analysisId: string, me: string): Matrix {
+  return readMatrixWithPlaces(project, analysisId, me).matrix;
+}
+
+/** Where a claim row's (key) claim stands, for citations: its document and offset. */
+export interface RowPlace {
+  documentId: string;
+  offset: number;
+}
+
+/** `readMatrix`, with the place of each live claim row's claim (the dossier cites them). */
+export function readMatrixWithPlaces(project: Project, analysisId: string, me: string): { matrix: Matrix; places: Map<string, RowPlace> } {
+  const places = new Map<string, RowPlace>();
   const store = new HypothesisStore(project.database);
   const analysis = store.analysis(analysisId);
   const hypotheses = store.hypotheses(analysisId);
@@ -119,6 +131,7 @@ export function readMatrix(project: Project, analysisId: string, me: string): Ma
     }
     const cluster = r.kind === 'cluster' ? world.clusterOf.get(claim.id) : undefined;
     const key = cluster ? world.claims.get(cluster.key)! : claim;
+    places.set(r.id, { documentId: key.document_id, offset: key.start });
     const doc = docs.get(key.document_id);
     const source = doc ? [doc.outlet || doc.title, doc.date, placeIn(doc.id, key.start)].filter(Boolean).join(', ') : '';
     const reliability = gradeOf(key, RELIABILITY_ID);
@@ -145,7 +158,7 @@ export function readMatrix(project: Project, analysisId: string, me: string): Ma
     modifiedAt: g.modified_at,
   }));
   const authors = [me, ...[...new Set(ratings.map((g) => g.author))].filter((a) => a !== me).sort()];
-  return { analysis, hypotheses, rows, ratings, authors, suggestions: suggestions(world, dbRows, ratings, me) };
+  return { matrix: { analysis, hypotheses, rows, ratings, authors, suggestions: suggestions(world, dbRows, ratings, me) }, places };
 }
 
 /**
