@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
-import { pane, sampleTest, tagSentence } from './app';
+import fs from 'node:fs';
+import { pane, sampleTest, startApp, tagSentence, tempHome } from './app';
 
 const DEALS = 'стороны подписали коммерческие соглашения более чем на 17 млрд долларов.';
 const IRAN = 'Иран уже высказал свое недовольство.';
@@ -35,7 +36,7 @@ sampleTest('the corpus question worked through by keyboard: hypotheses, claim ro
   for (const h of HYPOTHESES) {
     await title.fill(h);
     await page.keyboard.press('Enter');
-    await expect(grid(page).or(view(page).getByText('Add hypotheses and evidence rows'))).toBeVisible();
+    await expect(title).toHaveValue('');
   }
   // The newest claim is the selected one: it becomes the first row.
   await view(page).getByRole('button', { name: 'Add selected claim' }).click();
@@ -100,4 +101,90 @@ sampleTest('the corpus question worked through by keyboard: hypotheses, claim ro
   await page.reload();
   await expect(grid(page).locator('tbody tr')).toHaveCount(4);
   await expect(scores(page)).toHaveText(['−1.00', '−2.00', '0', '−2.00']);
+});
+
+async function setAuthor(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+,');
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByRole('textbox', { name: 'Your name (stamped on your claims)' }).fill(name);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+async function runCommand(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('dialog', { name: 'Commands' })).toBeVisible();
+  await page.keyboard.type(name);
+  await page.keyboard.press('Enter');
+}
+
+/** Exports the project's annotation file and answers its text. */
+async function exportAnnotations(page: Page): Promise<string> {
+  await runCommand(page, 'export annotations');
+  const download = page.waitForEvent('download');
+  await page.getByRole('dialog', { name: 'Export annotations' }).getByRole('button', { name: 'Export' }).click();
+  return fs.readFileSync((await (await download).path())!, 'utf8');
+}
+
+async function importAnnotations(page: Page, name: string, content: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await runCommand(page, 'import annotations');
+  await (await chooser).setFiles({ name, mimeType: 'application/ld+json', buffer: Buffer.from(content) });
+  const preview = page.getByRole('dialog', { name: `Import annotations from ${name}` });
+  await preview.getByRole('button', { name: 'Import' }).click();
+  await expect(preview).toBeHidden();
+}
+
+sampleTest('two analysts rate the same matrix, exchange files, and the group view shows both ratings with the disagreement shaded', async ({ page }) => {
+  // Aliya builds and rates the matrix, then sends her file.
+  await setAuthor(page, 'Aliya');
+  await tagSentence(page, pane(page, /Казанцев/), DEALS, ['1']);
+  await page.keyboard.press('Control+Shift+H');
+  await view(page).getByRole('textbox', { name: 'A question to analyse' }).fill('Why did Kazakhstan join the Abraham Accords?');
+  await page.keyboard.press('Enter');
+  for (const h of HYPOTHESES.slice(0, 2)) {
+    await view(page).getByRole('textbox', { name: 'A hypothesis' }).fill(h);
+    await page.keyboard.press('Enter');
+    await expect(view(page).getByRole('textbox', { name: 'A hypothesis' })).toHaveValue('');
+  }
+  await expect(view(page).getByRole('textbox', { name: 'Title' })).toHaveValue(HYPOTHESES[0]!);
+  await view(page).getByRole('button', { name: 'Add selected claim' }).click();
+  await rateByKeys(page, [['1', '3']]);
+  const aliyas = await exportAnnotations(page);
+
+  // Boris, in his own app and project, takes her file and rates the same cells his way.
+  const { home } = tempHome();
+  const app = await startApp(home);
+  const boris = await page.context().newPage();
+  try {
+    await boris.goto(app.url);
+    await boris.getByRole('button', { name: 'Open sample project' }).click();
+    await expect(boris.locator('.pane .source-text')).toHaveCount(3);
+    await setAuthor(boris, 'Boris');
+    await importAnnotations(boris, 'aliya.crossread.json', aliyas);
+    await boris.keyboard.press('Control+Shift+H');
+    await expect(grid(boris).locator('tbody tr')).toHaveCount(1);
+    // His own ratings start blank; Aliya's are one click away.
+    await expect(grid(boris).locator('[data-cell="0:0"]')).not.toHaveClass(/r-/);
+    await rateByKeys(boris, [['5', '3']]);
+    await importAnnotations(page, 'boris.crossread.json', await exportAnnotations(boris));
+  } finally {
+    await boris.close();
+    await app.stop();
+  }
+
+  // Back with Aliya: mine, Boris's, and the group.
+  const shown = view(page).getByRole('radiogroup', { name: 'Whose ratings' });
+  await expect(shown.getByRole('radio')).toHaveText(['Mine', 'Boris', 'Group']);
+  await expect(grid(page).locator('[data-cell="0:0"]')).toHaveText('CC');
+  await shown.getByRole('radio', { name: 'Boris' }).click();
+  await expect(grid(page).locator('[data-cell="0:0"]')).toHaveText('II');
+  await expect(scores(page)).toHaveText(['−2.00', '0']);
+  await shown.getByRole('radio', { name: 'Group' }).click();
+  // CC against II: consensus N, the widest disagreement; N against N: agreed.
+  await expect(grid(page).locator('[data-cell="0:0"] .hyp-consensus')).toHaveText('N');
+  await expect(grid(page).locator('[data-cell="0:0"] .hyp-each')).toHaveText('CC II');
+  await expect(grid(page).locator('[data-cell="0:0"]')).toHaveClass(/spread-4/);
+  await expect(grid(page).locator('[data-cell="0:1"]')).toHaveClass(/spread-0/);
+  await expect(grid(page).locator('[data-cell="0:0"]')).toHaveAttribute('title', 'Aliya: CC\nBoris: II\nDisagreement: 2.00');
 });
