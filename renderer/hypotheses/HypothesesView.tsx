@@ -19,10 +19,11 @@ export function HypothesesView() {
   const view = useMatrixView(matrix, shown, sortByDiagnosticity);
   const writable = !!state.project && !state.project.readOnly;
 
-  // Every change anywhere is an undo step, so a new history (an undo, a merge, a deleted claim) re-reads the matrix.
+  // Every change anywhere is an undo step, so a new history (an undo, a merge, a deleted claim) re-reads the
+  // matrix; so does a new analyst name, since "mine" are the ratings of whoever is named in Settings.
   useEffect(() => {
     void loadHypotheses(project).catch((err: Error) => actions.notify('error', err.message));
-  }, [project, state.history, state.annotations, actions]);
+  }, [project, state.history, state.annotations, state.settings.author, actions]);
 
   useEffect(() => {
     if (error) {
@@ -66,16 +67,19 @@ export function HypothesesView() {
           </select>
         ) : null}
         {writable ? (
-          <form
-            className="hyp-inline"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void startAnalysis();
-            }}
-          >
-            <input aria-label={t('hyp.newQuestion')} placeholder={t('hyp.newQuestion')} value={question} maxLength={300} onChange={(e) => setQuestion(e.target.value)} />
-            <button type="submit">{t('hyp.startAnalysis')}</button>
-          </form>
+          <details className="hyp-new" open={analyses.length === 0}>
+            <summary>{t('hyp.newAnalysis')}</summary>
+            <form
+              className="hyp-inline"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void startAnalysis();
+              }}
+            >
+              <input aria-label={t('hyp.newQuestion')} placeholder={t('hyp.newQuestion')} value={question} maxLength={300} onChange={(e) => setQuestion(e.target.value)} />
+              <button type="submit">{t('hyp.startAnalysis')}</button>
+            </form>
+          </details>
         ) : null}
       </div>
       {!matrix ? (

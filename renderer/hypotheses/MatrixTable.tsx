@@ -65,9 +65,6 @@ export function MatrixTable({ matrix, view, editable }: { matrix: Matrix; view: 
       <thead>
         <tr>
           <th scope="col" className="hyp-evidence-head">{t('hyp.evidence')}</th>
-          <th scope="col" title={t('hyp.credibility.tip')}>{t('hyp.credibility')}</th>
-          <th scope="col">{t('hyp.relevance')}</th>
-          <th scope="col" title={t('hyp.diagnosticity.tip')}>{t('hyp.diagnosticity.short')}</th>
           {matrix.hypotheses.map((h, i) => (
             <th key={h.id} scope="col" className={h.id === top ? 'hyp-col top' : 'hyp-col'} aria-label={h.title}>
               <div className="hyp-col-title">{h.title}</div>
@@ -76,6 +73,7 @@ export function MatrixTable({ matrix, view, editable }: { matrix: Matrix; view: 
               </div>
             </th>
           ))}
+          <th scope="col" className="hyp-diag-head" title={t('hyp.diagnosticity.tip')}>{t('hyp.diagnosticity.short')}</th>
         </tr>
       </thead>
       <tbody>
@@ -88,25 +86,6 @@ export function MatrixTable({ matrix, view, editable }: { matrix: Matrix; view: 
               <th scope="row" className="hyp-evidence">
                 <RowHead row={row} editable={editable} onChange={afterEdit} linchpin={linchpins.has(row.id)} />
               </th>
-              <td>
-                <LevelSelect
-                  label={t('hyp.credibility')}
-                  value={row.credibility}
-                  fallback={row.effectiveCredibility}
-                  grading={row.grading}
-                  disabled={!editable}
-                  onChange={(credibility) => void updateRow(row.id, { credibility }, afterEdit)}
-                />
-              </td>
-              <td>
-                <LevelSelect
-                  label={t('hyp.relevance')}
-                  value={row.relevance}
-                  disabled={!editable}
-                  onChange={(relevance) => relevance && void updateRow(row.id, { relevance }, afterEdit)}
-                />
-              </td>
-              <td className="hyp-diag" title={t('hyp.diagnosticity.tip')}>{diag.toFixed(2)}</td>
               {matrix.hypotheses.map((h, ci) => (
                 <RatingCell
                   key={h.id}
@@ -121,6 +100,7 @@ export function MatrixTable({ matrix, view, editable }: { matrix: Matrix; view: 
                   onFocus={() => setCursor({ row: ri, col: ci })}
                 />
               ))}
+              <td className="hyp-diag" title={t('hyp.diagnosticity.tip')}>{diag.toFixed(2)}</td>
             </tr>
           );
         })}
@@ -140,35 +120,50 @@ function RowHead({ row, editable, onChange, linchpin }: { row: EvidenceRow; edit
       {row.kind === 'cluster' ? <span className="hyp-badge">{t('hyp.sources', { count: row.sources })}</span> : null}
       {row.missing ? <span className="hyp-badge warn">{t('hyp.missing')}</span> : null}
       {linchpin ? <span className="hyp-badge linchpin">{t('hyp.linchpin')}</span> : null}
-      <label className="hyp-doubtful">
-        <input
-          type="checkbox"
-          checked={row.doubtful}
+      <span className="hyp-levels">
+        <LevelSelect
+          label={t('hyp.credibility')}
+          short={t('hyp.credibility.short')}
+          value={row.credibility}
+          fallback={row.effectiveCredibility}
+          grading={row.grading}
           disabled={!editable}
-          onChange={(e) => void updateRow(row.id, { doubtful: e.target.checked }, onChange)}
+          onChange={(credibility) => void updateRow(row.id, { credibility }, onChange)}
         />
-        {t('hyp.doubtful')}
-      </label>
-      {editable ? (
-        <button type="button" className="link hyp-remove" aria-label={t('hyp.removeRow', { text: row.text.slice(0, 40) })} onClick={() => void edit(() => call('hypotheses.deleteRow', { id: row.id }), undefined, onChange)}>
-          {t('hyp.remove')}
-        </button>
-      ) : null}
+        <LevelSelect label={t('hyp.relevance')} short={t('hyp.relevance.short')} value={row.relevance} disabled={!editable} onChange={(relevance) => relevance && void updateRow(row.id, { relevance }, onChange)} />
+        <label className="hyp-doubtful">
+          <input
+            type="checkbox"
+            checked={row.doubtful}
+            disabled={!editable}
+            onChange={(e) => void updateRow(row.id, { doubtful: e.target.checked }, onChange)}
+          />
+          {t('hyp.doubtful')}
+        </label>
+        {editable ? (
+          <button type="button" className="link hyp-remove" aria-label={t('hyp.removeRow', { text: row.text.slice(0, 40) })} onClick={() => void edit(() => call('hypotheses.deleteRow', { id: row.id }), undefined, onChange)}>
+            {t('hyp.remove')}
+          </button>
+        ) : null}
+      </span>
     </div>
   );
 }
 
-function LevelSelect(props: { label: string; value: Level | null; fallback?: Level; grading?: string | null; disabled: boolean; onChange(v: Level | null): void }) {
+function LevelSelect(props: { label: string; short: string; value: Level | null; fallback?: Level; grading?: string | null; disabled: boolean; onChange(v: Level | null): void }) {
   const t = useT();
-  const { label, value, fallback, grading, disabled, onChange } = props;
+  const { label, short, value, fallback, grading, disabled, onChange } = props;
   return (
-    <select aria-label={label} value={value ?? ''} disabled={disabled} onChange={(e) => onChange((e.target.value || null) as Level | null)}>
-      {fallback ? <option value="">{t('hyp.level.default', { level: t(LEVEL_KEYS[fallback]), grading: grading ?? '—' })}</option> : null}
-      {(['low', 'medium', 'high'] as const).map((l) => (
-        <option key={l} value={l}>
-          {t(LEVEL_KEYS[l])}
-        </option>
-      ))}
-    </select>
+    <label className="hyp-level" title={label}>
+      <span aria-hidden>{short}</span>
+      <select aria-label={label} value={value ?? ''} disabled={disabled} onChange={(e) => onChange((e.target.value || null) as Level | null)}>
+        {fallback ? <option value="">{t('hyp.level.default', { level: t(LEVEL_KEYS[fallback]), grading: grading ?? t('hyp.level.none') })}</option> : null}
+        {(['low', 'medium', 'high'] as const).map((l) => (
+          <option key={l} value={l}>
+            {t(LEVEL_KEYS[l])}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -591,7 +591,9 @@ export const en = {
   'hyp.level.low': "Low",
   'hyp.level.medium': "Medium",
   'hyp.level.high': "High",
-  'hyp.level.default': "{level} (grading {grading})",
+  'hyp.level.default': "{level} ({grading})",
+  'hyp.level.none': "default",
+  'hyp.newAnalysis': "New analysis",
   'hyp.kind.claim': "Claim",
   'hyp.kind.cluster': "Cluster",
   'hyp.kind.assumption': "Assumption",
@@ -622,6 +624,8 @@ export const en = {
   'share.conflictKind.hypothesis': "Hypothesis",
   'share.conflictKind.hypothesis_row': "Evidence row",
   'share.conflictKind.hypothesis_rating': "Rating",
+  'hyp.credibility.short': "Cred.",
+  'hyp.relevance.short': "Rel.",
   // ---- end of competing hypotheses ----
 } as const;
 

@@ -592,7 +592,9 @@ export const ru: Record<MessageKey, string> = {
   'hyp.level.low': "Низкая",
   'hyp.level.medium': "Средняя",
   'hyp.level.high': "Высокая",
-  'hyp.level.default': "{level} (оценка {grading})",
+  'hyp.level.default': "{level} ({grading})",
+  'hyp.level.none': "по умолчанию",
+  'hyp.newAnalysis': "Новый анализ",
   'hyp.kind.claim': "Утверждение",
   'hyp.kind.cluster': "Кластер",
   'hyp.kind.assumption': "Допущение",
@@ -623,5 +625,7 @@ export const ru: Record<MessageKey, string> = {
   'share.conflictKind.hypothesis': "Гипотеза",
   'share.conflictKind.hypothesis_row': "Строка свидетельств",
   'share.conflictKind.hypothesis_rating': "Оценка",
+  'hyp.credibility.short': "Дост.",
+  'hyp.relevance.short': "Знач.",
   // ---- end of competing hypotheses ----
 };
