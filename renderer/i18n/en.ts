@@ -626,6 +626,10 @@ export const en = {
   'share.conflictKind.hypothesis_rating': "Rating",
   'hyp.credibility.short': "Cred.",
   'hyp.relevance.short': "Rel.",
+  'hyp.hits': "{count, plural, one {# hit in hypotheses} other {# hits in hypotheses}}",
+  'hyp.hit.question': "Question",
+  'hyp.hit.title': "Hypothesis",
+  'hyp.hit.description': "Description",
   // ---- end of competing hypotheses ----
 } as const;
 

@@ -627,5 +627,9 @@ export const ru: Record<MessageKey, string> = {
   'share.conflictKind.hypothesis_rating': "Оценка",
   'hyp.credibility.short': "Дост.",
   'hyp.relevance.short': "Знач.",
+  'hyp.hits': "{count, plural, one {# совпадение в гипотезах} few {# совпадения в гипотезах} many {# совпадений в гипотезах} other {# совпадения в гипотезах}}",
+  'hyp.hit.question': "Вопрос",
+  'hyp.hit.title': "Гипотеза",
+  'hyp.hit.description': "Описание",
   // ---- end of competing hypotheses ----
 };

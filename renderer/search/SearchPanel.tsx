@@ -5,6 +5,7 @@ import { useWorkspace } from '../app/workspace';
 import { useRevealClaim } from '../annotations/useRevealClaim';
 import { useHistory } from '../history/useHistory';
 import { MemoHits } from '../memos/MemoHits';
+import { HypothesisHits } from '../hypotheses/HypothesisHits';
 import { useT } from '../i18n/I18n';
 import { flash } from '../reader/highlights';
 import { paneRegistry, scrollToOffset } from '../reader/paneRegistry';
@@ -145,6 +146,7 @@ export function SearchPanel({ focusKey }: { focusKey: number }) {
       ) : null}
       <div className="search-results">
         <MemoHits hits={result?.memos ?? []} />
+        <HypothesisHits q={q} />
         {groups.map(([docId, hits]) => {
           const doc = state.documents.find((d) => d.id === docId);
           return (

@@ -101,6 +101,14 @@ sampleTest('the corpus question worked through by keyboard: hypotheses, claim ro
   await page.reload();
   await expect(grid(page).locator('tbody tr')).toHaveCount(4);
   await expect(scores(page)).toHaveText(['−1.00', '−2.00', '0', '−2.00']);
+
+  // Search finds a hypothesis's title; the hit opens the matrix on its column.
+  await page.keyboard.press('Control+Shift+F');
+  await page.getByRole('searchbox').fill('bargain');
+  const hit = page.locator('.hypothesis-hits').getByRole('button');
+  await expect(hit).toHaveText(/Hypothesis\s*A security bargain with the US/);
+  await hit.click();
+  await expect(view(page).getByRole('textbox', { name: 'Title' })).toHaveValue('A security bargain with the US');
 });
 
 async function setAuthor(page: Page, name: string): Promise<void> {
