@@ -630,6 +630,7 @@ export const en = {
   'hyp.hit.question': "Question",
   'hyp.hit.title': "Hypothesis",
   'hyp.hit.description': "Description",
+  'hyp.addToMatrix': "Add to matrix",
   // ---- end of competing hypotheses ----
 } as const;
 

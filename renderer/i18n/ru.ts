@@ -631,5 +631,6 @@ export const ru: Record<MessageKey, string> = {
   'hyp.hit.question': "Вопрос",
   'hyp.hit.title': "Гипотеза",
   'hyp.hit.description': "Описание",
+  'hyp.addToMatrix': "В матрицу",
   // ---- end of competing hypotheses ----
 };

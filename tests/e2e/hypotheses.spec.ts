@@ -43,8 +43,10 @@ sampleTest('the corpus question worked through by keyboard: hypotheses, claim ro
   await expect(grid(page).getByRole('columnheader')).toHaveCount(2 + HYPOTHESES.length);
   await tagSentence(page, pane(page, /Бадамов/), IRAN, ['2']);
   await view(page).getByRole('button', { name: 'Add selected claim' }).click();
+  // The inspector adds the claim it shows to the open analysis too.
   await tagSentence(page, pane(page, /Казанцев/), VECTORS, ['3']);
-  await view(page).getByRole('button', { name: 'Add selected claim' }).click();
+  await page.getByRole('complementary', { name: 'Claim' }).getByRole('button', { name: 'Add to matrix' }).click();
+  await expect(grid(page).locator('tbody tr')).toHaveCount(3);
   await view(page).getByRole('textbox', { name: 'Assumption or absent evidence' }).fill(ASSUMPTION);
   await page.keyboard.press('Enter');
   await expect(grid(page).locator('tbody tr')).toHaveCount(4);
