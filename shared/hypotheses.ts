@@ -145,9 +145,14 @@ export interface ScoreRow {
 export type RatingLookup = (rowId: string, hypothesisId: string) => Rating | undefined;
 
 export function lookupOf(ratings: readonly Pick<CellRating, 'rowId' | 'hypothesisId' | 'rating'>[]): RatingLookup {
-  const map = new Map<string, Rating>();
-  for (const r of ratings) map.set(`${r.rowId}|${r.hypothesisId}`, r.rating);
-  return (row, hyp) => map.get(`${row}|${hyp}`);
+  // Nested maps: a key made by joining two UUIDs per lookup cost more than the scores themselves.
+  const map = new Map<string, Map<string, Rating>>();
+  for (const r of ratings) {
+    let row = map.get(r.rowId);
+    if (!row) map.set(r.rowId, (row = new Map()));
+    row.set(r.hypothesisId, r.rating);
+  }
+  return (row, hyp) => map.get(row)?.get(hyp);
 }
 
 /** Weighted inconsistency of each hypothesis: Σ credibility × relevance × value. Higher (closer to 0) is more likely. */
@@ -203,21 +208,39 @@ export interface Scores {
 
 /** Everything the matrix shows under its columns and beside its rows, computed once per edit. */
 export function computeScores(rows: readonly ScoreRow[], hypothesisIds: readonly string[], get: RatingLookup): Scores {
-  const scores = inconsistencyScores(rows, hypothesisIds, get);
-  const doubtful = new Set(rows.filter((r) => r.doubtful).map((r) => r.id));
-  const withoutDoubtful = doubtful.size ? inconsistencyScores(rows, hypothesisIds, get, doubtful) : scores;
-  const diag = new Map(rows.map((r) => [r.id, diagnosticity(r.id, hypothesisIds, get)]));
+  const H = hypothesisIds.length;
+  // Each cell is looked up once; every score below reads these arrays.
+  const contribution = new Float64Array(rows.length * H);
+  const scores = new Array<number>(H).fill(0);
+  const withoutDoubtful = new Array<number>(H).fill(0);
+  const diag = new Map<string, number>();
+  const values: number[] = [];
+  rows.forEach((row, ri) => {
+    const weight = WEIGHT[row.credibility] * WEIGHT[row.relevance];
+    values.length = 0;
+    for (let hi = 0; hi < H; hi++) {
+      const rating = get(row.id, hypothesisIds[hi]!);
+      const v = inconsistencyValue(rating);
+      if (v !== 0) {
+        const c = weight * v;
+        contribution[ri * H + hi] = c;
+        scores[hi]! += c;
+        if (!row.doubtful) withoutDoubtful[hi]! += c;
+      }
+      const value = rating === undefined ? null : RATING_VALUE[rating];
+      if (value !== null) values.push(value);
+    }
+    diag.set(row.id, spread(values));
+  });
   const top = topIndex(scores);
   const linchpins: string[] = [];
   if (top >= 0) {
-    for (const row of rows) {
-      // Removing a row only moves the scores it contributes to; recomputing just those is exact.
-      const without = scores.map((s, i) => {
-        const v = inconsistencyValue(get(row.id, hypothesisIds[i]!));
-        return v === 0 ? s : s - WEIGHT[row.credibility] * WEIGHT[row.relevance] * v;
-      });
+    const without = new Array<number>(H);
+    rows.forEach((row, ri) => {
+      // Removing a row only moves the scores it contributes to.
+      for (let hi = 0; hi < H; hi++) without[hi] = scores[hi]! - contribution[ri * H + hi]!;
       if (topIndex(without) !== top) linchpins.push(row.id);
-    }
+    });
   }
   const ranking = hypothesisIds.map((id, i) => ({ id, i })).sort((a, b) => scores[b.i]! - scores[a.i]! || a.i - b.i).map((x) => x.id);
   return { scores, withoutDoubtful, diagnosticity: diag, linchpins, ranking };

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { computeScores, groupCell, lookupOf, type GroupCell, type Matrix, type Rating, type Scores } from '../../shared/hypotheses';
+import { computeScores, groupCell, type GroupCell, type Matrix, type Rating, type Scores } from '../../shared/hypotheses';
 import type { Shown } from './store';
 
 export interface MatrixView {
@@ -21,18 +21,22 @@ export function useMatrixView(matrix: Matrix | null, shown: Shown, sortByDiagnos
 
 export function matrixView(matrix: Matrix, shown: Shown, sortByDiagnosticity: boolean): MatrixView {
   const me = matrix.authors[0] ?? '';
-  const key = (r: string, h: string) => `${r}|${h}`;
-  const byAuthor = new Map<string, Map<string, { rating: Rating; rationale: string }>>();
+  // Author → row → hypothesis: joining ids into one key per lookup cost more than the scores.
+  const byAuthor = new Map<string, Map<string, Map<string, { rating: Rating; rationale: string }>>>();
   for (const g of matrix.ratings) {
     let m = byAuthor.get(g.author);
     if (!m) byAuthor.set(g.author, (m = new Map()));
-    m.set(key(g.rowId, g.hypothesisId), { rating: g.rating, rationale: g.rationale });
+    let row = m.get(g.rowId);
+    if (!row) m.set(g.rowId, (row = new Map()));
+    row.set(g.hypothesisId, { rating: g.rating, rationale: g.rationale });
   }
+  const cellOf = (author: string, r: string, h: string) => byAuthor.get(author)?.get(r)?.get(h);
+  const key = (r: string, h: string) => `${r}|${h}`;
   const groups = new Map<string, GroupCell>();
   if (shown.kind === 'group') {
     for (const row of matrix.rows) {
       for (const h of matrix.hypotheses) {
-        const cell = groupCell(matrix.authors.map((a) => byAuthor.get(a)?.get(key(row.id, h.id))?.rating));
+        const cell = groupCell(matrix.authors.map((a) => cellOf(a, row.id, h.id)?.rating));
         if (cell.byAuthor.some((r) => r !== undefined)) groups.set(key(row.id, h.id), cell);
       }
     }
@@ -41,19 +45,11 @@ export function matrixView(matrix: Matrix, shown: Shown, sortByDiagnosticity: bo
   const rating =
     shown.kind === 'group'
       ? (r: string, h: string) => groups.get(key(r, h))?.consensus
-      : (r: string, h: string) => byAuthor.get(whose)?.get(key(r, h))?.rating;
-  const counted = lookupOf(
-    matrix.rows.flatMap((row) =>
-      matrix.hypotheses.flatMap((h) => {
-        const r = rating(row.id, h.id);
-        return r ? [{ rowId: row.id, hypothesisId: h.id, rating: r }] : [];
-      }),
-    ),
-  );
+      : (r: string, h: string) => cellOf(whose, r, h)?.rating;
   const scores = computeScores(
     matrix.rows.map((r) => ({ id: r.id, credibility: r.effectiveCredibility, relevance: r.relevance, doubtful: r.doubtful })),
     matrix.hypotheses.map((h) => h.id),
-    counted,
+    rating,
   );
   const order = matrix.rows.map((_, i) => i);
   if (sortByDiagnosticity) {
@@ -67,7 +63,7 @@ export function matrixView(matrix: Matrix, shown: Shown, sortByDiagnosticity: bo
     scores,
     rating,
     group: (r, h) => groups.get(key(r, h)) ?? null,
-    rationale: (r, h) => byAuthor.get(whose)?.get(key(r, h))?.rationale ?? '',
+    rationale: (r, h) => cellOf(whose, r, h)?.rationale ?? '',
     suggestion: (r, h) => (shown.kind === 'mine' ? suggestions.get(key(r, h)) : undefined),
   };
 }
