@@ -60,6 +60,7 @@ export const COMMANDS = [
   { id: 'refi.import', label: 'Import REFI-QDA Project…', menu: 'file' },
   // Opens the claim graph in the view pane; the key again closes it. It keeps link mode: a node's click picks the other end.
   { id: 'graph.open', label: 'Claim Graph', accelerator: 'Shift+CmdOrCtrl+G', menu: 'view', keepsLinkMode: true },
+  { id: 'view.hypotheses', label: 'Competing Hypotheses', accelerator: 'Shift+CmdOrCtrl+H', menu: 'view' },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

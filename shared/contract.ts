@@ -16,6 +16,7 @@ import { Attribute, AttributeName, AttributeType, AttributeValue, Choices, Value
 import { AgreementFileFormat, AgreementQuery, AgreementReport } from './agreement-schema';
 import { RecordHit } from './search-records';
 import { GraphArrangement, GraphPlaceInput, GraphPosition } from './graph';
+import { AddedRows, Analysis, Hypothesis, HypothesisHit, HypothesisInputs as HI, Matrix as HypothesisMatrix } from './hypotheses';
 
 export const ERROR_CODES = [
   'bad-input',
@@ -709,6 +710,27 @@ export const api = {
   'graph.place': entry(GraphPlaceInput, z.null()),
   'graph.resetLayout': entry(z.object({ arrangement: GraphArrangement }).strict(), z.object({ removed: z.number().int().nonnegative() })),
   // ---- end of the claim graph ----
+  // ---- Competing hypotheses (shared/hypotheses.ts): every change is an undo step ----
+  'hypotheses.analyses': entry(Empty, z.array(Analysis)),
+  'hypotheses.createAnalysis': entry(HI.createAnalysis, Analysis),
+  'hypotheses.renameAnalysis': entry(HI.renameAnalysis, Analysis),
+  'hypotheses.deleteAnalysis': entry(HI.byId, UndoStepRef),
+  /** One analysis as the matrix shows it: columns, rows, every analyst's ratings, suggestions. */
+  'hypotheses.matrix': entry(HI.matrix, HypothesisMatrix),
+  'hypotheses.create': entry(HI.create, Hypothesis),
+  'hypotheses.update': entry(HI.update, Hypothesis),
+  'hypotheses.move': entry(HI.move, z.null()),
+  'hypotheses.delete': entry(HI.byId, UndoStepRef),
+  /** Claims (a claim already covered, alone or in its cluster, is skipped), clusters, assumptions, absent evidence. */
+  'hypotheses.addRows': entry(HI.addRows, AddedRows),
+  'hypotheses.updateRow': entry(HI.updateRow, z.null()),
+  'hypotheses.moveRow': entry(HI.move, z.null()),
+  'hypotheses.deleteRow': entry(HI.byId, UndoStepRef),
+  /** The caller's own rating of a cell (null clears it); colleagues' ratings are never touched. */
+  'hypotheses.rate': entry(HI.rate, z.null()),
+  'hypotheses.explain': entry(HI.explain, z.null()),
+  'hypotheses.search': entry(HI.search, z.array(HypothesisHit)),
+  // ---- end of competing hypotheses ----
 } as const;
 
 /**

@@ -209,6 +209,8 @@ export const Dossier = z.object({
   memos: z.array(DossierMemo),
   /** The claim graph of the dossier's claims, when the analyst asked for it. */
   graph: GraphFigure.optional(),
+  /** Competing-hypotheses analyses with at least one hypothesis, scored with the exporting analyst's ratings. */
+  assessment: z.array(z.lazy(() => DossierAssessment)).optional(),
 });
 export type Dossier = z.infer<typeof Dossier>;
 
@@ -262,3 +264,38 @@ export function suggestFileName(title: string, format: ExportFormat): string {
   const safe = /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base) ? `Dossier ${base}` : base;
   return `${safe || 'Dossier'}.${format}`;
 }
+
+const AchRating = z.enum(['CC', 'C', 'N', 'I', 'II', 'NA']);
+const AchLevel = z.enum(['low', 'medium', 'high']);
+
+/** One analysis of competing hypotheses: the question, the hypotheses ranked, the matrix, linchpins and rationales. */
+export const DossierAssessment = z.object({
+  question: z.string(),
+  /** Whose ratings the matrix and scores are. */
+  analyst: z.string(),
+  /** In column order; `rank` 1 is the least inconsistent. */
+  hypotheses: z.array(z.object({ id: z.string(), title: z.string(), description: z.string(), score: z.number(), rank: z.number().int().positive() })),
+  rows: z.array(
+    z.object({
+      number: z.number().int().positive(),
+      kind: z.enum(['claim', 'cluster', 'assumption', 'absent']),
+      text: z.string(),
+      /** Where a claim row's claim stands (a cluster: its earliest claim); null for typed rows and deleted claims. */
+      citation: Citation.nullable(),
+      sources: z.number().int().nonnegative(),
+      credibility: AchLevel,
+      relevance: AchLevel,
+      doubtful: z.boolean(),
+      missing: z.boolean(),
+      diagnosticity: z.number(),
+      /** One per hypothesis, in column order; null where the cell is not rated. */
+      ratings: z.array(AchRating.nullable()),
+    }),
+  ),
+  /** Row numbers whose removal changes the top-ranked hypothesis. */
+  linchpins: z.array(z.number().int().positive()),
+  /** Scores in column order without the doubtful rows; null when no row is doubtful. */
+  withoutDoubtful: z.array(z.number()).nullable(),
+  rationales: z.array(z.object({ row: z.number().int().positive(), hypothesis: z.string(), rating: AchRating, text: z.string() })),
+});
+export type DossierAssessment = z.infer<typeof DossierAssessment>;

@@ -35,6 +35,20 @@ export const STEP_KINDS = [
   'attribute.delete',
   'attribute.value',
   'tag.favourite',
+  'analysis.create',
+  'analysis.rename',
+  'analysis.delete',
+  'hypothesis.create',
+  'hypothesis.update',
+  'hypothesis.move',
+  'hypothesis.delete',
+  'evidence.add',
+  'evidence.update',
+  'evidence.move',
+  'evidence.delete',
+  'rating.set',
+  'rating.clear',
+  'rating.explain',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 

@@ -10,9 +10,10 @@ import { scrollCase } from './scroll';
 import { searchCase } from './search';
 import { shareCase } from './share';
 import { storeCase } from './store';
+import { hypothesesCase } from './hypotheses';
 
 /**
  * Every case `npm run bench` knows, in the order they run. A new case is one module in this folder
  * exporting a BenchCase, added to this list; `npm run bench -- <id>` then selects it by its id.
  */
-export const CASES: readonly BenchCase[] = [openCase, annotateCase, scrollCase, storeCase, searchCase, exportCase, shareCase, anchorQualityCase, pdfCase, graphCase, memoryCase];
+export const CASES: readonly BenchCase[] = [openCase, annotateCase, scrollCase, storeCase, searchCase, exportCase, shareCase, anchorQualityCase, pdfCase, graphCase, hypothesesCase, memoryCase];

@@ -14,6 +14,7 @@ import { startServer } from '../server/server';
 import { exportCommand, EXPORT_USAGE } from './export';
 import { formatAnnotations, formatDocuments, formatLinks, formatSearch, formatTags } from './format';
 import { formatMemos, MEMOS_USAGE } from './memos';
+import { HYPOTHESES_USAGE, hypothesesCommand } from './hypotheses';
 import { codebookCommand, CODES_USAGE, CodesUsageError, formatTagTree } from './codes';
 import { SHARE_USAGE, shareCommand, ShareUsageError } from './share';
 import { ATTRIBUTES_USAGE, attributesCommand } from './attributes';
@@ -35,6 +36,7 @@ Commands:
                                         инвестиция finds инвестиций); "quote" a phrase
 ${ATTRIBUTES_USAGE}
 ${MEMOS_USAGE}
+${HYPOTHESES_USAGE}
 ${EXPORT_USAGE}
 ${SHARE_USAGE}
 ${CODES_USAGE}
@@ -133,6 +135,16 @@ async function run(argv: string[]): Promise<number> {
       const backend = openBackend(requireProjectArg(values.project), false, 'ignore');
       try {
         process.stdout.write(await attributesCommand(backend, values.json ?? false));
+      } finally {
+        backend.close();
+      }
+      return 0;
+    }
+    case 'hypotheses': {
+      if (rest.length > 0) throw new UsageError(`unexpected argument “${rest[0]}”.`);
+      const backend = openBackend(requireProjectArg(values.project), false, 'ignore');
+      try {
+        process.stdout.write(await hypothesesCommand(backend, values.json ?? false));
       } finally {
         backend.close();
       }

@@ -32,6 +32,7 @@ import { memoHandlers } from './memos/handlers';
 import { agreementHandlers } from './agreement/handlers';
 import { refiHandlers } from './refi/handlers';
 import { graphHandlers } from './graph/handlers';
+import { hypothesisHandlers } from './hypotheses/handlers';
 import { Memos } from './memos/memos';
 import { SettingsStore } from './settings';
 import { Project } from './store/project';
@@ -291,6 +292,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...favouriteHandlers(requireProject),
     ...refiHandlers(requireProject, () => settings.get().author),
     ...graphHandlers(requireProject),
+    ...hypothesisHandlers(requireProject, () => settings.get().author),
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {

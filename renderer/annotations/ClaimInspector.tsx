@@ -8,6 +8,7 @@ import { AnchorBadge } from '../share/AnchorBadge';
 import { useCitation } from '../reader/useCitation';
 import { useDeleteClaim } from './useDeleteClaim';
 import { ClaimGrading } from '../attributes/ClaimGrading';
+import { AddToMatrix } from '../hypotheses/AddToMatrix';
 
 /**
  * The selected claim in full: quote and citation, tags, its note, its links — the one place an
@@ -83,6 +84,7 @@ export function ClaimInspector() {
         <button type="button" onClick={() => actions.startLinking(claim.id)}>
           {t('links.start')} <kbd>L</kbd>
         </button>
+        <AddToMatrix claimId={claim.id} />
         <span className="spacer" />
         {confirming === claim.id ? (
           <span className="confirm" role="alert">

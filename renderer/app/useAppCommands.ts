@@ -30,8 +30,8 @@ export function useAppCommands(ui: Ui) {
   const history = useHistory();
   const desktopImport = useDesktopImport();
   const share = useShare();
-  const shareImport = useShareImport(() => share.fileInput.current);
   const viewPane = useViewPane();
+  const shareImport = useShareImport(() => share.fileInput.current);
   const refi = useRefi();
   const hasProject = () => state.project !== null;
   const writable = () => state.project !== null && !state.project.readOnly;
@@ -81,6 +81,7 @@ export function useAppCommands(ui: Ui) {
     'refi.export': { run: () => void refi.exportProject(), enabled: hasProject },
     'refi.import': { run: () => void refi.startImport(), enabled: writable },
     'graph.open': { run: () => viewPane.toggle('graph'), enabled: hasProject },
+    'view.hypotheses': { run: () => viewPane.toggle('hypotheses'), enabled: hasProject },
   };
   const run = useCommands(handlers);
   return { run, enabled: (id: keyof CommandHandlers) => handlers[id].enabled?.() ?? true };

@@ -6,6 +6,7 @@ import { useWorkspace } from '../app/workspace';
 import { useRevealClaim } from '../annotations/useRevealClaim';
 import { useHistory } from '../history/useHistory';
 import { MemoHits } from '../memos/MemoHits';
+import { HypothesisHits } from '../hypotheses/HypothesisHits';
 import { useT } from '../i18n/I18n';
 import { flash } from '../reader/highlights';
 import { paneRegistry, scrollToOffset } from '../reader/paneRegistry';
@@ -150,6 +151,7 @@ export function SearchPanel({ focusKey }: { focusKey: number }) {
       <div className="search-results">
         <MemoHits hits={result?.memos ?? []} />
         <RecordHits hits={result?.records ?? []} />
+        <HypothesisHits q={q} />
         {groups.map(([docId, hits]) => {
           const doc = state.documents.find((d) => d.id === docId);
           return (

@@ -3,6 +3,7 @@ import type { ViewKind } from '../../shared/contract';
 import type { MessageKey } from '../i18n/en';
 import { AgreementView } from '../agreement/AgreementView';
 import { GraphView } from '../graph/GraphView';
+import { HypothesesView } from '../hypotheses/HypothesesView';
 
 /**
  * The analysis views that can open in the view pane. Each feature adds its own entry here; the
@@ -18,6 +19,7 @@ export interface ViewDef {
 export const VIEWS: readonly ViewDef[] = [
   { kind: 'graph', title: 'graph.title', component: GraphView },
   { kind: 'agreement', title: 'agreement.title', component: AgreementView },
+  { kind: 'hypotheses', title: 'view.hypotheses', component: HypothesesView },
 ];
 
 export function viewDef(kind: ViewKind): ViewDef | undefined {

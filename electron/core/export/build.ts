@@ -10,6 +10,7 @@ import {
   type Citation,
   type CrossGroup,
   type Dossier,
+  type DossierAssessment,
   type DossierClaim,
   type DossierLink,
   type DossierMemo,
@@ -58,6 +59,8 @@ export interface DossierSnapshot {
   /** The project's source attributes and their values (none when absent). */
   attributes?: readonly Attribute[];
   attributeValues?: readonly AttributeValue[];
+  /** Competing-hypotheses analyses, already scored (electron/core/hypotheses/assessment.ts). */
+  assessment?: DossierAssessment[];
 }
 
 /** Relations whose linked claims count as one finding shared by their sources. */
@@ -227,6 +230,7 @@ export function buildDossier(snap: DossierSnapshot, options: DossierOptions): Do
     groups: crossGroups(included, linksInside, relationById),
     matrix: matrixOf(sources, selectedTags, included, liveTags, options.untagged),
     memos: chosenMemos(snap.memos, options.memos),
+    ...(snap.assessment?.length ? { assessment: snap.assessment } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
 import type { Dossier } from '../../../shared/dossier';
 import { capitalize } from './labels';
 import { viewOf } from './view';
+import { assessmentCsv } from '../hypotheses/dossier';
 
 export const CSV_COLUMNS = ['id', 'number', 'document', 'outlet', 'date', 'page', 'paragraph', 'quote', 'tags', 'note', 'links', 'grade', 'source attributes'] as const;
 
@@ -36,6 +37,6 @@ export function renderCsv(d: Dossier, opts: { bom?: boolean } = {}): string {
       attributes,
     ];
   });
-  const text = [[...CSV_COLUMNS], ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  const text = [[...CSV_COLUMNS], ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n' + assessmentCsv(d, v.l);
   return opts.bom ? `\ufeff${text}` : text;
 }

@@ -19,6 +19,7 @@ import * as W from './wordml';
 import { zipFiles } from './zip';
 import { docxFigureParagraphs, docxFigureRelationship, FIGURE_PART, withPngType } from './figures';
 import type { Png } from './rasterize';
+import { assessmentDocx } from '../hypotheses/dossier';
 
 const ACCENT = '1F4E79';
 const MUTED = '5D6673';
@@ -87,6 +88,7 @@ export async function renderDocx(d: Dossier, graphPng?: Png): Promise<Buffer> {
   crossSource(v, body);
   if (graphPng) body.add(...docxFigureParagraphs(d, v.l, graphPng));
   matrix(v, body);
+  assessmentDocx(d, v.l, (...parts) => body.add(...parts));
   const filled = new Map([
     [DOCUMENT, replace(documentXml, documentXml.indexOf('<w:body>'), documentXml.lastIndexOf('<w:sectPr'), `<w:body>${body.parts.join('')}`)],
     [FOOTNOTES, replace(footnotesXml, footnotesXml.indexOf('<w:footnote w:id="1">'), footnotesXml.lastIndexOf('</w:footnotes>'), body.footnotes.join(''))],

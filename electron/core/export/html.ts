@@ -8,13 +8,14 @@ import { escapeHtml as esc, richTextToHtml } from '../../../shared/richtext';
 import { capitalize, fill, formatDay, memoByline, memoTitle } from './labels';
 import { htmlGraphSection } from './figures';
 import { DOSSIER_CSS } from './style';
+import { assessmentHtml } from '../hypotheses/dossier';
 import { attributeText, safeBlocks, safeColor, viewOf, type DossierView } from './view';
 
 export const DOSSIER_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 export function renderHtml(d: Dossier): string {
   const v = viewOf(d);
-  const body = [cover(v), memos(v), contents(v), sources(v), findings(v), crossSource(v), htmlGraphSection(d, v.l), matrix(v), colophon(v)].join('\n');
+  const body = [cover(v), memos(v), contents(v), sources(v), findings(v), crossSource(v), htmlGraphSection(d, v.l), matrix(v), assessmentHtml(d, v.l), colophon(v)].join('\n');
   return `<!DOCTYPE html>
 <html lang="${d.language === 'ru' ? 'ru' : 'en'}">
 <head>

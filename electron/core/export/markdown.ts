@@ -7,6 +7,7 @@ import type { Dossier, DossierClaim, FindingSection } from '../../../shared/doss
 import type { RichBlock, RichInline, RichTextRun } from '../../../shared/richtext';
 import { capitalize, fill, formatDay, memoByline, memoTitle } from './labels';
 import { attributeText, safeBlocks, viewOf, type DossierView } from './view';
+import { assessmentMarkdown } from '../hypotheses/dossier';
 
 /**
  * Text as Markdown that reads as written: the marks that open inline markup (emphasis, code,
@@ -25,7 +26,7 @@ const cell = (text: string) => mdEscape(text) || ' ';
 
 export function renderMarkdown(d: Dossier): string {
   const v = viewOf(d);
-  return [cover(v), memos(v), sources(v), findings(v), crossSource(v), matrix(v), `---\n\n*${mdEscape(d.generator)} · ${mdEscape(d.generatedAt)}*\n`]
+  return [cover(v), memos(v), sources(v), findings(v), crossSource(v), matrix(v), assessmentMarkdown(d, v.l), `---\n\n*${mdEscape(d.generator)} · ${mdEscape(d.generatedAt)}*\n`]
     .join('\n')
     .replace(/\n{3,}/g, '\n\n');
 }

@@ -1,4 +1,5 @@
 import { Memos } from '../memos/memos';
+import { assessmentOf } from '../hypotheses/assessment';
 import type { Project } from '../store/project';
 import type { DossierSnapshot } from './build';
 import { readDossierSettings, readSummary } from './settings';
@@ -33,5 +34,6 @@ export function snapshotOf(project: Project, author: string, generator: string, 
     generator,
     attributes: project.attributes.list(),
     attributeValues: project.attributes.values(),
+    assessment: assessmentOf(project, author),
   };
 }

@@ -11,6 +11,7 @@ import { Memos } from '../memos/memos';
 import { applyCodeVersion } from './codes';
 import { noteFromHtml } from './html-note';
 import { currentValue, describeValue, swapValue } from '../attributes/share';
+import { currentAch, isAchKind, swapAch } from './hypotheses';
 
 interface ConflictRow {
   id: number;
@@ -50,6 +51,7 @@ function describe(kind: MergeConflict['itemKind'], v: Snapshot | null): string {
 
 function currentVersion(project: Project, kind: MergeConflict['itemKind'], id: string): Snapshot | null {
   const db = project.database;
+  if (isAchKind(kind)) return currentAch(db, kind, id);
   switch (kind) {
     case 'annotation': {
       const a = db.prepare('SELECT author, modified_at, deleted_at FROM annotations WHERE id = ?').get(id) as
@@ -150,6 +152,7 @@ export function resolveConflict(project: Project, id: number, choice: 'keep' | '
 
 function swap(project: Project, row: ConflictRow, v: Snapshot, now: string, author: string): void {
   const db = project.database;
+  if (isAchKind(row.item_kind)) return swapAch(db, row.item_kind, row.item_id, v, now);
   switch (row.item_kind) {
     case 'annotation': {
       if (v.deleted) {

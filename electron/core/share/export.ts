@@ -12,6 +12,7 @@ import { richTextFromLexical, richTextToHtml } from '../../../shared/richtext';
 import type { Project } from '../store/project';
 import { Bases } from './bases';
 import { memoItems } from './memos';
+import { hypothesisItems } from './hypotheses';
 import { codeFieldsOf, TAG_CODE_COLUMNS } from './codes';
 import { DOC_URN_PREFIX, SHARE_FORMAT_VERSION, type SharedSummary, UNKNOWN_TIME } from './model';
 import { shareContext } from './vocabulary';
@@ -257,6 +258,7 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
   }
 
   items.push(...memoItems(project, bases));
+  items.push(...hypothesisItems(db, bases));
 
   const documents = project.documents.list().sort((a, b) => (a.hash < b.hash ? -1 : 1)).map((d) => {
     bases.push(['document', d.hash, d.modifiedAt]);

@@ -21,6 +21,7 @@ import { localMemoKey } from './memos';
 import type { SharedClaim, SharedDocument, SharedLink, SharedNote } from './model';
 import type { Outcome } from './stats';
 import { mergeAttributes } from '../attributes/share';
+import { mergeHypotheses } from './hypotheses';
 
 interface ClaimRow {
   id: string;
@@ -88,6 +89,16 @@ export class Merge extends MergeVocabulary {
       if (key) this.mergeNote(key.kind, key.id, m.note);
       else this.file.skipped.push({ path: m.path, reason: `a memo on a ${m.kind} this project does not have` });
     }
+    mergeHypotheses({
+      project: this.project,
+      records: this.file.ach ?? [],
+      bases: this.bases,
+      conflict: (kind, id, side, losing) => this.conflict(kind, id, side, losing),
+      markChanged: () => {
+        this.changed = true;
+      },
+      skip: (path, reason) => this.file.skipped.push({ path, reason }),
+    });
     // Undo steps recorded before the merge may refer to rows it rewrote; replaying them could undo a
     // colleague's change unseen. The import itself is one transaction, so a history that is kept
     // consistent means forgetting the older steps (the Orphans and Conflicts lists keep what a merge set aside).

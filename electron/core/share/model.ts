@@ -4,6 +4,7 @@
  * before anything touches the project. Ids are UUIDs; times are ISO 8601 in UTC.
  */
 import type { SharedCodeFields } from './codes';
+import type { SharedAch } from './hypotheses';
 
 export interface SharedNote {
   /** A Lexical editor state, made by the sanitizing converter from the file's HTML or text. */
@@ -121,6 +122,8 @@ export interface SharedFile {
   attributes?: SharedAttribute[];
   attributeValues?: SharedAttributeValue[];
   memos: SharedMemo[];
+  /** Competing-hypotheses records (electron/core/share/hypotheses.ts). */
+  ach?: SharedAch[];
   /** Items that are not claims Crossread can anchor (replies, page notes), with why. */
   skipped: { path: string; reason: string }[];
 }

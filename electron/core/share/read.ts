@@ -13,6 +13,7 @@ import { nestingDepth, noteText } from '../notes/lexical';
 import { tagCycleIn } from './codes';
 import { noteFromHtml, noteFromPlain } from './html-note';
 import { readMemo } from './memos';
+import { readAch } from './hypotheses';
 import { SHARE_LIMITS as L } from './limits';
 import { DOC_URN_PREFIX, SHARE_NAMESPACE, type SharedClaim, type SharedFile, type SharedLink, type SharedNote, UNKNOWN_TIME } from './model';
 import { readAttributes } from '../attributes/share';
@@ -269,6 +270,10 @@ function* readW3C(fileName: string, items: unknown[], base: string, out: SharedF
     const deleted = a['cr:deleted'] ? iso(a['cr:deleted'], modified) : null;
     const bodies = list(a.body);
     const targets = list(a.target);
+    if (a['cr:ach'] !== undefined) {
+      (out.ach ??= []).push(readAch(fileName, path, a['cr:ach'], { id, author, created, modified, deleted, bodies }));
+      continue;
+    }
     if (a['cr:memo'] !== undefined) {
       const memo = readMemo(a['cr:memo'], targets, noteOf(bodies, a.bodyValue, { author, created, modified }, fileName, path), path);
       if (typeof memo === 'string') throw new FileError(fileName, `${path}.cr:memo`, memo);

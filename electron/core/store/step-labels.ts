@@ -76,6 +76,36 @@ export function englishLabel(label: StepLabel): string {
       return `Delete attribute “${p.name}”`;
     case 'attribute.value':
       return `Set “${p.name}” of “${p.owner}”`;
+    case 'analysis.create':
+      return `Start analysis “${p.question}”`;
+    case 'analysis.rename':
+      return `Reword analysis “${p.question}”`;
+    case 'analysis.delete':
+      return `Delete analysis “${p.question}”`;
+    case 'hypothesis.create':
+      return `Add hypothesis “${p.title}”`;
+    case 'hypothesis.update':
+      return `Edit hypothesis “${p.title}”`;
+    case 'hypothesis.move':
+      return `Move hypothesis “${p.title}”`;
+    case 'hypothesis.delete':
+      return `Delete hypothesis “${p.title}”`;
+    case 'evidence.add': {
+      const n = Number(p.count ?? 0);
+      return `Add ${n} evidence ${n === 1 ? 'row' : 'rows'}`;
+    }
+    case 'evidence.update':
+      return `Change evidence “${p.text}”`;
+    case 'evidence.move':
+      return `Move evidence “${p.text}”`;
+    case 'evidence.delete':
+      return `Remove evidence “${p.text}”`;
+    case 'rating.set':
+      return `Rate “${p.row}” ${p.rating} for “${p.hypothesis}”`;
+    case 'rating.clear':
+      return `Clear the rating of “${p.row}” for “${p.hypothesis}”`;
+    case 'rating.explain':
+      return `Explain the rating of “${p.row}” for “${p.hypothesis}”`;
   }
 }
 

@@ -108,6 +108,22 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'graph.positions': { input: { arrangement: 'document' }, required: ['arrangement'] },
   'graph.place': { input: { arrangement: 'cluster', positions: [{ nodeId: ID, x: 1, y: 2 }] }, required: ['arrangement', 'positions'] },
   'graph.resetLayout': { input: { arrangement: 'document' }, required: ['arrangement'] },
+  'hypotheses.analyses': { input: {}, required: [] },
+  'hypotheses.createAnalysis': { input: { question: 'Why?' }, required: ['question'] },
+  'hypotheses.renameAnalysis': { input: { id: ID, question: 'Why?' }, required: ['id', 'question'] },
+  'hypotheses.deleteAnalysis': { input: { id: ID }, required: ['id'] },
+  'hypotheses.matrix': { input: { analysisId: ID }, required: ['analysisId'] },
+  'hypotheses.create': { input: { analysisId: ID, title: 'Gain', kind: 'plain' }, required: ['analysisId', 'title'] },
+  'hypotheses.update': { input: { id: ID, title: 'Gain', description: '' }, required: ['id'] },
+  'hypotheses.move': { input: { id: ID, index: 0 }, required: ['id', 'index'] },
+  'hypotheses.delete': { input: { id: ID }, required: ['id'] },
+  'hypotheses.addRows': { input: { analysisId: ID, rows: [{ kind: 'claim', claimId: ID2 }] }, required: ['analysisId', 'rows'] },
+  'hypotheses.updateRow': { input: { id: ID, credibility: 'high', relevance: 'low', doubtful: true }, required: ['id'] },
+  'hypotheses.moveRow': { input: { id: ID, index: 0 }, required: ['id', 'index'] },
+  'hypotheses.deleteRow': { input: { id: ID }, required: ['id'] },
+  'hypotheses.rate': { input: { rowId: ID, hypothesisId: ID2, rating: 'CC' }, required: ['rowId', 'hypothesisId', 'rating'] },
+  'hypotheses.explain': { input: { rowId: ID, hypothesisId: ID2, rationale: 'why' }, required: ['rowId', 'hypothesisId', 'rationale'] },
+  'hypotheses.search': { input: { q: 'gain', limit: 5 }, required: ['q'] },
 };
 
 /** A value of another type than `v`. */

@@ -680,3 +680,53 @@ describe('0012_graph_positions', () => {
     }
   });
 });
+
+describe('0013_hypotheses', () => {
+  it('upgrades a schema-9 file: the analysis tables arrive STRICT and journaled, ratings are one per cell and author, old merge conflicts stay', () => {
+    const { db, file } = dbAt(9);
+    try {
+      db.prepare(
+        `INSERT INTO merge_conflicts (item_kind, item_id, losing_side, losing, source_file, created_at) VALUES ('tag', 't1', 'theirs', '{}', 'a.json', ?)`,
+      ).run(NOW);
+      migrate(db, file, 13);
+
+      for (const t of ['hypothesis_analyses', 'hypotheses', 'hypothesis_rows', 'hypothesis_ratings']) expect(isStrict(db, t)).toBe(true);
+      expect(db.prepare('SELECT item_kind, item_id FROM merge_conflicts').all()).toEqual([{ item_kind: 'tag', item_id: 't1' }]);
+      db.prepare(`INSERT INTO merge_conflicts (item_kind, item_id, losing_side, losing, source_file, created_at) VALUES ('hypothesis_rating', 'g', 'mine', '{}', 'b.json', ?)`).run(NOW);
+
+      db.prepare(`INSERT INTO hypothesis_analyses (id, question, author, position, created_at, modified_at) VALUES ('a1', 'Why?', 'me', 0, ?, ?)`).run(NOW, NOW);
+      db.prepare(`INSERT INTO hypotheses (id, analysis_id, title, author, position, created_at, modified_at) VALUES ('h1', 'a1', 'Gain', 'me', 0, ?, ?)`).run(NOW, NOW);
+      db.prepare(`INSERT INTO hypothesis_rows (id, analysis_id, kind, claim_id, author, position, created_at, modified_at) VALUES ('r1', 'a1', 'claim', 'c1', 'me', 0, ?, ?)`).run(NOW, NOW);
+      // A claim row needs its claim; a typed row has none.
+      expect(() =>
+        db.prepare(`INSERT INTO hypothesis_rows (id, analysis_id, kind, author, position, created_at, modified_at) VALUES ('r2', 'a1', 'claim', 'me', 1, ?, ?)`).run(NOW, NOW),
+      ).toThrow(/CHECK constraint failed/);
+      const rate = (id: string, author: string, rating: string) =>
+        db
+          .prepare(`INSERT INTO hypothesis_ratings (id, row_id, hypothesis_id, author, rating, created_at, modified_at) VALUES (?, 'r1', 'h1', ?, ?, ?, ?)`)
+          .run(id, author, rating, NOW, NOW);
+      rate('g1', 'me', 'CC');
+      rate('g2', 'colleague', 'II');
+      expect(() => rate('g3', 'me', 'C')).toThrow(/UNIQUE constraint failed/);
+      expect(() => rate('g4', 'third', 'VERY')).toThrow(/CHECK constraint failed/);
+
+      db.prepare('UPDATE undo_state SET step = 3').run();
+      db.prepare("UPDATE hypothesis_ratings SET rating = 'I', rationale = 'why' WHERE id = 'g1'").run();
+      db.prepare("UPDATE hypotheses SET title = 'Economic gain' WHERE id = 'h1'").run();
+      db.prepare('UPDATE undo_state SET step = NULL').run();
+      const log = db.prepare('SELECT tbl, row_id, sql FROM undo_log ORDER BY seq').all() as { tbl: string; row_id: string; sql: string }[];
+      expect(log.map((r) => [r.tbl, r.row_id])).toEqual([
+        ['hypothesis_ratings', 'g1'],
+        ['hypotheses', 'h1'],
+      ]);
+      for (const r of [...log].reverse()) {
+        expect(isJournalSql(r.sql)).toBe(true);
+        db.exec(r.sql);
+      }
+      expect(db.prepare("SELECT rating, rationale FROM hypothesis_ratings WHERE id = 'g1'").get()).toEqual({ rating: 'CC', rationale: '' });
+      expect(db.prepare("SELECT title FROM hypotheses WHERE id = 'h1'").get()).toEqual({ title: 'Gain' });
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -11,6 +11,7 @@ import { run as rebuildDocuments, sql as pdfPages } from './0009_pdf_pages';
 import { sql as anchorConfidence } from './0010_anchor_confidence';
 import { sql as favouriteTags } from './0011_favourite_tags';
 import { sql as graphPositions } from './0012_graph_positions';
+import { sql as hypotheses } from './0013_hypotheses';
 
 /** A numbered schema step. Never edit one after it has landed: add the next number instead. */
 export interface Migration {
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'anchor_confidence', sql: anchorConfidence },
   { version: 11, name: 'favourite_tags', sql: favouriteTags },
   { version: 12, name: 'graph_positions', sql: graphPositions },
+  { version: 13, name: 'hypotheses', sql: hypotheses },
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1]!.version;

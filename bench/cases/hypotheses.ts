@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { HypothesisStore } from '../../electron/core/hypotheses/store';
+import { readMatrix } from '../../electron/core/hypotheses/matrix';
+import { Project } from '../../electron/core/store/project';
+import { lookupOf, RATINGS, type Matrix } from '../../shared/hypotheses';
+import { matrixView } from '../../renderer/hypotheses/useMatrixView';
+import { buildProject } from '../lib/fixture';
+import { seeded } from '../lib/stats';
+import type { BenchCase, BenchContext, Row } from '../types';
+
+const ROWS = 500;
+const HYPOTHESES = 12;
+const ME = 'Bench';
+
+/** A project with one analysis of 500 claim rows × 12 hypotheses, every cell rated (seeded). */
+function fixture(ctx: BenchContext): { file: string; analysisId: string } {
+  const dir = fs.mkdtempSync(path.join(ctx.workDir, 'hypotheses-'));
+  const specs = Array.from({ length: 5 }, (_, i) => ({ title: `ACH ${i + 1}`, length: 40_000, claims: ROWS / 5, seed: 400 + i }));
+  const { file } = buildProject(dir, 'hypotheses', specs);
+  const project = Project.open(file);
+  try {
+    const store = new HypothesisStore(project.database);
+    const rand = seeded(7);
+    const analysisId = project.write((now) => {
+      const a = store.createAnalysis('Why did Kazakhstan join the Abraham Accords?', ME, now);
+      const hs = Array.from({ length: HYPOTHESES }, (_, i) => store.createHypothesis(a.id, `Hypothesis ${i + 1}`, 'plain', ME, now));
+      const claims = project.database.prepare('SELECT id FROM annotations ORDER BY created_at, id LIMIT ?').pluck().all(ROWS) as string[];
+      const rows = store.addRows(a.id, claims.map((claimId) => ({ kind: 'claim' as const, claimId })), () => false, ME, now);
+      for (const r of rows) for (const h of hs) store.rate(r, h.id, RATINGS[Math.floor(rand() * RATINGS.length)]!, ME, now);
+      return a.id;
+    });
+    return { file, analysisId };
+  } finally {
+    project.close();
+  }
+}
+
+/** The matrix as the view shows it without any score: only the lookups the cells need. */
+function withoutScores(m: Matrix): number {
+  const get = lookupOf(m.ratings);
+  let n = 0;
+  for (const r of m.rows) for (const h of m.hypotheses) if (get(r.id, h.id)) n++;
+  return n;
+}
+
+/**
+ * Opening a 500 × 12 matrix (the backend's read, as `hypotheses.matrix` answers it) and recomputing
+ * everything shown after one rating changes (scores, diagnosticity, linchpins, sensitivity: the
+ * renderer's `matrixView`), each against the same matrix with no scores computed.
+ */
+export const hypothesesCase: BenchCase = {
+  id: 'hypotheses',
+  title: `competing hypotheses: ${ROWS} rows × ${HYPOTHESES} hypotheses`,
+  async run(ctx) {
+    const { file, analysisId } = fixture(ctx);
+    const project = Project.open(file);
+    try {
+      const open: number[] = [];
+      const openBase: number[] = [];
+      const recompute: number[] = [];
+      const recomputeBase: number[] = [];
+      // One untimed pass first: the numbers are for a matrix opened in a warm app, not for the JIT.
+      let matrix = readMatrix(project, analysisId, ME);
+      matrixView(matrix, { kind: 'mine' }, true);
+      withoutScores(matrix);
+      for (let i = 0; i < ctx.runs; i++) {
+        let t0 = performance.now();
+        matrix = readMatrix(project, analysisId, ME);
+        open.push(performance.now() - t0);
+        t0 = performance.now();
+        project.database.prepare('SELECT * FROM hypothesis_ratings').all();
+        openBase.push(performance.now() - t0);
+        // One cell changed, as a key press does; the view recomputes from the new matrix.
+        const edited = { ...matrix, ratings: matrix.ratings.map((g, j) => (j === i ? { ...g, rating: g.rating === 'II' ? ('CC' as const) : ('II' as const) } : g)) };
+        t0 = performance.now();
+        matrixView(edited, { kind: 'mine' }, true);
+        recompute.push(performance.now() - t0);
+        t0 = performance.now();
+        withoutScores(edited);
+        recomputeBase.push(performance.now() - t0);
+      }
+      const rows: Row[] = [
+        {
+          caseId: 'hypotheses',
+          metric: 'open matrix (read)',
+          unit: 'ms',
+          samples: open,
+          baseline: openBase,
+          budget: { kind: 'max', on: 'median', limit: 300 },
+          note: 'baseline: reading the ratings table alone',
+        },
+        {
+          caseId: 'hypotheses',
+          metric: 'recompute after an edit',
+          unit: 'ms',
+          samples: recompute,
+          baseline: recomputeBase,
+          budget: { kind: 'max', on: 'p95', limit: 16 },
+          note: 'scores, diagnosticity, linchpins, sensitivity, sort; baseline: the same cells without scores',
+        },
+      ];
+      return rows;
+    } finally {
+      project.close();
+    }
+  },
+};
