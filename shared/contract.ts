@@ -12,6 +12,7 @@ import { HistoryStep } from './history';
 import { hasHiddenOrBroken } from './names';
 import { AnchorHealth, MergeConflict, Orphan, ShareFile, ShareJob, SharePreview } from './share';
 import { Attribute, AttributeName, AttributeType, AttributeValue, Choices, ValueOwnerKind } from './attributes';
+import { ClusterHit, ClusterInfo, ClusterTitleInput } from './cluster-api';
 
 export const ERROR_CODES = [
   'bad-input',
@@ -661,6 +662,14 @@ export const api = {
   /** Autosaves as the user types; the save that clears a memo is an undo step, as for a note. */
   'memos.save': entry(z.object({ owner: MemoOwner, json: NoteJson }).strict(), Memo),
   // ---- end of memos ----
+  // ---- Claim clusters (same-claim components) and their titles ----
+  /** Every cluster: members, sources, title or default, and the claims linked to its members. */
+  'clusters.list': entry(Empty, z.array(ClusterInfo)),
+  /** Titles a cluster by its key claim; '' goes back to the default. One undo step. */
+  'clusters.rename': entry(z.object({ key: Id, title: ClusterTitleInput }).strict(), ClusterInfo),
+  /** Clusters whose title matches, found as search finds words. */
+  'clusters.search': entry(z.object({ q: z.string().max(1000) }).strict(), z.array(ClusterHit)),
+  // ---- end of claim clusters ----
 } as const;
 
 /**

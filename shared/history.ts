@@ -34,6 +34,7 @@ export const STEP_KINDS = [
   'attribute.choices',
   'attribute.delete',
   'attribute.value',
+  'cluster.rename',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 

@@ -27,6 +27,7 @@ import { autocode } from './search/autocode';
 import { shareHandlers, shareJobHandlers } from './share/handlers';
 import { attributeHandlers } from './attributes/handlers';
 import { memoHandlers } from './memos/handlers';
+import { clusterHandlers } from './clusters/handlers';
 import { Memos } from './memos/memos';
 import { SettingsStore } from './settings';
 import { Project } from './store/project';
@@ -281,6 +282,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...attributeHandlers(requireProject, () => settings.get().author),
     ...memoHandlers(requireProject, () => settings.get().author),
     ...codebookHandlers(requireProject),
+    ...clusterHandlers(requireProject, () => settings.get().author),
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {

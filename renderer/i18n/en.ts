@@ -540,6 +540,9 @@ export const en = {
   'view.tabs': 'Analysis views',
   'view.close': 'Close the view pane',
   'view.resize': 'Resize the view pane',
+  // ---- claim clusters and the timeline ----
+  'history.step.cluster.rename': "renaming of cluster «{from}» to «{name}»",
+  // ---- end of claim clusters and the timeline ----
 } as const;
 
 export type MessageKey = keyof typeof en;

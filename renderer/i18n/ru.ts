@@ -541,4 +541,7 @@ export const ru: Record<MessageKey, string> = {
   'view.tabs': 'Виды анализа',
   'view.close': 'Закрыть панель вида',
   'view.resize': 'Изменить ширину панели вида',
+  // ---- claim clusters and the timeline ----
+  'history.step.cluster.rename': "переименование кластера «{from}» в «{name}»",
+  // ---- end of claim clusters and the timeline ----
 };

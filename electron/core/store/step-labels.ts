@@ -74,6 +74,8 @@ export function englishLabel(label: StepLabel): string {
       return `Delete attribute “${p.name}”`;
     case 'attribute.value':
       return `Set “${p.name}” of “${p.owner}”`;
+    case 'cluster.rename':
+      return `Rename cluster “${p.from}” to “${p.name}”`;
   }
 }
 

@@ -95,6 +95,9 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'memos.list': { input: {}, required: [] },
   'memos.get': { input: { owner: { kind: 'document', id: ID } }, required: ['owner'] },
   'memos.save': { input: { owner: { kind: 'project' }, json: '{}' }, required: ['owner', 'json'] },
+  'clusters.list': { input: {}, required: [] },
+  'clusters.rename': { input: { key: ID, title: 'Сделки на 17 млрд' }, required: ['key', 'title'] },
+  'clusters.search': { input: { q: 'сделки' }, required: ['q'] },
 };
 
 /** A value of another type than `v`. */

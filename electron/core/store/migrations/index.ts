@@ -8,6 +8,7 @@ import { sql as attributes } from './0006_attributes';
 import { run as reindexMemos, sql as memos } from './0007_memos';
 import { sql as codeSystem } from './0008_code_system';
 import { run as rebuildDocuments, sql as pdfPages } from './0009_pdf_pages';
+import { sql as clusterTitles } from './0011_cluster_titles';
 
 /** A numbered schema step. Never edit one after it has landed: add the next number instead. */
 export interface Migration {
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'memos', sql: memos, run: reindexMemos },
   { version: 8, name: 'code_system', sql: codeSystem },
   { version: 9, name: 'pdf_pages', sql: pdfPages, run: rebuildDocuments },
+  { version: 11, name: 'cluster_titles', sql: clusterTitles },
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1]!.version;
