@@ -17,6 +17,7 @@ import { formatMemos, MEMOS_USAGE } from './memos';
 import { codebookCommand, CODES_USAGE, CodesUsageError, formatTagTree } from './codes';
 import { SHARE_USAGE, shareCommand, ShareUsageError } from './share';
 import { ATTRIBUTES_USAGE, attributesCommand } from './attributes';
+import { CLUSTERS_USAGE, clustersCommand } from './clusters';
 
 const USAGE = `Usage: crossread <command> [options]
 
@@ -36,6 +37,7 @@ ${MEMOS_USAGE}
 ${EXPORT_USAGE}
 ${SHARE_USAGE}
 ${CODES_USAGE}
+${CLUSTERS_USAGE}
 
 Options:
   --take-over     Open P even though another Crossread holds it. Only when that one is no
@@ -126,6 +128,16 @@ async function run(argv: string[]): Promise<number> {
       const backend = openBackend(requireProjectArg(values.project), false, 'ignore');
       try {
         process.stdout.write(await attributesCommand(backend, values.json ?? false));
+      } finally {
+        backend.close();
+      }
+      return 0;
+    }
+    case 'clusters': {
+      if (rest.length > 0) throw new UsageError(`unexpected argument “${rest[0]}”.`);
+      const backend = openBackend(requireProjectArg(values.project), false, 'ignore');
+      try {
+        process.stdout.write(await clustersCommand(backend, values.json ?? false));
       } finally {
         backend.close();
       }

@@ -542,6 +542,28 @@ export const en = {
   'view.resize': 'Resize the view pane',
   // ---- claim clusters and the timeline ----
   'history.step.cluster.rename': "renaming of cluster «{from}» to «{name}»",
+  'clusters.section': "Cluster",
+  'clusters.dialogTitle': "Claim cluster",
+  'clusters.sourcesCount': "{count, plural, one {# source} other {# sources}}",
+  'clusters.claimsCount': "{count, plural, one {# claim} other {# claims}}",
+  'clusters.titleLabel': "Title",
+  'clusters.titleHint': "Leave empty to title the cluster by its earliest claim. Renaming can be undone.",
+  'clusters.save': "Save title",
+  'clusters.renamed': "Cluster titled «{title}».",
+  'clusters.assertedBy': "Asserted by",
+  'clusters.kind.supports': "Support",
+  'clusters.kind.elaborates': "Elaboration",
+  'clusters.kind.contradicts': "Contradiction",
+  'clusters.rel.supports.to': "supports it:",
+  'clusters.rel.supports.from': "is supported by it:",
+  'clusters.rel.elaborates.to': "elaborates it:",
+  'clusters.rel.elaborates.from': "is elaborated by it:",
+  'clusters.rel.contradicts.to': "contradicts it:",
+  'clusters.rel.contradicts.from': "contradicts it:",
+  'clusters.noNeighbours': "No claim supports, elaborates or contradicts this cluster.",
+  'clusters.groupBy': "Group by cluster",
+  'clusters.unclustered': "Not in a cluster",
+  'clusters.header': "{title} · {count, plural, one {# source} other {# sources}}",
   // ---- end of claim clusters and the timeline ----
 } as const;
 

@@ -1,0 +1,75 @@
+import { expect, type Page } from '@playwright/test';
+import { clickInText, cliJson, pane, sampleTest, tagSentence } from './app';
+import { CARAVAN, K1, KAZPRAVDA, ZAKON } from './sentences';
+
+/** The same statement in all three interviews: Kazakhstan joins (supports) the Abraham Accords. */
+const C_ABRAHAM = 'Поддержку Казахстаном Соглашений Авраама следует рассматривать именно в этом контексте.';
+const Z_ABRAHAM = 'Еще один важный момент – решение Казахстана присоединиться к Авраамским соглашениям';
+const TITLE = 'Казахстан присоединяется к Соглашениям Авраама';
+
+const inspector = (page: Page) => page.getByRole('complementary', { name: 'Claim' });
+const clusterDialog = (page: Page) => page.getByRole('dialog', { name: 'Claim cluster' });
+
+/** Links the selected claim to the claim at `text` as the same claim (key 4 in the relation picker). */
+async function sameClaim(page: Page, region: RegExp, text: string) {
+  await page.keyboard.press('l');
+  await expect(page.getByRole('status').filter({ hasText: 'Linking «' })).toBeVisible();
+  await clickInText(page, pane(page, region), text, 3);
+  const picker = page.getByRole('dialog', { name: 'How are they related?' });
+  await expect(picker).toBeVisible();
+  await picker.getByRole('button', { name: /same claim/ }).click();
+  await expect(picker).toBeHidden();
+}
+
+/** The three claims, linked K1 = C = Z as the same claim, with K1 (the earliest) selected. */
+export async function abrahamCluster(page: Page) {
+  await tagSentence(page, pane(page, KAZPRAVDA), K1, ['3']);
+  await tagSentence(page, pane(page, CARAVAN), C_ABRAHAM, ['3']);
+  await tagSentence(page, pane(page, ZAKON), Z_ABRAHAM, ['1']);
+  await clickInText(page, pane(page, KAZPRAVDA), K1, 3);
+  await sameClaim(page, CARAVAN, C_ABRAHAM);
+  await clickInText(page, pane(page, CARAVAN), C_ABRAHAM, 3);
+  await sameClaim(page, ZAKON, Z_ABRAHAM);
+  await clickInText(page, pane(page, KAZPRAVDA), K1, 3);
+  await expect(inspector(page).locator('.inspector-quote')).toHaveText(K1);
+}
+
+sampleTest('the analyst links the same claim across three interviews, titles the cluster, and finds the title in the claim browser grouped by cluster', async ({ page, sample }) => {
+  await abrahamCluster(page);
+  // The inspector of a member shows its cluster, titled by the earliest quote until renamed.
+  const section = inspector(page).getByRole('region', { name: 'Cluster' });
+  await expect(section).toContainText(K1);
+  await expect(section).toContainText('3 sources · 3 claims');
+  await section.getByRole('button').click();
+
+  const dialog = clusterDialog(page);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('.cluster-sources li')).toHaveCount(3);
+  await expect(dialog.locator('.cluster-claims q')).toHaveText([K1, C_ABRAHAM, Z_ABRAHAM]);
+  const title = dialog.getByLabel('Title');
+  await expect(title).toHaveAttribute('placeholder', K1);
+  await title.fill(TITLE);
+  await title.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: `Cluster titled «${TITLE}».` })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Save title' })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(section).toContainText(TITLE);
+
+  // The claim browser, grouped by cluster: the title heads the three claims; the rest follow apart.
+  const browser = page.getByRole('region', { name: 'Claims' });
+  await browser.getByRole('checkbox', { name: 'Group by cluster' }).check();
+  const rows = browser.getByRole('list', { name: 'Claim list' }).locator('.vlist-row');
+  await expect(rows.first()).toContainText(TITLE);
+  await expect(rows.nth(1)).toContainText(K1.slice(0, 40));
+
+  // Stored under the key claim, as the CLI shows it.
+  const stored = cliJson<{ title: string; claims: number; sources: string[] }[]>(sample.home, 'clusters', '--project', sample.projectPath);
+  expect(stored).toEqual([expect.objectContaining({ title: TITLE, claims: 3 })]);
+
+  // Renaming was one undo step: Ctrl+Z (back in the text, out of the checkbox) puts the default title back.
+  await clickInText(page, pane(page, KAZPRAVDA), K1, 3);
+  await page.keyboard.press('Control+z');
+  await expect(section).toContainText(K1);
+  await expect(rows.first()).toContainText(K1.slice(0, 40));
+});
