@@ -142,9 +142,16 @@ function group(v: DossierView, g: CrossGroup): string {
   };
   const names = (ids: readonly string[]) => [...new Set(ids)].map((id) => v.source(id)).filter((s) => s !== undefined).map((s) => esc(v.sourceName(s)));
   const against = g.contradicting.map((x) => item(x.claimId));
-  return `<div class="group"><h3>${esc(fill(l.group, { n: g.number }))}</h3>
-<p class="sides"><span class="agree">${esc(l.agree)}: ${names(g.agreeingSourceIds).join(', ')}</span>${g.contradicting.length ? ` <span class="contradict">${esc(l.contradict)}: ${names(g.contradicting.map((x) => x.sourceId)).join(', ')}</span>` : ''}</p>
+  const linked = (g.linked ?? []).map((x) => {
+    const rel = l.relations[x.kind]![x.toMember ? 0 : 1];
+    return item(x.claimId).replace('<li>', `<li><span class="rel rel-${esc(x.kind)}">${esc(capitalize(rel))}:</span> `);
+  });
+  const supporters = (g.linked ?? []).filter((x) => x.kind === 'supports' && x.toMember).map((x) => x.sourceId);
+  const heading = g.title ? `${fill(l.cluster, { n: g.number })}: ${g.title}` : fill(l.group, { n: g.number });
+  return `<div class="group"><h3>${esc(heading)}</h3>
+<p class="sides"><span class="agree">${esc(l.agree)}: ${names(g.agreeingSourceIds).join(', ')}</span>${supporters.length ? ` <span class="agree">${esc(l.supportSources)}: ${names(supporters).join(', ')}</span>` : ''}${g.contradicting.length ? ` <span class="contradict">${esc(l.contradict)}: ${names(g.contradicting.map((x) => x.sourceId)).join(', ')}</span>` : ''}</p>
 <ul class="agreeing">${g.claimIds.map(item).join('')}</ul>
+${linked.length ? `<ul class="linked">${linked.join('')}</ul>` : ''}
 ${against.length ? `<ul class="contradicting">${against.join('')}</ul>` : `<p class="muted small">${esc(l.noContradiction)}</p>`}
 </div>`;
 }

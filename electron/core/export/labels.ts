@@ -56,6 +56,8 @@ const en = {
   paragraph: '¶',
   pageShort: 'p.',
   months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  cluster: 'Cluster {n}',
+  supportSources: 'Support',
   relations: {
     supports: ['supports', 'is supported by'],
     contradicts: ['contradicts', 'contradicts'],
@@ -118,6 +120,8 @@ const ru: Labels = {
   paragraph: '¶',
   pageShort: 'с.',
   months: ['янв.', 'февр.', 'марта', 'апр.', 'мая', 'июня', 'июля', 'авг.', 'сент.', 'окт.', 'нояб.', 'дек.'],
+  cluster: 'Кластер {n}',
+  supportSources: 'Подтверждают',
   relations: {
     supports: ['подтверждает', 'подтверждается'],
     contradicts: ['противоречит', 'противоречит'],

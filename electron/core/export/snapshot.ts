@@ -1,3 +1,4 @@
+import { ClusterTitles } from '../clusters/clusters';
 import { Memos } from '../memos/memos';
 import type { Project } from '../store/project';
 import type { DossierSnapshot } from './build';
@@ -33,5 +34,6 @@ export function snapshotOf(project: Project, author: string, generator: string, 
     generator,
     attributes: project.attributes.list(),
     attributeValues: project.attributes.values(),
+    clusterTitles: new ClusterTitles(project).titles(),
   };
 }
