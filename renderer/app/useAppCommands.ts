@@ -9,6 +9,7 @@ import { useShareImport } from '../share/useShareImport';
 import { useT } from '../i18n/I18n';
 import { useWorkspace } from './workspace';
 import type { SidebarTab } from './Sidebar';
+import { useViewPane } from '../views/useViewPane';
 
 export type AppDialog = 'tags' | 'relations' | 'settings' | 'about' | 'palette' | 'matrix' | 'export' | 'backups' | 'paste' | null;
 
@@ -29,6 +30,7 @@ export function useAppCommands(ui: Ui) {
   const desktopImport = useDesktopImport();
   const share = useShare();
   const shareImport = useShareImport(() => share.fileInput.current);
+  const viewPane = useViewPane();
   const hasProject = () => state.project !== null;
   const writable = () => state.project !== null && !state.project.readOnly;
   // L right after Enter saved a claim may come before the save has landed: it links that claim then.
@@ -73,6 +75,7 @@ export function useAppCommands(ui: Ui) {
     'sidebar.toggle': { run: () => actions.setPanels({ sidebar: !state.layout.sidebar }), enabled: hasProject },
     'inspector.toggle': { run: () => actions.setPanels({ inspector: !state.layout.inspector }), enabled: hasProject },
     'documents.paste': { run: () => ui.setDialog('paste'), enabled: writable },
+    'view.timeline': { run: () => viewPane.toggle('timeline'), enabled: hasProject },
   };
   const run = useCommands(handlers);
   return { run, enabled: (id: keyof CommandHandlers) => handlers[id].enabled?.() ?? true };

@@ -73,14 +73,14 @@ export function ClaimBrowser({ focusKey = 0 }: { focusKey?: number }) {
             ))}
           </select>
         </label>
-        <label className="browser-group">
-          <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} />
-          {t('clusters.groupBy')}
-        </label>
         <button type="button" aria-expanded={panelOpen} aria-controls={panelId} onClick={() => setPanelOpen((o) => !o)}>
           {active > 0 ? t('browser.filtersActive', { count: active }) : t('browser.filters')}
         </button>
       </div>
+      <label className="browser-group">
+        <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} />
+        {t('clusters.groupBy')}
+      </label>
       {panelOpen ? <FilterPanel id={panelId} /> : null}
       <div className="browser-status">
         <span role="status">{t('browser.count', { shown: rows.length, total })}</span>

@@ -41,6 +41,7 @@ function ClusterDialog({ cluster, onClose }: { cluster: ClusterInfo; onClose(): 
   const readOnly = state.project?.readOnly ?? true;
   return (
     <Dialog title={t('clusters.dialogTitle')} onClose={onClose} wide>
+      <div className="dialog-body cluster-body">
       <form
         className="cluster-rename"
         onSubmit={(e) => {
@@ -91,6 +92,7 @@ function ClusterDialog({ cluster, onClose }: { cluster: ClusterInfo; onClose(): 
         );
       })}
       {cluster.neighbours.length === 0 ? <p className="muted small">{t('clusters.noNeighbours')}</p> : null}
+      </div>
     </Dialog>
   );
 }

@@ -564,6 +564,15 @@ export const en = {
   'clusters.groupBy': "Group by cluster",
   'clusters.unclustered': "Not in a cluster",
   'clusters.header': "{title} · {count, plural, one {# source} other {# sources}}",
+  'command.view.timeline': "Timeline",
+  'timeline.title': "Timeline",
+  'timeline.undated': "No date",
+  'timeline.first': "said first",
+  'timeline.repeat': "repeated later",
+  'timeline.contradicts': "contradicts",
+  'timeline.point': "«{quote}» — {source}, {date}",
+  'timeline.empty': "No claims yet: mark claims in the texts to see them in time.",
+  'timeline.noClusters': "No clusters yet: link claims as the same claim to follow a statement from source to source.",
   // ---- end of claim clusters and the timeline ----
 } as const;
 

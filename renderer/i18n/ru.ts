@@ -565,5 +565,14 @@ export const ru: Record<MessageKey, string> = {
   'clusters.groupBy': "По кластерам",
   'clusters.unclustered': "Вне кластеров",
   'clusters.header': "{title} · {count, plural, one {# источник} few {# источника} many {# источников} other {# источника}}",
+  'command.view.timeline': "Хронология",
+  'timeline.title': "Хронология",
+  'timeline.undated': "Без даты",
+  'timeline.first': "сказано первым",
+  'timeline.repeat': "повторено позже",
+  'timeline.contradicts': "противоречит",
+  'timeline.point': "«{quote}» — {source}, {date}",
+  'timeline.empty': "Утверждений пока нет: отметьте их в текстах, чтобы увидеть во времени.",
+  'timeline.noClusters': "Кластеров пока нет: свяжите утверждения как «то же утверждение», чтобы проследить его от источника к источнику.",
   // ---- end of claim clusters and the timeline ----
 };

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { ViewKind } from '../../shared/contract';
 import type { MessageKey } from '../i18n/en';
+import { TimelineView } from '../timeline/TimelineView';
 
 /**
  * The analysis views that can open in the view pane. Each feature adds its own entry here; the
@@ -13,7 +14,9 @@ export interface ViewDef {
   component: ComponentType;
 }
 
-export const VIEWS: readonly ViewDef[] = [];
+export const VIEWS: readonly ViewDef[] = [
+  { kind: 'timeline', title: 'timeline.title', component: TimelineView },
+];
 
 export function viewDef(kind: ViewKind): ViewDef | undefined {
   return VIEWS.find((v) => v.kind === kind);

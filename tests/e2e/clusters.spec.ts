@@ -73,3 +73,25 @@ sampleTest('the analyst links the same claim across three interviews, titles the
   await expect(section).toContainText(K1);
   await expect(rows.first()).toContainText(K1.slice(0, 40));
 });
+
+sampleTest('the timeline shows the cluster as a row, first said by the earliest source, and a click on a claim opens it', async ({ page }) => {
+  await abrahamCluster(page);
+  await page.keyboard.press('Alt+Shift+T');
+  const view = page.getByRole('region', { name: 'Timeline' });
+  await expect(view).toBeVisible();
+  const figure = view.getByRole('figure', { name: 'Timeline' });
+  // One row for the cluster, titled by its earliest claim; Kazpravda (7 Nov 2025) said it first.
+  await expect(figure.locator('.tl-row-label')).toHaveCount(1);
+  await expect(figure.locator('.tl-row-label')).toContainText(K1.slice(0, 20));
+  await expect(figure.getByRole('button', { name: /^«Важным итогом визита.*, 2025-11-07 \(said first\)$/ })).toBeVisible();
+  await expect(figure.getByRole('button', { name: /^«Еще один важный момент.*, 2026-03-02 \(repeated later\)$/ })).toBeVisible();
+  // Caravan's interview has no date: its claim sits in the undated lane.
+  await expect(figure.getByRole('button', { name: /^«Поддержку Казахстаном.*, No date \(repeated later\)$/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Close the view pane' }).click();
+  await expect(view).toBeHidden();
+  await page.keyboard.press('Alt+Shift+T');
+  await expect(view).toBeVisible();
+  await figure.getByRole('button', { name: /Еще один важный момент/ }).click();
+  await expect(inspector(page).locator('.inspector-quote')).toHaveText(Z_ABRAHAM);
+});
