@@ -66,8 +66,8 @@ export interface TimelineInput {
   clusters: readonly { key: string; title: string; memberIds: readonly string[] }[];
   links: readonly Pick<Link, 'fromId' | 'toId' | 'relationId'>[];
   relations: readonly Pick<RelationType, 'id' | 'builtin'>[];
-  /** The label of the row of claims in no cluster. */
-  otherLabel: string;
+  /** The label of the row of claims in no cluster; null leaves that row out (the dossier's figure). */
+  otherLabel: string | null;
 }
 
 export const UNTAGGED_COLOR = '#8a8f98';
@@ -155,7 +155,7 @@ export function timelineLayout(input: TimelineInput, opts: { width: number; labe
     rows.push({ key: c.key, label: c.title, kind: 'cluster', y: 0, points });
   }
   const loose = input.claims.filter((a) => !clustered.has(a.id)).map((a) => point(a.id, 'claim'));
-  if (loose.length) rows.push({ key: 'other', label: input.otherLabel, kind: 'other', y: 0, points: loose });
+  if (loose.length && input.otherLabel !== null) rows.push({ key: 'other', label: input.otherLabel, kind: 'other', y: 0, points: loose });
 
   rows.forEach((row, i) => {
     // With the title above, the marks sit in the lower part of the row.

@@ -58,6 +58,10 @@ const en = {
   months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
   cluster: 'Cluster {n}',
   supportSources: 'Support',
+  timeline: 'Timeline of the clusters: who said it first, who repeated or contradicted it later',
+  timelineFirst: 'said first',
+  timelineRepeat: 'repeated later',
+  timelineContradicts: 'contradicts',
   relations: {
     supports: ['supports', 'is supported by'],
     contradicts: ['contradicts', 'contradicts'],
@@ -122,6 +126,10 @@ const ru: Labels = {
   months: ['янв.', 'февр.', 'марта', 'апр.', 'мая', 'июня', 'июля', 'авг.', 'сент.', 'окт.', 'нояб.', 'дек.'],
   cluster: 'Кластер {n}',
   supportSources: 'Подтверждают',
+  timeline: 'Хронология кластеров: кто сказал первым, кто повторил или возразил позже',
+  timelineFirst: 'сказано первым',
+  timelineRepeat: 'повторено позже',
+  timelineContradicts: 'противоречит',
   relations: {
     supports: ['подтверждает', 'подтверждается'],
     contradicts: ['противоречит', 'противоречит'],

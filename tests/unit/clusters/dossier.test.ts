@@ -29,6 +29,13 @@ describe('clusters in the dossier', () => {
     expect(group).toContain(RARE_EARTHS);
     expect(group).toContain('<ul class="contradicting">');
 
+    // The timeline figure heads the section: the cluster's row, the Kazpravda claim (7 Nov 2025) is cited in its mark.
+    const figure = html.slice(html.indexOf('<figure class="timeline"'), html.indexOf('</figure>'));
+    expect(figure).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    expect(figure).toContain('Сделки на 17 млрд: &lt;подтверждено&gt; &amp; «оспорено»');
+    expect(figure).toMatch(/<title>«были заключены сделки[^<]*» — kazpravda-2025-11-07-velizade, 7 нояб\. 2025, ¶\d+<\/title>/);
+    expect(figure).toContain('<figcaption>Хронология кластеров');
+
     const md = (await build(backend, 'md')).toString('utf8');
     expect(md).toContain('### Кластер 1: Сделки на 17 млрд: \\<подтверждено\\> \\& «оспорено»');
 
