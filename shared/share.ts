@@ -42,7 +42,7 @@ export const SharePreview = z.object({
     summary: ShareCounts,
   }),
   /** Every conflict the import records (what Orphans and conflicts will list), by kind of item. */
-  recorded: z.record(z.enum(['annotation', 'link', 'note', 'tag', 'relation', 'document', 'summary', 'attribute', 'attribute_value']), z.number().int()),
+  recorded: z.record(z.enum(['annotation', 'link', 'note', 'tag', 'relation', 'document', 'summary', 'attribute', 'attribute_value', 'cluster_title']), z.number().int()),
   /** New claims whose search was cut short by the file's allowance of work (they may have ended as orphans). */
   anchorLimited: z.number().int(),
 });
@@ -90,7 +90,7 @@ export type Orphan = z.infer<typeof Orphan>;
 
 export const MergeConflict = z.object({
   id: z.number().int(),
-  itemKind: z.enum(['annotation', 'link', 'note', 'tag', 'relation', 'document', 'summary', 'attribute', 'attribute_value']),
+  itemKind: z.enum(['annotation', 'link', 'note', 'tag', 'relation', 'document', 'summary', 'attribute', 'attribute_value', 'cluster_title']),
   itemId: z.string(),
   /** 'mine': this project's version lost (the file's was newer); 'theirs': the file's version lost. */
   losingSide: z.enum(['mine', 'theirs']),

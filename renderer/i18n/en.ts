@@ -573,6 +573,7 @@ export const en = {
   'timeline.point': "«{quote}» — {source}, {date}",
   'timeline.empty': "No claims yet: mark claims in the texts to see them in time.",
   'timeline.noClusters': "No clusters yet: link claims as the same claim to follow a statement from source to source.",
+  'share.conflictKind.cluster_title': "Cluster title",
   // ---- end of claim clusters and the timeline ----
 } as const;
 

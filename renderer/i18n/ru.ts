@@ -574,5 +574,6 @@ export const ru: Record<MessageKey, string> = {
   'timeline.point': "«{quote}» — {source}, {date}",
   'timeline.empty': "Утверждений пока нет: отметьте их в текстах, чтобы увидеть во времени.",
   'timeline.noClusters': "Кластеров пока нет: свяжите утверждения как «то же утверждение», чтобы проследить его от источника к источнику.",
+  'share.conflictKind.cluster_title': "Название кластера",
   // ---- end of claim clusters and the timeline ----
 };

@@ -5,7 +5,7 @@ import { CountsTable } from './CountsTable';
 import type { ShareState } from './ShareContext';
 
 const OTHER_ROWS = ['notes', 'tags', 'relations', 'documents', 'summary'] as const;
-const RECORDED_KINDS = ['annotation', 'note', 'link', 'tag', 'relation', 'document', 'summary', 'attribute', 'attribute_value'] as const;
+const RECORDED_KINDS = ['annotation', 'note', 'link', 'tag', 'relation', 'document', 'summary', 'attribute', 'attribute_value', 'cluster_title'] as const;
 
 /** The preview while its job searches: how far it got, and Cancel. */
 function Searching({ name, progress, onCancel }: { name: string; progress: { done: number; total: number }; onCancel(): void }) {

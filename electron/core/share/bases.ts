@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/db';
 
 /** The kinds of item a merge compares; `note` ids are `annotation:<id>` or `link:<id>`. */
-export type ItemKind = 'annotation' | 'link' | 'note' | 'tag' | 'relation' | 'document' | 'summary' | 'attribute' | 'attribute_value';
+export type ItemKind = 'annotation' | 'link' | 'note' | 'tag' | 'relation' | 'document' | 'summary' | 'attribute' | 'attribute_value' | 'cluster_title';
 
 /**
  * What a merge does with one item, given the modified time of the version last exchanged with a

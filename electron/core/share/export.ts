@@ -12,6 +12,7 @@ import { memoItems } from './memos';
 import { codeFieldsOf, TAG_CODE_COLUMNS } from './codes';
 import { DOC_URN_PREFIX, SHARE_NAMESPACE, W3C_CONTEXT, type SharedSummary } from './model';
 import { exportAttributes } from '../attributes/share';
+import { exportClusterTitles } from './clusters';
 import { embeddedPages, pageSelectors } from './pages';
 
 export const SUMMARY_META_KEY = 'dossier.summary';
@@ -245,6 +246,8 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
   if (summary) bases.push(['summary', SUMMARY_META_KEY, summary.modifiedAt]);
   const attributeShare = exportAttributes(db);
   bases.push(...attributeShare.bases);
+  const clusterShare = exportClusterTitles(project);
+  bases.push(...clusterShare.bases);
 
   if (opts.recordBases && !project.readOnly) {
     project.write(() => {
@@ -267,6 +270,7 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
       summary,
       attributes: attributeShare.attributes,
       attributeValues: attributeShare.attributeValues,
+      clusterTitles: clusterShare.clusterTitles,
     },
   };
 }

@@ -20,6 +20,7 @@ import { localMemoKey } from './memos';
 import type { SharedClaim, SharedDocument, SharedLink, SharedNote } from './model';
 import type { Outcome } from './stats';
 import { mergeAttributes } from '../attributes/share';
+import { mergeClusterTitles } from './clusters';
 
 interface ClaimRow {
   id: string;
@@ -75,6 +76,15 @@ export class Merge extends MergeVocabulary {
       file: this.file,
       fileName: this.fileName,
       now: this.now,
+      bases: this.bases,
+      conflict: (kind, id, side, losing) => this.conflict(kind, id, side, losing),
+      markChanged: () => {
+        this.changed = true;
+      },
+    });
+    mergeClusterTitles({
+      project: this.project,
+      file: this.file,
       bases: this.bases,
       conflict: (kind, id, side, losing) => this.conflict(kind, id, side, losing),
       markChanged: () => {

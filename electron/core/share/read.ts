@@ -16,6 +16,7 @@ import { readMemo } from './memos';
 import { SHARE_LIMITS as L } from './limits';
 import { DOC_URN_PREFIX, SHARE_NAMESPACE, type SharedClaim, type SharedFile, type SharedLink, type SharedNote } from './model';
 import { readAttributes } from '../attributes/share';
+import { readClusterTitles } from './clusters';
 import {
   type Agent,
   type Body,
@@ -352,6 +353,7 @@ function readExtension(fileName: string, raw: unknown, out: SharedFile): void {
     out.summary = { ...ext.summary, modifiedAt: iso(ext.summary.modifiedAt, EPOCH) };
   }
   readAttributes(fileName, raw, out);
+  out.clusterTitles = readClusterTitles(fileName, raw);
 }
 
 /**
