@@ -574,6 +574,7 @@ export const en = {
   'timeline.empty': "No claims yet: mark claims in the texts to see them in time.",
   'timeline.noClusters': "No clusters yet: link claims as the same claim to follow a statement from source to source.",
   'share.conflictKind.cluster_title': "Cluster title",
+  'clusters.hits': "{count, plural, one {# cluster} other {# clusters}}",
   // ---- end of claim clusters and the timeline ----
 } as const;
 

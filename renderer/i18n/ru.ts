@@ -575,5 +575,6 @@ export const ru: Record<MessageKey, string> = {
   'timeline.empty': "Утверждений пока нет: отметьте их в текстах, чтобы увидеть во времени.",
   'timeline.noClusters': "Кластеров пока нет: свяжите утверждения как «то же утверждение», чтобы проследить его от источника к источнику.",
   'share.conflictKind.cluster_title': "Название кластера",
+  'clusters.hits': "{count, plural, one {# кластер} few {# кластера} many {# кластеров} other {# кластера}}",
   // ---- end of claim clusters and the timeline ----
 };

@@ -5,6 +5,7 @@ import { useWorkspace } from '../app/workspace';
 import { useRevealClaim } from '../annotations/useRevealClaim';
 import { useHistory } from '../history/useHistory';
 import { MemoHits } from '../memos/MemoHits';
+import { ClusterHits } from '../clusters/ClusterHits';
 import { useT } from '../i18n/I18n';
 import { flash } from '../reader/highlights';
 import { paneRegistry, scrollToOffset } from '../reader/paneRegistry';
@@ -144,6 +145,7 @@ export function SearchPanel({ focusKey }: { focusKey: number }) {
         </div>
       ) : null}
       <div className="search-results">
+        <ClusterHits q={result?.q ?? ''} />
         <MemoHits hits={result?.memos ?? []} />
         {groups.map(([docId, hits]) => {
           const doc = state.documents.find((d) => d.id === docId);

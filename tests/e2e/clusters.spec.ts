@@ -1,4 +1,7 @@
 import { expect, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { clickInText, cliJson, pane, sampleTest, tagSentence } from './app';
 import { CARAVAN, K1, KAZPRAVDA, ZAKON } from './sentences';
 
@@ -66,6 +69,28 @@ sampleTest('the analyst links the same claim across three interviews, titles the
   // Stored under the key claim, as the CLI shows it.
   const stored = cliJson<{ title: string; claims: number; sources: string[] }[]>(sample.home, 'clusters', '--project', sample.projectPath);
   expect(stored).toEqual([expect.objectContaining({ title: TITLE, claims: 3 })]);
+
+  // Search finds the cluster by its title in another word form; the hit opens the cluster.
+  await page.getByRole('tab', { name: 'Search' }).click();
+  await page.getByRole('searchbox', { name: 'Search documents and notes' }).fill('соглашение Авраама');
+  const hit = page.locator('.cluster-hits button');
+  await expect(hit).toContainText(TITLE);
+  await hit.click();
+  await expect(clusterDialog(page).getByLabel('Title')).toHaveValue(TITLE);
+  await page.keyboard.press('Escape');
+
+  // The exported dossier (HTML) heads the cluster's group with the title and draws it on the timeline.
+  await page.keyboard.press('Control+Shift+E');
+  const exportDialog = page.getByRole('dialog', { name: 'Export dossier' });
+  await exportDialog.getByRole('radio', { name: /^HTML/ }).check();
+  const downloading = page.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-dl-')), 'dossier.html');
+  await (await downloading).saveAs(file);
+  const html = fs.readFileSync(file, 'utf8');
+  expect(html).toContain(`<h3>Cluster 1: ${TITLE}</h3>`);
+  expect(html.slice(html.indexOf('<figure class="timeline"'), html.indexOf('</figure>'))).toContain(TITLE);
+  await page.getByRole('tab', { name: 'Claims' }).click();
 
   // Renaming was one undo step: Ctrl+Z (back in the text, out of the checkbox) puts the default title back.
   await clickInText(page, pane(page, KAZPRAVDA), K1, 3);
