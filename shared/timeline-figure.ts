@@ -29,9 +29,9 @@ const RED = '#b3261e';
 /** The legend below the rows: one line, or three where the figure is narrow. */
 export const legendHeight = (layout: TimelineLayout) => (layout.labelsAbove ? 60 : 26);
 
-/** Cuts a label to about what fits in `px` pixels of 12px type. */
+/** Cuts a label to about what fits in `px` pixels of 12px type (bold Cyrillic is the widest we draw). */
 function fit(label: string, px: number): string {
-  const max = Math.max(4, Math.floor(px / 8));
+  const max = Math.max(4, Math.floor(px / 8.6));
   const flat = label.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
