@@ -61,6 +61,8 @@ export const COMMANDS = [
   // Opens the claim graph in the view pane; the key again closes it. It keeps link mode: a node's click picks the other end.
   { id: 'graph.open', label: 'Claim Graph', accelerator: 'Shift+CmdOrCtrl+G', menu: 'view', keepsLinkMode: true },
   { id: 'view.hypotheses', label: 'Competing Hypotheses', accelerator: 'Shift+CmdOrCtrl+H', menu: 'view' },
+  // Alt: Ctrl+Shift+T is the browser's own "reopen tab" in browser mode.
+  { id: 'view.timeline', label: 'Timeline', accelerator: 'Alt+Shift+T', menu: 'view' },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

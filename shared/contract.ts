@@ -17,6 +17,7 @@ import { AgreementFileFormat, AgreementQuery, AgreementReport } from './agreemen
 import { RecordHit } from './search-records';
 import { GraphArrangement, GraphPlaceInput, GraphPosition } from './graph';
 import { AddedRows, Analysis, Hypothesis, HypothesisHit, HypothesisInputs as HI, Matrix as HypothesisMatrix } from './hypotheses';
+import { ClusterHit, ClusterInfo, ClusterTitleInput } from './cluster-api';
 
 export const ERROR_CODES = [
   'bad-input',
@@ -731,6 +732,14 @@ export const api = {
   'hypotheses.explain': entry(HI.explain, z.null()),
   'hypotheses.search': entry(HI.search, z.array(HypothesisHit)),
   // ---- end of competing hypotheses ----
+  // ---- Claim clusters (same-claim components) and their titles ----
+  /** Every cluster: members, sources, title or default, and the claims linked to its members. */
+  'clusters.list': entry(Empty, z.array(ClusterInfo)),
+  /** Titles a cluster by its key claim; '' goes back to the default. One undo step. */
+  'clusters.rename': entry(z.object({ key: Id, title: ClusterTitleInput }).strict(), ClusterInfo),
+  /** Clusters whose title matches, found as search finds words. */
+  'clusters.search': entry(z.object({ q: z.string().max(1000) }).strict(), z.array(ClusterHit)),
+  // ---- end of claim clusters ----
 } as const;
 
 /**

@@ -143,10 +143,31 @@ export type FindingSection = z.infer<typeof FindingSection>;
 
 export const CrossGroup = z.object({
   number: z.number().int().positive(),
-  /** Claims joined by "same claim" / "supports" links (one claim when a group is only a contradiction). */
+  /**
+   * A claim cluster's members (claims joined by "same claim" links, as the app's clusters), or one
+   * claim that others support or contradict.
+   */
   claimIds: z.array(z.string()),
+  /** The sources that make the claim (its members' sources). */
   agreeingSourceIds: z.array(z.string()),
   contradicting: z.array(z.object({ claimId: z.string(), sourceId: z.string(), againstClaimId: z.string() })),
+  /** The cluster's key claim (its earliest member); null for a group of one claim. */
+  clusterKey: z.string().nullable().optional(),
+  /** The cluster's title: the analyst's, else the earliest claim's quote; null for a group of one claim. */
+  title: z.string().nullable().optional(),
+  /** Claims outside the group that support or elaborate a member, or that a member supports or elaborates. */
+  linked: z
+    .array(
+      z.object({
+        claimId: z.string(),
+        sourceId: z.string(),
+        memberId: z.string(),
+        kind: z.enum(['supports', 'elaborates']),
+        /** true: the outside claim supports (elaborates) the member; false: the member supports it. */
+        toMember: z.boolean(),
+      }),
+    )
+    .optional(),
 });
 export type CrossGroup = z.infer<typeof CrossGroup>;
 

@@ -49,6 +49,7 @@ export const STEP_KINDS = [
   'rating.set',
   'rating.clear',
   'rating.explain',
+  'cluster.rename',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 

@@ -43,7 +43,7 @@ export const SharePreview = z.object({
   }),
   /** Every conflict the import records (what Orphans and conflicts will list), by kind of item. */
   recorded: z.record(z.enum(['annotation', 'link', 'note', 'tag', 'relation', 'document', 'summary', 'attribute', 'attribute_value',
-    'hypothesis_analysis', 'hypothesis', 'hypothesis_row', 'hypothesis_rating']), z.number().int()),
+    'hypothesis_analysis', 'hypothesis', 'hypothesis_row', 'hypothesis_rating', 'cluster_title']), z.number().int()),
   /** New claims whose search was cut short by the file's allowance of work (they may have ended as orphans). */
   anchorLimited: z.number().int(),
 });
@@ -109,7 +109,7 @@ export type Orphan = z.infer<typeof Orphan>;
 export const MergeConflict = z.object({
   id: z.number().int(),
   itemKind: z.enum(['annotation', 'link', 'note', 'tag', 'relation', 'document', 'summary', 'attribute', 'attribute_value',
-    'hypothesis_analysis', 'hypothesis', 'hypothesis_row', 'hypothesis_rating']),
+    'hypothesis_analysis', 'hypothesis', 'hypothesis_row', 'hypothesis_rating', 'cluster_title']),
   itemId: z.string(),
   /** 'mine': this project's version lost (the file's was newer); 'theirs': the file's version lost. */
   losingSide: z.enum(['mine', 'theirs']),

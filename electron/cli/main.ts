@@ -20,6 +20,7 @@ import { SHARE_USAGE, shareCommand, ShareUsageError } from './share';
 import { ATTRIBUTES_USAGE, attributesCommand } from './attributes';
 import { AGREEMENT_USAGE, agreementCommand, AgreementUsageError } from './agreement';
 import { REFI_USAGE, refiCommand } from './refi';
+import { CLUSTERS_USAGE, clustersCommand } from './clusters';
 
 const USAGE = `Usage: crossread <command> [options]
 
@@ -42,6 +43,7 @@ ${SHARE_USAGE}
 ${CODES_USAGE}
 ${AGREEMENT_USAGE}
 ${REFI_USAGE}
+${CLUSTERS_USAGE}
 
 Options:
   --take-over     Open P even though another Crossread holds it. Only when that one is no
@@ -145,6 +147,16 @@ async function run(argv: string[]): Promise<number> {
       const backend = openBackend(requireProjectArg(values.project), false, 'ignore');
       try {
         process.stdout.write(await hypothesesCommand(backend, values.json ?? false));
+      } finally {
+        backend.close();
+      }
+      return 0;
+    }
+    case 'clusters': {
+      if (rest.length > 0) throw new UsageError(`unexpected argument “${rest[0]}”.`);
+      const backend = openBackend(requireProjectArg(values.project), false, 'ignore');
+      try {
+        process.stdout.write(await clustersCommand(backend, values.json ?? false));
       } finally {
         backend.close();
       }

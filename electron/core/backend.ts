@@ -33,6 +33,7 @@ import { agreementHandlers } from './agreement/handlers';
 import { refiHandlers } from './refi/handlers';
 import { graphHandlers } from './graph/handlers';
 import { hypothesisHandlers } from './hypotheses/handlers';
+import { clusterHandlers } from './clusters/handlers';
 import { Memos } from './memos/memos';
 import { SettingsStore } from './settings';
 import { Project } from './store/project';
@@ -293,6 +294,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...refiHandlers(requireProject, () => settings.get().author),
     ...graphHandlers(requireProject),
     ...hypothesisHandlers(requireProject, () => settings.get().author),
+    ...clusterHandlers(requireProject, () => settings.get().author),
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {

@@ -9,6 +9,7 @@ import { useCitation } from '../reader/useCitation';
 import { useDeleteClaim } from './useDeleteClaim';
 import { ClaimGrading } from '../attributes/ClaimGrading';
 import { AddToMatrix } from '../hypotheses/AddToMatrix';
+import { ClusterSection } from '../clusters/ClusterSection';
 
 /**
  * The selected claim in full: quote and citation, tags, its note, its links — the one place an
@@ -79,6 +80,7 @@ export function ClaimInspector() {
         <h3>{t('note.title')}</h3>
         <NoteEditor key={claim.id} owner={{ kind: 'annotation', id: claim.id }} label={t('note.claimLabel')} />
       </section>
+      <ClusterSection claimId={claim.id} />
       <LinkList claim={claim} />
       <div className="inspector-actions">
         <button type="button" onClick={() => actions.startLinking(claim.id)}>

@@ -7,6 +7,7 @@ import { ExportDialog } from '../dossier/ExportDialog';
 import { fromFile, useImport } from '../documents/useImport';
 import { I18nProvider, useT } from '../i18n/I18n';
 import { MatrixDialog } from '../matrix/MatrixDialog';
+import { ClusterDialogHost } from '../clusters/ClusterDialog';
 import { AccessGate } from '../access/AccessGate';
 import { isBrowserMode, MenuBar } from '../menubar/MenuBar';
 import { ProjectDialogs } from '../projects/ProjectDialogs';
@@ -95,6 +96,7 @@ function Shell() {
       {dialog === 'about' ? <AboutDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'backups' ? <BackupsDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'paste' ? <PasteDocumentDialog onClose={() => setDialog(null)} /> : null}
+      <ClusterDialogHost />
       <Toasts />
     </>
   );

@@ -82,6 +82,7 @@ export function useAppCommands(ui: Ui) {
     'refi.import': { run: () => void refi.startImport(), enabled: writable },
     'graph.open': { run: () => viewPane.toggle('graph'), enabled: hasProject },
     'view.hypotheses': { run: () => viewPane.toggle('hypotheses'), enabled: hasProject },
+    'view.timeline': { run: () => viewPane.toggle('timeline'), enabled: hasProject },
   };
   const run = useCommands(handlers);
   return { run, enabled: (id: keyof CommandHandlers) => handlers[id].enabled?.() ?? true };

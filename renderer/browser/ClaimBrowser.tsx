@@ -3,14 +3,17 @@ import { useRevealClaim } from '../annotations/useRevealClaim';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
 import { ClaimRowView, ROW_HEIGHT } from './ClaimRowView';
-import type { ClaimRow } from './claimRows';
 import { FilterPanel } from './FilterPanel';
 import { activeFilterCount, useClaimFilters, type ClaimSort } from './filters';
 import { useFilterSummary } from './useFilterSummary';
 import { useClaimRows } from './useClaimRows';
 import { VirtualList, type VirtualListHandle } from './VirtualList';
+import { useClusterStore } from '../clusters/store';
+import type { GroupedRow } from '../clusters/groupRows';
+import { GroupedRowView } from '../clusters/GroupedRowView';
+import { useGroupedRows } from '../clusters/useGroupedRows';
 
-const rowKey = (row: ClaimRow) => row.annotation.id;
+const rowKey = (item: GroupedRow) => item.key;
 const SORTS: ClaimSort[] = ['document', 'date', 'tag'];
 
 /**
@@ -30,6 +33,9 @@ export function ClaimBrowser({ focusKey = 0 }: { focusKey?: number }) {
   const search = useRef<HTMLInputElement>(null);
   const active = activeFilterCount(filters);
   const summary = useFilterSummary(filters);
+  const items = useGroupedRows(rows);
+  const grouped = useClusterStore((s) => s.groupByCluster);
+  const setGrouped = useClusterStore((s) => s.setGroupByCluster);
 
   useEffect(() => {
     if (focusKey > 0) search.current?.focus();
@@ -71,6 +77,10 @@ export function ClaimBrowser({ focusKey = 0 }: { focusKey?: number }) {
           {active > 0 ? t('browser.filtersActive', { count: active }) : t('browser.filters')}
         </button>
       </div>
+      <label className="browser-group">
+        <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} />
+        {t('clusters.groupBy')}
+      </label>
       {panelOpen ? <FilterPanel id={panelId} /> : null}
       <div className="browser-status">
         <span role="status">{t('browser.count', { shown: rows.length, total })}</span>
@@ -82,13 +92,13 @@ export function ClaimBrowser({ focusKey = 0 }: { focusKey?: number }) {
       {total === 0 ? <p className="muted small">{t('claims.empty')}</p> : rows.length === 0 ? <p className="muted small">{t('browser.noMatch')}</p> : null}
       <div className="browser-list">
         <VirtualList
-          items={rows}
+          items={items}
           itemKey={rowKey}
           rowHeight={ROW_HEIGHT}
           label={t('browser.list')}
           currentKey={state.selectedId}
-          resetKey={appliedKey}
-          renderRow={(row, focus) => <ClaimRowView row={row} onOpen={reveal} focus={focus} />}
+          resetKey={`${appliedKey}${grouped ? ' grouped' : ''}`}
+          renderRow={(item, focus) => <GroupedRowView item={item} focus={focus} claim={(c) => <ClaimRowView row={c.row} onOpen={reveal} focus={focus} />} />}
           handle={list}
         />
       </div>

@@ -1,3 +1,4 @@
+import { useClusters } from '../clusters/useClusters';
 import { useMemo } from 'react';
 import type { Point } from '../../shared/graph';
 import { adjacency, buildGraphModel, CLUSTER_GROUP, filterGraph, neighbourhood, positionsOf, type GraphEdge, type GraphModel, type GraphNode } from '../../shared/graphModel';
@@ -33,6 +34,10 @@ export function useGraphView(): GraphView {
   const attributeId = arrangement.startsWith('attribute:') ? arrangement.slice('attribute:'.length) : null;
   const attribute = attrs.attributes.find((a) => a.id === attributeId) ?? null;
 
+  // The analysts' cluster titles, by key claim: cluster mode names its nodes as the rest of the app does.
+  const clusterInfos = useClusters();
+  const titles = useMemo(() => new Map(clusterInfos.flatMap((c) => (c.title ? [[c.key, c.title] as const] : []))), [clusterInfos]);
+
   const model = useMemo(() => {
     const order = state.documents.map((d) => d.id);
     const byAttribute = attribute
@@ -48,9 +53,10 @@ export function useGraphView(): GraphView {
       tags: state.tags,
       documentIds: order,
       clusters: arrangement === 'cluster',
+      titles,
       ...byAttribute,
     });
-  }, [state.annotations, state.links, state.relations, state.tags, state.documents, arrangement, attribute, attrs]);
+  }, [state.annotations, state.links, state.relations, state.tags, state.documents, arrangement, attribute, attrs, titles]);
 
   const claims = useMemo(() => new Map(state.annotations.map((a) => [a.id, a])), [state.annotations]);
   const shown = useMemo(() => filterGraph(model, filters, claims, state.relations), [model, filters, claims, state.relations]);

@@ -7,6 +7,7 @@ import { useRevealClaim } from '../annotations/useRevealClaim';
 import { useHistory } from '../history/useHistory';
 import { MemoHits } from '../memos/MemoHits';
 import { HypothesisHits } from '../hypotheses/HypothesisHits';
+import { ClusterHits } from '../clusters/ClusterHits';
 import { useT } from '../i18n/I18n';
 import { flash } from '../reader/highlights';
 import { paneRegistry, scrollToOffset } from '../reader/paneRegistry';
@@ -149,6 +150,7 @@ export function SearchPanel({ focusKey }: { focusKey: number }) {
         </div>
       ) : null}
       <div className="search-results">
+        <ClusterHits q={result?.q ?? ''} />
         <MemoHits hits={result?.memos ?? []} />
         <RecordHits hits={result?.records ?? []} />
         <HypothesisHits q={q} />

@@ -6,7 +6,7 @@ import type { ShareState } from './ShareContext';
 
 const OTHER_ROWS = ['notes', 'tags', 'relations', 'documents', 'summary'] as const;
 const RECORDED_KINDS = ['annotation', 'note', 'link', 'tag', 'relation', 'document', 'summary', 'attribute', 'attribute_value',
-  'hypothesis_analysis', 'hypothesis', 'hypothesis_row', 'hypothesis_rating'] as const;
+  'hypothesis_analysis', 'hypothesis', 'hypothesis_row', 'hypothesis_rating', 'cluster_title'] as const;
 
 /** The preview while its job searches: how far it got, and Cancel. */
 function Searching({ name, progress, onCancel }: { name: string; progress: { done: number; total: number }; onCancel(): void }) {

@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/en';
 import { AgreementView } from '../agreement/AgreementView';
 import { GraphView } from '../graph/GraphView';
 import { HypothesesView } from '../hypotheses/HypothesesView';
+import { TimelineView } from '../timeline/TimelineView';
 
 /**
  * The analysis views that can open in the view pane. Each feature adds its own entry here; the
@@ -20,6 +21,7 @@ export const VIEWS: readonly ViewDef[] = [
   { kind: 'graph', title: 'graph.title', component: GraphView },
   { kind: 'agreement', title: 'agreement.title', component: AgreementView },
   { kind: 'hypotheses', title: 'view.hypotheses', component: HypothesesView },
+  { kind: 'timeline', title: 'timeline.title', component: TimelineView },
 ];
 
 export function viewDef(kind: ViewKind): ViewDef | undefined {

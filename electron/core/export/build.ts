@@ -8,7 +8,6 @@ import {
   DOSSIER_FORMAT,
   DOSSIER_VERSION,
   type Citation,
-  type CrossGroup,
   type Dossier,
   type DossierAssessment,
   type DossierClaim,
@@ -26,6 +25,7 @@ import { splitParagraphs, type ParagraphRange } from '../../../shared/text';
 import { labelsFor } from './labels';
 import type { Attribute, AttributeValue } from '../../../shared/attributes';
 import { dossierAttributes } from '../attributes/dossier';
+import { crossGroups } from '../clusters/dossier';
 
 export interface SnapshotMemo {
   /** 'project', 'document:<id>' or 'tag:<id>', as options.memos names it. */
@@ -61,10 +61,9 @@ export interface DossierSnapshot {
   attributeValues?: readonly AttributeValue[];
   /** Competing-hypotheses analyses, already scored (electron/core/hypotheses/assessment.ts). */
   assessment?: DossierAssessment[];
+  /** The analysts' cluster titles by claim id (shared/clusters.ts); none when absent. */
+  clusterTitles?: ReadonlyMap<string, string>;
 }
-
-/** Relations whose linked claims count as one finding shared by their sources. */
-const AGREEING = new Set(['same-claim', 'supports']);
 
 export function buildDossier(snap: DossierSnapshot, options: DossierOptions): Dossier {
   const l = labelsFor(options.language);
@@ -227,7 +226,7 @@ export function buildDossier(snap: DossierSnapshot, options: DossierOptions): Do
     tags: tagsInOrder.map((t) => ({ id: t.id, name: t.name, color: t.color })),
     claims,
     findings,
-    groups: crossGroups(included, linksInside, relationById),
+    groups: crossGroups(included, linksInside, snap.relations, snap.clusterTitles ?? new Map()),
     matrix: matrixOf(sources, selectedTags, included, liveTags, options.untagged),
     memos: chosenMemos(snap.memos, options.memos),
     ...(snap.assessment?.length ? { assessment: snap.assessment } : {}),
@@ -291,62 +290,6 @@ function richNote(json: string | null, fallbackText: string): DossierRichText | 
   const text = blocks.length > 0 ? richTextToPlain(blocks) : fallbackText;
   if (text.trim() === '') return null;
   return { blocks: blocks.length > 0 ? blocks : [{ kind: 'paragraph', inlines: [{ kind: 'text', text }] }], text };
-}
-
-/**
- * Claims joined by agreeing links form a group (connected components, union–find); each group
- * lists the sources that make the claim and the claims linked to it as contradictions. A claim
- * with only contradictions forms a group of one, so no contradiction goes unseen.
- */
-function crossGroups(claims: readonly Annotation[], links: readonly Link[], relations: ReadonlyMap<string, RelationType>): CrossGroup[] {
-  const parent = new Map(claims.map((a) => [a.id, a.id]));
-  const find = (id: string): string => {
-    let root = id;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    parent.set(id, root);
-    return root;
-  };
-  const kind = (k: Link) => relations.get(k.relationId)?.builtin ?? null;
-  for (const k of links) {
-    if (AGREEING.has(kind(k) ?? '')) parent.set(find(k.fromId), find(k.toId));
-  }
-  const docOf = new Map(claims.map((a) => [a.id, a.documentId]));
-  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-  };
-  const members = new Map<string, string[]>();
-  for (const a of claims) push(members, find(a.id), a.id);
-  // Each contradiction filed under the groups at its two ends (in link order) rather than every
-  // contradiction scanned for every group: that was quadratic in a dossier of thousands of claims.
-  const against = new Map<string, Link[]>();
-  for (const k of links) {
-    if (kind(k) !== 'contradicts') continue;
-    const from = find(k.fromId);
-    const to = find(k.toId);
-    if (from === to) continue;
-    push(against, from, k);
-    push(against, to, k);
-  }
-  const groups: CrossGroup[] = [];
-  for (const [root, ids] of members) {
-    const contradicting = (against.get(root) ?? []).map((k) =>
-      find(k.fromId) === root
-        ? { claimId: k.toId, sourceId: docOf.get(k.toId)!, againstClaimId: k.fromId }
-        : { claimId: k.fromId, sourceId: docOf.get(k.fromId)!, againstClaimId: k.toId },
-    );
-    if (ids.length < 2 && contradicting.length === 0) continue;
-    // A contradiction pair where neither side has agreeing links would show twice; keep it once.
-    if (ids.length === 1 && contradicting.every((c) => members.get(find(c.claimId))!.length === 1 && c.claimId < ids[0]!)) continue;
-    groups.push({
-      number: groups.length + 1,
-      claimIds: ids,
-      agreeingSourceIds: [...new Set(ids.map((id) => docOf.get(id)!))],
-      contradicting,
-    });
-  }
-  return groups;
 }
 
 function matrixOf(

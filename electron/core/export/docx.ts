@@ -259,10 +259,14 @@ function crossSource(v: DossierView, body: Body): void {
     if (c) body.add(W.paragraph(W.run(`${mark}«${c.quote}» `) + W.run(v.cite(c), { color: MUTED, size: 17 }), { style: 'ListParagraph', bullet: body.bullet(0) }));
   };
   for (const g of d.groups) {
-    body.add(W.paragraph(W.run(fill(l.group, { n: g.number })), { style: 'Heading3' }));
+    const heading = g.title ? `${fill(l.cluster, { n: g.number })}: ${g.title}` : fill(l.group, { n: g.number });
+    const supporters = (g.linked ?? []).filter((x) => x.kind === 'supports' && x.toMember).map((x) => x.sourceId);
+    body.add(W.paragraph(W.run(heading), { style: 'Heading3' }));
     body.add(W.paragraph(W.run(`${l.agree}: `, { bold: true, color: '1E6B45' }) + W.run(names(g.agreeingSourceIds))));
+    if (supporters.length) body.add(W.paragraph(W.run(`${l.supportSources}: `, { bold: true, color: '1E6B45' }) + W.run(names(supporters))));
     if (g.contradicting.length) body.add(W.paragraph(W.run(`${l.contradict}: `, { bold: true, color: 'A4262C' }) + W.run(names(g.contradicting.map((x) => x.sourceId)))));
     for (const id of g.claimIds) item(id, '');
+    for (const x of g.linked ?? []) item(x.claimId, `+ ${l.relations[x.kind]![x.toMember ? 0 : 1]}: `);
     for (const x of g.contradicting) item(x.claimId, '✕ ');
   }
 }

@@ -3,6 +3,8 @@
  * CSP forbids them even if something slipped through), printable with page numbers. Every piece
  * of text from documents, notes and colleagues goes through escapeHtml or the rich-text renderer.
  */
+import { svgString } from '../../../shared/timeline-figure';
+import { dossierTimeline } from '../clusters/timeline';
 import type { CrossGroup, Dossier, DossierClaim, FindingSection } from '../../../shared/dossier';
 import { escapeHtml as esc, richTextToHtml } from '../../../shared/richtext';
 import { capitalize, fill, formatDay, memoByline, memoTitle } from './labels';
@@ -132,7 +134,9 @@ ${links.length ? `<ul class="links" aria-label="${esc(l.links)}">${links.join(''
 function crossSource(v: DossierView): string {
   const { d, l } = v;
   const body = d.groups.length > 0 ? d.groups.map((g) => group(v, g)).join('\n') : `<p class="muted">${esc(l.noGroups)}</p>`;
-  return `<section class="cross" aria-labelledby="cross"><h2 id="cross">${esc(l.crossSource)}</h2>${body}</section>`;
+  const figure = dossierTimeline(d, l);
+  const timeline = figure ? `<figure class="timeline" role="group" aria-label="${esc(l.timeline)}">${svgString(figure)}<figcaption>${esc(l.timeline)}</figcaption></figure>` : '';
+  return `<section class="cross" aria-labelledby="cross"><h2 id="cross">${esc(l.crossSource)}</h2>${timeline}${body}</section>`;
 }
 
 function group(v: DossierView, g: CrossGroup): string {
@@ -144,9 +148,16 @@ function group(v: DossierView, g: CrossGroup): string {
   };
   const names = (ids: readonly string[]) => [...new Set(ids)].map((id) => v.source(id)).filter((s) => s !== undefined).map((s) => esc(v.sourceName(s)));
   const against = g.contradicting.map((x) => item(x.claimId));
-  return `<div class="group"><h3>${esc(fill(l.group, { n: g.number }))}</h3>
-<p class="sides"><span class="agree">${esc(l.agree)}: ${names(g.agreeingSourceIds).join(', ')}</span>${g.contradicting.length ? ` <span class="contradict">${esc(l.contradict)}: ${names(g.contradicting.map((x) => x.sourceId)).join(', ')}</span>` : ''}</p>
+  const linked = (g.linked ?? []).map((x) => {
+    const rel = l.relations[x.kind]![x.toMember ? 0 : 1];
+    return item(x.claimId).replace('<li>', `<li><span class="rel rel-${esc(x.kind)}">${esc(capitalize(rel))}:</span> `);
+  });
+  const supporters = (g.linked ?? []).filter((x) => x.kind === 'supports' && x.toMember).map((x) => x.sourceId);
+  const heading = g.title ? `${fill(l.cluster, { n: g.number })}: ${g.title}` : fill(l.group, { n: g.number });
+  return `<div class="group"><h3>${esc(heading)}</h3>
+<p class="sides"><span class="agree">${esc(l.agree)}: ${names(g.agreeingSourceIds).join(', ')}</span>${supporters.length ? ` <span class="agree">${esc(l.supportSources)}: ${names(supporters).join(', ')}</span>` : ''}${g.contradicting.length ? ` <span class="contradict">${esc(l.contradict)}: ${names(g.contradicting.map((x) => x.sourceId)).join(', ')}</span>` : ''}</p>
 <ul class="agreeing">${g.claimIds.map(item).join('')}</ul>
+${linked.length ? `<ul class="linked">${linked.join('')}</ul>` : ''}
 ${against.length ? `<ul class="contradicting">${against.join('')}</ul>` : `<p class="muted small">${esc(l.noContradiction)}</p>`}
 </div>`;
 }

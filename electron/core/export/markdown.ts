@@ -116,12 +116,15 @@ function crossSource(v: DossierView): string {
   };
   const groups = d.groups.map((g) => {
     const against = [...new Set(g.contradicting.map((x) => x.sourceId))];
+    const supporters = [...new Set((g.linked ?? []).filter((x) => x.kind === 'supports' && x.toMember).map((x) => x.sourceId))];
+    const heading = g.title ? `${fill(l.cluster, { n: g.number })}: ${g.title}` : fill(l.group, { n: g.number });
     return [
-      `### ${mdEscape(fill(l.group, { n: g.number }))}`,
+      `### ${mdEscape(heading)}`,
       '',
-      `**${mdEscape(l.agree)}:** ${g.agreeingSourceIds.map(name).join(', ')}${against.length ? `  \n**${mdEscape(l.contradict)}:** ${against.map(name).join(', ')}` : ''}`,
+      `**${mdEscape(l.agree)}:** ${g.agreeingSourceIds.map(name).join(', ')}${supporters.length ? `  \n**${mdEscape(l.supportSources)}:** ${supporters.map(name).join(', ')}` : ''}${against.length ? `  \n**${mdEscape(l.contradict)}:** ${against.map(name).join(', ')}` : ''}`,
       '',
       ...g.claimIds.map(item),
+      ...(g.linked ?? []).map((x) => item(x.claimId).replace(/^- /, `- + ${mdEscape(l.relations[x.kind]![x.toMember ? 0 : 1])}: `)),
       ...g.contradicting.map((x) => item(x.claimId).replace(/^- /, '- ✕ ')),
       '',
     ].join('\n');

@@ -1,3 +1,4 @@
+import { ClusterTitles } from '../clusters/clusters';
 import { Memos } from '../memos/memos';
 import { assessmentOf } from '../hypotheses/assessment';
 import type { Project } from '../store/project';
@@ -35,5 +36,6 @@ export function snapshotOf(project: Project, author: string, generator: string, 
     attributes: project.attributes.list(),
     attributeValues: project.attributes.values(),
     assessment: assessmentOf(project, author),
+    clusterTitles: new ClusterTitles(project).titles(),
   };
 }

@@ -53,6 +53,10 @@ tr:target, .claim:target { background: #fff7d6; }
 .sides { display: flex; flex-wrap: wrap; gap: 0.4rem 1.5rem; font-size: 9pt; font-weight: bold; margin: 0 0 0.3rem; }
 .group ul { margin: 0.2rem 0; padding-left: 1.2rem; font-size: 10pt; }
 .group ul.contradicting { list-style: "✕ "; color: #5a1d20; }
+.group ul.linked { list-style: "+ "; }
+.timeline { margin: 0 0 1.2rem; break-inside: avoid; }
+.timeline svg { width: 100%; height: auto; }
+.timeline figcaption { font-size: 9pt; color: var(--muted); margin-top: 0.2rem; }
 .group .cite { display: inline; }
 .matrix table { width: auto; min-width: 60%; }
 .matrix th a { text-decoration: none; }

@@ -1,5 +1,6 @@
 import { CREDIBILITY_ID, gradeCode, RELIABILITY_ID } from '../../../shared/attributes';
 import { clustersOf, defaultClusterTitle, type Cluster } from '../../../shared/clusters';
+import { ClusterTitles } from '../clusters/clusters';
 import {
   credibilityFromGrading,
   type CellRating,
@@ -53,7 +54,7 @@ export class ClaimWorld {
       )
       .all() as ClaimWorld['links'];
     const linkLikes = this.links.map((l) => ({ fromId: l.from_id, toId: l.to_id, relationId: l.relation_id }));
-    for (const cluster of clustersOf(live, linkLikes, project.relations.list())) for (const id of cluster.memberIds) this.clusterOf.set(id, cluster);
+    for (const cluster of clustersOf(live, linkLikes, project.relations.list(), new ClusterTitles(project).titles())) for (const id of cluster.memberIds) this.clusterOf.set(id, cluster);
   }
 
   /** The claims a row stands for: a claim row its claim; a cluster row its whole cluster. */

@@ -3,7 +3,7 @@ import type { Db } from '../store/db';
 
 /** The kinds of item a merge compares; `note` ids are `annotation:<id>` or `link:<id>`. */
 export type ItemKind = 'annotation' | 'link' | 'note' | 'tag' | 'relation' | 'document' | 'summary' | 'attribute' | 'attribute_value'
-  | 'hypothesis_analysis' | 'hypothesis' | 'hypothesis_row' | 'hypothesis_rating';
+  | 'hypothesis_analysis' | 'hypothesis' | 'hypothesis_row' | 'hypothesis_rating' | 'cluster_title';
 
 /**
  * What a merge does with one item, given the modified time of the version last exchanged with a

@@ -12,6 +12,7 @@ import { applyCodeVersion } from './codes';
 import { noteFromHtml } from './html-note';
 import { currentValue, describeValue, swapValue } from '../attributes/share';
 import { currentAch, isAchKind, swapAch } from './hypotheses';
+import { currentTitle, swapTitle } from './clusters';
 
 interface ConflictRow {
   id: number;
@@ -89,6 +90,8 @@ function currentVersion(project: Project, kind: MergeConflict['itemKind'], id: s
       return (db.prepare('SELECT name, deleted_at AS deleted, modified_at AS modified FROM attributes WHERE id = ?').get(id) as Snapshot | undefined) ?? null;
     case 'attribute_value':
       return currentValue(db, id);
+    case 'cluster_title':
+      return currentTitle(project, id);
     case 'document':
       return (
         (db.prepare('SELECT title, outlet, author, date, language, modified_at AS modified FROM documents WHERE content_hash = ? AND deleted_at IS NULL').get(id) as
@@ -208,6 +211,9 @@ function swap(project: Project, row: ConflictRow, v: Snapshot, now: string, auth
       return;
     case 'attribute_value':
       swapValue(project, v, author, now);
+      return;
+    case 'cluster_title':
+      swapTitle(project, row.item_id, v, author, now);
       return;
     default:
       return;

@@ -18,6 +18,7 @@ import { DOC_URN_PREFIX, SHARE_FORMAT_VERSION, type SharedSummary, UNKNOWN_TIME 
 import { shareContext } from './vocabulary';
 import { astralOffsets, toCodePoints } from '../../../shared/offsets';
 import { exportAttributes } from '../attributes/share';
+import { exportClusterTitles } from './clusters';
 import { embeddedPages, pageSelectors } from './pages';
 
 export const SUMMARY_META_KEY = 'dossier.summary';
@@ -284,6 +285,8 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
   if (summary) bases.push(['summary', SUMMARY_META_KEY, summary.modifiedAt]);
   const attributeShare = exportAttributes(db);
   bases.push(...attributeShare.bases);
+  const clusterShare = exportClusterTitles(project);
+  bases.push(...clusterShare.bases);
 
   if (opts.recordBases && !project.readOnly) {
     project.write(() => {
@@ -311,6 +314,7 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
       attributes: attributeShare.attributes,
       attributeValues: attributeShare.attributeValues,
       tombstones,
+      clusterTitles: clusterShare.clusterTitles,
     },
   };
 }

@@ -22,6 +22,7 @@ import type { SharedClaim, SharedDocument, SharedLink, SharedNote } from './mode
 import type { Outcome } from './stats';
 import { mergeAttributes } from '../attributes/share';
 import { mergeHypotheses } from './hypotheses';
+import { mergeClusterTitles } from './clusters';
 
 interface ClaimRow {
   id: string;
@@ -77,6 +78,15 @@ export class Merge extends MergeVocabulary {
       file: this.file,
       fileName: this.fileName,
       now: this.now,
+      bases: this.bases,
+      conflict: (kind, id, side, losing) => this.conflict(kind, id, side, losing),
+      markChanged: () => {
+        this.changed = true;
+      },
+    });
+    mergeClusterTitles({
+      project: this.project,
+      file: this.file,
       bases: this.bases,
       conflict: (kind, id, side, losing) => this.conflict(kind, id, side, losing),
       markChanged: () => {

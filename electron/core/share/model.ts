@@ -1,3 +1,4 @@
+import type { SharedClusterTitle } from './clusters';
 /**
  * What an annotation file holds once read and checked, whatever tool wrote it: Crossread's own
  * files, other tools' W3C Web Annotation JSON-LD, or Hypothesis exports all become this shape
@@ -121,6 +122,8 @@ export interface SharedFile {
   /** Source attributes and their values (Crossread files only; electron/core/attributes/share.ts). */
   attributes?: SharedAttribute[];
   attributeValues?: SharedAttributeValue[];
+  /** Cluster titles (Crossread files only; electron/core/share/clusters.ts). */
+  clusterTitles?: SharedClusterTitle[];
   memos: SharedMemo[];
   /** Competing-hypotheses records (electron/core/share/hypotheses.ts). */
   ach?: SharedAch[];

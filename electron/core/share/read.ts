@@ -17,6 +17,7 @@ import { readAch } from './hypotheses';
 import { SHARE_LIMITS as L } from './limits';
 import { DOC_URN_PREFIX, SHARE_NAMESPACE, type SharedClaim, type SharedFile, type SharedLink, type SharedNote, UNKNOWN_TIME } from './model';
 import { readAttributes } from '../attributes/share';
+import { readClusterTitles } from './clusters';
 import {
   type Agent,
   type Body,
@@ -424,6 +425,7 @@ function* readExtension(fileName: string, raw: unknown, out: SharedFile): Steps 
     out.summary = { ...ext.summary, modifiedAt: iso(ext.summary.modifiedAt, EPOCH) };
   }
   readAttributes(fileName, raw, out);
+  out.clusterTitles = readClusterTitles(fileName, raw);
 }
 
 /**

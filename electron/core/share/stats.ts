@@ -15,7 +15,7 @@ export class Tally {
   documentsCreated = 0;
   readonly other: SharePreview['other'] = { notes: emptyCounts(), tags: emptyCounts(), relations: emptyCounts(), documents: emptyCounts(), summary: emptyCounts() };
   readonly recorded: Record<ItemKind, number> = { annotation: 0, link: 0, note: 0, tag: 0, relation: 0, document: 0, summary: 0, attribute: 0, attribute_value: 0,
-    hypothesis_analysis: 0, hypothesis: 0, hypothesis_row: 0, hypothesis_rating: 0 };
+    hypothesis_analysis: 0, hypothesis: 0, hypothesis_row: 0, hypothesis_rating: 0, cluster_title: 0 };
   anchorLimited = 0;
 
   claim(outcome: Outcome, document: string, author: string, reanchored = false): void {

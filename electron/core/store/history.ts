@@ -20,8 +20,8 @@ const assign = (column: string) => String.raw`(?:${column}|deleted_at|modified_a
 const ANY_COLUMN = String.raw`"[a-z_]+"`;
 const oneOf = (columns: readonly string[]) => `"(?:${columns.join('|')})"`;
 const assignments = (column: string) => `${assign(column)}(?:, ${assign(column)})*`;
-/** Tables whose rows the journal restores whole (the tombstoned-table triggers of 0002, 0005, 0006 and 0013). */
-const WHOLE_ROW_TABLES = '(?:annotations|links|tags|relation_types|attributes|attribute_values|hypothesis_analyses|hypotheses|hypothesis_rows|hypothesis_ratings)';
+/** Tables whose rows the journal restores whole (the tombstoned-table triggers of 0002, 0005, 0006, 0013 and 0014). */
+const WHOLE_ROW_TABLES = '(?:annotations|links|tags|relation_types|attributes|attribute_values|hypothesis_analyses|hypotheses|hypothesis_rows|hypothesis_ratings|cluster_titles)';
 const JOURNAL_SQL = [
   new RegExp(String.raw`^UPDATE ${WHOLE_ROW_TABLES} SET ${assignments(ANY_COLUMN)} WHERE id = ${LITERAL}$`),
   new RegExp(String.raw`^INSERT INTO ${WHOLE_ROW_TABLES} \((?:"[a-z_]+", )*"[a-z_]+"\) VALUES \((?:${LITERAL}, )*${LITERAL}\)$`),

@@ -106,6 +106,8 @@ export function englishLabel(label: StepLabel): string {
       return `Clear the rating of “${p.row}” for “${p.hypothesis}”`;
     case 'rating.explain':
       return `Explain the rating of “${p.row}” for “${p.hypothesis}”`;
+    case 'cluster.rename':
+      return `Rename cluster “${p.from}” to “${p.name}”`;
   }
 }
 

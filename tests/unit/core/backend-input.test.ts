@@ -124,6 +124,9 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'hypotheses.rate': { input: { rowId: ID, hypothesisId: ID2, rating: 'CC' }, required: ['rowId', 'hypothesisId', 'rating'] },
   'hypotheses.explain': { input: { rowId: ID, hypothesisId: ID2, rationale: 'why' }, required: ['rowId', 'hypothesisId', 'rationale'] },
   'hypotheses.search': { input: { q: 'gain', limit: 5 }, required: ['q'] },
+  'clusters.list': { input: {}, required: [] },
+  'clusters.rename': { input: { key: ID, title: 'Сделки на 17 млрд' }, required: ['key', 'title'] },
+  'clusters.search': { input: { q: 'сделки' }, required: ['q'] },
 };
 
 /** A value of another type than `v`. */

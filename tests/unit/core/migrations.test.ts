@@ -730,3 +730,47 @@ describe('0013_hypotheses', () => {
     }
   });
 });
+
+describe('0014_cluster_titles', () => {
+  it('upgrades a schema-13 file: open merge conflicts keep their rows, cluster titles hang from a claim, and renaming joins the journal', () => {
+    const { db, file } = dbAt(13);
+    try {
+      insertDocument(db, 'd1', 'h1');
+      insertAnnotation(db, 'a1', 'd1');
+      db.prepare(
+        "INSERT INTO merge_conflicts (item_kind, item_id, losing_side, losing, source_file, created_at) VALUES ('tag', 't1', 'theirs', '{}', 'colleague.jsonld', ?)",
+      ).run(NOW);
+      // A conflict about a hypothesis (schema 13) must survive the table's rebuild too.
+      db.prepare(
+        "INSERT INTO merge_conflicts (item_kind, item_id, losing_side, losing, source_file, created_at) VALUES ('hypothesis', 'h1', 'mine', '{}', 'colleague.jsonld', ?)",
+      ).run(NOW);
+      const conflicts = db.prepare('SELECT * FROM merge_conflicts').all();
+      expect(() =>
+        db.prepare("INSERT INTO merge_conflicts (item_kind, item_id, losing_side, losing, source_file, created_at) VALUES ('cluster_title', 'a1', 'mine', '{}', 'f', ?)").run(NOW),
+      ).toThrow(/CHECK constraint/);
+
+      migrate(db, file, 14);
+
+      expect(db.prepare("SELECT * FROM merge_conflicts WHERE item_kind IN ('tag', 'hypothesis') ORDER BY id").all()).toEqual(conflicts);
+      db.prepare("INSERT INTO merge_conflicts (item_kind, item_id, losing_side, losing, source_file, created_at) VALUES ('cluster_title', 'a1', 'mine', '{}', 'f', ?)").run(NOW);
+      expect(isStrict(db, 'cluster_titles')).toBe(true);
+      expect(isStrict(db, 'merge_conflicts')).toBe(true);
+      const addTitle = (id: string) =>
+        db.prepare("INSERT INTO cluster_titles (id, title, author, created_at, modified_at) VALUES (?, 'Сделки на 17 млрд', 'me', ?, ?)").run(id, NOW, NOW);
+      addTitle('a1');
+      // A title is stored under the key claim, which must exist.
+      expect(() => addTitle('nope')).toThrow(/FOREIGN KEY/);
+
+      db.prepare('UPDATE undo_state SET step = 3').run();
+      db.prepare("UPDATE cluster_titles SET title = 'Обещания визита' WHERE id = 'a1'").run();
+      db.prepare('UPDATE undo_state SET step = NULL').run();
+      const log = db.prepare('SELECT tbl, row_id, sql FROM undo_log').all() as { tbl: string; row_id: string; sql: string }[];
+      expect(log.map((r) => [r.tbl, r.row_id])).toEqual([['cluster_titles', 'a1']]);
+      expect(isJournalSql(log[0]!.sql)).toBe(true);
+      db.exec(log[0]!.sql);
+      expect(db.prepare("SELECT title FROM cluster_titles WHERE id = 'a1'").get()).toEqual({ title: 'Сделки на 17 млрд' });
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -40,20 +40,34 @@ describe('the dossier model', () => {
     expect(d.cover.summary?.text).toBe('Три эксперта сходятся в экономике; расходятся в оценке рисков.\nSecond paragraph of the summary.');
   });
 
-  it('joins "supports" and "same claim" links into groups and shows contradictions', async () => {
+  it('the cross-source section is the app’s clusters with their titles; supporting claims are listed under the claim they support, and each contradiction shows once', async () => {
     const fx = await corpusProject();
-    const d = await dossierOf(fx);
-    const quotes = (ids: string[]) => ids.map((id) => d.claims.find((c) => c.id === id)!.quote).sort();
+    const quotesIn = (d: Dossier, ids: string[]) => ids.map((id) => d.claims.find((c) => c.id === id)!.quote).sort();
+    let d = await dossierOf(fx);
     const source = (q: string) => d.claims.find((c) => c.quote === q)!.citation.sourceId;
-    const groups = d.groups.map((g) => ({ claims: quotes(g.claimIds), against: quotes(g.contradicting.map((x) => x.claimId)), agree: g.agreeingSourceIds }));
-    expect(groups).toContainEqual({ claims: [Q.kRare, Q.cRare].sort(), against: [], agree: [source(Q.kRare), source(Q.cRare)] });
-    expect(groups).toContainEqual(expect.objectContaining({ claims: [Q.cFaith, Q.zCourse].sort(), against: [] }));
+    const groups = () =>
+      d.groups.map((g) => ({
+        title: g.title,
+        claims: quotesIn(d, g.claimIds),
+        against: quotesIn(d, g.contradicting.map((x) => x.claimId)),
+        linked: (g.linked ?? []).map((x) => [x.kind, x.toMember, quotesIn(d, [x.claimId])[0]]),
+        agree: g.agreeingSourceIds,
+      }));
+    // The "same claim" pair is a cluster, titled by its earliest claim until the analyst renames it,
+    // with the claim that one of its members elaborates listed under it.
+    const [faith] = (await fx.backend.call('clusters.list', {})).filter((c) => c.memberIds.includes(fx.claims.cFaith.id));
+    expect(groups()).toContainEqual({ title: Q.cFaith, claims: [Q.cFaith, Q.zCourse].sort(), against: [], linked: [['elaborates', false, Q.kPeace]], agree: [source(Q.cFaith), source(Q.zCourse)] });
+    // "supports" joins nothing: the supported claim is a group of one with its supporter under it.
+    expect(groups()).toContainEqual({ title: null, claims: [Q.cRare], against: [], linked: [['supports', true, Q.kRare]], agree: [source(Q.cRare)] });
     // The contradiction pair is shown once, from either side.
-    const contradiction = groups.filter((g) => g.against.length > 0);
+    const contradiction = groups().filter((g) => g.against.length > 0);
     expect(contradiction).toHaveLength(1);
     expect([...contradiction[0]!.claims, ...contradiction[0]!.against].sort()).toEqual([Q.kPeace, Q.zIran].sort());
-    // "elaborates" does not join a group.
-    expect(groups.some((g) => g.claims.includes(Q.kPeace) && g.claims.includes(Q.zCourse))).toBe(false);
+    expect(d.groups).toHaveLength(3);
+
+    await fx.backend.call('clusters.rename', { key: faith!.key, title: 'Межконфессиональный диалог' });
+    d = await dossierOf(fx);
+    expect(d.groups[0]).toMatchObject({ clusterKey: faith!.key, title: 'Межконфессиональный диалог' });
   });
 
   it('counts the tag × source matrix over the included claims', async () => {

@@ -75,7 +75,7 @@ describe('names', () => {
       fileName: 'f\u001b[31m.json', kind: 'w3c', applied: false, changed: false, claims: counts, links: counts,
       byDocument: [{ title: '\u202eLTR', counts }], byAuthor: [], tagsCreated: 0, documentsCreated: 0, skipped: [], skippedTotal: 0,
       other: { notes: counts, tags: counts, relations: counts, documents: counts, summary: counts },
-      recorded: { annotation: 0, link: 0, note: 0, tag: 0, relation: 0, document: 0, summary: 0, attribute: 0, attribute_value: 0, hypothesis_analysis: 0, hypothesis: 0, hypothesis_row: 0, hypothesis_rating: 0 }, anchorLimited: 0,
+      recorded: { annotation: 0, link: 0, note: 0, tag: 0, relation: 0, document: 0, summary: 0, attribute: 0, attribute_value: 0, hypothesis_analysis: 0, hypothesis: 0, hypothesis_row: 0, hypothesis_rating: 0, cluster_title: 0 }, anchorLimited: 0,
     });
     expect(preview).toContain('f\\u001b[31m.json');
     expect(preview).toContain('\\u202eLTR');

@@ -12,6 +12,7 @@ import { sql as anchorConfidence } from './0010_anchor_confidence';
 import { sql as favouriteTags } from './0011_favourite_tags';
 import { sql as graphPositions } from './0012_graph_positions';
 import { sql as hypotheses } from './0013_hypotheses';
+import { sql as clusterTitles } from './0014_cluster_titles';
 
 /** A numbered schema step. Never edit one after it has landed: add the next number instead. */
 export interface Migration {
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'favourite_tags', sql: favouriteTags },
   { version: 12, name: 'graph_positions', sql: graphPositions },
   { version: 13, name: 'hypotheses', sql: hypotheses },
+  { version: 14, name: 'cluster_titles', sql: clusterTitles },
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1]!.version;
