@@ -53,6 +53,8 @@ export const COMMANDS = [
   // Outside a text field only: in a note, Ctrl+Shift+V stays the browser's paste without formatting.
   // So the key is the page's alone (alsoKeys): a native menu accelerator would take it from notes too.
   { id: 'documents.paste', label: 'Paste as New Document…', alsoKeys: ['Shift+CmdOrCtrl+V'], menu: 'edit' },
+  { id: 'connectors.toggle', label: 'Show or Hide Links Between Panes', accelerator: 'Shift+CmdOrCtrl+L', menu: 'view', keepsLinkMode: true },
+  { id: 'followLinks.toggle', label: 'Follow Links While Scrolling', menu: 'view', keepsLinkMode: true },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

@@ -73,6 +73,8 @@ export function useAppCommands(ui: Ui) {
     'sidebar.toggle': { run: () => actions.setPanels({ sidebar: !state.layout.sidebar }), enabled: hasProject },
     'inspector.toggle': { run: () => actions.setPanels({ inspector: !state.layout.inspector }), enabled: hasProject },
     'documents.paste': { run: () => ui.setDialog('paste'), enabled: writable },
+    'connectors.toggle': { run: () => actions.setPanels({ connectors: !state.layout.connectors }), enabled: hasProject },
+    'followLinks.toggle': { run: () => actions.setPanels({ followLinks: !state.layout.followLinks }), enabled: hasProject },
   };
   const run = useCommands(handlers);
   return { run, enabled: (id: keyof CommandHandlers) => handlers[id].enabled?.() ?? true };
