@@ -95,7 +95,20 @@ export function layoutConnectors(panes: readonly PaneGeometry[], links: readonly
       markers.push({ linkId: link.id, shownId, hiddenId, where: hidden.state, side, x, y: clampY(midY(shown.rect), shown.pane.viewport) });
     }
   }
-  return { connectors, markers };
+  return { connectors, markers: spread(markers) };
+}
+
+const MARKER_STEP = 12;
+
+/** Markers of one claim on one edge would sit on each other: they are stacked downwards instead. */
+function spread(markers: EdgeMarker[]): EdgeMarker[] {
+  const seen = new Map<string, number>();
+  return markers.map((m) => {
+    const key = `${m.shownId}:${m.side}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return n === 0 ? m : { ...m, y: m.y + n * MARKER_STEP };
+  });
 }
 
 type End =

@@ -94,3 +94,22 @@ export async function connectorEnds(page: Page, linkId: string): Promise<{ from:
   };
   return { from: point(from), to: point(to) };
 }
+
+/** The middle of a quote's first character on screen: where a pointer rests "on" the claim. */
+export async function quotePoint(region: Locator, text: string): Promise<{ x: number; y: number }> {
+  const point = await region.evaluate((el, needle) => {
+    const walker = document.createTreeWalker(el.querySelector('.source-text')!, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const found = n.textContent!.indexOf(needle);
+      if (found < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, found);
+      r.setEnd(n, found + 1);
+      const b = r.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    }
+    return null;
+  }, text);
+  if (!point) throw new Error(`text not found in pane: ${text}`);
+  return point;
+}
