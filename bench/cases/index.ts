@@ -1,6 +1,7 @@
 import type { BenchCase } from '../types';
 import { exportCase } from '../export/case';
 import { annotateCase } from './annotate';
+import { connectorsCase } from './connectors';
 import { memoryCase } from './memory';
 import { openCase } from './open';
 import { pdfCase } from './pdf';
@@ -13,4 +14,4 @@ import { storeCase } from './store';
  * Every case `npm run bench` knows, in the order they run. A new case is one module in this folder
  * exporting a BenchCase, added to this list; `npm run bench -- <id>` then selects it by its id.
  */
-export const CASES: readonly BenchCase[] = [openCase, annotateCase, scrollCase, storeCase, searchCase, exportCase, shareCase, pdfCase, memoryCase];
+export const CASES: readonly BenchCase[] = [openCase, annotateCase, scrollCase, storeCase, searchCase, exportCase, shareCase, pdfCase, memoryCase, connectorsCase];

@@ -69,14 +69,24 @@ export function CodingStripe({ documentId, title, map, scroller, annotations }: 
       const height = el.scrollHeight || 1;
       const next: Mark[] = [];
       const { annotations: claims, tagColor: colors, linksOf: links } = inputs.current;
+      // Marks that would land on the same pixel row in the same colour are one mark: a long
+      // document's thousands of claims stay a few hundred buttons (the first claim there is the jump).
+      const taken = new Set<string>();
+      const add = (m: Mark) => {
+        const key = `${m.kind}:${m.lane ?? 0}:${m.color}:${Math.round(m.top * el.clientHeight)}`;
+        if (taken.has(key)) return;
+        taken.add(key);
+        next.push(m);
+      };
       for (const a of claims) {
         const rect = map.range(a.start, a.end)?.getBoundingClientRect();
         if (!rect || rect.height === 0) continue;
         const top = (rect.top - box.top + el.scrollTop) / height;
         const h = rect.height / height;
-        next.push({ id: `c${a.id}`, claim: a, top, height: h, color: colors.get(a.tagIds[0] ?? '') ?? NO_TAG, kind: 'claim' });
-        (links.get(a.id) ?? []).forEach((color, i) => {
-          next.push({ id: `l${a.id}:${i}`, claim: a, top, height: h, color, kind: 'link', lane: Math.min(i, 2) });
+        add({ id: `c${a.id}`, claim: a, top, height: h, color: colors.get(a.tagIds[0] ?? '') ?? NO_TAG, kind: 'claim' });
+        // Up to three links of a claim side by side; more would sit on the same pixels anyway.
+        (links.get(a.id) ?? []).slice(0, 3).forEach((color, i) => {
+          add({ id: `l${a.id}:${i}`, claim: a, top, height: h, color, kind: 'link', lane: i });
         });
       }
       setMarks(next);
@@ -102,7 +112,7 @@ export function CodingStripe({ documentId, title, map, scroller, annotations }: 
     pick(a.id, rect);
   };
   const claimCount = annotations.length;
-  const linkCount = marks.filter((m) => m.kind === 'link').length;
+  const linkCount = useMemo(() => annotations.reduce((n, a) => n + (linksOf.get(a.id)?.length ?? 0), 0), [annotations, linksOf]);
   const quote = (a: Annotation) => (a.exact.length > 80 ? `${a.exact.slice(0, 80)}…` : a.exact);
   return (
     <div className="coding-stripe" role="group" aria-label={t('stripe.label', { title, claims: claimCount, links: linkCount })}>

@@ -45,7 +45,8 @@ export function ConnectorOverlay() {
     if (!row || !host.current) return;
     const relationOf = (linkId: string) => {
       const { links: ls, relations: rs, t: tr } = latest.current;
-      const rel = rs.find((r) => r.id === ls.find((l) => l.id === linkId)?.relationId);
+      const relationId = ls.find((l) => l.id === linkId)?.relationId;
+      const rel = rs.find((r) => r.id === relationId);
       return rel ? relationNames(rel, tr).name : '?';
     };
     const e = new ConnectorEngine(row, host.current, {

@@ -1,9 +1,11 @@
 import { paneRegistry } from '../reader/paneRegistry';
 import { followDeltas } from './follow';
-import { layoutConnectors, type Box, type EdgeMarker, type LinkEnds, type PaneGeometry } from './geometry';
+import { layoutConnectors, type Box, type EdgeMarker, type LinkEnds, type PaneGeometry, type Place } from './geometry';
 
 const SVG = 'http://www.w3.org/2000/svg';
 export const HOT_HIGHLIGHT = 'cr-link-hot';
+/** Characters beyond the paragraphs on screen that are still measured, for claims that reach into view. */
+const WINDOW_MARGIN = 200;
 
 export interface DrawnLink extends LinkEnds {
   color: string;
@@ -39,11 +41,15 @@ export class ConnectorEngine {
   private input: EngineInput = { order: [], links: [], claims: new Map(), show: true, follow: false, hot: new Set() };
   private frame = 0;
   private readonly svg: SVGSVGElement;
-  private readonly layer: SVGGElement;
   private readonly defs: SVGDefsElement;
-  private readonly paths = new Map<string, { line: SVGPathElement; hit: SVGPathElement }>();
-  private readonly marks = new Map<string, SVGGElement>();
+  private readonly paths: { line: SVGPathElement; hit: SVGPathElement }[] = [];
+  private readonly marks: SVGGElement[] = [];
+  /** Lines under, pointer targets (gutter curves, markers) over them. */
+  private readonly lines: SVGGElement;
+  private readonly hits: SVGGElement;
   private readonly ranges = new Map<string, Range>();
+  /** Marker labels by link, hidden end and place: pooled markers change links as the panes scroll. */
+  private readonly labels = new Map<string, string>();
   private readonly resize: ResizeObserver;
   private readonly observed = new Set<Element>();
   /** The pane the user scrolled, which the others follow in the next frame. */
@@ -65,8 +71,9 @@ export class ConnectorEngine {
     this.svg.classList.add('connector-svg');
     this.svg.setAttribute('aria-hidden', 'true');
     this.defs = document.createElementNS(SVG, 'defs');
-    this.layer = document.createElementNS(SVG, 'g');
-    this.svg.append(this.defs, this.layer);
+    this.lines = document.createElementNS(SVG, 'g');
+    this.hits = document.createElementNS(SVG, 'g');
+    this.svg.append(this.defs, this.lines, this.hits);
     host.prepend(this.svg);
     this.resize = new ResizeObserver(() => this.schedule());
     this.resize.observe(row);
@@ -82,6 +89,7 @@ export class ConnectorEngine {
 
   update(next: EngineInput): void {
     if (next.claims !== this.input.claims || next.order !== this.input.order) this.ranges.clear();
+    if (next.links !== this.input.links) this.labels.clear();
     this.input = next;
     this.schedule();
   }
@@ -150,21 +158,22 @@ export class ConnectorEngine {
     // Reads.
     const rowBox = this.row.getBoundingClientRect();
     const panes = this.readPanes(order);
-    let rects = this.readRects(panes);
+    const windows = this.readWindows(panes);
+    let rects = this.readRects(panes, windows);
     const hoverIds = this.readHover();
     // Follow links: scroll the other panes, then read their claims again (a scroll offset change
     // needs no new layout, so this second read is cheap).
     const leader = follow && this.leader ? panes.find((p) => p.documentId === this.leader) : undefined;
     this.leader = null;
     if (leader) {
-      const deltas = followDeltas(leader, panes, links, rects);
+      const deltas = followDeltas(leader, panes, links, rects, (id) => this.measure(id));
       for (const [documentId, delta] of deltas) {
         const scroller = paneRegistry.get(documentId)?.scroller;
         if (!scroller || Math.abs(delta) < 1) continue;
         scroller.scrollTop += delta;
         this.driven.set(scroller, scroller.scrollTop);
       }
-      if (deltas.size > 0) rects = this.readRects(panes);
+      if (deltas.size > 0) rects = this.readRects(panes, this.readWindows(panes));
     }
     const layout = show ? layoutConnectors(panes, links, rects) : { connectors: [], markers: [] };
     const at = this.pointer;
@@ -192,14 +201,47 @@ export class ConnectorEngine {
     return out;
   }
 
-  private readRects(panes: readonly PaneGeometry[]): Map<string, Box> {
+  /**
+   * The text offsets on screen in each pane (with a margin), so that only claims near the viewport
+   * are measured: a project with thousands of links would otherwise measure every claim each frame.
+   */
+  private readWindows(panes: readonly PaneGeometry[]): Map<string, { from: number; to: number }> {
+    const out = new Map<string, { from: number; to: number }>();
+    for (const p of panes) {
+      const handle = paneRegistry.get(p.documentId);
+      const paras = handle?.scroller.querySelector('.source-text')?.children;
+      const ranges = handle?.map.paragraphs;
+      if (!paras || !ranges || paras.length !== ranges.length || ranges.length === 0) continue;
+      // Paragraph i is the i-th child (offsets.ts): two binary searches over their boxes find the
+      // first and last on screen, with no hit-testing.
+      const first = firstIndex(paras.length, (i) => paras[i]!.getBoundingClientRect().bottom >= p.viewport.top);
+      const last = firstIndex(paras.length, (i) => paras[i]!.getBoundingClientRect().top > p.viewport.bottom) - 1;
+      const from = ranges[Math.min(first, ranges.length - 1)]!.start;
+      const to = ranges[Math.max(0, last)]!.end;
+      out.set(p.documentId, { from: from - WINDOW_MARGIN, to: to + WINDOW_MARGIN });
+    }
+    return out;
+  }
+
+  private measure(claimId: string): Box | undefined {
+    const r = this.range(claimId)?.getBoundingClientRect();
+    return r && r.height > 0 ? box(r) : undefined;
+  }
+
+  private readRects(panes: readonly PaneGeometry[], windows: ReadonlyMap<string, { from: number; to: number }>): Map<string, Place> {
     const open = new Set(panes.map((p) => p.documentId));
-    const rects = new Map<string, Box>();
+    const rects = new Map<string, Place>();
     for (const link of this.input.links) {
       for (const id of [link.fromId, link.toId]) {
-        if (rects.has(id) || !open.has(this.input.claims.get(id)?.documentId ?? '')) continue;
-        const r = this.range(id)?.getBoundingClientRect();
-        if (r && r.height > 0) rects.set(id, box(r));
+        const claim = this.input.claims.get(id);
+        if (rects.has(id) || !claim || !open.has(claim.documentId)) continue;
+        const w = windows.get(claim.documentId);
+        if (w && claim.end < w.from) rects.set(id, 'above');
+        else if (w && claim.start > w.to) rects.set(id, 'below');
+        else {
+          const r = this.measure(id);
+          if (r) rects.set(id, r);
+        }
       }
     }
     return rects;
@@ -247,78 +289,108 @@ export class ConnectorEngine {
     return `url(#${id})`;
   }
 
+  /**
+   * Paths are pooled by position, never removed while scrolling: each frame some links come into
+   * view and others leave, and creating and removing SVG nodes for them cost more than all the
+   * rest of the frame. A path takes the link it shows from its data attribute when hovered.
+   */
   private writeConnectors(connectors: ReturnType<typeof layoutConnectors>['connectors']): void {
     const byId = new Map(this.input.links.map((l) => [l.id, l]));
-    const seen = new Set<string>();
-    for (const c of connectors) {
+    connectors.forEach((c, i) => {
       const link = byId.get(c.linkId)!;
-      seen.add(c.linkId);
-      let drawn = this.paths.get(c.linkId);
+      let drawn = this.paths[i];
       if (!drawn) {
         drawn = { line: document.createElementNS(SVG, 'path'), hit: document.createElementNS(SVG, 'path') };
         drawn.line.classList.add('connector');
         drawn.hit.classList.add('connector-hit');
-        drawn.line.dataset.linkId = c.linkId;
-        drawn.hit.dataset.linkId = c.linkId;
-        this.bindHit(drawn.hit, c.linkId);
-        this.layer.append(drawn.line, drawn.hit);
-        this.paths.set(c.linkId, drawn);
+        this.bindHit(drawn.hit);
+        this.lines.append(drawn.line);
+        this.hits.append(drawn.hit);
+        this.paths.push(drawn);
       }
-      drawn.line.setAttribute('d', c.path);
-      drawn.hit.setAttribute('d', c.gutterPath);
-      drawn.line.setAttribute('stroke', link.color);
-      drawn.line.dataset.from = `${c.from.x},${c.from.y}`;
-      drawn.line.dataset.to = `${c.to.x},${c.to.y}`;
-      if (link.directed) drawn.line.setAttribute('marker-end', this.arrow(link.color));
-      else drawn.line.removeAttribute('marker-end');
-      drawn.line.classList.toggle('is-hot', this.input.hot.has(c.linkId));
-    }
-    for (const [id, drawn] of this.paths) {
-      if (seen.has(id)) continue;
-      drawn.line.remove();
-      drawn.hit.remove();
-      this.paths.delete(id);
+      const { line, hit } = drawn;
+      if (line.dataset.linkId !== c.linkId) {
+        line.dataset.linkId = c.linkId;
+        hit.dataset.linkId = c.linkId;
+      }
+      line.style.display = '';
+      hit.style.display = '';
+      line.setAttribute('d', c.path);
+      hit.setAttribute('d', c.gutterPath);
+      line.dataset.from = `${c.from.x},${c.from.y}`;
+      line.dataset.to = `${c.to.x},${c.to.y}`;
+      // Colour and arrow are rewritten only when this path shows a link of another look.
+      const look = `${link.color}${link.directed ? '>' : ''}`;
+      if (line.dataset.look !== look) {
+        line.dataset.look = look;
+        line.setAttribute('stroke', link.color);
+        if (link.directed) line.setAttribute('marker-end', this.arrow(link.color));
+        else line.removeAttribute('marker-end');
+      }
+      const hot = this.input.hot.has(c.linkId);
+      if (line.classList.contains('is-hot') !== hot) line.classList.toggle('is-hot', hot);
+    });
+    for (let i = connectors.length; i < this.paths.length; i++) {
+      const { line, hit } = this.paths[i]!;
+      if (line.style.display === 'none') break;
+      line.style.display = 'none';
+      hit.style.display = 'none';
+      delete line.dataset.linkId;
+      delete hit.dataset.linkId;
     }
   }
 
-  private bindHit(hit: SVGPathElement, linkId: string): void {
-    hit.addEventListener('mouseenter', (e) => this.events.hover([linkId], { linkId, x: e.clientX, y: e.clientY }));
+  private bindHit(hit: SVGPathElement): void {
+    hit.addEventListener('mouseenter', (e) => {
+      const linkId = hit.dataset.linkId;
+      if (linkId) this.events.hover([linkId], { linkId, x: e.clientX, y: e.clientY });
+    });
     hit.addEventListener('mouseleave', () => this.events.hover([], null));
-    hit.addEventListener('click', () => this.events.select(linkId));
+    hit.addEventListener('click', () => {
+      if (hit.dataset.linkId) this.events.select(hit.dataset.linkId);
+    });
   }
 
   private writeMarkers(markers: readonly EdgeMarker[]): void {
     const byId = new Map(this.input.links.map((l) => [l.id, l]));
-    const seen = new Set<string>();
-    for (const m of markers) {
-      const key = `${m.linkId}:${m.hiddenId}`;
-      seen.add(key);
-      let g = this.marks.get(key);
+    markers.forEach((m, i) => {
+      let g = this.marks[i];
       if (!g) {
         g = document.createElementNS(SVG, 'g');
         g.classList.add('connector-marker');
         g.setAttribute('role', 'button');
         g.setAttribute('tabindex', '0');
-        g.dataset.linkId = m.linkId;
-        g.dataset.hiddenId = m.hiddenId;
-        const title = document.createElementNS(SVG, 'title');
-        const dot = document.createElementNS(SVG, 'path');
-        g.append(title, dot);
-        const hidden = m.hiddenId;
-        g.addEventListener('click', () => this.events.reveal(hidden));
+        g.append(document.createElementNS(SVG, 'title'), document.createElementNS(SVG, 'path'));
+        const target = g;
+        const reveal = () => {
+          if (target.dataset.hiddenId) this.events.reveal(target.dataset.hiddenId);
+        };
+        g.addEventListener('click', reveal);
         g.addEventListener('keydown', (e) => {
           if (e.key === 'Enter' || e.key === ' ') {
             e.preventDefault();
-            this.events.reveal(hidden);
+            reveal();
           }
         });
-        this.layer.append(g);
-        this.marks.set(key, g);
+        this.hits.append(g);
+        this.marks.push(g);
       }
-      const label = this.events.markerLabel(m);
-      g.setAttribute('aria-label', label);
-      g.firstChild!.textContent = label;
-      const dot = g.lastChild as SVGPathElement;
+      g.style.display = '';
+      // The label is worded when the marker shows another link or place, not every frame.
+      if (g.dataset.linkId !== m.linkId || g.dataset.hiddenId !== m.hiddenId || g.dataset.where !== m.where) {
+        g.dataset.linkId = m.linkId;
+        g.dataset.hiddenId = m.hiddenId;
+        g.dataset.where = m.where;
+        const key = `${m.linkId}:${m.hiddenId}:${m.where}`;
+        let label = this.labels.get(key);
+        if (label === undefined) {
+          label = this.events.markerLabel(m);
+          this.labels.set(key, label);
+        }
+        g.setAttribute('aria-label', label);
+        g.firstChild!.textContent = label;
+        (g.lastChild as SVGPathElement).setAttribute('fill', byId.get(m.linkId)?.color ?? '#868e96');
+      }
       // A small arrowhead on the pane's edge, pointing to where the other end is.
       const s = 5;
       const d =
@@ -329,18 +401,31 @@ export class ConnectorEngine {
             : m.side === 'right'
               ? `M${m.x - s / 2},${m.y - s} L${m.x + s},${m.y} L${m.x - s / 2},${m.y + s} z`
               : `M${m.x + s / 2},${m.y - s} L${m.x - s},${m.y} L${m.x + s / 2},${m.y + s} z`;
-      dot.setAttribute('d', d);
-      dot.setAttribute('fill', byId.get(m.linkId)?.color ?? '#868e96');
-      g.dataset.where = m.where;
+      (g.lastChild as SVGPathElement).setAttribute('d', d);
       g.dataset.x = String(m.x);
       g.dataset.y = String(m.y);
-    }
-    for (const [key, g] of this.marks) {
-      if (seen.has(key)) continue;
-      g.remove();
-      this.marks.delete(key);
+    });
+    for (let i = markers.length; i < this.marks.length; i++) {
+      const g = this.marks[i]!;
+      if (g.style.display === 'none') break;
+      g.style.display = 'none';
+      delete g.dataset.linkId;
+      delete g.dataset.hiddenId;
+      delete g.dataset.where;
     }
   }
+}
+
+/** The first index in [0, n) where `past` turns true (n when it never does); `past` must be monotone. */
+function firstIndex(n: number, past: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (past(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 const box = (r: DOMRect): Box => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });

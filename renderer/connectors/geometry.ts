@@ -68,11 +68,17 @@ export function isVisible(rect: Box, viewport: Box): boolean {
 }
 
 /**
- * Connectors for links whose two ends are on screen in two different panes, and a marker beside
- * each end on screen whose other end is scrolled away or not open. `rects` holds the bounding
- * rectangle of each claim in an open pane (by claim id).
+ * Where a claim in an open pane is: its bounding rectangle when it was measured, or just "above" or
+ * "below" the viewport when its text offsets already say it is far out of view (not measured).
  */
-export function layoutConnectors(panes: readonly PaneGeometry[], links: readonly LinkEnds[], rects: ReadonlyMap<string, Box>): Layout {
+export type Place = Box | 'above' | 'below';
+
+/**
+ * Connectors for links whose two ends are on screen in two different panes, and a marker beside
+ * each end on screen whose other end is scrolled away or not open. `rects` holds where each claim
+ * in an open pane is (by claim id).
+ */
+export function layoutConnectors(panes: readonly PaneGeometry[], links: readonly LinkEnds[], rects: ReadonlyMap<string, Place>): Layout {
   const byDoc = new Map(panes.map((p) => [p.documentId, p]));
   const connectors: Connector[] = [];
   const markers: EdgeMarker[] = [];
@@ -116,11 +122,12 @@ type End =
   | { state: 'above' | 'below'; pane: PaneGeometry }
   | { state: 'closed' };
 
-function end(claimId: string, pane: PaneGeometry | undefined, rects: ReadonlyMap<string, Box>): End {
+function end(claimId: string, pane: PaneGeometry | undefined, rects: ReadonlyMap<string, Place>): End {
   if (!pane) return { state: 'closed' };
   const rect = rects.get(claimId);
   // An open pane whose text is not laid out yet: treat the claim as out of view below.
   if (!rect) return { state: 'below', pane };
+  if (typeof rect === 'string') return { state: rect, pane };
   if (isVisible(rect, pane.viewport)) return { state: 'shown', pane, rect };
   return { state: rect.bottom <= pane.viewport.top ? 'above' : 'below', pane };
 }

@@ -111,7 +111,7 @@ sampleTest('connectors hide and show by key and by the toggle, and the choice su
   await seedLinks(page);
   const host = page.locator('.connector-host');
   const toggle = page.getByRole('group', { name: 'Links between panes' }).getByRole('button', { name: 'Links between panes' });
-  await expect(page.locator('path.connector')).toHaveCount(3);
+  await expect(page.locator('path.connector[data-link-id]')).toHaveCount(3);
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('Control+Shift+L');
   await expect(host).toBeHidden();
@@ -122,7 +122,7 @@ sampleTest('connectors hide and show by key and by the toggle, and the choice su
   await expect(host).toBeHidden();
   await toggle.click();
   await expect(host).toBeVisible();
-  await expect(page.locator('path.connector')).toHaveCount(3);
+  await expect(page.locator('path.connector[data-link-id]')).toHaveCount(3);
 });
 
 sampleTest('follow links: scrolling one pane brings the linked claim of the other pane level with it', async ({ page }) => {

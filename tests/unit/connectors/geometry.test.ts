@@ -46,6 +46,14 @@ describe('connectors between panes', () => {
     expect(out.markers.some((m) => m.linkId === 'up')).toBe(false);
   });
 
+  it('a claim known to be far out of view without being measured counts as above or below', () => {
+    const rects = new Map<string, Box | 'above' | 'below'>([
+      ['a', rect(100, 200)],
+      ['b', 'above'],
+    ]);
+    expect(layoutConnectors(panes, [link('l', 'a', 'A', 'b', 'B')], rects).markers[0]).toMatchObject({ where: 'above', side: 'right' });
+  });
+
   it('a link into a document that is not open shows a marker that will open it, and markers of one claim do not cover each other', () => {
     const rects = new Map([['b', rect(560, 300)]]);
     const out = layoutConnectors([paneAt('B', 1)], [link('x', 'b', 'B', 'z1', 'Z'), link('y', 'z2', 'Z', 'b', 'B')], rects);
@@ -73,8 +81,12 @@ describe('follow links', () => {
       ['far', rect(100, 650)],
       ['farB', rect(560, 150)],
     ]);
-    const deltas = followDeltas(panes[0]!, panes, [link('l1', 'far', 'A', 'farB', 'B'), link('l2', 'nearB', 'B', 'near', 'A')], rects);
+    const deltas = followDeltas(panes[0]!, panes, [link('l1', 'far', 'A', 'farB', 'B'), link('l2', 'nearB', 'B', 'near', 'A')], rects, () => undefined);
     expect(deltas).toEqual(new Map([['B', 1000]]));
+    // The far end not measured yet (known only to be below): it is measured for the alignment.
+    const unmeasured = new Map<string, Box | 'below'>([...rects, ['nearB', 'below']]);
+    const measured = followDeltas(panes[0]!, panes, [link('l2', 'nearB', 'B', 'near', 'A')], unmeasured, (id) => (id === 'nearB' ? rect(560, 1790) : undefined));
+    expect(measured).toEqual(new Map([['B', 1500]]));
   });
 
   it('a pane with no link to the scrolled one, or whose linked claims are off screen, stays where it is', () => {
@@ -82,7 +94,7 @@ describe('follow links', () => {
       ['off', rect(100, 900)],
       ['offB', rect(560, 200)],
     ]);
-    expect(followDeltas(panes[0]!, panes, [link('l', 'off', 'A', 'offB', 'B')], rects).size).toBe(0);
+    expect(followDeltas(panes[0]!, panes, [link('l', 'off', 'A', 'offB', 'B')], rects, () => rect(560, 200)).size).toBe(0);
   });
 });
 
