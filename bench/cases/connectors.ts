@@ -81,7 +81,7 @@ export const connectorsCase: BenchCase = {
   title: 'Scroll three panes with 500 visible links, connectors on vs off',
   async run(ctx) {
     const work = fs.mkdtempSync(path.join(ctx.workDir, 'connectors-'));
-    const specs = [0, 1, 2].map((i) => ({ title: `Linked ${i + 1}`, length: 12_000, claims: 300, seed: 71 + i }));
+    const specs = [0, 1, 2].map((i) => ({ title: `Linked ${i + 1}`, length: 12_000, claims: 600, seed: 71 + i }));
     const { file, docs } = buildProject(work, 'connectors', specs);
     const links = linkAcross(file, docs.map((d) => d.id));
     const app = await startApp(path.join(work, 'home'), file);

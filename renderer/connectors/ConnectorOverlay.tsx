@@ -75,6 +75,15 @@ export function ConnectorOverlay() {
     };
   }, []);
 
+  // A link chosen by its connector stays marked in the inspector until another claim is selected.
+  const selectedId = state.selectedId;
+  useEffect(() => {
+    const { selectedLinkId } = useConnectors.getState();
+    if (!selectedLinkId) return;
+    const link = latest.current.links.find((l) => l.id === selectedLinkId);
+    if (!link || (link.fromId !== selectedId && link.toId !== selectedId)) selectLink(null);
+  }, [selectedId, selectLink]);
+
   const hotSet = useMemo(() => new Set(hot), [hot]);
   useLayoutEffect(() => {
     engine.current?.update({ order, links: drawn, claims, show: layout.connectors, follow: layout.followLinks, hot: hotSet });

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { pane, sampleTest, tagSentence } from './app';
+import { clickInText, pane, sampleTest, tagSentence } from './app';
 import { CAR, connectorEnds, KAZ, Q, quotePoint, quoteRect, seedLinks, ZAK, type QuoteKey } from './connectors-seed';
 
 const TOLERANCE = 3;
@@ -71,6 +71,10 @@ sampleTest('hovering a connector or its claim marks both ends and names the rela
   const chosen = inspector(page).locator('.link-row.is-chosen');
   await expect(chosen).toHaveCount(1);
   await expect(chosen.locator('.relation')).toHaveText('supports');
+  // Selecting a claim that is no end of it lets the link go.
+  await clickInText(page, pane(page, ZAK), Q.Z1, 3);
+  await expect(inspector(page).locator('.inspector-quote')).toHaveText(Q.Z1);
+  await expect(inspector(page).locator('.link-row.is-chosen')).toHaveCount(0);
 
   // Over the claim's own text: all of its links light up, their relations named.
   await page.mouse.move(0, 0);
