@@ -63,6 +63,8 @@ export const COMMANDS = [
   { id: 'view.hypotheses', label: 'Competing Hypotheses', accelerator: 'Shift+CmdOrCtrl+H', menu: 'view' },
   // Alt: Ctrl+Shift+T is the browser's own "reopen tab" in browser mode.
   { id: 'view.timeline', label: 'Timeline', accelerator: 'Alt+Shift+T', menu: 'view' },
+  { id: 'connectors.toggle', label: 'Show or Hide Links Between Panes', accelerator: 'Shift+CmdOrCtrl+L', menu: 'view', keepsLinkMode: true },
+  { id: 'followLinks.toggle', label: 'Follow Links While Scrolling', menu: 'view', keepsLinkMode: true },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

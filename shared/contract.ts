@@ -308,6 +308,10 @@ export const Layout = z.object({
   sidebar: z.boolean().default(true),
   /** Whether the claim inspector is shown. */
   inspector: z.boolean().default(true),
+  /** Whether links between side-by-side panes are drawn as connectors. */
+  connectors: z.boolean().default(true),
+  /** Whether scrolling one pane keeps the linked claims of the other panes aligned with it. */
+  followLinks: z.boolean().default(false),
 });
 export type Layout = z.infer<typeof Layout>;
 

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { Layout, type PaneLayout } from './contract';
 
-export const EMPTY_LAYOUT: Layout = { panes: [], sidebar: true, inspector: true, view: null };
+export const EMPTY_LAYOUT: Layout = { panes: [], sidebar: true, inspector: true, view: null, connectors: true, followLinks: false };
 
 /** Scales positive weights to shares that add up to 1 (4 decimals; the last share takes the rounding). */
 export function toShares(weights: readonly number[]): number[] {
@@ -68,6 +68,8 @@ export function restoreLayout(json: unknown): Layout | null {
     sidebar: saved.data.sidebar,
     inspector: true,
     view: null,
+    connectors: true,
+    followLinks: false,
     panes: withShares(saved.data.panes.map((p) => ({ documentId: p.documentId, scroll: p.scroll, weight: p.size }))),
   };
 }

@@ -3,6 +3,7 @@ import { exportCase } from '../export/case';
 import { anchorQualityCase } from './anchor-quality';
 import { graphCase } from './graph';
 import { annotateCase } from './annotate';
+import { connectorsCase } from './connectors';
 import { memoryCase } from './memory';
 import { openCase } from './open';
 import { pdfCase } from './pdf';
@@ -16,4 +17,4 @@ import { hypothesesCase } from './hypotheses';
  * Every case `npm run bench` knows, in the order they run. A new case is one module in this folder
  * exporting a BenchCase, added to this list; `npm run bench -- <id>` then selects it by its id.
  */
-export const CASES: readonly BenchCase[] = [openCase, annotateCase, scrollCase, storeCase, searchCase, exportCase, shareCase, anchorQualityCase, pdfCase, graphCase, hypothesesCase, memoryCase];
+export const CASES: readonly BenchCase[] = [openCase, annotateCase, scrollCase, connectorsCase, storeCase, searchCase, exportCase, shareCase, anchorQualityCase, pdfCase, graphCase, hypothesesCase, memoryCase];

@@ -83,6 +83,8 @@ export function useAppCommands(ui: Ui) {
     'graph.open': { run: () => viewPane.toggle('graph'), enabled: hasProject },
     'view.hypotheses': { run: () => viewPane.toggle('hypotheses'), enabled: hasProject },
     'view.timeline': { run: () => viewPane.toggle('timeline'), enabled: hasProject },
+    'connectors.toggle': { run: () => actions.setPanels({ connectors: !state.layout.connectors }), enabled: hasProject },
+    'followLinks.toggle': { run: () => actions.setPanels({ followLinks: !state.layout.followLinks }), enabled: hasProject },
   };
   const run = useCommands(handlers);
   return { run, enabled: (id: keyof CommandHandlers) => handlers[id].enabled?.() ?? true };

@@ -269,7 +269,7 @@ function useWorkspaceState() {
         setLayout((l) => resizePanes(l, weights));
       },
       /** Shows or hides the sidebar, the inspector or the view pane; the choice is saved with the layout. */
-      setPanels(panels: Partial<Pick<Layout, 'sidebar' | 'inspector' | 'view'>>) {
+      setPanels(panels: Partial<Pick<Layout, 'sidebar' | 'inspector' | 'view' | 'connectors' | 'followLinks'>>) {
         setLayout((l) => ({ ...l, ...panels }));
       },
       rememberScroll(documentId: string, fraction: number) {

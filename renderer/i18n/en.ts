@@ -820,6 +820,20 @@ export const en = {
   'share.conflictKind.cluster_title': "Cluster title",
   'clusters.hits': "{count, plural, one {# cluster} other {# clusters}}",
   // ---- end of claim clusters and the timeline ----
+  // ---- connectors and the coding stripe ----
+  'command.connectors.toggle': "Show or hide links between panes",
+  'command.followLinks.toggle': "Follow links while scrolling",
+  'connectors.show': "Links between panes",
+  'connectors.follow': "Follow links",
+  'connectors.controls': "Links between panes",
+  'connectors.markerAbove': "Linked claim above, {relation}: show it",
+  'connectors.markerBelow': "Linked claim below, {relation}: show it",
+  'connectors.markerClosed': "Linked claim in «{title}», {relation}: open it",
+  'connectors.tipHint': "Click to show the link in the inspector",
+  'stripe.label': "Map of «{title}»: {claims, plural, one {# claim} other {# claims}}, {links, plural, one {# link} other {# links}}",
+  'stripe.claim': "Claim: {quote}",
+  'stripe.link': "Linked claim: {quote}",
+  // ---- end of connectors ----
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -821,4 +821,18 @@ export const ru: Record<MessageKey, string> = {
   'share.conflictKind.cluster_title': "Название кластера",
   'clusters.hits': "{count, plural, one {# кластер} few {# кластера} many {# кластеров} other {# кластера}}",
   // ---- end of claim clusters and the timeline ----
+  // ---- connectors and the coding stripe ----
+  'command.connectors.toggle': "Показать или скрыть связи между панелями",
+  'command.followLinks.toggle': "Следовать за связями при прокрутке",
+  'connectors.show': "Связи между панелями",
+  'connectors.follow': "Следовать за связями",
+  'connectors.controls': "Связи между панелями",
+  'connectors.markerAbove': "Связанное утверждение выше ({relation}): показать",
+  'connectors.markerBelow': "Связанное утверждение ниже ({relation}): показать",
+  'connectors.markerClosed': "Связанное утверждение в «{title}» ({relation}): открыть",
+  'connectors.tipHint': "Щёлкните, чтобы показать связь в панели утверждения",
+  'stripe.label': "Карта «{title}»: {claims, plural, one {# утверждение} few {# утверждения} many {# утверждений} other {# утверждения}}, {links, plural, one {# связь} few {# связи} many {# связей} other {# связи}}",
+  'stripe.claim': "Утверждение: {quote}",
+  'stripe.link': "Связанное утверждение: {quote}",
+  // ---- end of connectors ----
 };

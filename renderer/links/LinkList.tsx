@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Annotation, Link } from '../../shared/contract';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
 import { NoteEditor } from '../notes/NoteEditor';
 import { useCitation } from '../reader/useCitation';
 import { useRevealClaim } from '../annotations/useRevealClaim';
+import { useConnectors } from '../connectors/store';
 import { counterpart, relationLabel, relationNames } from './relationLabel';
 
 /** A claim's links, each read from this claim's side, with a jump to the other end. */
@@ -37,9 +38,15 @@ function LinkRow({ link, claim }: { link: Link; claim: Annotation }) {
   const doc = state.documents.find((d) => d.id === other?.documentId);
   const citation = useCitation(other, doc);
   const label = relationLabel(link, claim.id, state.relations, t);
+  // The link whose connector was clicked: marked and brought into view in the list.
+  const chosen = useConnectors((s) => s.selectedLinkId === link.id);
+  const row = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (chosen) row.current?.scrollIntoView({ block: 'nearest' });
+  }, [chosen]);
   if (!other) return null;
   return (
-    <li className="link-row">
+    <li className={chosen ? 'link-row is-chosen' : 'link-row'} ref={row} aria-current={chosen ? 'true' : undefined}>
       <div className="link-head">
         <span className="relation">{label}</span>
         <button type="button" className="link-target" onClick={() => reveal(other.id)} title={t('links.follow')}>

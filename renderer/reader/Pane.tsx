@@ -8,6 +8,7 @@ import { useT } from '../i18n/I18n';
 import { assignLayers, clearPane, extraTagName, highlightName, markPainted, paintPane, PENDING, SELECTED } from './highlights';
 import type { OffsetMap } from './offsets';
 import { paneRegistry } from './paneRegistry';
+import { CodingStripe } from '../connectors/CodingStripe';
 import { LinkMarkers } from './LinkMarkers';
 import { SourceEditor } from './SourceEditor';
 import { useDocumentText } from './useDocumentText';
@@ -162,17 +163,20 @@ export function Pane({ doc, index, count }: Props) {
           </button>
         </div>
       </header>
-      <div className="pane-body" ref={scroller} onScroll={onScroll} onMouseUp={onMouseUp} lang={doc.language || undefined}>
-        {error ? <p className="pane-error" role="alert">{error}</p> : null}
-        {text === null && !error ? <p className="pane-loading">{t('pane.loading')}</p> : null}
-        <LinkMarkers
-          map={map}
-          scroller={scroller}
-          annotations={annotations}
-          links={state.links}
-          onOpen={(a) => pick(a.id, map?.range(a.start, a.end)?.getBoundingClientRect() ?? null)}
-        />
-        {text !== null ? <SourceEditor documentId={doc.id} text={text} pageStarts={pageStarts} label={label} onReady={onReady} onKeyDown={onKeyDown} /> : null}
+      <div className="pane-main">
+        <div className="pane-body" ref={scroller} onScroll={onScroll} onMouseUp={onMouseUp} lang={doc.language || undefined}>
+          {error ? <p className="pane-error" role="alert">{error}</p> : null}
+          {text === null && !error ? <p className="pane-loading">{t('pane.loading')}</p> : null}
+          <LinkMarkers
+            map={map}
+            scroller={scroller}
+            annotations={annotations}
+            links={state.links}
+            onOpen={(a) => pick(a.id, map?.range(a.start, a.end)?.getBoundingClientRect() ?? null)}
+          />
+          {text !== null ? <SourceEditor documentId={doc.id} text={text} pageStarts={pageStarts} label={label} onReady={onReady} onKeyDown={onKeyDown} /> : null}
+        </div>
+        <CodingStripe documentId={doc.id} title={label} map={map} scroller={scroller} annotations={annotations} />
       </div>
     </section>
   );

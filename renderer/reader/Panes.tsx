@@ -4,6 +4,7 @@ import { useT } from '../i18n/I18n';
 import { useViewPane } from '../views/useViewPane';
 import { ViewPane } from '../views/ViewPane';
 import { viewDef } from '../views/views';
+import { ConnectorOverlay } from '../connectors/ConnectorOverlay';
 import { Pane } from './Pane';
 import { Splitter } from './Splitter';
 
@@ -62,6 +63,7 @@ function DocumentPanes() {
           <Pane doc={docs.get(p.documentId)!} index={i} count={panes.length} />
         </div>
       ))}
+      <ConnectorOverlay />
     </div>
   );
 }

@@ -8,17 +8,30 @@ export interface PaneHandle {
 }
 
 const panes = new Map<string, PaneHandle>();
+const watchers = new Set<() => void>();
+const changed = () => {
+  for (const w of watchers) w();
+};
 
 export const paneRegistry = {
   set: (documentId: string, handle: PaneHandle) => {
     panes.set(documentId, handle);
     registerRangeMaker(documentId, (s, e) => handle.map.range(s, e));
+    changed();
   },
   delete: (documentId: string) => {
     panes.delete(documentId);
     registerRangeMaker(documentId, null);
+    changed();
   },
   get: (documentId: string) => panes.get(documentId),
+  /** Calls back whenever a pane's text is laid out or a pane goes; answers the unsubscribe. */
+  watch: (fn: () => void) => {
+    watchers.add(fn);
+    return () => {
+      watchers.delete(fn);
+    };
+  },
 };
 
 /** Scrolls a pane so the range starts about a third of the way down, and returns its rectangle. */

@@ -40,7 +40,8 @@ sampleTest('at 1280×800 and 900×700 with three panes and the inspector, no pan
     expect(await row.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     // The last pane can be scrolled into full view.
     const last = page.locator('.pane').last();
-    await last.locator('.pane-body').evaluate((el) => el.scrollIntoView({ inline: 'end', block: 'nearest' }));
+    // The whole pane (its text and the coding stripe beside it) is what must fit.
+    await last.evaluate((el) => el.scrollIntoView({ inline: 'end', block: 'nearest' }));
     const lastBox = (await last.boundingBox())!;
     const rowBox = (await row.boundingBox())!;
     expect(lastBox.x + lastBox.width).toBeLessThanOrEqual(rowBox.x + rowBox.width + 1);

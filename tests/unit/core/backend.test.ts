@@ -274,7 +274,7 @@ describe('annotations', () => {
 describe('layout', () => {
   it('round-trips and drops panes of deleted documents', async () => {
     const { backend } = await withProject();
-    expect(await backend.call('layout.get', {})).toEqual({ panes: [], sidebar: true, inspector: true, view: null });
+    expect(await backend.call('layout.get', {})).toEqual({ panes: [], sidebar: true, inspector: true, view: null, connectors: true, followLinks: false });
     const { kazpravda, caravan, zakon } = await importCorpus(backend);
     const layout = {
       panes: [
@@ -285,6 +285,8 @@ describe('layout', () => {
       sidebar: false,
       inspector: false,
       view: null,
+      connectors: false,
+      followLinks: true,
     };
     expect(await backend.call('layout.set', layout)).toEqual(layout);
     expect(await backend.call('layout.get', {})).toEqual(layout);

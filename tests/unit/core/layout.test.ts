@@ -72,4 +72,13 @@ describe('saved splits are proportions', () => {
     expect(restoreLayout({ panes: [], sidebar: true, inspector: true })?.view).toBeNull();
     await expect(backend.call('layout.set', { ...layout, view: { kind: 'graph', share: 2 } })).rejects.toThrow();
   });
+
+  it('connectors hidden and follow-links on are kept with the layout; a layout saved before them shows connectors, not following', async () => {
+    const { backend } = await withProject();
+    const { kazpravda } = await importCorpus(backend);
+    await backend.call('layout.set', { ...addPane(EMPTY_LAYOUT, kazpravda.id), connectors: false, followLinks: true });
+    expect(await backend.call('layout.get', {})).toMatchObject({ connectors: false, followLinks: true });
+    expect(restoreLayout({ panes: [], sidebar: true, inspector: true, view: null })).toMatchObject({ connectors: true, followLinks: false });
+    expect(restoreLayout({ panes: [{ documentId: kazpravda.id, size: 640 }], sidebar: true })).toMatchObject({ connectors: true, followLinks: false });
+  });
 });

@@ -102,7 +102,7 @@ describe('the main process with the core in a utility process', () => {
     await vi.waitFor(() => expect(electron.app.log).toContain('quit event'), SLOW);
     // The first quit waited for the core; the second one finished it.
     expect(electron.app.log.filter((entry) => entry.startsWith('quit'))).toEqual(['quit', 'quit prevented', 'quit', 'quit event']);
-    expect(answers).toEqual([{ ok: true, value: { panes: [], sidebar: false, inspector: true, view: null } }]);
+    expect(answers).toEqual([{ ok: true, value: { panes: [], sidebar: false, inspector: true, view: null, connectors: true, followLinks: false } }]);
     expect(electron.standin.utilityProcesses[0]!.pid).toBeUndefined();
     // The project was closed properly (its writer lock released) with the save in it.
     const reopened = createBackend({ homeDir: home, resourcesDir: home, version: '0', projectPath: file, backupSchedule: false });
