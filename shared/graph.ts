@@ -49,24 +49,6 @@ export const GraphFigure = z.object({
 });
 export type GraphFigure = z.infer<typeof GraphFigure>;
 
-/** Built-in link types' colours; the user's own types take one from {@link USER_RELATION_COLORS}. */
-export const BUILTIN_RELATION_COLORS: Readonly<Record<string, string>> = {
-  supports: '#2e7d32',
-  contradicts: '#c62828',
-  elaborates: '#1565c0',
-  'same-claim': '#6a1b9a',
-};
-export const USER_RELATION_COLORS = ['#ef6c00', '#00838f', '#ad1457', '#558b2f', '#4e342e', '#5d4037', '#283593'] as const;
-
-/** A link type's colour: stable for a type across openings and machines (derived from its id). */
-export function relationColor(r: { id: string; builtin: string | null }): string {
-  const fixed = r.builtin ? BUILTIN_RELATION_COLORS[r.builtin] : undefined;
-  if (fixed) return fixed;
-  let h = 0;
-  for (let i = 0; i < r.id.length; i++) h = (h * 31 + r.id.charCodeAt(i)) >>> 0;
-  return USER_RELATION_COLORS[h % USER_RELATION_COLORS.length]!;
-}
-
 /** A node of the layout: its id and the group it sits in (a document, an attribute value…). */
 export interface LayoutNode {
   id: string;

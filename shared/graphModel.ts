@@ -1,6 +1,7 @@
 import type { Annotation, Link, RelationType, Tag } from './contract';
 import { clustersOf, defaultClusterTitle } from './clusters';
-import { relationColor, seededLayout, type Point } from './graph';
+import { seededLayout, type Point } from './graph';
+import { relationColor } from './relation-colors';
 
 /**
  * The claim graph as data: which nodes (claims, or clusters in cluster mode), which edges, in which

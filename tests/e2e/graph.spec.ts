@@ -139,7 +139,7 @@ sampleTest('a dragged node keeps its place after a reload, Reset layout puts it 
   expect(svg.startsWith('<svg')).toBe(true);
   expect(svg).toContain(K.slice(0, 30));
   // The contradiction is drawn in its type's colour, and no script rides along.
-  expect(svg).toContain('stroke="#c62828"');
+  expect(svg).toContain('stroke="#e03131"');
   expect(svg).not.toMatch(/<script/i);
 
   await page.getByRole('button', { name: 'Reset layout' }).click();

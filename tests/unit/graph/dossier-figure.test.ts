@@ -20,24 +20,27 @@ async function build(fx: Fx, format: 'html' | 'json' | 'docx', options: Record<s
 describe('the claim graph in the dossier', () => {
   it('is left out unless asked for, and in the HTML is an SVG of the dossier’s claims and links in their colours', async () => {
     const fx = await corpusProject();
-    expect((await build(fx, 'html', {})).toString('utf8')).not.toContain('<svg');
+    // (The cross-source section has a timeline figure of its own: the graph is the one under its heading.)
+    expect((await build(fx, 'html', {})).toString('utf8')).not.toContain('<h2 id="graph">');
 
     const html = (await build(fx, 'html', { graph: true })).toString('utf8');
-    const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>') + 6);
+    const at = html.indexOf('<h2 id="graph">');
+    const svg = html.slice(html.indexOf('<svg', at), html.indexOf('</svg>', at) + 6);
     expect(svg.length).toBeGreaterThan(100);
     expect(html).toContain('<h2 id="graph">Claim graph</h2>');
     // Eight claims as dots, four links as lines in their type's colour: one-way types with an arrow, a contradiction (both ways) without.
     expect(svg.match(/<circle /g)).toHaveLength(8);
     expect(svg.match(/<line /g)).toHaveLength(4);
-    expect(svg).toMatch(/<line [^>]*stroke="#2e7d32"[^>]*marker-end="url\(#arrow-2e7d32\)"/);
-    expect(svg).toMatch(/<line [^>]*stroke="#c62828" stroke-width="2"\/>/);
+    expect(svg).toMatch(/<line [^>]*stroke="#2f9e44"[^>]*marker-end="url\(#arrow-2f9e44\)"/);
+    expect(svg).toMatch(/<line [^>]*stroke="#e03131" stroke-width="2"\/>/);
     // Grouped by source, each group captioned with its title.
     for (const d of [fx.docs.kazpravda, fx.docs.caravan, fx.docs.zakon]) expect(svg).toContain(`>${d.title.replace(/"/g, '&quot;')}</text>`);
     expect(svg).toContain(Q.zIran.slice(0, 30));
 
     // A claim left out of the dossier (its source unticked) is not in the figure either.
     const some = (await build(fx, 'html', { graph: true, sourceIds: [fx.docs.kazpravda.id] })).toString('utf8');
-    expect(some.slice(some.indexOf('<svg'), some.indexOf('</svg>')).match(/<circle /g)).toHaveLength(3);
+    const someAt = some.indexOf('<h2 id="graph">');
+    expect(some.slice(some.indexOf('<svg', someAt), some.indexOf('</svg>', someAt)).match(/<circle /g)).toHaveLength(3);
   });
 
   it('draws a node where the analyst dragged it in the Graph view', async () => {
