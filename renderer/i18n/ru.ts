@@ -693,4 +693,11 @@ export const ru: Record<MessageKey, string> = {
   'graph.noLinks': 'У этого утверждения нет связей.',
   'dossier.includeGraph': 'Граф утверждений как рисунок',
   // ---- end of claim graph ----
+  // ---- REFI-QDA sets ----
+  'refi.row.sets': 'Наборы (группы документов)',
+  'refi.reason.too-many-members': 'в нём больше источников, чем может быть в наборе',
+  'refi.reason.unknown-members': 'некоторые его элементы не являются источниками этого файла',
+  'refi.reason.no-sources': 'он объединяет коды или заметки, а не источники',
+  'refi.reason.name-taken': 'атрибут с таким именем не является атрибутом «да/нет»',
+  // ---- end of REFI-QDA sets ----
 };
