@@ -694,7 +694,7 @@ export const ru: Record<MessageKey, string> = {
   'dossier.includeGraph': 'Граф утверждений как рисунок',
   // ---- end of claim graph ----
   // ---- REFI-QDA sets ----
-  'refi.row.sets': 'Наборы (группы документов)',
+  'refi.row.sets': 'Наборы источников',
   'refi.reason.too-many-members': 'в нём больше источников, чем может быть в наборе',
   'refi.reason.unknown-members': 'некоторые его элементы не являются источниками этого файла',
   'refi.reason.no-sources': 'он объединяет коды или заметки, а не источники',

@@ -109,7 +109,7 @@ test('the import preview reads in Russian, with what is skipped listed, on a nar
   const preview = page.getByRole('dialog', { name: 'Импорт проекта REFI-QDA Coded.qdpx' });
   await expect(preview).toBeVisible();
   await expect(preview.getByRole('row', { name: /^Утверждения/ }).locator('td[data-col="new"]')).toHaveText('1');
-  await expect(preview.getByRole('row', { name: /^Наборы \(группы документов\)/ }).locator('td[data-col="new"]')).toHaveText('1');
+  await expect(preview.getByRole('row', { name: /^Наборы источников/ }).locator('td[data-col="new"]')).toHaveText('1');
   await expect(preview.getByTestId('refi-skipped')).toContainText('1 элемент не импортируется');
   await expect(preview.getByTestId('refi-skipped')).toContainText('Аудиоисточник «интервью.mp3»');
   await page.screenshot({ path: path.join(test.info().outputDir, 'refi-preview-ru-900.png') });
