@@ -64,10 +64,15 @@ function documentDetails(description: string): { outlet: string; author: string;
 
 const ATTRIBUTE_TYPE: Record<RefiVariable['type'], AttributeType> = { Text: 'text', Boolean: 'boolean', Integer: 'number', Float: 'number', Date: 'date', DateTime: 'date' };
 
-/** A choice list for a variable its sets read as a choice: the choices its Description lists (Crossread writes them there), then the sets' values. */
+/**
+ * A choice list for a variable its sets read as a choice: the choices its Description lists when it
+ * is such a list (Crossread writes them there; another tool's prose is no list, and names no set's
+ * value), then the sets' values.
+ */
 function choicesOf(v: RefiVariable, group: ChoiceGroup): string[] {
   const listed = Choices.safeParse(v.description.split(' | ').map((c) => c.trim()));
-  const choices = listed.success ? listed.data : [];
+  const isList = listed.success && group.sets.every(({ value }) => listed.data.some((c) => c.toLocaleLowerCase() === value.toLocaleLowerCase()));
+  const choices = isList ? [...listed.data] : [];
   for (const { value } of group.sets) if (!choices.some((c) => c.toLocaleLowerCase() === value.toLocaleLowerCase())) choices.push(value);
   return choices;
 }

@@ -40,10 +40,10 @@ async function groups(b: Backend) {
 }
 
 /** A .qdpx from another tool: three short sources and the given Sets. */
-async function foreignQdpx(sets: string) {
+async function foreignQdpx(sets: string, variables = '') {
   const src = (n: number) => `{0000000${n}-aaaa-4aaa-8aaa-00000000000${n}}`;
   const sources = [1, 2, 3].map((n) => `<TextSource guid="${src(n)}" name="Interview ${n}.txt" plainTextPath="internal://s${n}.txt"/>`).join('');
-  const qde = `<?xml version="1.0" encoding="UTF-8"?><Project xmlns="${PROJECT_NS}" name="Foreign" origin="MAXQDA"><Sources>${sources}</Sources><Sets>${sets}</Sets></Project>`;
+  const qde = `<?xml version="1.0" encoding="UTF-8"?><Project xmlns="${PROJECT_NS}" name="Foreign" origin="MAXQDA">${variables}<Sources>${sources}</Sources><Sets>${sets}</Sets></Project>`;
   return {
     src,
     bytes: await buildQdpx({ 'project.qde': qde, 'sources/s1.txt': 'Первое интервью о торговле.', 'sources/s2.txt': 'Второе интервью о безопасности.', 'sources/s3.txt': 'Третье интервью о визите.' }),
@@ -103,6 +103,17 @@ describe('REFI-QDA sets are document groups', () => {
     const { backend } = await withProject();
     applyRefi(backend.project()!, await readQdpx(bytes), 'f.qdpx', 'Boris', false);
     expect(await groups(backend)).toEqual([{ name: 'Region', type: 'choice', members: ['Asia: Interview 1', 'Europe: Interview 2', 'Europe: Interview 3'] }]);
+  });
+
+  it('a variable of the sets’ attribute becomes that choice attribute, and a Description that is prose is not taken for its choice list', async () => {
+    const sets = `<Set guid="${setGuid(1)}" name="Region: Asia"><MemberSource targetGUID="{00000001-aaaa-4aaa-8aaa-000000000001}"/></Set>`;
+    const variable = `<Variables><Variable guid="{6a000000-0000-4000-8000-000000000001}" name="Region" typeOfVariable="Text"><Description>Where the expert works</Description></Variable></Variables>`;
+    const { bytes } = await foreignQdpx(sets, variable);
+    const { backend } = await withProject();
+    applyRefi(backend.project()!, await readQdpx(bytes), 'f.qdpx', 'Boris', false);
+    const region = (await backend.call('attributes.list', {})).find((a) => a.name === 'Region')!;
+    expect([region.type, region.choices]).toEqual(['choice', ['Asia']]);
+    expect(await groups(backend)).toEqual([{ name: 'Region', type: 'choice', members: ['Asia: Interview 1'] }]);
   });
 
   it('a set that is no partition (overlapping members) or has a plain name becomes a yes/no attribute, "yes" on its members', async () => {
