@@ -27,6 +27,10 @@ export const REFI_SKIP_REASONS = [
   'too-many-relations',
   'unreferenced',
   'bad-value',
+  'too-many-members',
+  'unknown-members',
+  'no-sources',
+  'name-taken',
 ] as const;
 
 export const RefiSkippedItem = z.object({
@@ -53,6 +57,8 @@ export const RefiPreview = z.object({
   links: RefiCount,
   attributes: RefiCount,
   values: RefiCount,
+  /** Sets of sources, read as document groups: new when they give some document a value. */
+  sets: RefiCount,
   /** Users of the file: they become the authors of what they made. */
   authors: z.number().int().nonnegative(),
   skipped: z.array(RefiSkippedItem),

@@ -26,6 +26,7 @@ const KINDS: [keyof RefiPreview, string][] = [
   ['links', 'links'],
   ['attributes', 'attributes'],
   ['values', 'attribute values'],
+  ['sets', 'sets (document groups)'],
 ];
 
 function previewLines(p: RefiPreview): string {

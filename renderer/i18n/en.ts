@@ -834,6 +834,13 @@ export const en = {
   'stripe.claim': "Claim: {quote}",
   'stripe.link': "Linked claim: {quote}",
   // ---- end of connectors ----
+  // ---- REFI-QDA sets ----
+  'refi.row.sets': "Sets (document groups)",
+  'refi.reason.too-many-members': "it names more member sources than a set may have",
+  'refi.reason.unknown-members': "some of its members are not sources of this file",
+  'refi.reason.no-sources': "it groups codes or notes, not sources",
+  'refi.reason.name-taken': "an attribute of that name is not yes/no",
+  // ---- end of REFI-QDA sets ----
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -835,4 +835,11 @@ export const ru: Record<MessageKey, string> = {
   'stripe.claim': "Утверждение: {quote}",
   'stripe.link': "Связанное утверждение: {quote}",
   // ---- end of connectors ----
+  // ---- REFI-QDA sets ----
+  'refi.row.sets': 'Наборы источников',
+  'refi.reason.too-many-members': 'в нём больше источников, чем может быть в наборе',
+  'refi.reason.unknown-members': 'некоторые его элементы не являются источниками этого файла',
+  'refi.reason.no-sources': 'он объединяет коды или заметки, а не источники',
+  'refi.reason.name-taken': 'атрибут с таким именем не является атрибутом «да/нет»',
+  // ---- end of REFI-QDA sets ----
 };

@@ -2,7 +2,7 @@ import type { RefiCount, RefiPreview } from '../../shared/refi';
 import { useT } from '../i18n/I18n';
 import { Dialog } from '../ui/Dialog';
 
-const ROWS = ['documents', 'claims', 'tags', 'notes', 'links', 'attributes', 'values'] as const;
+const ROWS = ['documents', 'claims', 'tags', 'notes', 'links', 'attributes', 'values', 'sets'] as const;
 
 const changes = (r: RefiPreview) => ROWS.some((k) => r[k].new > 0);
 

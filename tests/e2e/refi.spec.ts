@@ -65,6 +65,7 @@ test('a project exported from the File menu as REFI-QDA is imported into a new p
   const row = (name: string) => preview.getByRole('row', { name: new RegExp(`^${name}`) });
   await expect(row('Documents').locator('td[data-col="new"]')).toHaveText('1');
   await expect(row('Claims').locator('td[data-col="new"]')).toHaveText('1');
+  await expect(row('Sets \\(document groups\\)').locator('td[data-col="new"]')).toHaveText('0');
   // The page sent the file's bytes, never a path; nothing is written before Import.
   await expect(documentTitles(page)).toHaveCount(0);
   await page.screenshot({ path: path.join(test.info().outputDir, 'refi-preview-en-1280.png') });
@@ -96,7 +97,10 @@ test('the import preview reads in Russian, with what is skipped listed, on a nar
   // An audio source beside the text: listed as not imported, never dropped in silence.
   const zip = await JSZip.loadAsync(bytes);
   const qde = await zip.file('project.qde')!.async('string');
-  zip.file('project.qde', qde.replace('</Sources>', '<AudioSource guid="33333333-0000-4000-8000-000000000001" name="интервью.mp3"/></Sources>'));
+  // And a set of sources from another tool: it becomes a yes/no attribute, counted in its own row.
+  const source = /<TextSource guid="([^"]+)"/.exec(qde)![1]!;
+  const set = `<Sets><Set guid="44444444-0000-4000-8000-000000000001" name="Ключевые интервью"><MemberSource targetGUID="${source}"/></Set></Sets>`;
+  zip.file('project.qde', qde.replace('</Sources>', '<AudioSource guid="33333333-0000-4000-8000-000000000001" name="интервью.mp3"/></Sources>').replace('</Project>', `${set}</Project>`));
   const withAudio = await zip.generateAsync({ type: 'nodebuffer' });
   await newProject(page, dir, 'Copy');
   await api(page, 'settings.update', { language: 'ru' });
@@ -105,6 +109,7 @@ test('the import preview reads in Russian, with what is skipped listed, on a nar
   const preview = page.getByRole('dialog', { name: 'Импорт проекта REFI-QDA Coded.qdpx' });
   await expect(preview).toBeVisible();
   await expect(preview.getByRole('row', { name: /^Утверждения/ }).locator('td[data-col="new"]')).toHaveText('1');
+  await expect(preview.getByRole('row', { name: /^Наборы источников/ }).locator('td[data-col="new"]')).toHaveText('1');
   await expect(preview.getByTestId('refi-skipped')).toContainText('1 элемент не импортируется');
   await expect(preview.getByTestId('refi-skipped')).toContainText('Аудиоисточник «интервью.mp3»');
   await page.screenshot({ path: path.join(test.info().outputDir, 'refi-preview-ru-900.png') });
@@ -112,4 +117,6 @@ test('the import preview reads in Russian, with what is skipped listed, on a nar
   await page.screenshot({ path: path.join(test.info().outputDir, 'refi-preview-ru-1280.png') });
   await preview.getByRole('button', { name: 'Импортировать', exact: true }).click();
   await expect(page.locator('.doc-title')).toHaveText(['kazpravda-2025-11-07-velizade']);
+  const attributes = await api<{ name: string; type: string }[]>(page, 'attributes.list', {});
+  expect(attributes.find((a) => a.name === 'Ключевые интервью')?.type).toBe('boolean');
 });

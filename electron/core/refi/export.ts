@@ -7,7 +7,7 @@
  * PlainTextSelection (positions in code points) with one Coding per tag; notes and memos → Notes
  * with NoteRefs from what they are about; links → Links between selections (the relation's name,
  * OneWay or Bidirectional); source attributes → Variables, with each document's values on its
- * TextSource and on a Case for the document.
+ * TextSource and on a Case for the document; the groups that choice and yes/no attributes make → Sets.
  */
 import JSZip from 'jszip';
 import type { Attribute, AttributeValue } from '../../../shared/attributes';
@@ -27,6 +27,23 @@ export const userGuid = (author: string) => derivedGuid('user', author);
 export const codingGuid = (claimId: string, tagId: string) => derivedGuid('coding', claimId, tagId);
 export const noteGuid = (kind: string, ownerId: string) => derivedGuid('note', kind, ownerId);
 export const caseGuid = (documentId: string) => derivedGuid('case', documentId);
+export const setGuid = (attributeId: string, value: string) => derivedGuid('set', attributeId, value);
+
+/**
+ * Document groups as Sets, the way other tools group sources: one set per value of a choice
+ * attribute that some document has, named "<attribute>: <value>", and one set of the documents
+ * where a yes/no attribute is yes, named after the attribute. import.ts reads both back.
+ */
+function groupSets(attributes: readonly Attribute[], values: readonly AttributeValue[], documentIds: ReadonlySet<string>): string[] {
+  const members = new Map<string, string[]>();
+  const key = (attributeId: string, value: string) => `${attributeId}\u0000${value}`;
+  for (const v of values) if (documentIds.has(v.ownerId)) members.set(key(v.attributeId, v.value), [...(members.get(key(v.attributeId, v.value)) ?? []), v.ownerId]);
+  const set = (a: Attribute, value: string, name: string) => {
+    const docs = members.get(key(a.id, value));
+    return docs ? [el('Set', { guid: setGuid(a.id, value), name }, docs.map((d) => el('MemberSource', { targetGUID: d })))] : [];
+  };
+  return attributes.flatMap((a) => (a.type === 'choice' ? a.choices.flatMap((c) => set(a, c, `${a.name}: ${c}`)) : a.type === 'boolean' ? set(a, 'yes', a.name) : []));
+}
 
 /** The codebook fields beyond the definition, written into the Description under these headings and read back by them. */
 export const DESCRIPTION_PARTS = [
@@ -184,6 +201,7 @@ export function projectXml(project: Project, now = new Date()): { xml: string; s
     .filter((d) => valuesOf.has(d.id))
     .map((d) => el('Case', { guid: caseGuid(d.id), name: d.title || d.sourceName }, [...valueEls(d.id), el('SourceRef', { targetGUID: d.id })]));
   const codeEls = codes(tags, (t) => refs('tag', t.id));
+  const setEls = groupSets(attributes, values, new Set(documents.map((d) => d.id)));
 
   const body = [
     ...(authors.length ? [el('Users', {}, authors.map((a) => el('User', { guid: userGuid(a), name: a })))] : []),
@@ -195,6 +213,7 @@ export function projectXml(project: Project, now = new Date()): { xml: string; s
     ...(sourceEls.length ? [el('Sources', {}, sourceEls)] : []),
     ...(noteEls.length ? [el('Notes', {}, noteEls)] : []),
     ...(linkEls.length ? [el('Links', {}, linkEls)] : []),
+    ...(setEls.length ? [el('Sets', {}, setEls)] : []),
     ...(projectId ? refs('project', projectId) : []),
   ];
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n${el('Project', { xmlns: PROJECT_NS, name: project.info().name, origin: ORIGIN, creationDateTime: now.toISOString() }, body)}\n`;

@@ -8,7 +8,7 @@
  * Like the annotation-file import, the preview runs this very merge and rolls it back, so it counts
  * exactly what Import will do; Import is one transaction.
  */
-import { canonicalValue, type AttributeType } from '../../../shared/attributes';
+import { canonicalValue, Choices, type AttributeType } from '../../../shared/attributes';
 import type { RefiCount, RefiPreview } from '../../../shared/refi';
 import { AppError } from '../errors';
 import { Memos } from '../memos/memos';
@@ -21,6 +21,7 @@ import { idFromGuid } from './guid';
 import { cleanName } from './read';
 import type { RefiFile, RefiSkipped, RefiSource, RefiVariable } from './model';
 import { CodePoints, detectUnit, LineEnds, type PositionUnit } from './positions';
+import { applySets, choiceGroups, type ChoiceGroup } from './sets';
 
 /** Relations one file may add: a file naming a new relation on every link would otherwise add thousands. */
 const MAX_NEW_RELATIONS = 20;
@@ -63,6 +64,19 @@ function documentDetails(description: string): { outlet: string; author: string;
 
 const ATTRIBUTE_TYPE: Record<RefiVariable['type'], AttributeType> = { Text: 'text', Boolean: 'boolean', Integer: 'number', Float: 'number', Date: 'date', DateTime: 'date' };
 
+/**
+ * A choice list for a variable its sets read as a choice: the choices its Description lists when it
+ * is such a list (Crossread writes them there; another tool's prose is no list, and names no set's
+ * value), then the sets' values.
+ */
+function choicesOf(v: RefiVariable, group: ChoiceGroup): string[] {
+  const listed = Choices.safeParse(v.description.split(' | ').map((c) => c.trim()));
+  const isList = listed.success && group.sets.every(({ value }) => listed.data.some((c) => c.toLocaleLowerCase() === value.toLocaleLowerCase()));
+  const choices = isList ? [...listed.data] : [];
+  for (const { value } of group.sets) if (!choices.some((c) => c.toLocaleLowerCase() === value.toLocaleLowerCase())) choices.push(value);
+  return choices;
+}
+
 function attributeValue(type: AttributeType, raw: string): string {
   if (type === 'boolean') return /^(true|1|yes)$/i.test(raw) ? 'yes' : /^(false|0|no)$/i.test(raw) ? 'no' : raw;
   if (type === 'date') return raw.slice(0, 10);
@@ -100,6 +114,7 @@ class RefiMerge {
       links: count(),
       attributes: count(),
       values: count(),
+      sets: count(),
       authors: file.users.length,
       skipped: this.skipped,
     };
@@ -290,13 +305,17 @@ class RefiMerge {
   private attributes(): void {
     const p = this.project;
     const attrOf = new Map<string, { id: string; type: AttributeType; name: string; choices: string[] }>();
+    const lower = (name: string) => name.toLocaleLowerCase();
+    const yesNo = new Set([...p.attributes.list().filter((a) => a.type === 'boolean').map((a) => lower(a.name)), ...this.file.variables.filter((v) => v.type === 'Boolean').map((v) => lower(v.name))]);
+    const groups = choiceGroups(this.file.sets, new Set([...p.attributes.list(), ...this.file.variables].map((a) => lower(a.name))), yesNo);
     for (const v of this.file.variables) {
       const known = p.attributes.list().find((a) => a.id === idFromGuid(v.guid) || a.name.toLocaleLowerCase() === v.name.toLocaleLowerCase());
       if (known) {
         attrOf.set(v.guid, known);
         this.result.attributes.unchanged++;
       } else if (v.name) {
-        attrOf.set(v.guid, p.attributes.create({ name: v.name, type: ATTRIBUTE_TYPE[v.type], choices: [] }, this.now));
+        const group = v.type === 'Text' ? groups.get(lower(v.name)) : undefined;
+        attrOf.set(v.guid, p.attributes.create(group ? { name: v.name, type: 'choice', choices: choicesOf(v, group) } : { name: v.name, type: ATTRIBUTE_TYPE[v.type], choices: [] }, this.now));
         this.result.attributes.new++;
       }
     }
@@ -327,6 +346,7 @@ class RefiMerge {
         if (docId) for (const v of c.values) set(docId, v.variable, v.value, c.name);
       }
     }
+    applySets({ project: p, docIds: this.docIds, skipped: this.skipped, count: this.result.sets, current, author: this.author, now: this.now }, this.file.sets, groups);
   }
 }
 

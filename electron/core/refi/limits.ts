@@ -7,6 +7,7 @@ export interface RefiLimits {
   maxDepth: number;
   maxElements: number;
   maxText: number;
+  maxSetMembers: number;
   maxMs: number;
 }
 
@@ -25,6 +26,8 @@ export const REFI_LIMITS: Readonly<RefiLimits> = {
   maxElements: 2_000_000,
   /** One source's text, in UTF-16 code units (the same limit as document import). */
   maxText: 5_000_000,
+  /** Member sources of one Set (a set is a group of documents, and a project has not this many). */
+  maxSetMembers: 20_000,
   /** Wall-clock time for reading the file, in milliseconds. */
   maxMs: 20_000,
 };

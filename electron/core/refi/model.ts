@@ -27,6 +27,8 @@ export interface RefiVariable {
   guid: string;
   name: string;
   type: RefiVariableType;
+  /** Its Description: Crossread writes a choice list's choices there, "A | B | C". */
+  description: string;
 }
 
 export interface RefiValue {
@@ -81,6 +83,14 @@ export interface RefiCase {
   sources: string[];
 }
 
+/** A Set of sources: a group of documents (its member codes and notes are not read). */
+export interface RefiSet {
+  guid: string;
+  name: string;
+  /** The GUIDs of its member sources, as the file names them. */
+  sources: string[];
+}
+
 /** What the file holds that Crossread does not take, listed for the user rather than dropped in silence. */
 export interface RefiSkipped {
   kind: RefiSkippedItem['kind'];
@@ -98,6 +108,7 @@ export interface RefiFile {
   sources: RefiSource[];
   notes: RefiNote[];
   links: RefiLink[];
+  sets: RefiSet[];
   projectNotes: string[];
   skipped: RefiSkipped[];
 }

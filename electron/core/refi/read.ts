@@ -12,7 +12,7 @@ import { hasHiddenOrBroken } from '../../../shared/names';
 import { AppError } from '../errors';
 import { cleanGuid } from './guid';
 import { REFI_LIMITS, type RefiLimits } from './limits';
-import type { RefiCase, RefiCode, RefiFile, RefiLink, RefiNote, RefiSelection, RefiSkipped, RefiSource, RefiValue, RefiVariable, RefiVariableType } from './model';
+import type { RefiCase, RefiCode, RefiFile, RefiLink, RefiNote, RefiSelection, RefiSet, RefiSkipped, RefiSource, RefiValue, RefiVariable, RefiVariableType } from './model';
 import { child, children, parseXmlTree, type XNode } from './xml-tree';
 
 const refuse = (why: string) => new AppError('bad-input', `This REFI-QDA project cannot be read: ${why}. Nothing was imported.`);
@@ -96,7 +96,7 @@ function position(raw: string | undefined): number | null {
 }
 
 class Reader {
-  readonly file: RefiFile = { name: '', users: [], codes: [], variables: [], cases: [], sources: [], notes: [], links: [], projectNotes: [], skipped: [] };
+  readonly file: RefiFile = { name: '', users: [], codes: [], variables: [], cases: [], sources: [], notes: [], links: [], sets: [], projectNotes: [], skipped: [] };
   private readonly texts = new Map<string, JSZip.JSZipObject>();
 
   constructor(
@@ -215,6 +215,18 @@ class Reader {
     }
   }
 
+  sets(nodes: XNode[]): void {
+    for (const n of nodes) {
+      const guid = guidOf(n);
+      const name = cleanName(n.attrs.name, 300);
+      const members = children(n, 'MemberSource');
+      if (!guid || !name) this.skip('set', name, 'no-guid', 'it has no valid GUID or name');
+      else if (members.length > this.limits.maxSetMembers) this.skip('set', name, 'too-many-members', `it names ${members.length.toLocaleString('en')} member sources, more than the ${this.limits.maxSetMembers.toLocaleString('en')} a set may have`);
+      else if (!members.length) this.skip('set', name, 'no-sources', 'it groups codes or notes, not sources');
+      else this.file.sets.push({ guid, name, sources: [...new Set(refs(n, 'MemberSource'))] } satisfies RefiSet);
+    }
+  }
+
   async project(root: XNode): Promise<void> {
     const p = root.children.find((c) => c.name === 'Project');
     if (!p) throw refuse('its XML has no Project element');
@@ -227,7 +239,7 @@ class Reader {
     for (const v of children(child(p, 'Variables') ?? root, 'Variable')) {
       const guid = guidOf(v);
       const type = VARIABLE_TYPES.find((t) => t === v.attrs.typeOfVariable) ?? 'Text';
-      if (guid) this.file.variables.push({ guid, name: cleanName(v.attrs.name, ATTRIBUTE_NAME_MAX), type } satisfies RefiVariable);
+      if (guid) this.file.variables.push({ guid, name: cleanName(v.attrs.name, ATTRIBUTE_NAME_MAX), type, description: textOf(child(v, 'Description')).slice(0, 10_000) } satisfies RefiVariable);
     }
     for (const c of children(child(p, 'Cases') ?? root, 'Case')) {
       const guid = guidOf(c);
@@ -236,7 +248,7 @@ class Reader {
     await this.sources((child(p, 'Sources') ?? root).children);
     await this.notes(children(child(p, 'Notes') ?? root, 'Note'));
     this.links(children(child(p, 'Links') ?? root, 'Link'));
-    for (const s of children(child(p, 'Sets') ?? root, 'Set')) this.skip('set', s.attrs.name ?? '', 'not-read', 'sets are not read yet');
+    this.sets(children(child(p, 'Sets') ?? root, 'Set'));
     for (const g of children(child(p, 'Graphs') ?? root, 'Graph')) this.skip('graph', g.attrs.name ?? '', 'not-read', 'graphs are not read');
     this.file.projectNotes = refs(p, 'NoteRef');
   }
