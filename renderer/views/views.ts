@@ -19,9 +19,9 @@ export interface ViewDef {
 
 export const VIEWS: readonly ViewDef[] = [
   { kind: 'graph', title: 'graph.title', component: GraphView },
-  { kind: 'agreement', title: 'agreement.title', component: AgreementView },
-  { kind: 'hypotheses', title: 'view.hypotheses', component: HypothesesView },
   { kind: 'timeline', title: 'timeline.title', component: TimelineView },
+  { kind: 'hypotheses', title: 'view.hypotheses', component: HypothesesView },
+  { kind: 'agreement', title: 'agreement.title', component: AgreementView },
 ];
 
 export function viewDef(kind: ViewKind): ViewDef | undefined {
