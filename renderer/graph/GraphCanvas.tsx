@@ -36,7 +36,18 @@ export function GraphCanvas({ view, onOpen, cyRef }: Props) {
   openRef.current = onOpen;
 
   useEffect(() => {
-    const cy = cytoscape({ container: box.current, style: graphStyle, minZoom: 0.05, maxZoom: 1.6, wheelSensitivity: 0.3, boxSelectionEnabled: false });
+    const cy = cytoscape({
+      container: box.current,
+      style: graphStyle,
+      minZoom: 0.05,
+      maxZoom: 1.6,
+      wheelSensitivity: 0.3,
+      boxSelectionEnabled: false,
+      // Thousands of elements on a canvas without a GPU: one device pixel per CSS pixel (a HiDPI
+      // screen would paint four times the pixels per frame) and no motion blur's extra passes.
+      pixelRatio: 1,
+      motionBlur: false,
+    });
     cyRef.current = cy;
     cy.on('tap', 'node', (e) => {
       const n = e.target as NodeSingular;
@@ -86,12 +97,12 @@ export function GraphCanvas({ view, onOpen, cyRef }: Props) {
     const elements: ElementDefinition[] = [
       ...groups.map((g) => ({ data: { id: GROUP_PREFIX + g, label: view.groupLabels.get(g) ?? '' }, classes: 'group' })),
       ...view.nodes.map((n) => ({
-        data: { id: n.id, label: n.label, color: n.color, ...(big ? {} : { parent: GROUP_PREFIX + n.group }) },
+        data: { id: n.id, label: n.label, color: n.color, ...(big ? { pale: paleOf(n.color) } : { parent: GROUP_PREFIX + n.group }) },
         position: { ...positions.current.get(n.id)! },
         classes: `${n.isCluster ? 'cluster' : ''}${big ? ' dim' : ''}`,
       })),
       ...view.edges.map((e) => ({
-        data: { id: e.id, source: e.source, target: e.target, color: e.color },
+        data: { id: e.id, source: e.source, target: e.target, color: e.color, ...(big ? { pale: paleOf(e.color) } : {}) },
         classes: `${e.directed ? 'directed' : ''}${big ? ' dim' : ' curved'}`,
       })),
     ];
@@ -109,10 +120,15 @@ export function GraphCanvas({ view, onOpen, cyRef }: Props) {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    // Only the nodes whose place differs move: the places arrive once with the shape already and
+    // again when the project's stored places load, and moving thousands of nodes to where they
+    // stand would redraw and re-index them all for nothing.
     cy.batch(() => {
       cy.nodes().forEach((n) => {
         const p = view.positions.get(n.id());
-        if (p && !n.isParent() && !n.grabbed()) n.position({ ...p });
+        if (!p || n.isParent() || n.grabbed()) return;
+        const at = n.position();
+        if (at.x !== p.x || at.y !== p.y) n.position({ ...p });
       });
     });
   }, [cyRef, view.positions]);
@@ -168,7 +184,9 @@ export function GraphCanvas({ view, onOpen, cyRef }: Props) {
     const cy = cyRef.current;
     if (!cy || !view.centerId || view.centerId === lastCenter.current) return;
     lastCenter.current = view.centerId;
-    const near = cy.nodes().filter((n) => !n.isParent() && !view.faded.has(n.id()));
+    // The neighbourhood is found through the adjacency, not by visiting every node of the drawing.
+    const near = view.faded.size === 0 ? cy.nodes().filter((n) => !n.isParent()) : cy.collection();
+    if (view.faded.size > 0) for (const n of view.nodes) if (!view.faded.has(n.id)) near.merge(cy.getElementById(n.id));
     if (near.nonempty()) fitTo(cy, near, 64);
     setFocus(view.centerId);
   }, [cyRef, view, setFocus]);
@@ -250,6 +268,17 @@ function fitTo(cy: Core, eles: NodeCollection, padding: number): void {
   if (w <= 0 || h <= 0) return;
   const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min((w - 2 * padding) / Math.max(bb.w, 1), (h - 2 * padding) / Math.max(bb.h, 1))));
   cy.viewport({ zoom, pan: { x: (w - zoom * (bb.x1 + bb.x2)) / 2, y: (h - zoom * (bb.y1 + bb.y2)) / 2 } });
+}
+
+/**
+ * A colour mixed two thirds towards white: a big graph's resting colours. Pale colours instead of
+ * opacity, because cytoscape draws every translucent element through an extra compositing step.
+ */
+export function paleOf(hex: string): string {
+  const mix = (i: number) => Math.round(parseInt(hex.slice(i, i + 2), 16) / 3 + (255 * 2) / 3)
+    .toString(16)
+    .padStart(2, '0');
+  return `#${mix(1)}${mix(3)}${mix(5)}`;
 }
 
 /** cytoscape reads these two options from the renderer; they cannot be changed through cy.options. */

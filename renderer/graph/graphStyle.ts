@@ -12,6 +12,8 @@ export const graphStyle: StylesheetJson = [
       'border-color': '#263238',
       label: '',
       'font-size': 12,
+      // Below this size on screen a quote is unreadable: cytoscape skips drawing it (and its box).
+      'min-zoomed-font-size': 8,
       'text-valign': 'bottom',
       'text-halign': 'center',
       'text-margin-y': 3,
@@ -52,9 +54,13 @@ export const graphStyle: StylesheetJson = [
   // Two links between the same claims (one supports, one elaborates) stay apart when curved.
   { selector: 'edge.curved', style: { 'curve-style': 'bezier' } },
   { selector: '.faded', style: { opacity: 0.12, label: '' } },
-  // A big graph's resting state, and its bright neighbourhood (see GraphCanvas).
-  { selector: '.dim', style: { opacity: 0.4 } },
-  { selector: '.dim.near', style: { opacity: 1 } },
+  // A big graph's resting state, pale, and its bright neighbourhood (see GraphCanvas). Its resting
+  // edges are haystack lines, the cheapest cytoscape draws (no arrows, no control points); the
+  // neighbourhood's edges get their arrows back.
+  { selector: 'node.dim', style: { 'background-color': 'data(pale)', 'border-width': 0 } },
+  { selector: 'edge.dim', style: { 'line-color': 'data(pale)', 'curve-style': 'haystack', 'haystack-radius': 0, width: 1 } },
+  { selector: 'node.dim.near', style: { 'background-color': 'data(color)', 'border-width': 1 } },
+  { selector: 'edge.dim.near', style: { 'line-color': 'data(color)', 'curve-style': 'straight', width: 2 } },
   { selector: 'node.center', style: { 'border-width': 4, 'border-color': '#ff6f00', width: 24, height: 24 } },
   { selector: 'node.focused', style: { 'outline-width': 3, 'outline-color': '#1565c0', 'outline-offset': 3, 'border-width': 3, 'border-color': '#1565c0' } },
 ];

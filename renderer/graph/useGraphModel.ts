@@ -33,6 +33,9 @@ export function useGraphView(): GraphView {
   const { arrangement, filters, search, reach, dragged } = useGraph();
   const attributeId = arrangement.startsWith('attribute:') ? arrangement.slice('attribute:'.length) : null;
   const attribute = attrs.attributes.find((a) => a.id === attributeId) ?? null;
+  // The attributes' values are fetched again after every change to the project; grouped by
+  // document, the model must not be rebuilt (thousands of elements redrawn) for that.
+  const byValue = attribute ? attrs : null;
 
   // The analysts' cluster titles, by key claim: cluster mode names its nodes as the rest of the app does.
   const clusterInfos = useClusters();
@@ -40,10 +43,11 @@ export function useGraphView(): GraphView {
 
   const model = useMemo(() => {
     const order = state.documents.map((d) => d.id);
-    const byAttribute = attribute
+    const byAttribute =
+      attribute && byValue
       ? {
-          groupOf: (c: { id: string; documentId: string }) => attrs.claimValue(c.id, c.documentId, attribute.id) ?? NO_VALUE,
-          groupOrder: [...attrs.usedValues(attribute.id), NO_VALUE],
+          groupOf: (c: { id: string; documentId: string }) => byValue.claimValue(c.id, c.documentId, attribute.id) ?? NO_VALUE,
+          groupOrder: [...byValue.usedValues(attribute.id), NO_VALUE],
         }
       : {};
     return buildGraphModel({
@@ -56,17 +60,18 @@ export function useGraphView(): GraphView {
       titles,
       ...byAttribute,
     });
-  }, [state.annotations, state.links, state.relations, state.tags, state.documents, arrangement, attribute, attrs, titles]);
+  }, [state.annotations, state.links, state.relations, state.tags, state.documents, arrangement, attribute, byValue, titles]);
 
   const claims = useMemo(() => new Map(state.annotations.map((a) => [a.id, a])), [state.annotations]);
   const shown = useMemo(() => filterGraph(model, filters, claims, state.relations), [model, filters, claims, state.relations]);
   const adj = useMemo(() => adjacency(shown.edges), [shown.edges]);
   const positions = useMemo(() => positionsOf(model, dragged), [model, dragged]);
 
+  const shownIds = useMemo(() => new Set(shown.nodes.map((n) => n.id)), [shown.nodes]);
   const centerId = useMemo(() => {
     const id = state.selectedId ? model.nodeOf.get(state.selectedId) : undefined;
-    return id && shown.nodes.some((n) => n.id === id) ? id : null;
-  }, [state.selectedId, model, shown.nodes]);
+    return id && shownIds.has(id) ? id : null;
+  }, [state.selectedId, model, shownIds]);
 
   const faded = useMemo(() => {
     const q = fold(search.trim());
@@ -81,14 +86,19 @@ export function useGraphView(): GraphView {
 
   const groupLabels = useMemo(() => {
     const labels = new Map<string, string>([[CLUSTER_GROUP, t('graph.clustersGroup')]]);
-    if (attribute) {
-      for (const v of attrs.usedValues(attribute.id)) labels.set(v, showValue(t, attribute, v));
+    if (attribute && byValue) {
+      for (const v of byValue.usedValues(attribute.id)) labels.set(v, showValue(t, attribute, v));
       labels.set(NO_VALUE, t('graph.noValue'));
     } else {
       for (const d of state.documents) labels.set(d.id, d.title);
     }
     return labels;
-  }, [attribute, attrs, state.documents, t]);
+  }, [attribute, byValue, state.documents, t]);
 
-  return { model, nodes: shown.nodes, edges: shown.edges, adj, positions, faded, centerId, groupLabels };
+  // One object per change of what is drawn: every other re-render of the app (a hover, a scroll
+  // saved to the layout) hands the drawing the same view, so its effects do not run again.
+  return useMemo(
+    () => ({ model, nodes: shown.nodes, edges: shown.edges, adj, positions, faded, centerId, groupLabels }),
+    [model, shown, adj, positions, faded, centerId, groupLabels],
+  );
 }

@@ -148,3 +148,29 @@ sampleTest('a dragged node keeps its place after a reload, Reset layout puts it 
   expect(reset.x).toBeCloseTo(before.x, 1);
   expect(reset.y).toBeCloseTo(before.y, 1);
 });
+
+/** The graph's drawing marks so far (see markDrawn in GraphCanvas): how often its elements or its classes were applied. */
+const drawnMarks = (page: Page) => page.evaluate(() => performance.getEntriesByName('crossread:graph-drawn').map((e) => (e as PerformanceMark).detail.kind as string));
+
+/** React runs the drawing's effects after the paint that shows a change: two frames let them run. */
+const settled = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
+
+sampleTest('a re-render of the app for something outside the graph neither rebuilds nor restyles the graph', async ({ page }) => {
+  const c = await linkedClaims(page);
+  await openGraph(page);
+  const at = await nodeAt(page, c.K.id);
+  await page.mouse.click(at.x, at.y);
+  await expect(inspectorQuote(page)).toHaveText(K);
+  await expect(focusLine(page)).toContainText(K.slice(0, 20));
+  await settled(page);
+  const before = await drawnMarks(page);
+
+  // Hiding the sidebar changes the workspace's layout: every consumer of the workspace renders again.
+  await page.keyboard.press('Control+\\');
+  await expect(page.locator('.sidebar')).toHaveCount(0);
+  await page.keyboard.press('Control+\\');
+  await expect(page.locator('.sidebar')).toHaveCount(1);
+  await expect(inspectorQuote(page)).toHaveText(K);
+  await settled(page);
+  expect(await drawnMarks(page)).toEqual(before);
+});
