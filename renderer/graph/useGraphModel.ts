@@ -39,7 +39,9 @@ export function useGraphView(): GraphView {
 
   // The analysts' cluster titles, by key claim: cluster mode names its nodes as the rest of the app does.
   const clusterInfos = useClusters();
-  const titles = useMemo(() => new Map(clusterInfos.flatMap((c) => (c.title ? [[c.key, c.title] as const] : []))), [clusterInfos]);
+  // Keyed by their text, so a re-fetch that changed no title does not rebuild the graph.
+  const titlesKey = JSON.stringify(clusterInfos.flatMap((c) => (c.title ? [[c.key, c.title]] : [])));
+  const titles = useMemo(() => new Map(JSON.parse(titlesKey) as [string, string][]), [titlesKey]);
 
   const model = useMemo(() => {
     const order = state.documents.map((d) => d.id);
