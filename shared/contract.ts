@@ -637,7 +637,14 @@ export const api = {
 
   // ---- Projects without paths: the server-side file browser (browser mode) ----
   /** One folder of the backend's machine: sub-folders and project files, each with a handle. No folder: the home folder. */
-  'files.browse': entry(z.object({ folder: Id.optional() }).strict(), FolderListing),
+  'files.browse': entry(
+    z.object({
+      folder: Id.optional(),
+      /** Part of a name: only entries whose name contains it (any case) are listed, so a huge folder's later entries can be reached. */
+      find: z.string().max(200, 'the text to find is longer than 200 characters').optional(),
+    }).strict(),
+    FolderListing,
+  ),
   /** Opens a project file by a handle that files.browse or project.recent issued. */
   'project.openEntry': entry(z.object({ id: Id, takeOver: z.boolean().default(false) }).strict(), ProjectInfo),
   /** Creates a project in a folder files.browse issued; `name` is a file name, never a path. */

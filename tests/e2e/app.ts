@@ -14,9 +14,23 @@ export const CORPUS_FILES = [
   'zakon-2026-03-02-badamov.txt',
 ].map((f) => path.join(CORPUS, f));
 
+// Scratch folders go when the worker ends: left behind, thousands of them would crowd the temporary
+// folder past what the project browser lists, and the browser tests would lose their own.
+const scratch: string[] = [];
+process.on('exit', () => {
+  for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new empty folder under the system's temporary folder, removed when the test worker exits. */
+export function scratchDir(prefix = 'crossread-e2e-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+}
+
 /** A fresh app home (settings, recent projects) and a scratch folder for one test. */
 export function tempHome(): { home: string; dir: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-e2e-'));
+  const dir = scratchDir();
   const home = path.join(dir, 'home');
   fs.mkdirSync(home);
   return { home, dir };
@@ -116,6 +130,8 @@ export async function browseTo(dialog: Locator, folder: string): Promise<void> {
   }
   for (const part of path.relative(shown, folder).split(path.sep).filter(Boolean)) {
     const next = path.join(shown, part);
+    // Typed, as a user would in a crowded folder: the listing shows only the first entries of a big one.
+    await dialog.getByRole('searchbox', { name: /Find in this folder|Найти в этой папке/ }).fill(part);
     await dialog.getByRole('list').getByRole('button', { name: part, exact: true }).click();
     await expect(where).toHaveText(next);
     shown = next;

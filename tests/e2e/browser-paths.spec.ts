@@ -210,5 +210,37 @@ test('the project browser can walk up from the home folder to any folder', async
   await page.getByRole('button', { name: 'Open project…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open project' });
   await browseTo(dialog, path.dirname(dir));
+  // The temporary folder may hold thousands of entries; the scratch folder is found by typing its name.
+  await dialog.getByRole('searchbox', { name: 'Find in this folder' }).fill(path.basename(dir));
   await expect(dialog.getByRole('list').getByRole('button', { name: path.basename(dir), exact: true })).toBeVisible();
+});
+
+test('a folder with more entries than the browser lists: typing part of a name finds one past the first 2,000', async ({ page }) => {
+  const { home, dir } = tempHome();
+  const crowded = path.join(dir, 'crowded');
+  fs.mkdirSync(crowded);
+  for (let i = 0; i < 2010; i++) fs.mkdirSync(path.join(crowded, `folder-${String(i).padStart(4, '0')}`));
+  fs.mkdirSync(path.join(crowded, 'zz-Каспий'));
+  app = await startApp(home);
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Open project…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open project' });
+  await browseTo(dialog, crowded);
+  const list = dialog.getByRole('list');
+  await expect(list.getByRole('button', { name: 'folder-0000', exact: true })).toBeVisible();
+  await expect(list.getByRole('button', { name: 'zz-Каспий', exact: true })).toHaveCount(0);
+  await expect(dialog.getByText('11 more entries are not shown: type part of a name above to find one.')).toBeVisible();
+
+  const find = dialog.getByRole('searchbox', { name: 'Find in this folder' });
+  await find.fill('КАСП');
+  await expect(list.getByRole('button')).toHaveCount(1);
+  await list.getByRole('button', { name: 'zz-Каспий', exact: true }).click();
+  await expect(dialog.locator('.browser-path')).toHaveText(path.join(crowded, 'zz-Каспий'));
+  // A new folder starts unfiltered.
+  await expect(find).toHaveValue('');
+  await expect(dialog.getByText('No folders or projects here.')).toBeVisible();
+
+  await dialog.getByRole('button', { name: '↑ Up' }).click();
+  await find.fill('nothing-like-this');
+  await expect(dialog.getByText('Nothing here has «nothing-like-this» in its name.')).toBeVisible();
 });

@@ -1,8 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { clickInText, cliJson, pane, sampleTest, tagSentence } from './app';
+import { clickInText, cliJson, pane, sampleTest, tagSentence, scratchDir } from './app';
 import { CARAVAN, K1, KAZPRAVDA, ZAKON } from './sentences';
 
 /** The same statement in all three interviews: Kazakhstan joins (supports) the Abraham Accords. */
@@ -85,7 +84,7 @@ sampleTest('the analyst links the same claim across three interviews, titles the
   await exportDialog.getByRole('radio', { name: /^HTML/ }).check();
   const downloading = page.waitForEvent('download');
   await exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-dl-')), 'dossier.html');
+  const file = path.join(scratchDir('crossread-dl-'), 'dossier.html');
   await (await downloading).saveAs(file);
   const html = fs.readFileSync(file, 'utf8');
   expect(html).toContain(`<h3>Cluster 1: ${TITLE}</h3>`);

@@ -1,9 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { expectToast, pane, sampleTest, tagSentence } from './app';
+import { expectToast, pane, sampleTest, tagSentence, scratchDir } from './app';
 import { C1, CARAVAN, K1, KAZPRAVDA, Z1, ZAKON } from './sentences';
 
 sampleTest.beforeEach(async ({ page }) => {
@@ -19,7 +18,7 @@ async function saveDownload(page: Page, click: () => Promise<void>): Promise<{ n
   const downloading = page.waitForEvent('download');
   await click();
   const download = await downloading;
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-dl-')), download.suggestedFilename());
+  const file = path.join(scratchDir('crossread-dl-'), download.suggestedFilename());
   await download.saveAs(file);
   return { name: download.suggestedFilename(), file };
 }

@@ -1,8 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { expectToast, sampleTest } from './app';
+import { expectToast, sampleTest, scratchDir } from './app';
 
 const memosTab = (page: Page) => page.getByRole('tab', { name: 'Memos' });
 const memos = (page: Page) => page.getByRole('region', { name: 'Memos' });
@@ -53,7 +52,7 @@ sampleTest('a project memo written with bold text survives a reload, is found by
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   const download = await downloading;
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-dl-')), download.suggestedFilename());
+  const file = path.join(scratchDir('crossread-dl-'), download.suggestedFilename());
   await download.saveAs(file);
   const html = fs.readFileSync(file, 'utf8');
   expect(html).toMatch(/<h2 id="memos">Memos<\/h2>\s*<article class="memo"><h3>Project memo<\/h3>/);

@@ -1,8 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { pane, sampleTest, tagSentence } from './app';
+import { pane, sampleTest, tagSentence, scratchDir } from './app';
 import { payload } from './fixtures';
 import { printArticle, readParagraph, SAMPLE_ARTICLE } from '../fixtures/printed-pdf';
 
@@ -39,7 +38,7 @@ sampleTest('a printed PDF imports through the UI with page rules; a claim on pag
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   const download = await downloading;
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-dl-')), download.suggestedFilename());
+  const file = path.join(scratchDir('crossread-dl-'), download.suggestedFilename());
   await download.saveAs(file);
   const markdown = fs.readFileSync(file, 'utf8');
   expect(markdown).toContain(CLAIM);

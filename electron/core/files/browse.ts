@@ -12,7 +12,10 @@ import { displayName } from './read';
 import type { Handles } from './handles';
 
 export const PROJECT_EXTENSION = '.crossread';
-/** A folder with more entries than this shows the first ones and says how many were left out. */
+/**
+ * A folder with more entries than this shows the first ones and says how many were left out; the
+ * user reaches the others by typing part of the name (`find`), which is applied before the cut.
+ */
 export const MAX_LISTED = 2000;
 
 function kindOf(dir: string, entry: fs.Dirent): FolderEntry['kind'] | null {
@@ -29,8 +32,11 @@ function kindOf(dir: string, entry: fs.Dirent): FolderEntry['kind'] | null {
   return null;
 }
 
-/** Lists `folder` (the home folder when not given). */
-export function listFolder(handles: Handles, folder: string | undefined): FolderListing {
+/** How names are compared when finding: any case, and composed and decomposed letters alike. */
+const foldName = (name: string) => name.normalize('NFC').toLocaleLowerCase();
+
+/** Lists `folder` (the home folder when not given), only the entries whose name contains `find` when given. */
+export function listFolder(handles: Handles, folder: string | undefined, find?: string): FolderListing {
   const dir = path.resolve(folder ?? os.homedir());
   let entries: fs.Dirent[];
   try {
@@ -39,9 +45,11 @@ export function listFolder(handles: Handles, folder: string | undefined): Folder
     const code = (err as NodeJS.ErrnoException).code;
     throw new AppError(code === 'ENOENT' ? 'not-found' : 'bad-input', `The folder ${displayName(dir)} cannot be listed (${code ?? 'error'}).`);
   }
+  const wanted = find?.trim() ? foldName(find.trim()) : null;
   const listed: FolderEntry[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
+    if (wanted !== null && !foldName(entry.name).includes(wanted)) continue;
     const kind = kindOf(dir, entry);
     if (kind) listed.push({ id: '', name: entry.name, kind });
   }

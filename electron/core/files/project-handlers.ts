@@ -66,7 +66,7 @@ export function projectFileHandlers(deps: ProjectFileDeps): ProjectFileHandlers 
         exists: fs.existsSync(p),
         id: handles.issue('project', p),
       })),
-    'files.browse': ({ folder }) => listFolder(handles, folder === undefined ? deps.browseFrom : handles.resolve(folder, 'folder')),
+    'files.browse': ({ folder, find }) => listFolder(handles, folder === undefined ? deps.browseFrom : handles.resolve(folder, 'folder'), find),
     'project.openEntry': ({ id, takeOver }) => deps.switchTo(openProjectFile(handles.resolve(id, 'project'), deps.openHooks), { takeOver }),
     'project.createIn': ({ folder, name }) => deps.switchTo(createProjectFile(path.join(handles.resolve(folder, 'folder'), name)), { created: true }),
   };

@@ -79,7 +79,7 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'share.deleteOrphan': { input: { id: ID }, required: ['id'] },
   'share.conflicts': { input: {}, required: [] },
   'share.resolveConflict': { input: { id: 1, choice: 'keep' }, required: ['id', 'choice'] },
-  'files.browse': { input: { folder: ID }, required: [] },
+  'files.browse': { input: { folder: ID, find: 'crossread' }, required: [] },
   'project.openEntry': { input: { id: ID, takeOver: false }, required: ['id'] },
   'project.createIn': { input: { folder: ID, name: 'Research' }, required: ['folder', 'name'] },
   'share.startImport': { input: { file: { name: 'a.json', dataBase64: 'e30=' }, dryRun: true }, required: [] },
