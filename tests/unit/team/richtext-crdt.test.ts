@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { AppError } from '../../../electron/core/errors';
+import { RICHTEXT_MAX_CHARS, RICHTEXT_MAX_DEPTH } from '../../../electron/core/team/richtext-limits';
+import { parseRichTextKey, richTextKey, RichTextRegistry, richTextTypeName } from '../../../electron/core/team/richtext-crdt';
+import { KAZPRAVDA } from '../core/helpers';
+import { blockTexts, bulletList, connectedDocs, corpusParagraphs, editorState, paragraph, typed } from './richtext-helpers';
+
+const KEY = richTextKey({ kind: 'note', owner: 'annotation', id: '0b9c6f1e-4a55-4c1e-9d7a-3f1f7f1c2a10' });
+const [P1, P2, P3] = corpusParagraphs(KAZPRAVDA, 3) as [string, string, string];
+
+/** Two replicas of one note, on two docs that relay their updates to each other. */
+function twoReplicas(initial: string) {
+  const docs = connectedDocs();
+  const ra = new RichTextRegistry(docs.a).replica(KEY);
+  ra.applyLocal(initial);
+  const rb = new RichTextRegistry(docs.b).replica(KEY);
+  return { ...docs, ra, rb };
+}
+
+describe('a note edited by two people at once', () => {
+  it('the second replica sees the note the first one wrote', () => {
+    const { rb } = twoReplicas(editorState(paragraph(P1), paragraph(P2)));
+    expect(blockTexts(rb.current())).toEqual([P1, P2]);
+  });
+
+  it('concurrent typing in different paragraphs keeps both', () => {
+    const { ra, rb, offline, online } = twoReplicas(editorState(paragraph(P1), paragraph(P2), paragraph(P3)));
+    // Both type before either hears of the other's keystrokes.
+    offline();
+    ra.applyLocal(typed(ra.current(), 0, 0, 'Alice: '));
+    rb.applyLocal(typed(rb.current(), 2, P3.length, ' (Bob)'));
+    online();
+    const expected = ['Alice: ' + P1, P2, P3 + ' (Bob)'];
+    expect(blockTexts(ra.current())).toEqual(expected);
+    expect(blockTexts(rb.current())).toEqual(expected);
+  });
+
+  it('concurrent typing in the same paragraph merges character by character', () => {
+    const { ra, rb, offline, online } = twoReplicas(editorState(paragraph('Rare earths and the Middle Corridor')));
+    offline();
+    ra.applyLocal(typed(ra.current(), 0, 'Rare earths'.length, ' deposits'));
+    rb.applyLocal(typed(rb.current(), 0, 'Rare earths and the '.length, 'Trans-Caspian '));
+    online();
+    const expected = ['Rare earths deposits and the Trans-Caspian Middle Corridor'];
+    expect(blockTexts(ra.current())).toEqual(expected);
+    expect(blockTexts(rb.current())).toEqual(expected);
+  });
+
+  it('a keystroke save writes only the typed characters, not the whole note again', () => {
+    const { a, ra } = twoReplicas(editorState(paragraph(P1), paragraph(P2)));
+    const before = Y.encodeStateVector(a);
+    ra.applyLocal(typed(ra.current(), 1, 10, 'x'));
+    const delta = Y.encodeStateAsUpdate(a, before);
+    // The update carries the one inserted character, not the paragraphs' text.
+    expect(delta.byteLength).toBeLessThan(64);
+  });
+
+  it('a paragraph split by Enter keeps a colleague\'s typing in its first half', () => {
+    const { ra, rb, offline, online } = twoReplicas(editorState(paragraph(P1), paragraph('Iran reacted. Gaza peacekeeping')));
+    offline();
+    const split = editorState(paragraph(P1), paragraph('Iran reacted.'), paragraph('Gaza peacekeeping'));
+    ra.applyLocal(split);
+    rb.applyLocal(typed(rb.current(), 1, 0, 'Note: '));
+    online();
+    const expected = [P1, 'Note: Iran reacted.', 'Gaza peacekeeping'];
+    expect(blockTexts(ra.current())).toEqual(expected);
+    expect(blockTexts(rb.current())).toEqual(expected);
+  });
+
+  it('bold, italic and lists survive the round trip through the shared doc', () => {
+    const rich = editorState(
+      paragraph({ text: '17 bn USD', format: 1 }, ' of deals, ', { text: 'on paper', format: 2 }),
+      bulletList('economics', 'security', 'interfaith dialogue'),
+    );
+    const { ra, rb } = twoReplicas(rich);
+    const root = (JSON.parse(rb.current()) as { root: { children: { type: string; listType?: string; children: { format?: number; text?: string; type: string }[] }[] } }).root;
+    expect(root.children.map((c) => c.type)).toEqual(['paragraph', 'list']);
+    expect(root.children[0]!.children.map((t) => [t.text, t.format])).toEqual([
+      ['17 bn USD', 1],
+      [' of deals, ', 0],
+      ['on paper', 2],
+    ]);
+    expect(root.children[1]!.listType).toBe('bullet');
+    expect(root.children[1]!.children.map((item) => item.type)).toEqual(['listitem', 'listitem', 'listitem']);
+    expect(blockTexts(rb.current())[1]).toBe('economicssecurityinterfaith dialogue');
+    // And back: the other side makes the second item bold.
+    const bolder = JSON.parse(rb.current()) as { root: { children: { children: { children: { format: number }[] }[] }[] } };
+    bolder.root.children[1]!.children[1]!.children[0]!.format = 1;
+    rb.applyLocal(JSON.stringify(bolder));
+    const back = JSON.parse(ra.current()) as typeof bolder;
+    expect(back.root.children[1]!.children.map((item) => item.children[0]!.format)).toEqual([0, 1, 0]);
+  });
+
+  it('an offline replica\'s edits merge after reconnection', () => {
+    const { ra, rb, offline, online } = twoReplicas(editorState(paragraph(P1), paragraph(P2)));
+    offline();
+    // Bob works alone for a while: several saves, a new paragraph, a deletion.
+    let bob = rb.current();
+    bob = typed(bob, 0, 0, '[checked] ');
+    rb.applyLocal(bob);
+    rb.applyLocal(editorState(...(JSON.parse(bob) as { root: { children: object[] } }).root.children, paragraph('Follow up with Zakon.kz')));
+    // Meanwhile Alice edits the second paragraph.
+    ra.applyLocal(typed(ra.current(), 1, P2.length, ' — disputed'));
+    expect(blockTexts(ra.current())).toEqual([P1, P2 + ' — disputed']);
+    online();
+    const expected = ['[checked] ' + P1, P2 + ' — disputed', 'Follow up with Zakon.kz'];
+    expect(blockTexts(ra.current())).toEqual(expected);
+    expect(blockTexts(rb.current())).toEqual(expected);
+  });
+
+  it('a note both sides start while apart keeps both texts (no lost map entry)', () => {
+    const { a, b, offline, online } = connectedDocs();
+    offline();
+    const alice = new RichTextRegistry(a).replica('summary');
+    const bob = new RichTextRegistry(b).replica('summary');
+    alice.applyLocal(editorState(paragraph('Alice summary')));
+    bob.applyLocal(editorState(paragraph('Bob summary')));
+    online();
+    expect(blockTexts(alice.current()).sort()).toEqual(['Alice summary', 'Bob summary']);
+    expect(blockTexts(bob.current())).toEqual(blockTexts(alice.current()));
+    // Another registry on the same doc reaches the same replica rather than binding the note twice.
+    expect(new RichTextRegistry(a).replica('summary')).toBe(alice);
+  });
+
+  it('remote changes are announced with the new state', () => {
+    const { ra, rb } = twoReplicas(editorState(paragraph(P1)));
+    const seen: string[] = [];
+    rb.onRemoteChange((json) => seen.push(blockTexts(json)[0]!));
+    ra.applyLocal(typed(ra.current(), 0, 0, '!'));
+    rb.current();
+    expect(seen.at(-1)).toBe('!' + P1);
+  });
+
+  it('a save that is not a valid note is refused and changes nothing', () => {
+    const { a, ra } = twoReplicas(editorState(paragraph(P1)));
+    const before = Y.encodeStateVector(a);
+    expect(() => ra.applyLocal('{"root":{"type":"root","children":[{"type":"script","children":[]}]}}')).toThrow(/not one the editor knows/);
+    expect(() => ra.applyLocal('not json')).toThrow(AppError);
+    expect(Y.encodeStateAsUpdate(a, before).byteLength).toBeLessThan(4);
+    expect(blockTexts(ra.current())).toEqual([P1]);
+  });
+});
+
+describe('hostile updates to a shared note', () => {
+  /** A colleague's doc that writes straight into the note's Y.XmlText, bypassing any editor. */
+  function hostile() {
+    const { a, b } = connectedDocs();
+    const mine = new RichTextRegistry(a).replica(KEY);
+    mine.applyLocal(editorState(paragraph(P1)));
+    const theirs = b.get(richTextTypeName(KEY), Y.XmlText) as Y.XmlText;
+    const refusals: string[] = [];
+    mine.onRefused((e) => refusals.push(e.message));
+    return { mine, theirs, refusals };
+  }
+
+  it('a note grown past the length limit is refused; the replica keeps its last text', () => {
+    const { mine, theirs, refusals } = hostile();
+    const first = theirs.toDelta()[0].insert as Y.XmlText;
+    const huge = 'Ж'.repeat(RICHTEXT_MAX_CHARS + 1);
+    first.insert(first.length, huge);
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toMatch(/refused: it is longer than 200,000 characters/);
+    expect(refusals[0]).not.toContain('ЖЖЖ');
+    expect(blockTexts(mine.current())).toEqual([P1]);
+    expect(() => mine.applyLocal(editorState(paragraph('more')))).toThrow(/refused/);
+  });
+
+  it('deep nesting is refused before it reaches the editor', () => {
+    const { mine, theirs, refusals } = hostile();
+    theirs.doc!.transact(() => {
+      let parent = theirs;
+      for (let i = 0; i < RICHTEXT_MAX_DEPTH + 5; i++) {
+        const child = new Y.XmlText();
+        parent.insertEmbed(parent.length, child);
+        child.setAttribute('__type', 'paragraph');
+        parent = child;
+      }
+    });
+    expect(refusals).toEqual([expect.stringMatching(new RegExp(`nests more than ${RICHTEXT_MAX_DEPTH} levels deep`))]);
+    expect(blockTexts(mine.current())).toEqual([P1]);
+  });
+
+  it('a node type the editor does not know is refused', () => {
+    const { mine, theirs, refusals } = hostile();
+    theirs.doc!.transact(() => {
+      const frame = new Y.XmlText();
+      theirs.insertEmbed(theirs.length, frame);
+      frame.setAttribute('__type', 'iframe');
+    });
+    expect(refusals[0]).toMatch(/an element the note editor does not know/);
+    expect(blockTexts(mine.current())).toEqual([P1]);
+  });
+});
+
+describe('field keys', () => {
+  it('round-trip for every kind of field and reject anything else', () => {
+    for (const owner of [
+      { kind: 'note', owner: 'link', id: 'abc-1' },
+      { kind: 'memo', owner: 'project' },
+      { kind: 'memo', owner: 'tag', id: 't1' },
+      { kind: 'summary' },
+    ] as const) {
+      expect(parseRichTextKey(richTextKey(owner))).toEqual(owner);
+    }
+    expect(() => parseRichTextKey('note:annotation:../../etc')).toThrow(/not the key/);
+    expect(() => parseRichTextKey('memo:claim:1')).toThrow(AppError);
+  });
+});
