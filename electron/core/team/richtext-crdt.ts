@@ -111,6 +111,9 @@ export class RichTextReplica {
         return;
       }
       syncYjsChangesToLexical(this.binding, NO_AWARENESS, events as Y.YEvent<Y.Text>[], false, () => undefined);
+      // The binding's update is batched to a later microtask; a read commits it now, so whoever
+      // applied the remote update finds the note (and the project file) current when it returns.
+      this.editor.read(() => undefined);
     };
     root.observeDeep(this.observer);
     if (root.length > 0) this.loadExisting();
