@@ -10,10 +10,14 @@
  */
 import * as Y from 'yjs';
 import { AppError } from '../errors';
-import { NOTE_MAX_DEPTH } from '../notes/lexical';
+import { NOTE_MAX_BYTES, NOTE_MAX_DEPTH } from '../notes/lexical';
 
-/** Characters (text plus property values) a shared note may hold: a stored note is at most 512 KB of JSON. */
-export const RICHTEXT_MAX_CHARS = 200_000;
+/**
+ * UTF-8 bytes of text, property names and values a shared note may hold. A note saved here is at
+ * most NOTE_MAX_BYTES of JSON, which holds all of these and more (quotes, braces), so every note
+ * this desktop can save passes on the colleague's side too.
+ */
+export const RICHTEXT_MAX_BYTES = NOTE_MAX_BYTES;
 /**
  * Elements nested inside one another (root › list › item › list …). A stored note's JSON nests at
  * most NOTE_MAX_DEPTH levels and every element costs two (its object and its children array).
@@ -27,12 +31,12 @@ const LEAF_TYPES = new Set(['text', 'linebreak', 'tab']);
 const refuse = (why: string) => new AppError('bad-input', `A colleague's change to this note was refused: ${why}. The note keeps its last accepted text.`);
 
 interface Tally {
-  chars: number;
+  bytes: number;
 }
 
 /** Checks the note rooted at `root`; returns why it is refused, or null when it is within bounds. */
 export function checkSharedNote(root: Y.XmlText): AppError | null {
-  const tally: Tally = { chars: 0 };
+  const tally: Tally = { bytes: 0 };
   return walk(root, 1, tally, true);
 }
 
@@ -47,8 +51,8 @@ function walk(element: Y.XmlText, depth: number, tally: Tally, isRoot: boolean):
     if (item.deleted) continue;
     const content = item.content;
     if (content instanceof Y.ContentString) {
-      tally.chars += item.length;
-      if (tally.chars > RICHTEXT_MAX_CHARS) return tooLong();
+      tally.bytes += Buffer.byteLength(content.str, 'utf8');
+      if (tally.bytes > RICHTEXT_MAX_BYTES) return tooLong();
     } else if (content instanceof Y.ContentType) {
       const type = content.type;
       if (type instanceof Y.XmlText) {
@@ -64,8 +68,8 @@ function walk(element: Y.XmlText, depth: number, tally: Tally, isRoot: boolean):
       }
     } else {
       // Formatting marks and plain embeds are not written by the binding; their values still count.
-      tally.chars += JSON.stringify(content.getContent()).length;
-      if (tally.chars > RICHTEXT_MAX_CHARS) return tooLong();
+      tally.bytes += Buffer.byteLength(JSON.stringify(content.getContent()), 'utf8');
+      if (tally.bytes > RICHTEXT_MAX_BYTES) return tooLong();
     }
   }
   return null;
@@ -75,9 +79,9 @@ function countValues(values: Record<string, unknown>, tally: Tally): AppError | 
   for (const [name, value] of Object.entries(values)) {
     // A shared type as a property would be a second document hidden inside the note.
     if (value instanceof Y.AbstractType) return refuse('it holds a property the note editor does not know');
-    tally.chars += name.length + (typeof value === 'string' ? value.length : JSON.stringify(value ?? null).length);
+    tally.bytes += Buffer.byteLength(name, 'utf8') + Buffer.byteLength(typeof value === 'string' ? value : JSON.stringify(value ?? null), 'utf8');
   }
-  return tally.chars > RICHTEXT_MAX_CHARS ? tooLong() : null;
+  return tally.bytes > RICHTEXT_MAX_BYTES ? tooLong() : null;
 }
 
-const tooLong = () => refuse(`it is longer than ${RICHTEXT_MAX_CHARS.toLocaleString('en')} characters`);
+const tooLong = () => refuse(`it is larger than ${RICHTEXT_MAX_BYTES / 1024} KB`);

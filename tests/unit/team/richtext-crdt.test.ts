@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { AppError } from '../../../electron/core/errors';
-import { RICHTEXT_MAX_CHARS, RICHTEXT_MAX_DEPTH } from '../../../electron/core/team/richtext-limits';
+import { nestingDepth, NOTE_MAX_BYTES, NOTE_MAX_DEPTH } from '../../../electron/core/notes/lexical';
+import { RICHTEXT_MAX_BYTES, RICHTEXT_MAX_DEPTH } from '../../../electron/core/team/richtext-limits';
 import { parseRichTextKey, richTextKey, RichTextRegistry, richTextTypeName } from '../../../electron/core/team/richtext-crdt';
 import { KAZPRAVDA } from '../core/helpers';
 import { blockTexts, bulletList, connectedDocs, corpusParagraphs, editorState, paragraph, typed } from './richtext-helpers';
@@ -153,16 +154,38 @@ describe('hostile updates to a shared note', () => {
     return { mine, theirs, refusals };
   }
 
-  it('a note grown past the length limit is refused; the replica keeps its last text', () => {
+  it('a note grown past the size limit is refused; the replica keeps its last text', () => {
     const { mine, theirs, refusals } = hostile();
     const first = theirs.toDelta()[0].insert as Y.XmlText;
-    const huge = 'Ж'.repeat(RICHTEXT_MAX_CHARS + 1);
+    // Two bytes each in UTF-8: fewer characters than the limit has bytes, still over it.
+    const huge = 'Ж'.repeat(RICHTEXT_MAX_BYTES / 2 + 1);
     first.insert(first.length, huge);
     expect(refusals).toHaveLength(1);
-    expect(refusals[0]).toMatch(/refused: it is longer than 200,000 characters/);
+    expect(refusals[0]).toMatch(/refused: it is larger than 512 KB/);
     expect(refusals[0]).not.toContain('ЖЖЖ');
     expect(blockTexts(mine.current())).toEqual([P1]);
     expect(() => mine.applyLocal(editorState(paragraph('more')))).toThrow(/refused/);
+  });
+
+  it('the largest and deepest note this desktop can save still passes on the colleague\'s side', () => {
+    const { a, b } = connectedDocs();
+    const mine = new RichTextRegistry(a).replica(KEY);
+    const theirs = new RichTextRegistry(b).replica(KEY);
+    // Nested lists as deep as a saved note may go, then text filling it to just under 512 KB of JSON.
+    let block: object = bulletList('deepest');
+    for (;;) {
+      const item = { children: [block], direction: 'ltr', format: '', indent: 0, type: 'listitem', version: 1, value: 1 };
+      const wrapped = { ...bulletList(), children: [item] };
+      if (nestingDepth(editorState(wrapped, paragraph(''))) > NOTE_MAX_DEPTH) break;
+      block = wrapped;
+    }
+    const shell = editorState(block, paragraph(''));
+    const filler = 'ж'.repeat(Math.floor((NOTE_MAX_BYTES - Buffer.byteLength(shell)) / 2) - 8);
+    const json = editorState(block, paragraph(filler));
+    expect(Buffer.byteLength(json)).toBeGreaterThan(NOTE_MAX_BYTES - 64);
+    mine.applyLocal(json);
+    expect(theirs.refusal).toBeNull();
+    expect(theirs.text()).toBe(mine.text());
   });
 
   it('deep nesting is refused before it reaches the editor', () => {
