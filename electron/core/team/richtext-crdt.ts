@@ -9,10 +9,12 @@
  *
  * API (Node only):
  * - `new RichTextReplica(doc, root, id)` binds one field's Y.XmlText (`root`, integrated in `doc`).
- *   - `applyLocal(json)`: the user saved a new editor state (as the renderer stores it). It is
- *     validated like any saved note, then matched against the live tree (richtext-reconcile.ts),
+ *   - `applyLocal(json, base?)`: the user saved a new editor state (as the renderer stores it). It
+ *     is validated like any saved note, then matched against the live tree (richtext-reconcile.ts),
  *     so the binding writes only what changed: typing in one paragraph while a colleague types in
- *     another, or elsewhere in the same paragraph, merges character by character.
+ *     another, or elsewhere in the same paragraph, merges character by character. A caller whose
+ *     editor may not show every remote change yet passes `base`, the state that editor started
+ *     from: then only the user's own change is applied, and the colleague's text is kept.
  *   - `current()`: the editor state as JSON, with every remote change applied so far.
  *   - `onRemoteChange(cb)`: called with that JSON after each change that came from elsewhere.
  *   - `onRefused(cb)` / `refusal`: a remote change over the limits (richtext-limits.ts) is not
@@ -119,13 +121,20 @@ export class RichTextReplica {
     if (root.length > 0) this.loadExisting();
   }
 
-  /** Stores a new state of the field as the user saved it; throws bad-input (nothing written) when it is not a valid note. */
-  applyLocal(json: string): void {
+  /**
+   * Stores a new state of the field as the user saved it; throws bad-input (nothing written) when
+   * it is not a valid note. `base` is the state the user's editor started from, when the caller
+   * knows it: only the user's change from it is applied, so colleagues' changes the editor had not
+   * shown yet are kept. Without it the save is taken as made on the current state.
+   */
+  applyLocal(json: string, base?: string): void {
     if (this.refused) throw this.refused;
     noteText(json);
+    if (base !== undefined) noteText(base);
     const next = (JSON.parse(json) as { root: JsonNode }).root;
-    const prev = this.editor.read(() => this.editor.getEditorState().toJSON().root) as unknown as JsonNode;
-    this.editor.update(() => $reconcileRoot(prev, next), { discrete: true });
+    const live = this.editor.read(() => this.editor.getEditorState().toJSON().root) as unknown as JsonNode;
+    const from = base === undefined ? live : (JSON.parse(base) as { root: JsonNode }).root;
+    this.editor.update(() => $reconcileRoot(from, next, live), { discrete: true });
   }
 
   /** The field's editor state as JSON, remote changes included. */

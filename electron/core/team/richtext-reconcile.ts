@@ -8,11 +8,17 @@
  * changed node keeps its key and only its properties or text are set (the binding turns a text
  * change into one splice of the characters that differ), and only nodes that are really new are
  * created.
+ *
+ * The match is three-way. `base` is the state the user's editor started from, `next` what it
+ * saved, `live` the tree now (with colleagues' changes the user may not have seen yet). Only what
+ * the user changed between base and next is applied to live; when base is live, that is every
+ * difference.
  */
-import { $getRoot, $isElementNode, $parseSerializedNode, type ElementNode, type LexicalNode, type SerializedLexicalNode } from 'lexical';
+import { $getRoot, $isElementNode, $isTextNode, $parseSerializedNode, type ElementNode, type LexicalNode, type SerializedLexicalNode } from 'lexical';
 
 export interface JsonNode {
   type: string;
+  text?: string;
   children?: JsonNode[];
   [property: string]: unknown;
 }
@@ -20,79 +26,133 @@ export interface JsonNode {
 /** Above this many inserted or removed siblings, matching by position is good enough. */
 const MAX_SHIFT_TRIED = 8;
 
-/** Applies `next` (a parsed editor state's root) over the live root, whose serialized form is `prev`. Call inside an update. */
-export function $reconcileRoot(prev: JsonNode, next: JsonNode): void {
-  const root = $getRoot();
-  if (!sameProperties(prev, next)) root.updateFromJSON(next as never);
-  $reconcileChildren(root, prev.children ?? [], next.children ?? []);
+/** Applies the user's change from `base` to `next` (editor states' roots) over the live root, whose serialized form is `live`. Call inside an update. */
+export function $reconcileRoot(base: JsonNode, next: JsonNode, live: JsonNode): void {
+  $mergeNode($getRoot(), base, next, live);
 }
 
-function $reconcileChildren(parent: ElementNode, prev: JsonNode[], next: JsonNode[]): void {
-  const live = parent.getChildren();
-  let head = 0;
-  while (head < prev.length && head < next.length && deepEqual(prev[head], next[head])) head++;
-  let tail = 0;
-  while (tail < prev.length - head && tail < next.length - head && deepEqual(prev[prev.length - 1 - tail], next[next.length - 1 - tail])) tail++;
+function $mergeNode(node: LexicalNode, base: JsonNode, next: JsonNode, live: JsonNode): void {
+  if (deepEqual(base, next)) return;
+  const changed: Record<string, unknown> = {};
+  let anyChanged = false;
+  for (const key of new Set([...Object.keys(base), ...Object.keys(next)])) {
+    if (key === 'children' || key === 'text' || deepEqual(base[key], next[key])) continue;
+    changed[key] = next[key];
+    anyChanged = true;
+  }
+  if (anyChanged) node.updateFromJSON({ ...live, ...changed } as never);
+  if ($isTextNode(node) && typeof next.text === 'string') {
+    const merged = mergeText(base.text ?? '', next.text, node.getTextContent());
+    if (merged !== node.getTextContent()) node.setTextContent(merged);
+  }
+  if ($isElementNode(node)) $mergeChildren(node, base.children ?? [], next.children ?? [], live.children ?? []);
+}
 
-  const oldMiddle = prev.slice(head, prev.length - tail);
-  const newMiddle = next.slice(head, next.length - tail);
-  const liveMiddle = live.slice(head, live.length - tail);
-  const pairs = alignMiddle(oldMiddle, newMiddle);
+function $mergeChildren(parent: ElementNode, base: JsonNode[], next: JsonNode[], live: JsonNode[]): void {
+  const liveNodes = parent.getChildren();
+  const nextToBase = align(base, next);
+  const baseToLive = align(live, base);
 
-  // Walk the new middle in order, keeping an anchor so new nodes land in the right place.
-  let anchor: LexicalNode | null = head > 0 ? live[head - 1]! : null;
-  const kept = new Set<number>();
-  for (let n = 0; n < newMiddle.length; n++) {
-    const o = pairs.get(n);
-    let node: LexicalNode;
-    if (o !== undefined) {
-      node = liveMiddle[o]!;
-      kept.add(o);
-      $reconcileNode(node, oldMiddle[o]!, newMiddle[n]!);
-    } else {
-      node = $parseSerializedNode(newMiddle[n] as unknown as SerializedLexicalNode);
-      if (anchor) anchor.insertAfter(node);
-      else if (parent.getFirstChild()) parent.getFirstChild()!.insertBefore(node);
-      else parent.append(node);
+  const keptBase = new Set<number>();
+  let anchor: LexicalNode | null = null;
+  for (let j = 0; j < next.length; j++) {
+    const i = nextToBase[j];
+    if (i !== undefined) keptBase.add(i);
+    const k = i === undefined ? undefined : baseToLive[i];
+    if (i !== undefined && k !== undefined) {
+      $mergeNode(liveNodes[k]!, base[i]!, next[j]!, live[k]!);
+      anchor = liveNodes[k]!;
+      continue;
     }
+    // A node the colleague removed while the user left it alone stays removed.
+    if (i !== undefined && deepEqual(base[i], next[j])) continue;
+    // New here, or edited here while removed there: the user's text is kept.
+    const node = $parseSerializedNode(next[j] as unknown as SerializedLexicalNode);
+    if (anchor) anchor.insertAfter(node);
+    else if (parent.getFirstChild()) parent.getFirstChild()!.insertBefore(node);
+    else parent.append(node);
     anchor = node;
   }
-  liveMiddle.forEach((node, o) => {
-    if (!kept.has(o)) node.remove();
+  base.forEach((removed, i) => {
+    if (keptBase.has(i)) return;
+    const k = baseToLive[i];
+    // Removed by the user: gone, unless a colleague changed it meanwhile (then their text stays).
+    if (k !== undefined && deepEqual(live[k], removed)) liveNodes[k]!.remove();
   });
 }
 
-function $reconcileNode(node: LexicalNode, prev: JsonNode, next: JsonNode): void {
-  if (!sameProperties(prev, next)) node.updateFromJSON(next as never);
-  if ($isElementNode(node)) $reconcileChildren(node, prev.children ?? [], next.children ?? []);
+/**
+ * Three-way merge of one text node's text: the user's change from base to next, applied to the
+ * live text, which may carry a colleague's change. Both changes are single splices (a save is a
+ * pause in typing); where they overlap, the user's version of the overlapping stretch wins.
+ */
+export function mergeText(base: string, next: string, live: string): string {
+  if (base === next) return live;
+  if (live === base) return next;
+  const mine = spliceOf(base, next);
+  const theirs = spliceOf(base, live);
+  const theirShift = theirs.insert.length - theirs.remove;
+  if (mine.index + mine.remove <= theirs.index) {
+    return live.slice(0, mine.index) + mine.insert + live.slice(mine.index + mine.remove);
+  }
+  if (mine.index >= theirs.index + theirs.remove) {
+    const at = mine.index + theirShift;
+    return live.slice(0, at) + mine.insert + live.slice(at + mine.remove);
+  }
+  const start = Math.min(mine.index, theirs.index);
+  const end = Math.max(mine.index + mine.remove, theirs.index + theirs.remove);
+  return live.slice(0, start) + next.slice(start, end + mine.insert.length - mine.remove) + live.slice(end + theirShift);
+}
+
+/** The one splice that turns `a` into `b`: common start and end kept, the middle replaced. */
+function spliceOf(a: string, b: string): { index: number; remove: number; insert: string } {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  return { index: start, remove: a.length - start - end, insert: b.slice(start, b.length - end) };
 }
 
 /**
- * Pairs old and new middle nodes of the same type. When the counts differ (a paragraph split by
- * Enter, a list item deleted), the new nodes are shifted against the old ones by the offset whose
- * pairs share the most text, so an edited paragraph stays paired with itself.
+ * For each node of `to`, the index of the node of `from` it continues, or undefined for a new one.
+ * Equal runs at both ends pair first; the nodes between pair by position, shifted (when a
+ * paragraph was split by Enter or an item deleted) by the offset whose pairs share the most text,
+ * so an edited paragraph stays paired with itself. Pairs keep their order on both sides.
  */
-function alignMiddle(oldMiddle: JsonNode[], newMiddle: JsonNode[]): Map<number, number> {
+function align(from: readonly JsonNode[], to: readonly JsonNode[]): (number | undefined)[] {
+  const out: (number | undefined)[] = new Array<number | undefined>(to.length).fill(undefined);
+  let head = 0;
+  while (head < from.length && head < to.length && deepEqual(from[head], to[head])) {
+    out[head] = head;
+    head++;
+  }
+  let tail = 0;
+  while (tail < from.length - head && tail < to.length - head && deepEqual(from[from.length - 1 - tail], to[to.length - 1 - tail])) {
+    out[to.length - 1 - tail] = from.length - 1 - tail;
+    tail++;
+  }
+  const oldMiddle = from.slice(head, from.length - tail);
+  const newMiddle = to.slice(head, to.length - tail);
   const shortLength = Math.min(oldMiddle.length, newMiddle.length);
   const spread = Math.abs(oldMiddle.length - newMiddle.length);
+  const pairAt = (i: number, shift: number): [number, number] => (oldMiddle.length < newMiddle.length ? [i, i + shift] : [i + shift, i]);
   let bestShift = 0;
   if (spread > 0 && spread <= MAX_SHIFT_TRIED && shortLength > 0) {
-    let bestScore = -1;
+    let bestScore = -Infinity;
     for (let shift = 0; shift <= spread; shift++) {
       let score = 0;
       for (let i = 0; i < shortLength; i++) {
-        const [o, n] = oldMiddle.length < newMiddle.length ? [i, i + shift] : [i + shift, i];
+        const [o, n] = pairAt(i, shift);
         score += similarity(oldMiddle[o]!, newMiddle[n]!);
       }
       if (score > bestScore) [bestScore, bestShift] = [score, shift];
     }
   }
-  const pairs = new Map<number, number>();
   for (let i = 0; i < shortLength; i++) {
-    const [o, n] = oldMiddle.length < newMiddle.length ? [i, i + bestShift] : [i + bestShift, i];
-    if (oldMiddle[o]!.type === newMiddle[n]!.type) pairs.set(n, o);
+    const [o, n] = pairAt(i, bestShift);
+    if (oldMiddle[o]!.type === newMiddle[n]!.type) out[head + n] = head + o;
   }
-  return pairs;
+  return out;
 }
 
 /**
@@ -114,15 +174,6 @@ function similarity(a: JsonNode, b: JsonNode): number {
 function plainText(node: JsonNode): string {
   if (typeof node.text === 'string') return node.text;
   return (node.children ?? []).map(plainText).join('');
-}
-
-/** Whether two nodes have the same properties, children aside. */
-function sameProperties(a: JsonNode, b: JsonNode): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const key of keys) {
-    if (key !== 'children' && !deepEqual(a[key], b[key])) return false;
-  }
-  return true;
 }
 
 /** Structural equality of JSON values, indifferent to the order of object keys. */

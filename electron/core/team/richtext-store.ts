@@ -7,9 +7,10 @@
  * - on binding, an empty shared field is seeded from the project file; a field the doc already has
  *   is written to the project file, the doc winning (the bridge keeps the doc's state between
  *   sessions, so saves made here while offline are in it already);
- * - `pushLocal()`: call after the user saved the field (a notes, memo or summary save); it applies
- *   the stored state to the replica, which sends only what changed. Calling it when nothing changed
- *   (after a remote change was written, say) sends nothing;
+ * - `pushLocal(base?)`: call after the user saved the field (a notes, memo or summary save); it
+ *   applies the stored state to the replica, which sends only what changed. `base` is the state the
+ *   saving editor had loaded, when the caller knows it (see RichTextReplica.applyLocal). Calling it
+ *   when nothing changed (after a remote change was written, say) sends nothing;
  * - remote changes are written to the project file as they arrive. They are not undo steps (undo
  *   stays with the user's own steps), and a note whose claim or link was deleted here is not
  *   written: whether the owner comes back is the record sync's decision;
@@ -33,7 +34,7 @@ export interface BindRichTextOptions {
 
 export interface BoundRichText {
   readonly replica: RichTextReplica;
-  pushLocal(): void;
+  pushLocal(base?: string): void;
   dispose(): void;
 }
 
@@ -70,9 +71,9 @@ export function bindRichText(doc: Y.Doc, project: Project, key: string, options:
   const offRefused = replica.onRefused(report);
   return {
     replica,
-    pushLocal() {
+    pushLocal(base?: string) {
       const json = field.read();
-      if (json !== null) replica.applyLocal(json);
+      if (json !== null) replica.applyLocal(json, base);
     },
     dispose() {
       offRemote();

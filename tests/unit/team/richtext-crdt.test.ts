@@ -4,6 +4,7 @@ import { AppError } from '../../../electron/core/errors';
 import { nestingDepth, NOTE_MAX_BYTES, NOTE_MAX_DEPTH } from '../../../electron/core/notes/lexical';
 import { RICHTEXT_MAX_BYTES, RICHTEXT_MAX_DEPTH } from '../../../electron/core/team/richtext-limits';
 import { parseRichTextKey, richTextKey, RichTextRegistry, richTextTypeName } from '../../../electron/core/team/richtext-crdt';
+import { mergeText } from '../../../electron/core/team/richtext-reconcile';
 import { KAZPRAVDA } from '../core/helpers';
 import { blockTexts, bulletList, connectedDocs, corpusParagraphs, editorState, paragraph, typed } from './richtext-helpers';
 
@@ -108,6 +109,31 @@ describe('a note edited by two people at once', () => {
     const expected = ['[checked] ' + P1, P2 + ' — disputed', 'Follow up with Zakon.kz'];
     expect(blockTexts(ra.current())).toEqual(expected);
     expect(blockTexts(rb.current())).toEqual(expected);
+  });
+
+  it("a save from an editor that had not shown a colleague's typing yet keeps that typing", () => {
+    const original = editorState(paragraph(P1), paragraph('Rare earths and the Middle Corridor'), paragraph(P3));
+    const { ra, rb } = twoReplicas(original);
+    const base = ra.current();
+    // Bob types in the second and third paragraphs; Alice's replica has it, her editor does not.
+    rb.applyLocal(typed(typed(rb.current(), 1, 'Rare earths and the '.length, 'Trans-Caspian '), 2, 0, 'Bob: '));
+    // Alice's editor saves what she typed on the state it had loaded.
+    ra.applyLocal(typed(typed(base, 0, 0, 'Alice: '), 1, 'Rare earths'.length, ' deposits'), base);
+    const expected = ['Alice: ' + P1, 'Rare earths deposits and the Trans-Caspian Middle Corridor', 'Bob: ' + P3];
+    expect(blockTexts(ra.current())).toEqual(expected);
+    expect(blockTexts(rb.current())).toEqual(expected);
+  });
+
+  it("a paragraph the user deleted from a stale editor stays if a colleague edited it meanwhile", () => {
+    const { ra, rb } = twoReplicas(editorState(paragraph(P1), paragraph(P2), paragraph(P3)));
+    const base = ra.current();
+    rb.applyLocal(typed(rb.current(), 1, 0, 'Keep: '));
+    const withoutSecond = editorState(...(JSON.parse(base) as { root: { children: object[] } }).root.children.filter((_, i) => i !== 1));
+    ra.applyLocal(withoutSecond, base);
+    expect(blockTexts(rb.current())).toEqual([P1, 'Keep: ' + P2, P3]);
+    // Deleting it from an up-to-date editor deletes it.
+    ra.applyLocal(editorState(paragraph(P1), paragraph(P3)));
+    expect(blockTexts(rb.current())).toEqual([P1, P3]);
   });
 
   it('a note both sides start while apart keeps both texts (no lost map entry)', () => {
@@ -227,5 +253,22 @@ describe('field keys', () => {
     }
     expect(() => parseRichTextKey('note:annotation:../../etc')).toThrow(/not the key/);
     expect(() => parseRichTextKey('memo:claim:1')).toThrow(AppError);
+  });
+});
+
+describe('merging one text run edited on both sides', () => {
+  const base = 'Iran reacted to the Abraham Accords';
+  it('keeps both changes when they touch different stretches, in either order', () => {
+    expect(mergeText(base, 'Tehran: ' + base, base + ' quickly')).toBe('Tehran: ' + base + ' quickly');
+    expect(mergeText(base, base + ' quickly', 'Tehran: ' + base)).toBe('Tehran: ' + base + ' quickly');
+  });
+  it('keeps both changes made a few characters apart', () => {
+    expect(mergeText(base, 'Iran objected to the Abraham Accords', 'Iran reacted sharply to the Abraham Accords, said Tehran')).toBe(
+      'Iran objected sharply to the Abraham Accords, said Tehran',
+    );
+  });
+  it("where both changed the same characters, the saver's version of that stretch wins", () => {
+    expect(mergeText(base, 'Iran objected to the Abraham Accords', 'Iran responded to the Abraham Accords')).toBe('Iran objected to the Abraham Accords');
+    expect(mergeText(base, 'Iran objected to the Abraham Accords!', 'Iran responded to the Abraham Accords')).toBe('Iran objected to the Abraham Accords!');
   });
 });
