@@ -76,6 +76,8 @@ export class RichTextReplica {
   private readonly remoteListeners = new Set<Listener<string>>();
   private readonly refusedListeners = new Set<Listener<AppError>>();
   private refused: AppError | null = null;
+  /** Set while a local save runs, so an error in it is the saver's, not a colleague's. */
+  private localError: { error: Error | null } | null = null;
   private readonly observer: (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => void;
   private readonly removeUpdateListener: () => void;
 
@@ -90,7 +92,11 @@ export class RichTextReplica {
     this.editor = createEditor({
       namespace: `crossread-team:${id}`,
       nodes: NOTE_NODES,
-      onError: (error) => this.refuse(new AppError('bad-input', `A colleague's change to this note could not be applied (${error.message.slice(0, 120)}). The note keeps its last accepted text.`)),
+      onError: (error) => {
+        if (this.localError) this.localError.error = error;
+        // Lexical's messages can name what the change held; the user is told only what happened.
+        else this.refuse(new AppError('bad-input', "A colleague's change to this note could not be applied. The note keeps its last accepted text."));
+      },
     });
     this.binding = createYjsBinding({ editor: this.editor, id, doc, docMap: new Map([[id, doc]]), getXmlText: () => root });
 
@@ -112,10 +118,15 @@ export class RichTextReplica {
         this.refuse(problem);
         return;
       }
-      syncYjsChangesToLexical(this.binding, NO_AWARENESS, events as Y.YEvent<Y.Text>[], false, () => undefined);
-      // The binding's update is batched to a later microtask; a read commits it now, so whoever
-      // applied the remote update finds the note (and the project file) current when it returns.
-      this.editor.read(() => undefined);
+      try {
+        syncYjsChangesToLexical(this.binding, NO_AWARENESS, events as Y.YEvent<Y.Text>[], false, () => undefined);
+        // The binding's update is batched to a later microtask; a read commits it now, so whoever
+        // applied the remote update finds the note (and the project file) current when it returns.
+        this.editor.read(() => undefined);
+      } catch {
+        // Thrown out of an observer it would break the provider's transaction, not just this note.
+        this.refuse(new AppError('bad-input', "A colleague's change to this note could not be applied. The note keeps its last accepted text."));
+      }
     };
     root.observeDeep(this.observer);
     if (root.length > 0) this.loadExisting();
@@ -134,7 +145,15 @@ export class RichTextReplica {
     const next = (JSON.parse(json) as { root: JsonNode }).root;
     const live = this.editor.read(() => this.editor.getEditorState().toJSON().root) as unknown as JsonNode;
     const from = base === undefined ? live : (JSON.parse(base) as { root: JsonNode }).root;
-    this.editor.update(() => $reconcileRoot(from, next, live), { discrete: true });
+    const sink: { error: Error | null } = { error: null };
+    this.localError = sink;
+    try {
+      this.editor.update(() => $reconcileRoot(from, next, live), { discrete: true });
+    } finally {
+      this.localError = null;
+    }
+    // A failed update is discarded whole, before the binding writes anything to the doc.
+    if (sink.error) throw new AppError('bad-input', 'The note could not be saved: its structure is not one the editor accepts.');
   }
 
   /** The field's editor state as JSON, remote changes included. */

@@ -158,6 +158,18 @@ describe('a note edited by two people at once', () => {
     expect(seen).toEqual(['!' + P1]);
   });
 
+  it("a save the editor cannot take is the saver's error: nothing is sent and the note stays shared", () => {
+    const { a, ra, rb } = twoReplicas(editorState(paragraph(P1)));
+    const before = Y.encodeStateVector(a);
+    // Text straight under the root: every node type is known, the structure is not one Lexical allows.
+    const stray = JSON.stringify({ root: { type: 'root', version: 1, children: [{ type: 'text', version: 1, text: 'stray', format: 0, detail: 0, mode: 'normal', style: '' }] } });
+    expect(() => ra.applyLocal(stray)).toThrow(/could not be saved: its structure is not one the editor accepts/);
+    expect(Y.encodeStateAsUpdate(a, before).byteLength).toBeLessThan(4);
+    expect(ra.refusal).toBeNull();
+    ra.applyLocal(typed(ra.current(), 0, 0, 'Still shared: '));
+    expect(blockTexts(rb.current())).toEqual(['Still shared: ' + P1]);
+  });
+
   it('a save that is not a valid note is refused and changes nothing', () => {
     const { a, ra } = twoReplicas(editorState(paragraph(P1)));
     const before = Y.encodeStateVector(a);
