@@ -22,6 +22,8 @@
  *   - `destroy()`: stops observing the document.
  * - `RichTextRegistry(doc)`: one replica per field key, created on demand (`replica(key)`); the
  *   keys in use are listed in the doc's Y.Map 'richtext' (key → kind of field).
+ * - `seedRichText(doc, key, json)`: a field's first state, written so that two desktops seeding the
+ *   same note from their project files write it once.
  * - Keys (`richTextKey`): `note:annotation:<id>`, `note:link:<id>`, `memo:project`,
  *   `memo:document:<id>`, `memo:tag:<id>`, `summary`.
  *
@@ -34,6 +36,7 @@ import { LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Binding, type Provider } from '@lexical/yjs';
 import { COLLABORATION_TAG, createEditor, HISTORIC_TAG, SKIP_COLLAB_TAG, type LexicalEditor } from 'lexical';
+import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { AppError } from '../errors';
 import { noteText } from '../notes/lexical';
@@ -247,6 +250,28 @@ export function parseRichTextKey(key: string): RichTextOwner {
 
 /** The name of a field's Y.XmlText among the doc's top-level types. */
 export const richTextTypeName = (key: string) => `richtext:${key}`;
+
+/**
+ * Writes a field's first state into the doc so that seeding the same state twice is seeding it
+ * once. Two desktops that both hold a note from their project files, and both find the shared
+ * field empty, would otherwise each insert it and the note would read twice. Here the state is
+ * written by a scratch doc whose client id is derived from the key and the state: the same note
+ * gives the same Yjs items, which the doc merges into one; different notes both survive.
+ */
+export function seedRichText(doc: Y.Doc, key: string, json: string): void {
+  noteText(json);
+  const digest = createHash('sha256').update(key).update('\0').update(json).digest();
+  const scratch = new Y.Doc();
+  scratch.clientID = digest.readUInt32BE(0);
+  const replica = new RichTextReplica(scratch, scratch.get(richTextTypeName(key), Y.XmlText) as Y.XmlText, key);
+  try {
+    replica.applyLocal(json);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(scratch), 'seed');
+  } finally {
+    replica.destroy();
+    scratch.destroy();
+  }
+}
 
 /** The replicas of one shared doc's rich-text fields, one per key. */
 export class RichTextRegistry {

@@ -4,9 +4,11 @@
  * project file stays the app's source of truth; the shared doc carries the field between desktops.
  *
  * `bindRichText(doc, project, key, options)` — for the sync bridge, one call per field it shares:
- * - on binding, an empty shared field is seeded from the project file; a field the doc already has
- *   is written to the project file, the doc winning (the bridge keeps the doc's state between
- *   sessions, so saves made here while offline are in it already);
+ * - on binding, an empty shared field is seeded from the project file (seedRichText: two desktops
+ *   seeding the same note write it once); a field the doc already has is written to the project
+ *   file, the doc winning (the bridge keeps the doc's state between sessions, so saves made here
+ *   while offline are in it already). Bind after the provider's first sync, so a field the server
+ *   has is not taken for empty;
  * - `pushLocal(base?)`: call after the user saved the field (a notes, memo or summary save); it
  *   applies the stored state to the replica, which sends only what changed. `base` is the state the
  *   saving editor had loaded, when the caller knows it (see RichTextReplica.applyLocal). Calling it
@@ -24,7 +26,7 @@ import { Memos } from '../memos/memos';
 import { noteText } from '../notes/lexical';
 import type { NoteKey } from '../store/notes';
 import type { Project } from '../store/project';
-import { parseRichTextKey, RichTextRegistry, type RichTextOwner, type RichTextReplica } from './richtext-crdt';
+import { parseRichTextKey, RichTextRegistry, seedRichText, type RichTextOwner, type RichTextReplica } from './richtext-crdt';
 
 export interface BindRichTextOptions {
   /** The name written as the author of a remote change (the colleague's, when the bridge knows it). */
@@ -62,7 +64,7 @@ export function bindRichText(doc: Y.Doc, project: Project, key: string, options:
 
   const stored = field.read();
   if (replica.root.length === 0) {
-    if (stored !== null && noteText(stored).trim() !== '') replica.applyLocal(stored);
+    if (stored !== null && noteText(stored).trim() !== '') seedRichText(doc, key, stored);
   } else if (!replica.refusal) {
     store(replica.current());
   }

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { AppError } from '../../../electron/core/errors';
 import { nestingDepth, NOTE_MAX_BYTES, NOTE_MAX_DEPTH } from '../../../electron/core/notes/lexical';
 import { RICHTEXT_MAX_BYTES, RICHTEXT_MAX_DEPTH } from '../../../electron/core/team/richtext-limits';
-import { parseRichTextKey, richTextKey, RichTextRegistry, richTextTypeName } from '../../../electron/core/team/richtext-crdt';
+import { parseRichTextKey, richTextKey, RichTextRegistry, richTextTypeName, seedRichText } from '../../../electron/core/team/richtext-crdt';
 import { mergeText } from '../../../electron/core/team/richtext-reconcile';
 import { KAZPRAVDA } from '../core/helpers';
 import { blockTexts, bulletList, connectedDocs, corpusParagraphs, editorState, paragraph, typed } from './richtext-helpers';
@@ -134,6 +134,24 @@ describe('a note edited by two people at once', () => {
     // Deleting it from an up-to-date editor deletes it.
     ra.applyLocal(editorState(paragraph(P1), paragraph(P3)));
     expect(blockTexts(rb.current())).toEqual([P1, P3]);
+  });
+
+  it('a note both desktops seed from their project files while apart reads once, not twice', () => {
+    const { a, b, offline, online } = connectedDocs();
+    const note = editorState(paragraph(P1), bulletList('economics', 'security'));
+    offline();
+    seedRichText(a, KEY, note);
+    seedRichText(b, KEY, note);
+    online();
+    const ra = new RichTextRegistry(a).replica(KEY);
+    const rb = new RichTextRegistry(b).replica(KEY);
+    expect(blockTexts(ra.current())).toEqual([P1, 'economicssecurity']);
+    expect(blockTexts(rb.current())).toEqual(blockTexts(ra.current()));
+    // Different notes are not merged into one: both are kept.
+    const c = new Y.Doc();
+    seedRichText(c, KEY, editorState(paragraph('Alice')));
+    seedRichText(c, KEY, editorState(paragraph('Bob')));
+    expect(blockTexts(new RichTextRegistry(c).replica(KEY).current()).sort()).toEqual(['Alice', 'Bob']);
   });
 
   it('a note both sides start while apart keeps both texts (no lost map entry)', () => {
