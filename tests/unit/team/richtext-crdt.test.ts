@@ -70,6 +70,19 @@ describe('a note edited by two people at once', () => {
     expect(blockTexts(rb.current())).toEqual(expected);
   });
 
+  it('links and line breaks survive the round trip through the shared doc', () => {
+    const link = {
+      children: [{ detail: 0, format: 0, mode: 'normal', style: '', text: 'Kazpravda.kz', type: 'text', version: 1 }],
+      direction: 'ltr', format: '', indent: 0, type: 'link', version: 1, rel: 'noopener noreferrer', target: null, title: null, url: 'https://kazpravda.kz/',
+    };
+    const withLink = { ...paragraph('Source: '), children: [...paragraph('Source: ').children, link, { type: 'linebreak', version: 1 }, ...paragraph('second line').children] };
+    const { rb } = twoReplicas(editorState(withLink));
+    const got = (JSON.parse(rb.current()) as { root: { children: { children: { type: string; url?: string }[] }[] } }).root.children[0]!.children;
+    expect(got.map((n) => n.type)).toEqual(['text', 'link', 'linebreak', 'text']);
+    expect(got[1]!.url).toBe('https://kazpravda.kz/');
+    expect(rb.text()).toBe('Source: Kazpravda.kz\nsecond line');
+  });
+
   it('bold, italic and lists survive the round trip through the shared doc', () => {
     const rich = editorState(
       paragraph({ text: '17 bn USD', format: 1 }, ' of deals, ', { text: 'on paper', format: 2 }),
