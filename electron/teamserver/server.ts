@@ -157,6 +157,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
   const server = new Server<TeamContext>({
     name: 'crossread',
     address: host,
+    // Given here, not to listen(): listen(0) would fall back to Hocuspocus' default port 80.
+    port,
     quiet: true,
     stopOnSignals: false,
     maxPendingDocuments: MAX_PENDING_DOCUMENTS,
@@ -171,7 +173,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
   try {
     await new Promise<void>((resolve, reject) => {
       server.httpServer.once('error', reject);
-      server.listen(port).then(() => {
+      server.listen().then(() => {
         server.httpServer.off('error', reject);
         resolve();
       }, reject);

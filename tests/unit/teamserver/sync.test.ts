@@ -145,6 +145,16 @@ describe('team server: a user without a valid token reads nothing', () => {
   });
 });
 
+describe('team server: listening', () => {
+  it('port 0 means a free port each time, never Hocuspocus’ default 80', async () => {
+    const one = await serve(tempDataDir());
+    const two = await serve(tempDataDir());
+    expect(one.port).not.toBe(80);
+    expect(two.port).not.toBe(80);
+    expect(one.port).not.toBe(two.port);
+  });
+});
+
 describe('team server: durable documents', () => {
   it('a document survives stopping and starting the server on the same DATA', async () => {
     const data = tempDataDir();
