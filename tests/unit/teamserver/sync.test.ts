@@ -174,4 +174,22 @@ describe('team server: durable documents', () => {
     await waitFor('all records back', () => fresh.records.size === 50);
     expect(fresh.records.get('claim-49')).toEqual({ n: 49 });
   });
+
+  it('stopping with members still connected stores their last changes before it returns', async () => {
+    const data = tempDataDir();
+    const team = createTeam(data, 'desk');
+    const anna = issueToken(data, { project: team.key, user: 'Anna' });
+    const first = await startTeamServer({ dataDir: data, port: 0, quiet: true });
+    const a = connect(first.url, anna.token);
+    await waitFor('synced', () => a.synced());
+    a.records.set('last-claim', { exact: 'just before the stop' });
+    await waitFor('sent', () => a.provider.unsyncedChanges === 0);
+    // Within the store debounce: only stop() itself can have stored it.
+    await first.stop();
+    a.close();
+
+    const second = await serve(data);
+    const fresh = client(second.url, anna.token);
+    await waitFor('the change is back', () => fresh.synced() && fresh.records.has('last-claim'));
+  });
 });
