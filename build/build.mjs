@@ -61,8 +61,10 @@ const node = await Promise.all([
   }),
   esbuild({
     ...common,
-    ...isolatedOnly,
     ...isolateWorker('isolate-worker.mjs'),
+    // The team server's Redis client logs through `debug`, which tries require('supports-color') and
+    // does without it: left to run time, so a dev-only copy in node_modules is not bundled.
+    external: [...isolatedOnly.external, 'supports-color'],
     entryPoints: [path.join(root, 'electron/cli/index.ts')],
     outfile: path.join(out, 'node/cli.mjs'),
     format: 'esm',

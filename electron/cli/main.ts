@@ -21,6 +21,7 @@ import { ATTRIBUTES_USAGE, attributesCommand } from './attributes';
 import { AGREEMENT_USAGE, agreementCommand, AgreementUsageError } from './agreement';
 import { REFI_USAGE, refiCommand } from './refi';
 import { CLUSTERS_USAGE, clustersCommand } from './clusters';
+import { SERVE_USAGE, serveCommand } from './team-server';
 
 const USAGE = `Usage: crossread <command> [options]
 
@@ -44,6 +45,7 @@ ${CODES_USAGE}
 ${AGREEMENT_USAGE}
 ${REFI_USAGE}
 ${CLUSTERS_USAGE}
+${SERVE_USAGE}
 
 Options:
   --take-over     Open P even though another Crossread holds it. Only when that one is no
@@ -87,6 +89,7 @@ async function run(argv: string[]): Promise<number> {
   // Agreement only reads, like export.
   if (argv[0] === 'agreement') return agreementCommand(argv.slice(1), (p) => openBackend(p, false, 'ignore'));
   if (argv[0] === 'refi') return refiCommand(argv.slice(1), (p) => openBackend(p, false));
+  if (argv[0] === 'serve') return serveCommand(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({

@@ -25,6 +25,7 @@ describe('the layer rule (architecture §1) fails the lint gate on a wrong impor
   it('keeps electron out of the core, the server and the CLI', async () => {
     expect(await layerErrors('electron/core/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).not.toEqual([]);
     expect(await layerErrors('electron/cli/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).not.toEqual([]);
+    expect(await layerErrors('electron/teamserver/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).not.toEqual([]);
   });
 
   it('allows the arrows that point the right way', async () => {
