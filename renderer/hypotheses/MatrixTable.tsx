@@ -6,7 +6,7 @@ import { cellsOf, MatrixRow } from './MatrixRow';
 import { explainCell, moveCursor, rateCell, useHypotheses } from './store';
 import type { MatrixView } from './useMatrixView';
 const EVIDENCE_EM = 15;
-const COLUMN_EM = 6.5;
+const COLUMN_EM = 8.5;
 const DIAG_EM = 4;
 const fmt = (n: number) => (Math.abs(n) < 0.005 ? '0' : n.toFixed(2).replace('-', '−'));
 
