@@ -847,6 +847,7 @@ export const en = {
   'hyp.analysisFor': "Analysis to add the claims to",
   'hyp.tooManyToAdd': "At most {max} claims at once: narrow the filter.",
   'hyp.dropHere': "Drop the claim here to add it as a row",
+  'hyp.dragGrip': "Drag this claim onto the matrix to add it as a row",
   // ---- end of competing hypotheses: rows from the claim browser and by drag ----
 } as const;
 

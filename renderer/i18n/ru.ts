@@ -848,5 +848,6 @@ export const ru: Record<MessageKey, string> = {
   'hyp.analysisFor': 'Анализ, в который добавить утверждения',
   'hyp.tooManyToAdd': 'Не больше {max} утверждений за раз: сузьте фильтр.',
   'hyp.dropHere': 'Отпустите утверждение здесь, и оно станет строкой матрицы',
+  'hyp.dragGrip': 'Перетащите утверждение на матрицу, чтобы добавить его строкой',
   // ---- end of competing hypotheses: rows from the claim browser and by drag ----
 };

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { expectToast, pane, sampleTest, tagSentence } from './app';
+import { clickInText, expectToast, pane, sampleTest, tagSentence } from './app';
 
 /**
  * Evidence rows from the claim browser (the current filter, into the analysis chosen) and by
@@ -118,4 +118,24 @@ sampleTest('one editing session of a hypothesis description is one undo step, ho
   await expect(view(page).getByRole('textbox', { name: 'Title' })).toHaveValue('Economic gain: deals and rare earths');
   await page.keyboard.press('Control+z');
   await expect(view(page).getByRole('textbox', { name: 'Title' })).toHaveValue('Economic gain');
+});
+
+sampleTest('a highlighted claim in a pane is dragged onto the matrix by the handle beside it, and becomes a row', async ({ page }) => {
+  await tagSentence(page, pane(page, /Бадамов/), IRAN, ['2']);
+  await page.keyboard.press('Control+Shift+H');
+  await startAnalysis(page, 'Why did Kazakhstan join the Abraham Accords?', ['Economic gain']);
+  // Select the claim by clicking its highlight: the handle appears beside it in the pane's margin.
+  await page.locator('.topbar .project-name').click();
+  await clickInText(page, pane(page, /Бадамов/), IRAN, 3);
+  const grip = pane(page, /Бадамов/).getByRole('button', { name: 'Drag this claim onto the matrix to add it as a row' });
+  await expect(grip).toBeVisible();
+  await grip.hover();
+  await page.mouse.down();
+  const box = (await view(page).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3, { steps: 8 });
+  await expect(view(page).getByRole('region', { name: 'Drop the claim here to add it as a row' })).toBeVisible();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await expect(grid(page).locator('.hyp-body [role=row]')).toHaveCount(1);
+  await expect(grid(page).locator('.hyp-body [role=row]').first()).toContainText(IRAN.slice(0, 20));
 });
