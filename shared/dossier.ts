@@ -292,8 +292,16 @@ const AchLevel = z.enum(['low', 'medium', 'high']);
 /** One analysis of competing hypotheses: the question, the hypotheses ranked, the matrix, linchpins and rationales. */
 export const DossierAssessment = z.object({
   question: z.string(),
-  /** Whose ratings the matrix and scores are. */
+  /** Who made the dossier; with one analyst's ratings, whose they are. */
   analyst: z.string(),
+  /**
+   * 'analyst': one analyst's ratings. 'group': several analysts rated (colleagues' files merged), so
+   * each cell's rating is the consensus of theirs, and the scores, linchpins and diagnosticity come
+   * from the consensus, as in the matrix's Group view.
+   */
+  view: z.enum(['analyst', 'group']),
+  /** Whose ratings are shown: the one analyst, or every analyst of the group, in the order of `byAnalyst`. */
+  analysts: z.array(z.string()),
   /** In column order; `rank` 1 is the least inconsistent. */
   hypotheses: z.array(z.object({ id: z.string(), title: z.string(), description: z.string(), score: z.number(), rank: z.number().int().positive() })),
   rows: z.array(
@@ -309,14 +317,18 @@ export const DossierAssessment = z.object({
       doubtful: z.boolean(),
       missing: z.boolean(),
       diagnosticity: z.number(),
-      /** One per hypothesis, in column order; null where the cell is not rated. */
+      /** One per hypothesis, in column order; null where the cell is not rated. In the group view, the consensus. */
       ratings: z.array(AchRating.nullable()),
+      /** Group view only: per hypothesis, each analyst's rating in the order of `analysts`. */
+      byAnalyst: z.array(z.array(AchRating.nullable())).optional(),
+      /** Group view only: per hypothesis, the spread (population standard deviation) of the analysts' values, 0 agreed … 2 opposite. */
+      disagreement: z.array(z.number()).optional(),
     }),
   ),
   /** Row numbers whose removal changes the top-ranked hypothesis. */
   linchpins: z.array(z.number().int().positive()),
   /** Scores in column order without the doubtful rows; null when no row is doubtful. */
   withoutDoubtful: z.array(z.number()).nullable(),
-  rationales: z.array(z.object({ row: z.number().int().positive(), hypothesis: z.string(), rating: AchRating, text: z.string() })),
+  rationales: z.array(z.object({ row: z.number().int().positive(), hypothesis: z.string(), rating: AchRating, text: z.string(), analyst: z.string() })),
 });
 export type DossierAssessment = z.infer<typeof DossierAssessment>;

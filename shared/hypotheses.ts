@@ -313,7 +313,15 @@ export const HypothesisInputs = {
   byId: z.object({ id: Id }).strict(),
   matrix: z.object({ analysisId: Id }).strict(),
   create: z.object({ analysisId: Id, title: HypothesisTitle, kind: HypothesisKind.default('plain') }).strict(),
-  update: z.object({ id: Id, title: HypothesisTitle.optional(), description: DescriptionJson.optional() }).strict(),
+  update: z
+    .object({
+      id: Id,
+      title: HypothesisTitle.optional(),
+      description: DescriptionJson.optional(),
+      /** An editing session of the description: its autosaves are one undo step while nothing else happens. */
+      session: Id.optional(),
+    })
+    .strict(),
   move: z.object({ id: Id, index: z.number().int().min(0).max(10_000) }).strict(),
   addRows: z.object({ analysisId: Id, rows: z.array(NewEvidence).min(1).max(ADD_ROWS_MAX) }).strict(),
   updateRow: z

@@ -25,7 +25,8 @@ export async function hypothesesCommand(backend: Backend, asJson: boolean): Prom
 
 function formatOne(x: DossierAssessment): string {
   const l = labelsFor('en');
-  const out = [`Question: ${x.question}`, `Ratings by: ${x.analyst || '(no author)'}`, '', 'Hypotheses, most to least likely (weighted inconsistency):'];
+  const whose = x.view === 'group' ? `Group (consensus of): ${x.analysts.join(', ')}` : `Ratings by: ${x.analyst || '(no author)'}`;
+  const out = [`Question: ${x.question}`, whose, '', 'Hypotheses, most to least likely (weighted inconsistency):'];
   for (const h of [...x.hypotheses].sort((a, b) => a.rank - b.rank)) out.push(`  ${h.rank}. ${h.title}  ${num(h.score)}`);
   out.push('', 'Matrix (H1… in column order):');
   out.push(`  ${['#', 'cred', 'rel', 'diag', ...x.hypotheses.map((_, i) => `H${i + 1}`)].join('\t')}  evidence`);
@@ -37,6 +38,6 @@ function formatOne(x: DossierAssessment): string {
   out.push(`  ${['score', '', '', '', ...x.hypotheses.map((h) => num(h.score))].join('\t')}`);
   if (x.withoutDoubtful) out.push(`  ${['w/o doubtful', '', '', ...x.withoutDoubtful.map(num)].join('\t')}`);
   out.push('', `Linchpins: ${x.linchpins.length ? x.linchpins.map((n) => `row ${n}`).join(', ') : 'none'}`);
-  for (const g of x.rationales) out.push(`  row ${g.row} × ${g.hypothesis} (${g.rating}): ${g.text}`);
+  for (const g of x.rationales) out.push(`  row ${g.row} × ${g.hypothesis} (${x.view === 'group' ? `${g.analyst}, ` : ''}${g.rating}): ${g.text}`);
   return `${out.join('\n')}\n`;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useRevealClaim } from '../annotations/useRevealClaim';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
@@ -12,6 +12,7 @@ import { useClusterStore } from '../clusters/store';
 import type { GroupedRow } from '../clusters/groupRows';
 import { GroupedRowView } from '../clusters/GroupedRowView';
 import { useGroupedRows } from '../clusters/useGroupedRows';
+import { AddClaimsToMatrix } from '../hypotheses/AddClaimsToMatrix';
 
 const rowKey = (item: GroupedRow) => item.key;
 const SORTS: ClaimSort[] = ['document', 'date', 'tag'];
@@ -36,6 +37,7 @@ export function ClaimBrowser({ focusKey = 0 }: { focusKey?: number }) {
   const items = useGroupedRows(rows);
   const grouped = useClusterStore((s) => s.groupByCluster);
   const setGrouped = useClusterStore((s) => s.setGroupByCluster);
+  const shownIds = useMemo(() => rows.map((r) => r.annotation.id), [rows]);
 
   useEffect(() => {
     if (focusKey > 0) search.current?.focus();
@@ -88,6 +90,7 @@ export function ClaimBrowser({ focusKey = 0 }: { focusKey?: number }) {
           {t('browser.clear')}
         </button>
       </div>
+      <AddClaimsToMatrix claimIds={shownIds} />
       {summary ? <p className="browser-summary">{summary}</p> : null}
       {total === 0 ? <p className="muted small">{t('claims.empty')}</p> : rows.length === 0 ? <p className="muted small">{t('browser.noMatch')}</p> : null}
       <div className="browser-list">

@@ -3,6 +3,7 @@ import { pageAt } from '../../shared/pages';
 import { useT } from '../i18n/I18n';
 import { useDocumentText } from '../reader/useDocumentText';
 import { AnchorBadge } from '../share/AnchorBadge';
+import { startClaimDrag } from '../hypotheses/claimDrag';
 import type { ClaimRow } from './claimRows';
 import type { RowFocusProps } from './VirtualList';
 
@@ -33,7 +34,7 @@ export function ClaimRowView({ row, onOpen, focus }: { row: ClaimRow; onOpen(id:
     a.author,
   ].filter(Boolean);
   return (
-    <button type="button" className="claim-row" onClick={() => onOpen(a.id)} {...focus}>
+    <button type="button" className="claim-row" draggable onDragStart={(e) => startClaimDrag(e, a.id)} onClick={() => onOpen(a.id)} {...focus}>
       <span className="claim-tags">
         {row.tags.length === 0 ? <span className="chip untagged">{t('claims.untagged')}</span> : null}
         {row.tags.map((tag) => (

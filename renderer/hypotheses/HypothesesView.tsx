@@ -4,6 +4,7 @@ import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
 import { AddEvidence } from './AddEvidence';
 import { HypothesisDetails } from './HypothesisDetails';
+import { MatrixDropZone } from './MatrixDropZone';
 import { MatrixTable } from './MatrixTable';
 import { Rationale } from './Rationale';
 import { ScoreSummary } from './ScoreSummary';
@@ -111,6 +112,7 @@ export function HypothesesView() {
             ) : null}
           </div>
           {writable ? <AddEvidence analysisId={matrix.analysis.id} onAdded={afterEdit} /> : null}
+          {writable ? <MatrixDropZone analysisId={matrix.analysis.id} /> : null}
           <div className="hyp-bar">
             {matrix.authors.length > 1 ? (
               <div role="radiogroup" aria-label={t('hyp.shown')} className="hyp-shown">

@@ -1,13 +1,13 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { RATINGS, type EvidenceRow, type Level, type Matrix } from '../../shared/hypotheses';
-import { call } from '../api/client';
+import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { RATINGS, type Matrix } from '../../shared/hypotheses';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
-import { RatingCell } from './RatingCell';
-import { edit, explainCell, moveCursor, rateCell, setCursor, updateRow, useHypotheses } from './store';
+import { cellsOf, MatrixRow } from './MatrixRow';
+import { explainCell, moveCursor, rateCell, useHypotheses } from './store';
 import type { MatrixView } from './useMatrixView';
-
-const LEVEL_KEYS = { low: 'hyp.level.low', medium: 'hyp.level.medium', high: 'hyp.level.high' } as const;
+const EVIDENCE_EM = 15;
+const COLUMN_EM = 8.5;
+const DIAG_EM = 4;
 const fmt = (n: number) => (Math.abs(n) < 0.005 ? '0' : n.toFixed(2).replace('-', '−'));
 
 /**
@@ -19,13 +19,13 @@ export function MatrixTable({ matrix, view, editable }: { matrix: Matrix; view: 
   const { actions } = useWorkspace();
   const cursor = useHypotheses((s) => s.cursor);
   const me = matrix.authors[0] ?? '';
-  const table = useRef<HTMLTableElement>(null);
-  const afterEdit = () => void actions.refresh('history');
+  const table = useRef<HTMLDivElement>(null);
+  const afterEdit = useCallback(() => void actions.refresh('history'), [actions]);
 
   // Roving focus: the cursor's cell holds the focus while the grid has it.
   useEffect(() => {
     const el = table.current?.querySelector<HTMLElement>(`[data-cell="${cursor.row}:${cursor.col}"]`);
-    if (el && table.current?.contains(document.activeElement) && document.activeElement !== el && document.activeElement?.closest('td.hyp-cell')) el.focus();
+    if (el && table.current?.contains(document.activeElement) && document.activeElement !== el && document.activeElement?.closest('.hyp-cell')) el.focus();
   }, [cursor]);
 
   const onKey = (e: KeyboardEvent) => {
@@ -59,111 +59,55 @@ export function MatrixTable({ matrix, view, editable }: { matrix: Matrix; view: 
   };
 
   const top = view.scores.ranking[0];
-  const linchpins = new Set(view.scores.linchpins);
+  const linchpins = useMemo(() => new Set(view.scores.linchpins), [view]);
   return (
-    <table className="hyp-matrix" role="grid" aria-label={t('hyp.matrix')} ref={table} onKeyDown={onKey}>
-      <thead>
-        <tr>
-          <th scope="col" className="hyp-evidence-head">{t('hyp.evidence')}</th>
+    <div
+      className="hyp-matrix"
+      role="grid"
+      aria-label={t('hyp.matrix')}
+      ref={table}
+      onKeyDown={onKey}
+      style={{ '--hyp-columns': `${EVIDENCE_EM}em repeat(${matrix.hypotheses.length}, minmax(${COLUMN_EM}em, 1fr)) ${DIAG_EM}em`, '--hyp-width': `${EVIDENCE_EM + COLUMN_EM * matrix.hypotheses.length + DIAG_EM}em` } as CSSProperties}
+    >
+      <div role="rowgroup" className="hyp-head">
+        <div role="row" className="hyp-grid-row">
+          <div role="columnheader" className="hyp-evidence-head">
+            {t('hyp.evidence')}
+          </div>
           {matrix.hypotheses.map((h, i) => (
-            <th key={h.id} scope="col" className={h.id === top ? 'hyp-col top' : 'hyp-col'} aria-label={h.title}>
+            <div key={h.id} role="columnheader" className={h.id === top ? 'hyp-col top' : 'hyp-col'} aria-label={h.title}>
               <div className="hyp-col-title">{h.title}</div>
               <div className="hyp-score" data-testid={`score-${i}`} title={t('hyp.score.tip')}>
                 {fmt(view.scores.scores[i] ?? 0)}
               </div>
-            </th>
+            </div>
           ))}
-          <th scope="col" className="hyp-diag-head" title={t('hyp.diagnosticity.tip')}>{t('hyp.diagnosticity.short')}</th>
-        </tr>
-      </thead>
-      <tbody>
+          <div role="columnheader" className="hyp-diag-head" title={t('hyp.diagnosticity.tip')}>
+            {t('hyp.diagnosticity.short')}
+          </div>
+        </div>
+      </div>
+      <div role="rowgroup" className="hyp-body">
         {view.order.map((ri) => {
           const row = matrix.rows[ri]!;
-          const diag = view.scores.diagnosticity.get(row.id) ?? 0;
-          const classes = ['hyp-row', diag === 0 ? 'flat' : '', row.doubtful ? 'doubtful' : '', row.missing ? 'missing' : '', linchpins.has(row.id) ? 'linchpin' : ''];
           return (
-            <tr key={row.id} className={classes.filter(Boolean).join(' ')} aria-label={row.text}>
-              <th scope="row" className="hyp-evidence">
-                <RowHead row={row} editable={editable} onChange={afterEdit} linchpin={linchpins.has(row.id)} />
-              </th>
-              {matrix.hypotheses.map((h, ci) => (
-                <RatingCell
-                  key={h.id}
-                  at={`${ri}:${ci}`}
-                  active={cursor.row === ri && cursor.col === ci}
-                  rating={view.rating(row.id, h.id)}
-                  suggestion={view.suggestion(row.id, h.id)}
-                  rationale={view.rationale(row.id, h.id)}
-                  group={view.group(row.id, h.id)}
-                  authors={matrix.authors}
-                  label={`${row.text.slice(0, 60)} — ${h.title}`}
-                  onFocus={() => setCursor({ row: ri, col: ci })}
-                />
-              ))}
-              <td className="hyp-diag" title={t('hyp.diagnosticity.tip')}>{diag.toFixed(2)}</td>
-            </tr>
+            <MatrixRow
+              key={row.id}
+              row={row}
+              index={ri}
+              hypotheses={matrix.hypotheses}
+              authors={matrix.authors}
+              view={view}
+              cells={cellsOf(view, row.id, matrix.hypotheses)}
+              activeCol={cursor.row === ri ? cursor.col : -1}
+              diagnosticity={view.scores.diagnosticity.get(row.id) ?? 0}
+              linchpin={linchpins.has(row.id)}
+              editable={editable}
+              onChange={afterEdit}
+            />
           );
         })}
-      </tbody>
-    </table>
-  );
-}
-
-function RowHead({ row, editable, onChange, linchpin }: { row: EvidenceRow; editable: boolean; onChange(): void; linchpin: boolean }) {
-  const t = useT();
-  const kindLabel = t(`hyp.kind.${row.kind}`);
-  return (
-    <div className="hyp-row-head">
-      <span className="hyp-kind">{kindLabel}</span>
-      <span className="hyp-text">{row.text}</span>
-      {row.source ? <span className="hyp-source">{row.source}</span> : null}
-      {row.kind === 'cluster' ? <span className="hyp-badge">{t('hyp.sources', { count: row.sources })}</span> : null}
-      {row.missing ? <span className="hyp-badge warn">{t('hyp.missing')}</span> : null}
-      {linchpin ? <span className="hyp-badge linchpin">{t('hyp.linchpin')}</span> : null}
-      <span className="hyp-levels">
-        <LevelSelect
-          label={t('hyp.credibility')}
-          short={t('hyp.credibility.short')}
-          value={row.credibility}
-          fallback={row.effectiveCredibility}
-          grading={row.grading}
-          disabled={!editable}
-          onChange={(credibility) => void updateRow(row.id, { credibility }, onChange)}
-        />
-        <LevelSelect label={t('hyp.relevance')} short={t('hyp.relevance.short')} value={row.relevance} disabled={!editable} onChange={(relevance) => relevance && void updateRow(row.id, { relevance }, onChange)} />
-        <label className="hyp-doubtful">
-          <input
-            type="checkbox"
-            checked={row.doubtful}
-            disabled={!editable}
-            onChange={(e) => void updateRow(row.id, { doubtful: e.target.checked }, onChange)}
-          />
-          {t('hyp.doubtful')}
-        </label>
-        {editable ? (
-          <button type="button" className="link hyp-remove" aria-label={t('hyp.removeRow', { text: row.text.slice(0, 40) })} onClick={() => void edit(() => call('hypotheses.deleteRow', { id: row.id }), undefined, onChange)}>
-            {t('hyp.remove')}
-          </button>
-        ) : null}
-      </span>
+      </div>
     </div>
-  );
-}
-
-function LevelSelect(props: { label: string; short: string; value: Level | null; fallback?: Level; grading?: string | null; disabled: boolean; onChange(v: Level | null): void }) {
-  const t = useT();
-  const { label, short, value, fallback, grading, disabled, onChange } = props;
-  return (
-    <label className="hyp-level" title={label}>
-      <span aria-hidden>{short}</span>
-      <select aria-label={label} value={value ?? ''} disabled={disabled} onChange={(e) => onChange((e.target.value || null) as Level | null)}>
-        {fallback ? <option value="">{t('hyp.level.default', { level: t(LEVEL_KEYS[fallback]), grading: grading ?? t('hyp.level.none') })}</option> : null}
-        {(['low', 'medium', 'high'] as const).map((l) => (
-          <option key={l} value={l}>
-            {t(LEVEL_KEYS[l])}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }

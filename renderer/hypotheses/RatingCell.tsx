@@ -23,7 +23,7 @@ export function RatingCell(props: {
     ? [...group.byAuthor.map((r, i) => `${authors[i]}: ${r ?? '—'}`), t('hyp.group.spread', { spread: group.disagreement.toFixed(2) })].join('\n')
     : rationale || (suggestion && !rating ? t('hyp.suggested', { rating: suggestion }) : undefined);
   return (
-    <td
+    <div
       className={classes}
       data-cell={at}
       role="gridcell"
@@ -45,6 +45,6 @@ export function RatingCell(props: {
         <span className="hyp-suggestion">{suggestion}?</span>
       ) : null}
       {rationale && !group ? <span className="hyp-has-note" aria-hidden>•</span> : null}
-    </td>
+    </div>
   );
 }

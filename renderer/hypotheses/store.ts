@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Analysis, Level, Matrix, Rating } from '../../shared/hypotheses';
 import { call } from '../api/client';
+import { keepUnchanged } from './keepUnchanged';
 
 /** Whose ratings the matrix shows: mine, one colleague's, or the group's side by side. */
 export type Shown = { kind: 'mine' } | { kind: 'author'; author: string } | { kind: 'group' };
@@ -58,7 +59,8 @@ export async function loadHypotheses(project: string | null): Promise<void> {
   const matrix = chosen ? await call('hypotheses.matrix', { analysisId: chosen }) : null;
   // A load overtaken by a newer one, or by edits not yet answered, would put back an older matrix.
   if (seq !== loadSeq || get().pending > 0 || get().project !== project) return;
-  set({ analyses, analysisId: chosen, matrix, cursor: clampCursor(get().cursor, matrix) });
+  const shown = matrix ? keepUnchanged(get().matrix, matrix) : null;
+  set({ analyses, analysisId: chosen, matrix: shown, cursor: clampCursor(get().cursor, shown) });
 }
 
 export function chooseAnalysis(id: string): void {

@@ -31,20 +31,22 @@ export function matrixView(matrix: Matrix, shown: Shown, sortByDiagnosticity: bo
     row.set(g.hypothesisId, { rating: g.rating, rationale: g.rationale });
   }
   const cellOf = (author: string, r: string, h: string) => byAuthor.get(author)?.get(r)?.get(h);
-  const key = (r: string, h: string) => `${r}|${h}`;
-  const groups = new Map<string, GroupCell>();
+  const groups = new Map<string, Map<string, GroupCell>>();
   if (shown.kind === 'group') {
     for (const row of matrix.rows) {
       for (const h of matrix.hypotheses) {
         const cell = groupCell(matrix.authors.map((a) => cellOf(a, row.id, h.id)?.rating));
-        if (cell.byAuthor.some((r) => r !== undefined)) groups.set(key(row.id, h.id), cell);
+        if (!cell.byAuthor.some((r) => r !== undefined)) continue;
+        let cells = groups.get(row.id);
+        if (!cells) groups.set(row.id, (cells = new Map()));
+        cells.set(h.id, cell);
       }
     }
   }
   const whose = shown.kind === 'author' ? shown.author : me;
   const rating =
     shown.kind === 'group'
-      ? (r: string, h: string) => groups.get(key(r, h))?.consensus
+      ? (r: string, h: string) => groups.get(r)?.get(h)?.consensus
       : (r: string, h: string) => cellOf(whose, r, h)?.rating;
   const scores = computeScores(
     matrix.rows.map((r) => ({ id: r.id, credibility: r.effectiveCredibility, relevance: r.relevance, doubtful: r.doubtful })),
@@ -57,13 +59,19 @@ export function matrixView(matrix: Matrix, shown: Shown, sortByDiagnosticity: bo
     // Most diagnostic first; rows that cannot tell hypotheses apart go last. Ties keep the analyst's order.
     order.sort((a, b) => d(b) - d(a) || a - b);
   }
-  const suggestions = new Map(matrix.suggestions.map((s) => [key(s.rowId, s.hypothesisId), s.rating]));
+  // Nested like the ratings: every render asks each of the 6,000 cells of a large matrix.
+  const suggestions = new Map<string, Map<string, Rating>>();
+  for (const s of matrix.suggestions) {
+    let row = suggestions.get(s.rowId);
+    if (!row) suggestions.set(s.rowId, (row = new Map()));
+    row.set(s.hypothesisId, s.rating);
+  }
   return {
     order,
     scores,
     rating,
-    group: (r, h) => groups.get(key(r, h)) ?? null,
+    group: shown.kind === 'group' ? (r, h) => groups.get(r)?.get(h) ?? null : () => null,
     rationale: (r, h) => cellOf(whose, r, h)?.rationale ?? '',
-    suggestion: (r, h) => (shown.kind === 'mine' ? suggestions.get(key(r, h)) : undefined),
+    suggestion: (r, h) => (shown.kind === 'mine' ? suggestions.get(r)?.get(h) : undefined),
   };
 }

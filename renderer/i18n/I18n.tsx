@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import type { UiLanguage } from '../../shared/contract';
 import { en, type MessageKey } from './en';
 import { formatMessage } from './format';
@@ -21,7 +21,10 @@ export function I18nProvider({ language, children }: { language: UiLanguage; chi
     },
     [language],
   );
-  return <I18nContext.Provider value={{ language, t }}>{children}</I18nContext.Provider>;
+  // A new value object on every render of the app would re-render every component that translates
+  // (all six thousand cells of a large matrix) on any change anywhere.
+  const value = useMemo(() => ({ language, t }), [language, t]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
 export function useT(): Translate {

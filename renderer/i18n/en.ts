@@ -843,6 +843,14 @@ export const en = {
   'refi.reason.no-sources': "it groups codes or notes, not sources",
   'refi.reason.name-taken': "an attribute of that name is not yes/no",
   // ---- end of REFI-QDA sets ----
+  // ---- competing hypotheses: rows from the claim browser and by drag ----
+  'hyp.addClaims': "{count, plural, one {Add # claim to the matrix} other {Add # claims to the matrix}}",
+  'hyp.added': "{count, plural, one {# claim added to the matrix.} other {# claims added to the matrix.}}",
+  'hyp.analysisFor': "Analysis to add the claims to",
+  'hyp.tooManyToAdd': "At most {max} claims at once: narrow the filter.",
+  'hyp.dropHere': "Drop the claim here to add it as a row",
+  'hyp.dragGrip': "Drag this claim onto the matrix to add it as a row",
+  // ---- end of competing hypotheses: rows from the claim browser and by drag ----
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -844,4 +844,12 @@ export const ru: Record<MessageKey, string> = {
   'refi.reason.no-sources': 'он объединяет коды или заметки, а не источники',
   'refi.reason.name-taken': 'атрибут с таким именем не является атрибутом «да/нет»',
   // ---- end of REFI-QDA sets ----
+  // ---- competing hypotheses: rows from the claim browser and by drag ----
+  'hyp.addClaims': '{count, plural, one {Добавить # утверждение в матрицу} few {Добавить # утверждения в матрицу} many {Добавить # утверждений в матрицу} other {Добавить # утверждения в матрицу}}',
+  'hyp.added': '{count, plural, one {В матрицу добавлено # утверждение.} few {В матрицу добавлено # утверждения.} many {В матрицу добавлено # утверждений.} other {В матрицу добавлено # утверждения.}}',
+  'hyp.analysisFor': 'Анализ, в который добавить утверждения',
+  'hyp.tooManyToAdd': 'Не больше {max} утверждений за раз: сузьте фильтр.',
+  'hyp.dropHere': 'Отпустите утверждение здесь, и оно станет строкой матрицы',
+  'hyp.dragGrip': 'Перетащите утверждение на матрицу, чтобы добавить его строкой',
+  // ---- end of competing hypotheses: rows from the claim browser and by drag ----
 };

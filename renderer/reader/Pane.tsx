@@ -12,6 +12,7 @@ import { CodingStripe } from '../connectors/CodingStripe';
 import { LinkMarkers } from './LinkMarkers';
 import { SourceEditor } from './SourceEditor';
 import { useDocumentText } from './useDocumentText';
+import { ClaimDragGrip } from '../hypotheses/ClaimDragGrip';
 
 interface Props {
   doc: DocumentMeta;
@@ -176,6 +177,7 @@ export function Pane({ doc, index, count }: Props) {
           />
           {text !== null ? <SourceEditor documentId={doc.id} text={text} pageStarts={pageStarts} label={label} onReady={onReady} onKeyDown={onKeyDown} /> : null}
         </div>
+        <ClaimDragGrip documentId={doc.id} map={map} scroller={scroller} />
         <CodingStripe documentId={doc.id} title={label} map={map} scroller={scroller} annotations={annotations} />
       </div>
     </section>

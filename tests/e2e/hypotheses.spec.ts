@@ -46,11 +46,11 @@ sampleTest('the corpus question worked through by keyboard: hypotheses, claim ro
   // The inspector adds the claim it shows to the open analysis too.
   await tagSentence(page, pane(page, /Казанцев/), VECTORS, ['3']);
   await page.getByRole('complementary', { name: 'Claim' }).getByRole('button', { name: 'Add to matrix' }).click();
-  await expect(grid(page).locator('tbody tr')).toHaveCount(3);
+  await expect(grid(page).locator('.hyp-body [role=row]')).toHaveCount(3);
   await view(page).getByRole('textbox', { name: 'Assumption or absent evidence' }).fill(ASSUMPTION);
   await page.keyboard.press('Enter');
-  await expect(grid(page).locator('tbody tr')).toHaveCount(4);
-  await expect(grid(page).locator('tbody tr').first()).toContainText('Caravan');
+  await expect(grid(page).locator('.hyp-body [role=row]')).toHaveCount(4);
+  await expect(grid(page).locator('.hyp-body [role=row]').first()).toContainText('Caravan');
 
   // 1 CC · 2 C · 3 N · 4 I · 5 II · 6 NA
   await rateByKeys(page, [
@@ -68,7 +68,7 @@ sampleTest('the corpus question worked through by keyboard: hypotheses, claim ro
     /^Interfaith image −2\.00$/,
   ]);
   // Diagnosticity of the deals row: values 2, 0, 1, 0 → population standard deviation √0.6875.
-  await expect(grid(page).locator('tbody tr').first().locator('.hyp-diag')).toHaveText('0.83');
+  await expect(grid(page).locator('.hyp-body [role=row]').first().locator('.hyp-diag')).toHaveText('0.83');
   // Without the assumption, economic gain ties multi-vector balancing at 0 and leads by column order.
   await expect(view(page).getByTestId('hyp-linchpins').locator('li')).toHaveText([ASSUMPTION]);
 
@@ -101,7 +101,7 @@ sampleTest('the corpus question worked through by keyboard: hypotheses, claim ro
 
   // Kept across a reload, with the view pane still open.
   await page.reload();
-  await expect(grid(page).locator('tbody tr')).toHaveCount(4);
+  await expect(grid(page).locator('.hyp-body [role=row]')).toHaveCount(4);
   await expect(scores(page)).toHaveText(['−1.00', '−2.00', '0', '−2.00']);
 
   // Search finds a hypothesis's title; the hit opens the matrix on its column.
@@ -173,7 +173,7 @@ sampleTest('two analysts rate the same matrix, exchange files, and the group vie
     await setAuthor(boris, 'Boris');
     await importAnnotations(boris, 'aliya.crossread.json', aliyas);
     await boris.keyboard.press('Control+Shift+H');
-    await expect(grid(boris).locator('tbody tr')).toHaveCount(1);
+    await expect(grid(boris).locator('.hyp-body [role=row]')).toHaveCount(1);
     // His own ratings start blank; Aliya's are one click away.
     await expect(grid(boris).locator('[data-cell="0:0"]')).not.toHaveClass(/r-/);
     await rateByKeys(boris, [['5', '3']]);

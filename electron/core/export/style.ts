@@ -27,6 +27,7 @@ thead th { background: var(--tint); border-bottom: 1.5px solid var(--muted); }
 tfoot th, tfoot td, td.total { font-weight: bold; }
 tfoot th, tfoot td { border-top: 1.5px solid var(--muted); }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
+.ach-spread-1 { background: #fdf3d8; } .ach-spread-2 { background: #fbe3b0; } .ach-spread-3 { background: #f8cc8a; } .ach-spread-4 { background: #f3ad6e; }
 .zero { color: #b5bbc4; }
 .nowrap { white-space: nowrap; }
 .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 6.5pt; word-break: break-all; color: var(--muted); max-width: 9rem; }

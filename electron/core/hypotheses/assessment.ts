@@ -1,5 +1,5 @@
 import type { Citation, DossierAssessment } from '../../../shared/dossier';
-import { computeScores, lookupOf } from '../../../shared/hypotheses';
+import { computeScores, groupCell, lookupOf, type CellRating, type Rating, type RatingLookup } from '../../../shared/hypotheses';
 import { placeOf } from '../../../shared/pages';
 import { splitParagraphs } from '../../../shared/text';
 import type { Project } from '../store/project';
@@ -7,8 +7,11 @@ import { readMatrixWithPlaces } from './matrix';
 import { HypothesisStore } from './store';
 
 /**
- * Every analysis with at least one hypothesis, scored with `analyst`'s ratings by the same shared
- * functions as the matrix, with claim rows cited the usual way (outlet, date, page and ¶).
+ * Every analysis with at least one hypothesis, scored by the same shared functions as the matrix,
+ * with claim rows cited the usual way (outlet, date, page and ¶). An analysis one analyst rated is
+ * scored with their ratings; one several analysts rated (after colleagues' files were merged) is
+ * shown as the matrix's Group view: each cell's consensus scores it, every analyst's rating and the
+ * disagreement stand beside it, and the section names the analysts.
  */
 export function assessmentOf(project: Project, analyst: string, fallback = false): DossierAssessment[] {
   const store = new HypothesisStore(project.database);
@@ -33,9 +36,11 @@ export function assessmentOf(project: Project, analyst: string, fallback = false
     const whose = fallback ? busiest(analysis.id, analyst) : analyst;
     const { matrix, places } = readMatrixWithPlaces(project, analysis.id, whose);
     if (matrix.hypotheses.length === 0) return [];
-    const mine = matrix.ratings.filter((g) => g.author === whose);
-    const get = lookupOf(mine);
     const hypothesisIds = matrix.hypotheses.map((h) => h.id);
+    const raters = matrix.authors.filter((a) => matrix.ratings.some((g) => g.author === a));
+    const group = raters.length > 1 ? groupOf(matrix.ratings, raters) : null;
+    const mine = group ? matrix.ratings : matrix.ratings.filter((g) => g.author === whose);
+    const get = group ? group.consensus : lookupOf(mine);
     const s = computeScores(
       matrix.rows.map((r) => ({ id: r.id, credibility: r.effectiveCredibility, relevance: r.relevance, doubtful: r.doubtful })),
       hypothesisIds,
@@ -47,6 +52,8 @@ export function assessmentOf(project: Project, analyst: string, fallback = false
       {
         question: analysis.question,
         analyst: whose,
+        view: group ? ('group' as const) : ('analyst' as const),
+        analysts: group ? raters : [whose],
         hypotheses: matrix.hypotheses.map((h, i) => ({ id: h.id, title: h.title, description: h.descriptionText, score: s.scores[i]!, rank: s.ranking.indexOf(h.id) + 1 })),
         rows: matrix.rows.map((r) => {
           const place = places.get(r.id);
@@ -62,12 +69,44 @@ export function assessmentOf(project: Project, analyst: string, fallback = false
             missing: r.missing,
             diagnosticity: s.diagnosticity.get(r.id) ?? 0,
             ratings: hypothesisIds.map((h) => get(r.id, h) ?? null),
+            ...(group
+              ? {
+                  byAnalyst: hypothesisIds.map((h) => group.cell(r.id, h).byAuthor.map((g) => g ?? null)),
+                  disagreement: hypothesisIds.map((h) => group.cell(r.id, h).disagreement),
+                }
+              : {}),
           };
         }),
         linchpins: s.linchpins.map((id) => number.get(id)!),
         withoutDoubtful: matrix.rows.some((r) => r.doubtful) ? s.withoutDoubtful : null,
-        rationales: mine.filter((g) => g.rationale.trim()).map((g) => ({ row: number.get(g.rowId)!, hypothesis: title.get(g.hypothesisId)!, rating: g.rating, text: g.rationale })),
+        rationales: mine
+          .filter((g) => g.rationale.trim() && number.has(g.rowId) && title.has(g.hypothesisId))
+          .sort((p, q) => number.get(p.rowId)! - number.get(q.rowId)! || hypothesisIds.indexOf(p.hypothesisId) - hypothesisIds.indexOf(q.hypothesisId) || raters.indexOf(p.author) - raters.indexOf(q.author))
+          .map((g) => ({ row: number.get(g.rowId)!, hypothesis: title.get(g.hypothesisId)!, rating: g.rating, text: g.rationale, analyst: g.author })),
       },
     ];
   });
+}
+
+/** The Group view of several analysts' ratings: per cell, each one's rating, the consensus and the spread. */
+function groupOf(ratings: readonly CellRating[], analysts: readonly string[]): { consensus: RatingLookup; cell(rowId: string, hypothesisId: string): ReturnType<typeof groupCell> } {
+  const by = new Map<string, Map<string, Map<string, Rating>>>();
+  for (const g of ratings) {
+    let row = by.get(g.rowId);
+    if (!row) by.set(g.rowId, (row = new Map()));
+    let cell = row.get(g.hypothesisId);
+    if (!cell) row.set(g.hypothesisId, (cell = new Map()));
+    cell.set(g.author, g.rating);
+  }
+  const cells = new Map<string, ReturnType<typeof groupCell>>();
+  const cell = (rowId: string, hypothesisId: string) => {
+    const key = `${rowId}|${hypothesisId}`;
+    let c = cells.get(key);
+    if (!c) {
+      const rated = by.get(rowId)?.get(hypothesisId);
+      cells.set(key, (c = groupCell(analysts.map((a) => rated?.get(a)))));
+    }
+    return c;
+  };
+  return { consensus: (r, h) => cell(r, h).consensus, cell };
 }

@@ -33,9 +33,11 @@ export function hypothesisHandlers(requireProject: () => Project, author: () => 
       const { project, store, labels } = open();
       return project.undoable((h: { id: string }) => labels.hypothesis('hypothesis.create', h.id), (now) => store.createHypothesis(analysisId, title, kind, author(), now));
     },
-    'hypotheses.update': ({ id, title, description }) => {
+    'hypotheses.update': ({ id, title, description, session }) => {
       const { project, store, labels } = open();
-      return project.undoable(() => labels.hypothesis('hypothesis.update', id), (now) => store.updateHypothesis(id, { title, description }, now));
+      // The session is the hypothesis's own: another hypothesis's autosave never joins its step.
+      const key = session === undefined ? undefined : `hypothesis:${id}:${session}`;
+      return project.undoable(() => labels.hypothesis('hypothesis.update', id), (now) => store.updateHypothesis(id, { title, description }, now), key);
     },
     'hypotheses.move': ({ id, index }) => {
       const { project, store, labels } = open();

@@ -83,6 +83,8 @@ const STEP_COLUMNS = 'id, label, kind, params';
 export class History {
   /** The step the last `record` made, or null when it changed nothing. */
   private recorded: HistoryStep | null = null;
+  /** The editing session the newest step belongs to: its later saves join that step. */
+  private session: { key: string; step: number } | null = null;
 
   constructor(private readonly db: Db) {}
 
@@ -109,11 +111,14 @@ export class History {
    * that changed nothing is dropped and leaves the redo branch alone; one that changed something
    * discards the redo branch, as a new action does in any editor.
    */
-  record<T>(label: StepLabel | ((result: T) => StepLabel), now: string, fn: () => T): T {
+  record<T>(label: StepLabel | ((result: T) => StepLabel), now: string, fn: () => T, session?: string): T {
     if (this.db.prepare('SELECT step FROM undo_state WHERE id = 1').pluck().get() !== null) {
       throw new AppError('internal', 'An undo step is already being recorded.');
     }
     this.recorded = null;
+    const joined = session !== undefined ? this.sessionStep(session) : null;
+    if (joined !== null) return this.recordInto(joined, label, fn);
+    this.session = null;
     const step = Number(this.db.prepare(`INSERT INTO undo_steps (label, created_at) VALUES ('', ?)`).run(now).lastInsertRowid);
     this.setRecording(step);
     let result: T;
@@ -134,6 +139,35 @@ export class History {
     this.forget('DELETE FROM undo_steps WHERE undone = 1 RETURNING id');
     this.forget(`DELETE FROM undo_steps WHERE id NOT IN (SELECT id FROM undo_steps ORDER BY id DESC LIMIT ${HISTORY_LIMIT}) RETURNING id`);
     this.recorded = { id: step, label: named };
+    if (session !== undefined) this.session = { key: session, step };
+    return result;
+  }
+
+  /**
+   * The step `session` made, if it is still the newest and nothing was undone since: an autosaving
+   * editor (a hypothesis's description) saves every few seconds, and one sitting is one undo step.
+   */
+  private sessionStep(session: string): number | null {
+    if (this.session?.key !== session) return null;
+    const newest = this.newest(0);
+    if (newest?.id !== this.session.step || this.newest(1)) return null;
+    return newest.id;
+  }
+
+  /** Appends `fn`'s changes to `step`: undoing it replays them newest first, back to before the session. */
+  private recordInto<T>(step: number, label: StepLabel | ((result: T) => StepLabel), fn: () => T): T {
+    this.setRecording(step);
+    let result: T;
+    try {
+      result = fn();
+    } finally {
+      this.setRecording(null);
+    }
+    const named = typeof label === 'function' ? label(result) : label;
+    this.db
+      .prepare('UPDATE undo_steps SET label = ?, kind = ?, params = ? WHERE id = ?')
+      .run(englishLabel(named), named.kind, JSON.stringify(named.params), step);
+    this.recorded = { id: step, label: named };
     return result;
   }
 
@@ -143,6 +177,7 @@ export class History {
    * no longer be reversed throws a 'conflict' after forgetting it: the caller should commit, then report it.
    */
   undo(expected?: number): { step: HistoryStep; touched: Touched } {
+    this.session = null;
     const step = this.newest(0);
     if (!step) throw new AppError('conflict', 'There is nothing to undo.');
     this.expect(step, expected, 'undone');
@@ -151,6 +186,7 @@ export class History {
 
   /** Redoes the step undone last (with `expected`, only if it is that one). Must be called inside a write transaction. */
   redo(expected?: number): { step: HistoryStep; touched: Touched } {
+    this.session = null;
     const step = this.newest(1);
     if (!step) throw new AppError('conflict', 'There is nothing to redo.');
     this.expect(step, expected, 'redone');

@@ -115,10 +115,11 @@ export class Project {
 
   /**
    * Runs `fn` as one undo step (and one transaction). `label` names it: a kind and its parameters,
-   * or a function of the result for labels that name what was made or count things.
+   * or a function of the result for labels that name what was made or count things. Calls with
+   * the same `session` key join the step the first one made while it is still the newest.
    */
-  undoable<T>(label: StepLabel | ((result: T) => StepLabel), fn: (now: string) => T): T {
-    return this.write((now) => this.history.record(label, now, () => fn(now)));
+  undoable<T>(label: StepLabel | ((result: T) => StepLabel), fn: (now: string) => T, session?: string): T {
+    return this.write((now) => this.history.record(label, now, () => fn(now), session));
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { renderDossier } from '../../../electron/core/export';
 import { Dossier } from '../../../shared/dossier';
 import { claimOn, importCorpus, withProject } from '../core/helpers';
 
@@ -62,7 +63,9 @@ describe('the Assessment section of the dossier', () => {
     expect(a!.rows[2]!.citation).toBeNull();
     // Without either claim row Economic gain stays on top; nothing else moves it.
     expect(a!.linchpins).toEqual([]);
-    expect(a!.rationales).toEqual([{ row: 2, hypothesis: 'A security bargain with the US', rating: 'I', text: 'Tehran objected; the US offered nothing' }]);
+    expect(a!.rationales).toEqual([{ row: 2, hypothesis: 'A security bargain with the US', rating: 'I', text: 'Tehran objected; the US offered nothing', analyst: 'Aliya' }]);
+    // One analyst rated: the section is hers, not a group view.
+    expect([a!.view, a!.analysts, a!.rows[0]!.byAnalyst]).toEqual(['analyst', ['Aliya'], undefined]);
   });
 
   it('HTML, Markdown, DOCX and CSV (one row per cell) carry the section, in Russian too, with every text escaped', async () => {
@@ -80,13 +83,75 @@ describe('the Assessment section of the dossier', () => {
     expect(md).toMatch(/\| Свидетельство \| Дост\. \| Знач\. \| Диагн\. \| Economic gain \| A security bargain with the US \| .*img.* \|/);
     const csv = (await build(backend, 'csv')).toString('utf8');
     const table = csv.split('\r\n\r\n')[1]!.trim().split('\r\n');
-    expect(table[0]).toBe('analysis,row,evidence,kind,citation,credibility,relevance,doubtful,hypothesis,rating,rationale,analyst');
+    expect(table[0]).toBe('analysis,row,evidence,kind,citation,credibility,relevance,doubtful,hypothesis,rating,rationale,analyst,by_analyst,disagreement');
     expect(table).toHaveLength(1 + 3 * 3);
     expect(table[5]).toContain(',A security bargain with the US,I,Tehran objected; the US offered nothing,Aliya');
     const docx = await JSZip.loadAsync(await build(backend, 'docx'));
     const xml = await docx.file('word/document.xml')!.async('string');
     expect(xml).toContain('Assessment');
     expect(xml).toContain('Tehran objected; the US offered nothing');
+  });
+
+  it('after a colleague’s ratings are merged, the section is the group view in all six formats: consensus scores, each analyst’s ratings, the disagreement, and the analysts named', async () => {
+    const { backend } = await assessedProject();
+    // Boris rates the same matrix under his own name (as a merged file of his would bring it).
+    const [analysis] = await backend.call('hypotheses.analyses', {});
+    const m = await backend.call('hypotheses.matrix', { analysisId: analysis!.id });
+    const [gain, security] = m.hypotheses;
+    await backend.call('settings.update', { author: 'Boris' });
+    await backend.call('hypotheses.rate', { rowId: m.rows[0]!.id, hypothesisId: gain!.id, rating: 'II' });
+    await backend.call('hypotheses.rate', { rowId: m.rows[0]!.id, hypothesisId: security!.id, rating: 'N' });
+    await backend.call('hypotheses.rate', { rowId: m.rows[1]!.id, hypothesisId: gain!.id, rating: 'N' });
+    await backend.call('hypotheses.rate', { rowId: m.rows[1]!.id, hypothesisId: security!.id, rating: 'II' });
+    await backend.call('hypotheses.explain', { rowId: m.rows[1]!.id, hypothesisId: security!.id, rationale: 'Iran is the point' });
+    await backend.call('settings.update', { author: 'Aliya' });
+
+    const d = Dossier.parse(JSON.parse((await build(backend, 'json')).toString('utf8')));
+    const [a] = d.assessment!;
+    expect(a!.view).toBe('group');
+    expect(a!.analysts).toEqual(['Aliya', 'Boris']);
+    // Consensus: row 1 CC and II → N (agreed N on security); row 2 I and II → II (halves round away from 0); row 3 Aliya's II alone.
+    expect(a!.rows.map((r) => r.ratings)).toEqual([
+      ['N', 'N'],
+      ['N', 'II'],
+      [null, 'II'],
+    ]);
+    expect(a!.rows[0]!.byAnalyst).toEqual([
+      ['CC', 'II'],
+      ['N', 'N'],
+    ]);
+    // Spread of the analysts' values: CC 2 and II −2 → 2; I −1 and II −2 → 0.5.
+    expect(a!.rows[0]!.disagreement).toEqual([2, 0]);
+    expect(a!.rows[1]!.disagreement).toEqual([0, 0.5]);
+    // Scores from the consensus: gain 0; security II (1·1·−2) + II relevance High (1·√2·−2).
+    expect(a!.hypotheses[0]!.score).toBe(0);
+    expect(a!.hypotheses[1]!.score).toBeCloseTo(-2 - 2 * Math.SQRT2, 12);
+    expect(a!.rationales).toEqual([
+      { row: 2, hypothesis: 'A security bargain with the US', rating: 'I', text: 'Tehran objected; the US offered nothing', analyst: 'Aliya' },
+      { row: 2, hypothesis: 'A security bargain with the US', rating: 'II', text: 'Iran is the point', analyst: 'Boris' },
+    ]);
+
+    const html = (await build(backend, 'html')).toString('utf8');
+    expect(html).toContain('Group view of Aliya, Boris: each cell is the consensus of their ratings');
+    expect(html).toContain('<td class="num ach-spread-4">N<br><span class="small">CC II ±2.00</span></td>');
+    expect(html).toContain('(Boris, II): Iran is the point');
+    const md = (await build(backend, 'md', 'ru')).toString('utf8');
+    expect(md).toContain('*Групповой вид (Aliya, Boris)');
+    expect(md).toMatch(/\| N \(CC II ±2\.00\) \| N \(N N\) \|/);
+    const csv = (await build(backend, 'csv')).toString('utf8');
+    const table = csv.split('\r\n\r\n')[1]!.trim().split('\r\n');
+    expect(table[1]).toMatch(/,Economic gain,N,,"Aliya, Boris",Aliya: CC; Boris: II,2\.00$/);
+    const docx = await JSZip.loadAsync(await build(backend, 'docx'));
+    const xml = await docx.file('word/document.xml')!.async('string');
+    expect(xml).toContain('Group view of Aliya, Boris');
+    expect(xml).toContain('N (CC II ±2.00)');
+    // PDF prints the dossier's HTML: the page handed to the printer carries the group view.
+    const printed: string[] = [];
+    await renderDossier(d, 'pdf', { printPdf: async (page) => (printed.push(page), Buffer.from('%PDF')) });
+    expect(printed[0]).toContain('<td class="num ach-spread-4">N<br><span class="small">CC II ±2.00</span></td>');
+    const cli = await import('../../../electron/cli/hypotheses');
+    const text = await cli.hypothesesCommand(backend, false);
+    expect(text).toContain('Group (consensus of): Aliya, Boris');
   });
 
   it('a project without analyses has no Assessment section at all', async () => {

@@ -85,6 +85,36 @@ describe('the competing-hypotheses matrix', () => {
     expect((await m.backend.call('hypotheses.matrix', { analysisId: m.analysis.id })).hypotheses).toEqual([]);
   });
 
+  it('the autosaves of one editing session of a description are one undo step, not one step per save', async () => {
+    const m = await corpusMatrix();
+    const description = (text: string) => JSON.stringify({ root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text }] }] } });
+    const session = crypto.randomUUID();
+    const before = await m.backend.call('history.state', {});
+    for (const text of ['The 17 bn', 'The 17 bn USD of deals', 'The 17 bn USD of deals and rare earths']) {
+      await m.backend.call('hypotheses.update', { id: m.gain.id, description: description(text), session });
+    }
+    const descriptionNow = async () => (await m.backend.call('hypotheses.matrix', { analysisId: m.analysis.id })).hypotheses[0]!.descriptionText;
+    expect(await descriptionNow()).toBe('The 17 bn USD of deals and rare earths');
+    const step = (await m.backend.call('history.state', {})).undo!;
+    expect(step.id).not.toBe(before.undo!.id);
+    await m.backend.call('history.undo', {});
+    // One undo takes the whole sitting back, and the step before it is the one before the session.
+    expect(await descriptionNow()).toBe('');
+    expect((await m.backend.call('history.state', {})).undo!.id).toBe(before.undo!.id);
+    await m.backend.call('history.redo', {});
+    expect(await descriptionNow()).toBe('The 17 bn USD of deals and rare earths');
+
+    // Anything else in between, or a new session, starts a new step.
+    await m.backend.call('hypotheses.update', { id: m.security.id, title: 'Security guarantees' });
+    await m.backend.call('hypotheses.update', { id: m.gain.id, description: description('Deals'), session });
+    const other = crypto.randomUUID();
+    await m.backend.call('hypotheses.update', { id: m.gain.id, description: description('Deals again'), session: other });
+    await m.backend.call('history.undo', {});
+    expect(await descriptionNow()).toBe('Deals');
+    await m.backend.call('history.undo', {});
+    expect(await descriptionNow()).toBe('The 17 bn USD of deals and rare earths');
+  });
+
   it('a row whose claim was deleted is kept and marked missing, never silently dropped', async () => {
     const m = await corpusMatrix();
     await m.backend.call('hypotheses.addRows', { analysisId: m.analysis.id, rows: [{ kind: 'claim', claimId: m.iran.id }] });
