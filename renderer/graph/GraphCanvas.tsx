@@ -344,9 +344,9 @@ function fitBox(cy: Core, bb: Box, padding: number): void {
   cy.viewport({ zoom, pan: { x: (w - zoom * (bb.x1 + bb.x2)) / 2, y: (h - zoom * (bb.y1 + bb.y2)) / 2 } });
 }
 
-/** Runs `fn` once the next frame has been painted. */
+/** Runs `fn` once the next frame has been painted and the page is idle (or 100 ms later at most). */
 function afterPaint(fn: () => void): void {
-  requestAnimationFrame(() => setTimeout(fn, 0));
+  requestAnimationFrame(() => requestIdleCallback(fn, { timeout: 100 }));
 }
 
 const viewportOf = (cy: Core): Viewport => ({ zoom: cy.zoom(), pan: cy.pan(), width: cy.width(), height: cy.height() });

@@ -110,6 +110,8 @@ const colourAt = (page: Page, at: { x: number; y: number }) =>
   }, at);
 
 sampleTest('a graph of thousands of claims does not make each of them a cytoscape element: a click on a pale claim brings only its neighbourhood forward', async ({ page }) => {
+  // Seeding 2,100 claims and links through the API takes a while on a loaded machine.
+  sampleTest.setTimeout(120_000);
   const { claims, links, linked } = await bigGraph(page);
   await page.keyboard.press('Control+Shift+G');
   await expect(canvas(page)).toBeVisible();
