@@ -138,6 +138,7 @@ export function GraphCanvas({ view, onOpen, cyRef, paleRef }: Props) {
     cy.batch(() => cy.elements().remove());
     live.current = new Map();
     applied.current = { faded: new Set(), labelled: new Set(), center: null, focus: null, big };
+    setViewportCaching(cy, false);
     if (big) {
       // Grouped by place alone, without compound boxes: the picture is painted, not laid out.
       setPale(pale, view.nodes, view.edges, positions.current);
@@ -199,21 +200,21 @@ export function GraphCanvas({ view, onOpen, cyRef, paleRef }: Props) {
     if (was.big) {
       // The pale picture stays; the bright part is brought to cytoscape, a few dozen elements.
       const shown = syncLive(cy, { nodes: nodesById, incident, labelled, centerId: view.centerId, focusId, places: positions.current }, live.current);
+      // A search matching thousands of claims makes thousands live: those pan and zoom as a picture.
+      setViewportCaching(cy, shown > BIG_GRAPH);
       applied.current = { faded: view.faded, labelled, center: view.centerId, focus: focusId, big: true };
       markDrawn('classes', view.nodes.length - view.faded.size, shown);
       return;
     }
     cy.batch(() => {
-      {
-        const touched = syncClass(cy, 'faded', was.faded, view.faded);
-        syncClass(cy, 'labelled', was.labelled, labelled);
-        for (const id of touched) {
-          cy.getElementById(id)
-            .connectedEdges()
-            .forEach((e) => {
-              e.toggleClass('faded', view.faded.has(e.source().id()) || view.faded.has(e.target().id()));
-            });
-        }
+      const touched = syncClass(cy, 'faded', was.faded, view.faded);
+      syncClass(cy, 'labelled', was.labelled, labelled);
+      for (const id of touched) {
+        cy.getElementById(id)
+          .connectedEdges()
+          .forEach((e) => {
+            e.toggleClass('faded', view.faded.has(e.source().id()) || view.faded.has(e.target().id()));
+          });
       }
       if (was.center !== view.centerId) {
         if (was.center) cy.getElementById(was.center).removeClass('center');
@@ -342,6 +343,13 @@ function fitBox(cy: Core, bb: Box, padding: number): void {
   if (w <= 0 || h <= 0) return;
   const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min((w - 2 * padding) / Math.max(bb.w, 1), (h - 2 * padding) / Math.max(bb.h, 1))));
   cy.viewport({ zoom, pan: { x: (w - zoom * (bb.x1 + bb.x2)) / 2, y: (h - zoom * (bb.y1 + bb.y2)) / 2 } });
+}
+
+/** cytoscape reads these two options from the renderer; they cannot be changed through cy.options. */
+function setViewportCaching(cy: Core, on: boolean): void {
+  const r = (cy as unknown as { renderer(): { textureOnViewport: boolean; hideEdgesOnViewport: boolean } }).renderer();
+  r.textureOnViewport = on;
+  r.hideEdgesOnViewport = on;
 }
 
 /** Runs `fn` once the next frame has been painted and the page is idle (or 100 ms later at most). */
