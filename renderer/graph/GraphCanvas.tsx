@@ -38,7 +38,8 @@ export interface GraphCanvasElement extends HTMLDivElement {
 /**
  * The drawing: cytoscape on a canvas, groups as compound nodes, the analyst's drags saved to the
  * project. Elements are rebuilt when the graph's shape changes; fading, the selection and the
- * keyboard's ring only switch classes, which keeps following a selection cheap.
+ * keyboard's ring only switch classes, which keeps following a selection cheap. A big graph is a
+ * pale picture (PaleLayer) with only its bright part as cytoscape elements (syncLive).
  */
 export function GraphCanvas({ view, onOpen, cyRef, paleRef }: Props) {
   const t = useT();
