@@ -5,7 +5,7 @@ import type { GraphEdge, GraphNode } from '../../shared/graphModel';
 import { useT } from '../i18n/I18n';
 import { graphStyle } from './graphStyle';
 import { nextNeighbour, type Arrow } from './keyboard';
-import { incidentEdges, syncLive, type LiveClasses } from './liveSet';
+import { incidentEdges, syncLive, type LiveClasses, type LiveInput } from './liveSet';
 import { PaleLayer, paleOf, type Viewport } from './paleLayer';
 import { useGraph } from './store';
 import type { GraphView } from './useGraphModel';
@@ -87,6 +87,16 @@ export function GraphCanvas({ view, onOpen, cyRef, paleRef }: Props) {
       const id = pale.nodeAt(e.position, 2 / cy.zoom());
       if (id) openAt(id);
     });
+    // A pale claim under the pointer joins the live part, so a press on it grabs it like any node.
+    cy.on('mousemove', (e) => {
+      const input = liveInput.current;
+      // While a node is dragged the live part stays as it is: the dragged node must not leave it.
+      if (!input || cy.nodes(':grabbed').nonempty()) return;
+      const id = e.target === cy ? pale.nodeAt(e.position) : (input.hoverId ?? null);
+      if (id === (input.hoverId ?? null)) return;
+      liveInput.current = { ...input, hoverId: id };
+      syncLive(cy, liveInput.current, live.current);
+    });
     cy.on('dragfree', 'node', (e) => {
       const n = e.target as NodeSingular;
       const at = (c: NodeSingular) => ({ nodeId: c.id(), x: Math.round(c.position('x')), y: Math.round(c.position('y')) });
@@ -118,6 +128,8 @@ export function GraphCanvas({ view, onOpen, cyRef, paleRef }: Props) {
   /** What the drawing shows now, so a change of selection restyles only the difference. */
   const applied = useRef<Applied>({ faded: new Set(), labelled: new Set(), center: null, focus: null, big: false });
   const live = useRef<LiveClasses>(new Map());
+  /** What the live part was last brought to (null while the graph is small). */
+  const liveInput = useRef<LiveInput | null>(null);
   /** The places the pale picture was painted with. */
   const paleAt = useRef<ReadonlyMap<string, Point> | null>(null);
   const positions = useRef(view.positions);
@@ -138,6 +150,7 @@ export function GraphCanvas({ view, onOpen, cyRef, paleRef }: Props) {
     const pale = paleRef.current!;
     cy.batch(() => cy.elements().remove());
     live.current = new Map();
+    liveInput.current = null;
     applied.current = { faded: new Set(), labelled: new Set(), center: null, focus: null, big };
     setViewportCaching(cy, false);
     if (big) {
@@ -200,7 +213,8 @@ export function GraphCanvas({ view, onOpen, cyRef, paleRef }: Props) {
     const labelled = new Set(was.big && view.faded.size === 0 ? [] : view.nodes.filter((n) => !view.faded.has(n.id)).map((n) => n.id));
     if (was.big) {
       // The pale picture stays; the bright part is brought to cytoscape, a few dozen elements.
-      const shown = syncLive(cy, { nodes: nodesById, incident, labelled, centerId: view.centerId, focusId, places: positions.current }, live.current);
+      liveInput.current = { nodes: nodesById, incident, labelled, centerId: view.centerId, focusId, places: positions.current };
+      const shown = syncLive(cy, liveInput.current, live.current);
       // A search matching thousands of claims makes thousands live: those pan and zoom as a picture.
       setViewportCaching(cy, shown > BIG_GRAPH);
       applied.current = { faded: view.faded, labelled, center: view.centerId, focus: focusId, big: true };

@@ -18,6 +18,8 @@ export interface LiveInput {
   labelled: ReadonlySet<string>;
   centerId: string | null;
   focusId: string | null;
+  /** A pale claim under the pointer, live (and pale) so that cytoscape can grab and drag it. */
+  hoverId?: string | null;
   places: ReadonlyMap<string, Point>;
 }
 
@@ -59,6 +61,7 @@ export function syncLive(cy: Core, input: LiveInput, applied: LiveClasses): numb
     }
   }
   const nodeIds = new Set(bright);
+  if (input.hoverId && input.nodes.has(input.hoverId)) nodeIds.add(input.hoverId);
   for (const [e] of edgeDefs) {
     nodeIds.add(e.source);
     nodeIds.add(e.target);

@@ -109,7 +109,7 @@ const colourAt = (page: Page, at: { x: number; y: number }) =>
     return null;
   }, at);
 
-sampleTest('a graph of thousands of claims does not make each of them a cytoscape element: a click on a pale claim brings only its neighbourhood forward', async ({ page }) => {
+sampleTest('a graph of thousands of claims does not make each of them a cytoscape element: a click on a pale claim brings only its neighbourhood forward, and a pale claim can still be dragged', async ({ page }) => {
   // Seeding 2,100 claims and links through the API takes a while on a loaded machine.
   sampleTest.setTimeout(120_000);
   const { claims, links, linked } = await bigGraph(page);
@@ -133,6 +133,24 @@ sampleTest('a graph of thousands of claims does not make each of them a cytoscap
   expect(live).toBeLessThan(200);
   // The clicked claim is drawn in its tag's colour (the rest is pale), where the view now centres it.
   await expect.poll(async () => colourAt(page, await nodeAt(page, target.id))).toBe(target.color);
+
+  // A pale claim in view (not in the live part) is dragged like any node, and keeps its place.
+  const near = new Set([target.id, ...linked.get(target.id)!].flatMap((id) => [id, ...(linked.get(id) ?? [])]));
+  const box = (await canvas(page).boundingBox())!;
+  const places = await canvas(page).evaluate(
+    (el, ids) => ids.map((id) => ({ id, at: (el as HTMLElement & { nodeBox(n: string): { x: number; y: number } | null }).nodeBox(id) })),
+    claims.filter((c) => !near.has(c.id)).map((c) => c.id),
+  );
+  const inside = (p: { x: number; y: number } | null) => p !== null && p.x > box.x + 60 && p.x < box.x + box.width - 60 && p.y > box.y + 60 && p.y < box.y + box.height - 60;
+  const pick = places.find((p) => inside(p.at));
+  expect(pick).toBeDefined();
+  const { id: moved, at: p } = pick as { id: string; at: { x: number; y: number } };
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.down();
+  await page.mouse.move(p.x + 20, p.y + 15, { steps: 4 });
+  await page.mouse.move(p.x + 40, p.y + 30, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => (await api<{ nodeId: string }[]>(page, 'graph.positions', { arrangement: 'document' })).map((p) => p.nodeId)).toEqual([moved]);
 
   // The PNG has the whole graph, not only the live part: as wide as the graph laid out.
   const download = page.waitForEvent('download');

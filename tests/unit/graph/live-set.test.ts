@@ -58,5 +58,9 @@ describe('the live part of a big claim graph', () => {
     expect(syncLive(cy, { nodes: byId, incident, labelled: new Set(), centerId: null, focusId: null, places }, applied)).toBe(0);
     expect(cy.elements().length).toBe(0);
     expect(applied.size).toBe(0);
+    // A pale claim under the pointer is live, alone and pale, so that it can be grabbed.
+    expect(syncLive(cy, { nodes: byId, incident, labelled: new Set(), centerId: null, focusId: null, hoverId: 'c77', places }, applied)).toBe(1);
+    expect(cy.getElementById('c77').classes()).toEqual(['dim']);
+    expect(cy.getElementById('c77').position()).toEqual({ x: 77, y: 0 });
   });
 });
