@@ -6,6 +6,7 @@ import { useT } from '../i18n/I18n';
 import { exportPng, exportSvg } from './exportGraph';
 import { GraphCanvas } from './GraphCanvas';
 import { GraphList } from './GraphList';
+import type { PaleLayer } from './paleLayer';
 import { GraphToolbar } from './GraphToolbar';
 import { useGraph } from './store';
 import { useGraphView } from './useGraphModel';
@@ -21,6 +22,7 @@ export function GraphView() {
   const g = useGraph();
   const view = useGraphView();
   const cyRef = useRef<Core | null>(null);
+  const paleRef = useRef<PaleLayer | null>(null);
   const projectId = state.project?.path ?? null;
   const { loadPositions, arrangement } = g;
 
@@ -43,7 +45,7 @@ export function GraphView() {
     const fileName = `${title} — ${t('graph.title')}.${format}`.replace(/[\\/:*?"<>|]+/g, ' ');
     if (!cy) return;
     if (format === 'svg') exportSvg(cy, view, t('graph.figureTitle', { title }), fileName);
-    else exportPng(cy, fileName);
+    else void exportPng(cy, paleRef.current, fileName);
   };
 
   if (view.model.nodes.length === 0) {
@@ -53,7 +55,7 @@ export function GraphView() {
     <div className="graph-view">
       <GraphToolbar onExport={onExport} />
       <p className="graph-status muted">{t('graph.status', { claims: view.nodes.length, links: view.edges.length })}</p>
-      {g.asList ? <GraphList view={view} hops={g.reach === 'all' ? 1 : g.reach} onOpen={open} /> : <GraphCanvas view={view} onOpen={open} cyRef={cyRef} />}
+      {g.asList ? <GraphList view={view} hops={g.reach === 'all' ? 1 : g.reach} onOpen={open} /> : <GraphCanvas view={view} onOpen={open} cyRef={cyRef} paleRef={paleRef} />}
     </div>
   );
 }

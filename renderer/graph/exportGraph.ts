@@ -1,4 +1,5 @@
 import type { Core } from 'cytoscape';
+import type { PaleLayer } from './paleLayer';
 import type { Point } from '../../shared/graph';
 import { renderGraphSvg } from '../../shared/graphSvg';
 import { download } from '../dossier/useExportDossier';
@@ -9,7 +10,8 @@ import type { GraphView } from './useGraphModel';
  * drawing the dossier's figure uses, so the two agree.
  */
 export function exportSvg(cy: Core, view: GraphView, title: string, fileName: string): void {
-  const positions = new Map<string, Point>();
+  // A big graph's pale rest is not in cytoscape: those nodes stand at the view's places.
+  const positions = new Map<string, Point>(view.positions);
   cy.nodes().forEach((n) => {
     if (!n.isParent()) positions.set(n.id(), { ...n.position() });
   });
@@ -17,10 +19,34 @@ export function exportSvg(cy: Core, view: GraphView, title: string, fileName: st
   download(fileName, 'image/svg+xml', chunkedBase64(svg));
 }
 
-/** The whole drawing (not only the part in view) as a PNG at twice the screen's scale. */
-export function exportPng(cy: Core, fileName: string): void {
-  const data = cy.png({ output: 'base64', full: true, scale: 2, bg: '#ffffff' });
-  download(fileName, 'image/png', data);
+/**
+ * The whole drawing (not only the part in view) as a PNG at twice the screen's scale: a big
+ * graph's pale picture with cytoscape's live part drawn over it, at most 100 megapixels.
+ */
+export async function exportPng(cy: Core, pale: PaleLayer | null, fileName: string): Promise<void> {
+  const rest = pale?.bounds();
+  if (!rest) {
+    download(fileName, 'image/png', cy.png({ output: 'base64', full: true, scale: 2, bg: '#ffffff' }));
+    return;
+  }
+  const live = cy.elements().nonempty() ? cy.elements().boundingBox() : null;
+  const x1 = Math.min(rest.x1, live?.x1 ?? Infinity);
+  const y1 = Math.min(rest.y1, live?.y1 ?? Infinity);
+  const w = Math.max(rest.x2, live?.x2 ?? -Infinity) - x1;
+  const h = Math.max(rest.y2, live?.y2 ?? -Infinity) - y1;
+  const scale = Math.min(2, Math.sqrt(1e8 / Math.max(1, w * h)), 16_384 / Math.max(1, w, h));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.ceil(w * scale);
+  canvas.height = Math.ceil(h * scale);
+  const g = canvas.getContext('2d')!;
+  g.fillStyle = '#ffffff';
+  g.fillRect(0, 0, canvas.width, canvas.height);
+  pale!.paintOn(g, { zoom: scale, pan: { x: -x1 * scale, y: -y1 * scale }, width: canvas.width, height: canvas.height });
+  if (live) {
+    const picture = await createImageBitmap(await cy.png({ output: 'blob-promise', full: true, scale }));
+    g.drawImage(picture, (live.x1 - x1) * scale, (live.y1 - y1) * scale);
+  }
+  download(fileName, 'image/png', canvas.toDataURL('image/png').slice('data:image/png;base64,'.length));
 }
 
 /** btoa of a large string's bytes without blowing the argument limit of String.fromCharCode. */

@@ -27,12 +27,15 @@ interface GraphState {
   loadedFor: GraphArrangement | null;
   /** Goes up on Reset layout, so the drawing lays itself out again. */
   layoutVersion: number;
+  /** The node just clicked, centred on before the app has selected its claim. */
+  clicked: string | null;
   setArrangement(a: GraphArrangement): void;
   setReach(r: Reach): void;
   setFilters(f: Partial<GraphFilters>): void;
   setSearch(q: string): void;
   setAsList(on: boolean): void;
   setFocus(id: string | null): void;
+  setClicked(id: string | null): void;
   loadPositions(): Promise<void>;
   place(moved: { nodeId: string; x: number; y: number }[]): Promise<void>;
   resetLayout(): Promise<void>;
@@ -48,6 +51,7 @@ export const useGraph = create<GraphState>((set, get) => ({
   dragged: new Map(),
   loadedFor: null,
   layoutVersion: 0,
+  clicked: null,
   setArrangement: (arrangement) => {
     set({ arrangement, dragged: new Map(), loadedFor: null, focusId: null });
     void get().loadPositions();
@@ -57,6 +61,7 @@ export const useGraph = create<GraphState>((set, get) => ({
   setSearch: (search) => set({ search }),
   setAsList: (asList) => set({ asList }),
   setFocus: (focusId) => set({ focusId }),
+  setClicked: (clicked) => set({ clicked }),
   async loadPositions() {
     const arrangement = get().arrangement;
     const rows = await call('graph.positions', { arrangement });

@@ -30,7 +30,7 @@ export function useGraphView(): GraphView {
   const t = useT();
   const { state } = useWorkspace();
   const attrs = useAttributes();
-  const { arrangement, filters, search, reach, dragged } = useGraph();
+  const { arrangement, filters, search, reach, dragged, clicked } = useGraph();
   const attributeId = arrangement.startsWith('attribute:') ? arrangement.slice('attribute:'.length) : null;
   const attribute = attrs.attributes.find((a) => a.id === attributeId) ?? null;
   // The attributes' values are fetched again after every change to the project; grouped by
@@ -70,10 +70,11 @@ export function useGraphView(): GraphView {
   const positions = useMemo(() => positionsOf(model, dragged), [model, dragged]);
 
   const shownIds = useMemo(() => new Set(shown.nodes.map((n) => n.id)), [shown.nodes]);
+  // A node just clicked is the centre at once: its claim is selected a frame later (see GraphCanvas).
   const centerId = useMemo(() => {
-    const id = state.selectedId ? model.nodeOf.get(state.selectedId) : undefined;
+    const id = clicked ?? (state.selectedId ? model.nodeOf.get(state.selectedId) : undefined);
     return id && shownIds.has(id) ? id : null;
-  }, [state.selectedId, model, shownIds]);
+  }, [clicked, state.selectedId, model, shownIds]);
 
   const faded = useMemo(() => {
     const q = fold(search.trim());
