@@ -109,6 +109,8 @@ export interface ExportOptions {
   version?: string;
   /** Remember what was exported as the merge base (skipped for read-only projects). */
   recordBases?: boolean;
+  /** Record them as the bases of this live team (sync_bases) rather than of files. */
+  basesSource?: string;
 }
 
 /** The annotation file of `project` as a JSON-LD object (serialize with JSON.stringify). */
@@ -290,7 +292,7 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
 
   if (opts.recordBases && !project.readOnly) {
     project.write(() => {
-      const b = new Bases(db);
+      const b = new Bases(db, opts.basesSource ?? null);
       for (const [kind, id, modified] of bases) b.set(kind, id, modified);
     });
   }

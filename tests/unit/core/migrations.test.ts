@@ -774,3 +774,44 @@ describe('0014_cluster_titles', () => {
     }
   });
 });
+
+describe('0015_team_sync', () => {
+  it('upgrades a schema-14 file: writes are logged for the team only once the project is bound, and every synced table is watched', () => {
+    const { db, file } = dbAt(14);
+    try {
+      insertDocument(db, 'd1', 'h1');
+      insertAnnotation(db, 'a1', 'd1');
+
+      migrate(db, file, 15);
+
+      expect(isStrict(db, 'sync_changes')).toBe(true);
+      expect(isStrict(db, 'sync_bases')).toBe(true);
+      const changes = () => db.prepare('SELECT kind, id FROM sync_changes ORDER BY seq').all();
+      // A project never shared live keeps no log.
+      insertTag(db, 't1', 'economic');
+      expect(changes()).toEqual([]);
+
+      db.prepare("INSERT INTO project_meta (key, value) VALUES ('team.bound', '{}')").run();
+      db.prepare("UPDATE annotations SET modified_at = ? WHERE id = 'a1'").run(NOW);
+      db.prepare("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES ('a1', 't1')").run();
+      db.prepare("INSERT INTO notes (owner_kind, owner_id, json, text, author, created_at, modified_at) VALUES ('annotation', 'a1', '{}', 'n', 'me', ?, ?)").run(NOW, NOW);
+      db.prepare("INSERT INTO project_meta (key, value) VALUES ('dossier.summary', '{}')").run();
+      // Other project settings are not team records.
+      db.prepare("INSERT INTO project_meta (key, value) VALUES ('layout', '{}')").run();
+      db.prepare("DELETE FROM annotation_tags WHERE annotation_id = 'a1'").run();
+      expect(changes()).toEqual([
+        { kind: 'annotation', id: 'a1' },
+        { kind: 'annotation', id: 'a1' },
+        { kind: 'note', id: 'annotation:a1' },
+        { kind: 'summary', id: 'dossier.summary' },
+        { kind: 'annotation', id: 'a1' },
+      ]);
+      const watched = new Set((db.prepare("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_%'").pluck().all() as string[]));
+      for (const t of ['annotations', 'annotation_tags', 'links', 'tags', 'relation_types', 'documents', 'notes', 'attributes', 'attribute_values', 'hypothesis_ratings', 'cluster_titles']) {
+        expect(watched.has(t), t).toBe(true);
+      }
+    } finally {
+      db.close();
+    }
+  });
+});
