@@ -29,6 +29,8 @@ export interface MergeOptions {
    * steps at each would leave no undo at all. Undoing a step later restores its rows as a new change.
    */
   keepHistory?: boolean;
+  /** A document added from the file keeps the file's modified time, so both sides hold the same version. */
+  keepFileTimes?: boolean;
 }
 
 export abstract class MergeVocabulary {
@@ -293,7 +295,7 @@ export abstract class MergeVocabulary {
           pageStarts: sharedPageStarts(this.fileName, i, d['cr:pages'], d.text.length),
         },
         d.sourceName.split(/[\\/]/).pop() ?? '',
-        this.now,
+        this.options.keepFileTimes ? d.modified : this.now,
       );
       this.tally.documentsCreated++;
       this.tally.item('documents', 'new');

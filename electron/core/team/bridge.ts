@@ -22,7 +22,7 @@ import { Merge } from '../share/merge';
 import { readSharedFile } from '../share/read';
 import type { Project } from '../store/project';
 import { type Binding, pendingChanges, sourceOf } from './binding';
-import { collectionOf, recordsOf, versionOf } from './records';
+import { collectionOf, newestOf, recordsOf, versionOf } from './records';
 
 /** The origin of the bridge's own Yjs transactions, which its observer skips. */
 const LOCAL = Symbol('crossread-local');
@@ -64,6 +64,8 @@ export class TeamBridge {
   private stopped = false;
   private pushWanted = true;
   private lastSeq = -1;
+  /** The version of each record this side had at its last push. */
+  private readonly seen = new Map<string, string>();
   private settle: (() => void)[] = [];
   offlineSince: string | null = null;
   revision = 0;
@@ -182,7 +184,7 @@ export class TeamBridge {
     const changed = this.project.write((now) => {
       const seq = this.maxSeq();
       const conflict = db.prepare('SELECT coalesce(max(id), 0) FROM merge_conflicts').pluck().get() as number;
-      const merge = new Merge(this.project, file, this.name, now, { basesSource: this.source, keepHistory: true });
+      const merge = new Merge(this.project, file, this.name, now, { basesSource: this.source, keepHistory: true, keepFileTimes: true });
       merge.run();
       db.prepare('DELETE FROM sync_changes WHERE seq > ?').run(seq);
       // Where this side's version was kept, the team must get it (the later version wins everywhere).
@@ -199,8 +201,14 @@ export class TeamBridge {
     this.doc.transact(() => {
       for (const [key, value] of local) {
         const theirs = this.records.get(key);
-        if (theirs === value || (theirs !== undefined && versionOf(theirs) === versionOf(value))) continue;
-        this.records.set(key, value);
+        const version = versionOf(value);
+        const changedHere = this.seen.get(key) !== version;
+        this.seen.set(key, version);
+        if (theirs === value || (theirs !== undefined && versionOf(theirs) === version)) continue;
+        // A record that did not change here is sent only when this side's version is the later one
+        // (a conflict this side won); otherwise two sides that merged the same content with different
+        // times (which the merge calls the same) would send it back and forth.
+        if (changedHere || theirs === undefined || newestOf(value) > newestOf(theirs)) this.records.set(key, value);
       }
     }, LOCAL);
     this.project.write(() => this.project.database.prepare('DELETE FROM sync_changes WHERE seq <= ?').run(seq));

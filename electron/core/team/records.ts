@@ -54,6 +54,13 @@ export function versionOf(json: string): string {
   return out || json;
 }
 
+/** The latest modified time in a record ('' when it has none). */
+export function newestOf(json: string): string {
+  let out = '';
+  for (const m of json.matchAll(MODIFIED)) if (m[1]! > out) out = m[1]!;
+  return out;
+}
+
 /** The records as a share collection the file reader accepts (records it cannot place are left out). */
 export function collectionOf(records: Iterable<string>): Json {
   const items: unknown[] = [];

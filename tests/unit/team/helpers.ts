@@ -57,3 +57,43 @@ export async function settled(a: Analyst): Promise<TeamStatus> {
     return s;
   });
 }
+
+/** A Lexical note of one paragraph. */
+export function noteJson(text: string): string {
+  return JSON.stringify({
+    root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text, format: 0 }] }] },
+  });
+}
+
+/**
+ * The project as its share file says it, record by record, without what names the file itself.
+ * Each new project makes its own starter tags, link types and source attributes; a merge matches
+ * those by name, so they keep each project's id and creation time: they are compared by name, and
+ * their ids are replaced by their names wherever records refer to them. Two projects in sync then
+ * give equal results.
+ */
+export async function sharedRecords(a: Analyst): Promise<unknown> {
+  const content = JSON.parse((await a.backend.call('share.export', { embedText: true })).content) as { first: { items: unknown[] }; 'cr:project': Record<string, unknown> };
+  const ext = content['cr:project'];
+  const named = new Map<string, string>();
+  const byName = (list: string) => {
+    const rows = (ext[list] as { id: string; name: string; modified?: string }[]).map(({ modified: _m, ...rest }) => {
+      named.set(rest.id, `${list}:${rest.name}`);
+      return rest;
+    });
+    return rows.sort((x, y) => (x.name < y.name ? -1 : 1));
+  };
+  const vocabulary = { tags: byName('tags'), relations: byName('relations'), attributes: byName('attributes') };
+  let text = JSON.stringify({ items: content.first.items, project: { ...ext, ...vocabulary } });
+  for (const [id, name] of named) text = text.replaceAll(id, name);
+  return JSON.parse(text) as unknown;
+}
+
+/** Waits until every analyst's project holds the same records. */
+export async function converged(...all: Analyst[]): Promise<unknown> {
+  return eventually(async () => {
+    const [first, ...rest] = await Promise.all(all.map(sharedRecords));
+    for (const r of rest) expect(r).toEqual(first);
+    return first;
+  });
+}
