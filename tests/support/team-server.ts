@@ -4,6 +4,7 @@
  * stored are kept across stop() and start() on the same port, as the real server's storage keeps them.
  */
 import { randomBytes } from 'node:crypto';
+import type { Socket } from 'node:net';
 import { Server } from '@hocuspocus/server';
 import * as Y from 'yjs';
 
@@ -12,7 +13,7 @@ export interface TestTeamServer {
   port: number;
   /** A token for `user` on the team `project` (a new team key when the project is new). */
   issueToken(project: string, user: string): string;
-  /** Stops listening; connected clients lose their connection. */
+  /** Stops listening, dropping every client's connection. */
   stop(): Promise<void>;
   /** Listens again on the same port, with the stored documents. */
   start(): Promise<void>;
@@ -23,6 +24,7 @@ export async function startTestTeamServer(): Promise<TestTeamServer> {
   const stored = new Map<string, Uint8Array>();
   let port = 0;
   let server: Server | null = null;
+  const sockets = new Set<Socket>();
 
   const listen = async () => {
     const s = new Server({
@@ -45,6 +47,10 @@ export async function startTestTeamServer(): Promise<TestTeamServer> {
         stored.set(documentName, Y.encodeStateAsUpdate(document));
       },
     });
+    s.httpServer.on('connection', (socket: Socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
     await s.listen();
     port = s.address.port;
     server = s;
@@ -64,6 +70,9 @@ export async function startTestTeamServer(): Promise<TestTeamServer> {
       return `crt1.${project}.${user}.${secret}`;
     },
     async stop() {
+      // As a crash would: the clients' connections drop at once (a graceful close leaves them open).
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
       await server?.destroy();
       server = null;
     },

@@ -84,7 +84,10 @@ export async function sharedRecords(a: Analyst): Promise<unknown> {
     return rows.sort((x, y) => (x.name < y.name ? -1 : 1));
   };
   const vocabulary = { tags: byName('tags'), relations: byName('relations'), attributes: byName('attributes') };
-  let text = JSON.stringify({ items: content.first.items, project: { ...ext, ...vocabulary } });
+  // A tag on a claim names the tag's creation time, which is each project's own for a starter tag.
+  let text = JSON.stringify({ items: content.first.items, project: { ...ext, ...vocabulary } }, function (this: Record<string, unknown>, key, value: unknown) {
+    return key === 'created' && 'cr:tag' in this ? undefined : value;
+  });
   for (const [id, name] of named) text = text.replaceAll(id, name);
   return JSON.parse(text) as unknown;
 }
