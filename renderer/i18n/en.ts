@@ -847,7 +847,7 @@ export const en = {
   'team.intro': "Work on this project together with your team, live. Whoever runs your team's server gives you its address and your personal token. Your project file stays on this computer and keeps working offline.",
   'team.server': "Server address",
   'team.token': "Your token",
-  'team.tokenKept': "kept from last time — leave empty to reconnect",
+  'team.tokenKept': "kept — leave empty to reconnect",
   'team.as': "Team project {project}, as {user}",
   'team.conflictsNote': "When two people change the same thing while apart, the later change wins and the other version goes to the conflicts list (File → Orphans and conflicts…).",
   'team.connect': "Connect",

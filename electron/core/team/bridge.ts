@@ -16,7 +16,8 @@
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import type { TeamPeer, TeamState } from '../../../shared/team';
-import { PeerSelection } from '../../../shared/team';
+import type { PeerSelection } from '../../../shared/team';
+import { z } from 'zod';
 import { exportCollection } from '../share/export';
 import { Merge } from '../share/merge';
 import { readSharedFile } from '../share/read';
@@ -29,6 +30,9 @@ const LOCAL = Symbol('crossread-local');
 /** How often the change log is looked at (a max() on its primary key). */
 const POLL_MS = 40;
 const PALETTE = ['#d9480f', '#1c7ed6', '#2b8a3e', '#ae3ec9', '#e8590c', '#0c8599', '#c2255c', '#5c940d'];
+
+/** A selection as colleagues share it: by the document's content hash. */
+const SharedSelection = z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
 
 export const colorOf = (id: string): string => {
   let h = 0;
@@ -231,19 +235,33 @@ export class TeamBridge {
       if (clientId === this.doc.clientID) continue;
       const user = (state as { user?: { id?: unknown; name?: unknown; color?: unknown } }).user;
       if (!user || typeof user.name !== 'string') continue;
-      const selection = PeerSelection.safeParse((state as { selection?: unknown }).selection);
+      const selection = this.localSelection((state as { selection?: unknown }).selection);
       out.push({
         id: typeof user.id === 'string' ? user.id.slice(0, 200) : String(clientId),
         name: user.name.slice(0, 120),
         color: typeof user.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : colorOf(String(clientId)),
-        selection: selection.success ? selection.data : null,
+        selection,
       });
     }
     return out;
   }
 
+  /**
+   * Shares this user's selection. Each project has its own document ids, so colleagues are told the
+   * document's content hash, the id both projects agree on.
+   */
   setSelection(selection: PeerSelection | null): void {
-    if (!this.stopped) this.provider.setAwarenessField('selection', selection);
+    if (this.stopped) return;
+    const doc = selection ? this.project.documents.list().find((d) => d.id === selection.documentId) : undefined;
+    this.provider.setAwarenessField('selection', selection && doc ? { hash: doc.hash, start: selection.start, end: selection.end } : null);
+  }
+
+  /** A colleague's shared selection in this project's document ids (null when this project lacks the document). */
+  private localSelection(raw: unknown): PeerSelection | null {
+    const r = SharedSelection.safeParse(raw);
+    if (!r.success) return null;
+    const doc = this.project.documents.findByHash(r.data.hash);
+    return doc ? { documentId: doc.id, start: r.data.start, end: r.data.end } : null;
   }
 
   /** Closes the connection; the project and its change log stay as they are. */

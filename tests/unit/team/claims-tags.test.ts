@@ -48,4 +48,25 @@ describe('live team sync: claims and tags', () => {
     await settled(A!);
     await settled(B!);
   });
+
+  it('who is online, with a colleague’s selection in this project’s own document ids', async () => {
+    const server = await teamServer();
+    const [A, B] = await team(server, 'kzteam', 'Aliya', 'Boris');
+    const docsA = await importCorpus(A!.backend);
+    const docsB = await importCorpus(B!.backend);
+    expect(docsB.caravan.id).not.toBe(docsA.caravan.id);
+    await connect(server, A!);
+    await connect(server, B!);
+    await B!.backend.call('team.presence', { selection: { documentId: docsB.caravan.id, start: 10, end: 42 } });
+    const peer = await eventually(async () => {
+      const peers = (await A!.backend.call('team.status', {})).peers;
+      expect(peers.map((p) => p.name)).toEqual(['Boris']);
+      expect(peers[0]!.selection).not.toBeNull();
+      return peers[0]!;
+    });
+    expect(peer.selection).toEqual({ documentId: docsA.caravan.id, start: 10, end: 42 });
+    expect(peer.color).toMatch(/^#[0-9a-f]{6}$/i);
+    await B!.backend.call('team.disconnect', {});
+    await eventually(async () => expect((await A!.backend.call('team.status', {})).peers).toEqual([]));
+  });
 });
