@@ -12,9 +12,10 @@ import { searchCase } from './search';
 import { shareCase } from './share';
 import { storeCase } from './store';
 import { hypothesesCase } from './hypotheses';
+import { teamCase } from './team';
 
 /**
  * Every case `npm run bench` knows, in the order they run. A new case is one module in this folder
  * exporting a BenchCase, added to this list; `npm run bench -- <id>` then selects it by its id.
  */
-export const CASES: readonly BenchCase[] = [openCase, annotateCase, scrollCase, connectorsCase, storeCase, searchCase, exportCase, shareCase, anchorQualityCase, pdfCase, graphCase, hypothesesCase, memoryCase];
+export const CASES: readonly BenchCase[] = [openCase, annotateCase, scrollCase, connectorsCase, storeCase, searchCase, exportCase, shareCase, anchorQualityCase, pdfCase, graphCase, hypothesesCase, memoryCase, teamCase];

@@ -1,6 +1,6 @@
 /**
  * Where a project's live-team binding is kept. The server address, project key and user id sit in
- * the project file (project_meta 'team.bound', which also switches on the change log of migration
+ * the project file (project_meta 'team.bound'; binding also starts the change log of migration
  * 0015), so reopening the project reconnects. The token is a secret: it stays in the app's own
  * folder (team-tokens.json, readable by the user alone), never in the .crossread file that
  * colleagues may be handed.
@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { installSyncTriggers } from '../store/migrations/0015_team_sync';
 import type { Project } from '../store/project';
 
 export const BOUND_KEY = 'team.bound';
@@ -32,8 +33,12 @@ export function readBinding(project: Project): Binding | null {
   }
 }
 
+/** Keeps the binding, and from then on every local change is logged for the team. */
 export function writeBinding(project: Project, binding: Binding): void {
-  project.write(() => project.meta.set(BOUND_KEY, JSON.stringify(binding)));
+  project.write(() => {
+    project.meta.set(BOUND_KEY, JSON.stringify(binding));
+    installSyncTriggers(project.database);
+  });
 }
 
 /** The merge-base source of this team (sync_bases.source): one per server and project key. */

@@ -199,9 +199,11 @@ export class TeamBridge {
   }
 
   private push(): void {
+    const everything = this.pushWanted;
     this.pushWanted = false;
     const seq = this.maxSeq();
-    const local = recordsOf(exportCollection(this.project, { embedText: true, recordBases: true, basesSource: this.source }));
+    const only = everything ? undefined : this.claimsAndLinksChanged();
+    const local = recordsOf(exportCollection(this.project, { embedText: true, recordBases: true, basesSource: this.source, ...(only ? { only } : {}) }));
     this.doc.transact(() => {
       for (const [key, value] of local) {
         const theirs = this.records.get(key);
@@ -217,6 +219,21 @@ export class TeamBridge {
     }, LOCAL);
     this.project.write(() => this.project.database.prepare('DELETE FROM sync_changes WHERE seq <= ?').run(seq));
     this.lastSeq = this.maxSeq();
+  }
+
+  /**
+   * The claims and links the pending changes touched, when that is all they touched (the common
+   * case: claims made, retagged, linked, annotated): then only those records are exported. Any other
+   * change (a tag renamed shows in every claim that has it) exports the whole project.
+   */
+  private claimsAndLinksChanged(): string[] | undefined {
+    const ids: string[] = [];
+    for (const c of this.project.database.prepare('SELECT DISTINCT kind, id FROM sync_changes').all() as { kind: string; id: string }[]) {
+      if (c.kind === 'annotation' || c.kind === 'link') ids.push(c.id);
+      else if (c.kind === 'note' && (c.id.startsWith('annotation:') || c.id.startsWith('link:'))) ids.push(c.id.slice(c.id.indexOf(':') + 1));
+      else return undefined;
+    }
+    return ids;
   }
 
   state(): TeamState {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, createProjectDb, migrate, type Db } from '../../../electron/core/store/db';
 import { MIGRATIONS } from '../../../electron/core/store/migrations';
 import { isJournalSql } from '../../../electron/core/store/history';
+import { installSyncTriggers } from '../../../electron/core/store/migrations/0015_team_sync';
 import { corpusText, KAZPRAVDA, makeBackend, tempDir } from './helpers';
 
 const NOW = '2025-11-07T10:00:00.000Z';
@@ -776,7 +777,7 @@ describe('0014_cluster_titles', () => {
 });
 
 describe('0015_team_sync', () => {
-  it('upgrades a schema-14 file: writes are logged for the team only once the project is bound, and every synced table is watched', () => {
+  it('upgrades a schema-14 file: no change log until the project is bound to a team, then every synced table is logged', () => {
     const { db, file } = dbAt(14);
     try {
       insertDocument(db, 'd1', 'h1');
@@ -787,11 +788,14 @@ describe('0015_team_sync', () => {
       expect(isStrict(db, 'sync_changes')).toBe(true);
       expect(isStrict(db, 'sync_bases')).toBe(true);
       const changes = () => db.prepare('SELECT kind, id FROM sync_changes ORDER BY seq').all();
-      // A project never shared live keeps no log.
+      const syncTriggers = () => db.prepare("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync%'").pluck().all() as string[];
+      // A project never shared live has no triggers and keeps no log.
+      expect(syncTriggers()).toEqual([]);
       insertTag(db, 't1', 'economic');
       expect(changes()).toEqual([]);
 
-      db.prepare("INSERT INTO project_meta (key, value) VALUES ('team.bound', '{}')").run();
+      installSyncTriggers(db);
+      installSyncTriggers(db);
       db.prepare("UPDATE annotations SET modified_at = ? WHERE id = 'a1'").run(NOW);
       db.prepare("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES ('a1', 't1')").run();
       db.prepare("INSERT INTO notes (owner_kind, owner_id, json, text, author, created_at, modified_at) VALUES ('annotation', 'a1', '{}', 'n', 'me', ?, ?)").run(NOW, NOW);
@@ -806,7 +810,7 @@ describe('0015_team_sync', () => {
         { kind: 'summary', id: 'dossier.summary' },
         { kind: 'annotation', id: 'a1' },
       ]);
-      const watched = new Set((db.prepare("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_%'").pluck().all() as string[]));
+      const watched = new Set(syncTriggers());
       for (const t of ['annotations', 'annotation_tags', 'links', 'tags', 'relation_types', 'documents', 'notes', 'attributes', 'attribute_values', 'hypothesis_ratings', 'cluster_titles']) {
         expect(watched.has(t), t).toBe(true);
       }

@@ -1,15 +1,17 @@
 /**
  * Live team work (electron/core/team). The bridge to a team server must learn what changed locally
  * whatever wrote it — the UI, undo, the CLI, a file or REFI-QDA import — without each write path
- * telling it. Triggers on every table the share file carries append (kind, id) to `sync_changes`,
- * but only while the project is bound to a team (project_meta 'team.bound'), so a project that is
- * never shared live does not grow a log. The bridge deletes the rows it has pushed, and the rows its
- * own applying of colleagues' changes wrote, so what is left is the count of pending changes.
+ * telling it. Triggers on every table the share file carries append (kind, id) to `sync_changes`.
+ * They are created when a project is first bound to a team (installSyncTriggers), not here: a
+ * project that is never shared live pays nothing for them on its writes. The bridge deletes the
+ * rows it has pushed, and the rows its own applying of colleagues' changes wrote, so what is left
+ * is the count of pending changes.
  *
  * `sync_bases` is share_bases per source: what was last exchanged with one team. A file exported
  * to a colleague must not move the team's base (a change not yet synced would then look unchanged,
  * and a colleague's version would silently replace it).
  */
+import type { Db } from '../db';
 
 /** Each synced table and the expression naming the changed record in it. */
 export const SYNCED_TABLES: readonly { table: string; kind: string; id: string; when?: string }[] = [
@@ -33,15 +35,13 @@ export const SYNCED_TABLES: readonly { table: string; kind: string; id: string; 
   { table: 'cluster_titles', kind: 'cluster_title', id: 'id' },
 ];
 
-const BOUND = "EXISTS (SELECT 1 FROM project_meta WHERE key = 'team.bound')";
-
 function triggers(t: (typeof SYNCED_TABLES)[number]): string {
   return (['INSERT', 'UPDATE', 'DELETE'] as const)
     .map((op) => {
       const row = op === 'DELETE' ? 'OLD' : 'NEW';
       const id = t.id.replace(/\b(owner_kind|owner_id|annotation_id|id|key)\b/g, `${row}.$1`);
-      const when = [BOUND, ...(t.when ? [t.when.replace(/\bkey\b/, `${row}.key`)] : [])].join(' AND ');
-      return `CREATE TRIGGER sync_${t.table}_${op.toLowerCase()} AFTER ${op} ON ${t.table} WHEN ${when}
+      const when = t.when ? ` WHEN ${t.when.replace(/\bkey\b/, `${row}.key`)}` : '';
+      return `CREATE TRIGGER IF NOT EXISTS sync_${t.table}_${op.toLowerCase()} AFTER ${op} ON ${t.table}${when}
 BEGIN INSERT INTO sync_changes (kind, id) VALUES ('${t.kind}', ${id}); END;`;
     })
     .join('\n');
@@ -61,6 +61,9 @@ CREATE TABLE sync_bases (
   modified_at TEXT NOT NULL,
   PRIMARY KEY (source, item_kind, item_id)
 ) STRICT, WITHOUT ROWID;
-
-${SYNCED_TABLES.map(triggers).join('\n')}
 `;
+
+/** Starts the change log of a project bound to a team (idempotent). */
+export function installSyncTriggers(db: Db): void {
+  db.exec(SYNCED_TABLES.map(triggers).join('\n'));
+}
