@@ -32,7 +32,6 @@ export async function startTestTeamServer(): Promise<TestTeamServer> {
       address: '127.0.0.1',
       quiet: true,
       stopOnSignals: false,
-      debounce: 0,
       async onAuthenticate({ token, documentName }) {
         const m = /^crt1\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(token ?? '');
         if (!m || m[1] !== documentName || secrets.get(`${m[1]}.${m[2]}`) !== m[3]) throw new Error('permission-denied');

@@ -55,11 +55,22 @@ export class Bases {
     return this.all().get(key(kind, id));
   }
 
+  /** Records the exchanged version without looking at the others (for a handful of items). */
+  put(kind: ItemKind, id: string, modified: string): void {
+    this.known?.set(key(kind, id), modified);
+    this.write(kind, id, modified);
+  }
+
   /** Records the exchanged version; writes nothing when it is already recorded. */
   set(kind: ItemKind, id: string, modified: string): void {
     const known = this.all();
     const k = key(kind, id);
     if (known.get(k) === modified) return;
+    known.set(k, modified);
+    this.write(kind, id, modified);
+  }
+
+  private write(kind: ItemKind, id: string, modified: string): void {
     if (this.source === null) {
       this.upsert ??= this.db.prepare(
         `INSERT INTO share_bases (item_kind, item_id, modified_at) VALUES (?, ?, ?)
@@ -73,7 +84,6 @@ export class Bases {
       );
       this.upsert.run(this.source, kind, id, modified);
     }
-    known.set(k, modified);
   }
 }
 

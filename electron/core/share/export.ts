@@ -125,7 +125,7 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
   const onlyArgs = only ? [only] : [];
   const onlyIds = (column: string, joiner: 'WHERE' | 'AND') => (only ? ` ${joiner} ${column} IN (SELECT value FROM json_each(?))` : '');
   const notes = new Map<string, NoteRow>();
-  for (const n of db.prepare('SELECT owner_kind, owner_id, json, author, created_at, modified_at FROM notes').all() as NoteRow[]) {
+  for (const n of db.prepare(`SELECT owner_kind, owner_id, json, author, created_at, modified_at FROM notes${onlyIds('owner_id', 'WHERE')}`).all(...onlyArgs) as NoteRow[]) {
     notes.set(`${n.owner_kind}:${n.owner_id}`, n);
   }
   const tags = db.prepare(`SELECT id, name, color, position, created_at, modified_at, deleted_at, ${TAG_CODE_COLUMNS} FROM tags${only ? ' WHERE 0' : ''} ORDER BY id`).all() as (Parameters<typeof codeFieldsOf>[0] & {
@@ -139,8 +139,10 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
   })[];
   const tagsOf = new Map<string, { id: string; name: string; created: string }[]>();
   for (const r of db
-    .prepare(`SELECT at.annotation_id, t.id, t.name, t.created_at FROM annotation_tags at JOIN tags t ON t.id = at.tag_id AND t.deleted_at IS NULL ORDER BY t.position, t.name`)
-    .all() as { annotation_id: string; id: string; name: string; created_at: string }[]) {
+    .prepare(
+      `SELECT at.annotation_id, t.id, t.name, t.created_at FROM annotation_tags at JOIN tags t ON t.id = at.tag_id AND t.deleted_at IS NULL${onlyIds('at.annotation_id', 'WHERE')} ORDER BY t.position, t.name`,
+    )
+    .all(...onlyArgs) as { annotation_id: string; id: string; name: string; created_at: string }[]) {
     const list = tagsOf.get(r.annotation_id) ?? [];
     list.push({ id: r.id, name: r.name, created: r.created_at });
     tagsOf.set(r.annotation_id, list);
@@ -303,7 +305,11 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
   if (opts.recordBases && !project.readOnly) {
     project.write(() => {
       const b = new Bases(db, opts.basesSource ?? null);
-      for (const [kind, id, modified] of bases) b.set(kind, id, modified);
+      // A few records: written straight away rather than after reading every base of the project.
+      for (const [kind, id, modified] of bases) {
+        if (only) b.put(kind, id, modified);
+        else b.set(kind, id, modified);
+      }
     });
   }
 
