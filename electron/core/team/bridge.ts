@@ -23,12 +23,14 @@ import { Merge } from '../share/merge';
 import { readSharedFile } from '../share/read';
 import type { Project } from '../store/project';
 import { type Binding, pendingChanges, sourceOf } from './binding';
-import { collectionOf, newestOf, recordsOf, versionOf } from './records';
+import { batchesOf, collectionOf, newestOf, recordsOf, versionOf } from './records';
 
 /** The origin of the bridge's own Yjs transactions, which its observer skips. */
 const LOCAL = Symbol('crossread-local');
 /** How often the change log is looked at (a max() on its primary key). */
 const POLL_MS = 40;
+/** Colleagues' records are merged in collections of at most this much JSON (the file reader allows 50 MB). */
+const BATCH_BYTES = 16 * 1024 * 1024;
 const PALETTE = ['#d9480f', '#1c7ed6', '#2b8a3e', '#ae3ec9', '#e8590c', '#0c8599', '#c2255c', '#5c940d'];
 
 /** A selection as colleagues share it: by the document's content hash. */
@@ -181,7 +183,10 @@ export class TeamBridge {
       if (typeof v === 'string') values.push(v);
     }
     this.incoming.clear();
-    if (values.length === 0) return;
+    for (const batch of batchesOf(values, BATCH_BYTES)) this.applyBatch(batch);
+  }
+
+  private applyBatch(values: string[]): void {
     // Through the file reader: a colleague's records are checked like a colleague's file.
     const file = readSharedFile(Buffer.from(JSON.stringify(collectionOf(values))), this.name);
     const db = this.project.database;

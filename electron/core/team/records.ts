@@ -61,6 +61,40 @@ export function newestOf(json: string): string {
   return out;
 }
 
+/** What a record must come after: documents and vocabulary first, then claims, then what refers to claims. */
+function rank(json: string): number {
+  // Cluster titles and a claim's grading hang from claims.
+  if (json.startsWith('{"l":"clusterTitles"') || json.startsWith('{"l":"attributeValues"')) return 2;
+  if (!json.startsWith('{"l":"items"') && !json.startsWith('{"l":"tombstones"')) return 0;
+  return json.includes('"motivation":"linking"') || json.includes('"cr:memo"') || json.includes('"cr:ach') ? 2 : 1;
+}
+
+/**
+ * The records in the order a merge needs them (a link is skipped when its claims are not there yet),
+ * cut into collections each well under the file reader's size limit: a team's whole project, texts
+ * included, may be larger than one annotation file may be.
+ */
+export function batchesOf(records: readonly string[], maxBytes: number): string[][] {
+  const sorted = records.map((r) => ({ r, k: rank(r) })).sort((a, b) => a.k - b.k);
+  const out: string[][] = [];
+  let batch: string[] = [];
+  let bytes = 0;
+  let kind = -1;
+  for (const { r, k } of sorted) {
+    // A new rank starts a new batch, so claims are in the project before the links between them.
+    if (batch.length > 0 && (bytes + r.length > maxBytes || k !== kind)) {
+      out.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(r);
+    bytes += r.length;
+    kind = k;
+  }
+  if (batch.length > 0) out.push(batch);
+  return out;
+}
+
 /** The records as a share collection the file reader accepts (records it cannot place are left out). */
 export function collectionOf(records: Iterable<string>): Json {
   const items: unknown[] = [];

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { claimOn, importCorpus } from '../core/helpers';
+import { batchesOf } from '../../../electron/core/team/records';
 import { connect, converged, eventually, noteJson, settled, team, teamServer } from './helpers';
 
 const K1 = 'Важным итогом визита стало решение о присоединении Казахстана к Соглашениям Авраама.';
@@ -55,5 +56,16 @@ describe('live team sync: every kind of record', () => {
       expect(m.ratings.map((r) => [r.rating, r.author])).toEqual([['CC', 'Boris']]);
     });
     await converged(A!, B!, C!);
+  });
+});
+
+describe('live team records in batches', () => {
+  it('colleagues’ records are merged documents first, then claims, then what refers to claims, each batch under the size given', () => {
+    const doc = JSON.stringify({ l: 'documents', v: { source: 'urn:crossread:doc:sha256:1', text: 'x'.repeat(50) } });
+    const claim = (n: number) => JSON.stringify({ l: 'items', v: { id: `urn:uuid:${n}`, motivation: 'tagging' } });
+    const link = JSON.stringify({ l: 'items', v: { id: 'urn:uuid:l', motivation: 'linking' } });
+    const title = JSON.stringify({ l: 'clusterTitles', v: { claim: 'urn:uuid:1', title: 't' } });
+    expect(batchesOf([link, title, claim(1), doc, claim(2)], 100)).toEqual([[doc], [claim(1)], [claim(2)], [link], [title]]);
+    expect(batchesOf([link, title, claim(1), doc, claim(2)], 1000)).toEqual([[doc], [claim(1), claim(2)], [link, title]]);
   });
 });
