@@ -65,6 +65,8 @@ export const COMMANDS = [
   { id: 'view.timeline', label: 'Timeline', accelerator: 'Alt+Shift+T', menu: 'view' },
   { id: 'connectors.toggle', label: 'Show or Hide Links Between Panes', accelerator: 'Shift+CmdOrCtrl+L', menu: 'view', keepsLinkMode: true },
   { id: 'followLinks.toggle', label: 'Follow Links While Scrolling', menu: 'view', keepsLinkMode: true },
+  // Live team work: the server address and token, the connection, Disconnect.
+  { id: 'team.shareLive', label: 'Share Live…', menu: 'file' },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

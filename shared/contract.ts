@@ -18,6 +18,7 @@ import { RecordHit } from './search-records';
 import { GraphArrangement, GraphPlaceInput, GraphPosition } from './graph';
 import { AddedRows, Analysis, Hypothesis, HypothesisHit, HypothesisInputs as HI, Matrix as HypothesisMatrix } from './hypotheses';
 import { ClusterHit, ClusterInfo, ClusterTitleInput } from './cluster-api';
+import { TeamConnectInput, TeamPresenceInput, TeamStatus } from './team';
 
 export const ERROR_CODES = [
   'bad-input',
@@ -751,6 +752,15 @@ export const api = {
   /** Clusters whose title matches, found as search finds words. */
   'clusters.search': entry(z.object({ q: z.string().max(1000) }).strict(), z.array(ClusterHit)),
   // ---- end of claim clusters ----
+  // ---- Live team work (shared/team.ts): the project syncs through a team server ----
+  /** Connects the open project to a team (address + token), or reconnects with the stored ones; waits for the first sync a few seconds. */
+  'team.connect': entry(TeamConnectInput, TeamStatus),
+  /** Stops syncing; the binding stays, local changes keep being counted until the next Connect. */
+  'team.disconnect': entry(Empty, TeamStatus),
+  'team.status': entry(Empty, TeamStatus),
+  /** This user's selection in a pane, shown to colleagues (null: none). */
+  'team.presence': entry(TeamPresenceInput, z.null()),
+  // ---- end of live team work ----
 } as const;
 
 /**

@@ -14,9 +14,10 @@ import { storeCase } from './store';
 import { hypothesesCase } from './hypotheses';
 import { richTextCrdtCase } from './richtext-crdt';
 import { teamServerCase } from './team-server';
+import { teamCase } from './team';
 
 /**
  * Every case `npm run bench` knows, in the order they run. A new case is one module in this folder
  * exporting a BenchCase, added to this list; `npm run bench -- <id>` then selects it by its id.
  */
-export const CASES: readonly BenchCase[] = [openCase, annotateCase, scrollCase, connectorsCase, storeCase, searchCase, exportCase, shareCase, anchorQualityCase, pdfCase, graphCase, hypothesesCase, richTextCrdtCase, teamServerCase, memoryCase];
+export const CASES: readonly BenchCase[] = [openCase, annotateCase, scrollCase, connectorsCase, storeCase, searchCase, exportCase, shareCase, anchorQualityCase, pdfCase, graphCase, hypothesesCase, richTextCrdtCase, teamServerCase, teamCase, memoryCase];

@@ -22,6 +22,7 @@ import { AGREEMENT_USAGE, agreementCommand, AgreementUsageError } from './agreem
 import { REFI_USAGE, refiCommand } from './refi';
 import { CLUSTERS_USAGE, clustersCommand } from './clusters';
 import { SERVE_USAGE, serveCommand } from './team-server';
+import { TEAM_USAGE, teamStatusCommand } from './team';
 
 const USAGE = `Usage: crossread <command> [options]
 
@@ -46,6 +47,7 @@ ${AGREEMENT_USAGE}
 ${REFI_USAGE}
 ${CLUSTERS_USAGE}
 ${SERVE_USAGE}
+${TEAM_USAGE}
 
 Options:
   --take-over     Open P even though another Crossread holds it. Only when that one is no
@@ -160,6 +162,16 @@ async function run(argv: string[]): Promise<number> {
       const backend = openBackend(requireProjectArg(values.project), false, 'ignore');
       try {
         process.stdout.write(await clustersCommand(backend, values.json ?? false));
+      } finally {
+        backend.close();
+      }
+      return 0;
+    }
+    case 'team': {
+      if (rest[0] !== 'status' || rest.length > 1) throw new UsageError('expected “team status”.');
+      const backend = openBackend(requireProjectArg(values.project), false, 'ignore');
+      try {
+        process.stdout.write(teamStatusCommand(backend, values.json ?? false));
       } finally {
         backend.close();
       }

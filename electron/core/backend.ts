@@ -34,6 +34,7 @@ import { refiHandlers } from './refi/handlers';
 import { graphHandlers } from './graph/handlers';
 import { hypothesisHandlers } from './hypotheses/handlers';
 import { clusterHandlers } from './clusters/handlers';
+import { teamService } from './team/service';
 import { Memos } from './memos/memos';
 import { SettingsStore } from './settings';
 import { Project } from './store/project';
@@ -141,6 +142,8 @@ export function createBackend(opts: BackendOptions): Backend {
       }
     }
   }
+
+  const team = teamService({ current: () => current, requireProject, homeDir: opts.homeDir, author: () => settings.get().author });
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -295,6 +298,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...graphHandlers(requireProject),
     ...hypothesisHandlers(requireProject, () => settings.get().author),
     ...clusterHandlers(requireProject, () => settings.get().author),
+    ...team.handlers,
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {
@@ -328,6 +332,7 @@ export function createBackend(opts: BackendOptions): Backend {
     project: () => current,
     idle: () => backups.idle(),
     close() {
+      team.stop();
       closeCurrent();
     },
   };

@@ -27,6 +27,7 @@ import { PasteDocumentDialog } from '../documents/PasteDocumentDialog';
 import { ShareProvider } from '../share/ShareContext';
 import { ShareUi } from '../share/ShareUi';
 import { RefiUi } from '../refi/RefiUi';
+import { TeamUi } from '../team/TeamUi';
 import { AttributesProvider } from '../attributes/AttributesContext';
 import { AttributesUi } from '../attributes/AttributesUi';
 import { Sidebar, type SidebarTab } from './Sidebar';
@@ -146,6 +147,7 @@ function Shell() {
         <ShareUi />
         <RefiUi />
         <span className="spacer" />
+        <TeamUi />
         <button type="button" onClick={() => void commands.run('documents.import')} disabled={state.project.readOnly}>
           {t('toolbar.import')}
         </button>

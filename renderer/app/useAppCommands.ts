@@ -9,6 +9,7 @@ import { useShareImport } from '../share/useShareImport';
 import { useRefi } from '../refi/useRefi';
 import { useT } from '../i18n/I18n';
 import { useViewPane } from '../views/useViewPane';
+import { useTeamStore } from '../team/store';
 import { useWorkspace } from './workspace';
 import type { SidebarTab } from './Sidebar';
 
@@ -85,6 +86,7 @@ export function useAppCommands(ui: Ui) {
     'view.timeline': { run: () => viewPane.toggle('timeline'), enabled: hasProject },
     'connectors.toggle': { run: () => actions.setPanels({ connectors: !state.layout.connectors }), enabled: hasProject },
     'followLinks.toggle': { run: () => actions.setPanels({ followLinks: !state.layout.followLinks }), enabled: hasProject },
+    'team.shareLive': { run: () => useTeamStore.getState().openDialog(), enabled: writable },
   };
   const run = useCommands(handlers);
   return { run, enabled: (id: keyof CommandHandlers) => handlers[id].enabled?.() ?? true };

@@ -851,6 +851,33 @@ export const en = {
   'hyp.dropHere': "Drop the claim here to add it as a row",
   'hyp.dragGrip': "Drag this claim onto the matrix to add it as a row",
   // ---- end of competing hypotheses: rows from the claim browser and by drag ----
+  // ---- live team work (renderer/team) ----
+  'command.team.shareLive': "Share live…",
+  'team.title': "Share live",
+  'team.intro': "Work on this project together with your team, live. Whoever runs your team's server gives you its address and your personal token. Your project file stays on this computer and keeps working offline.",
+  'team.server': "Server address",
+  'team.token': "Your token",
+  'team.tokenKept': "kept — leave empty to reconnect",
+  'team.as': "Team project {project}, as {user}",
+  'team.conflictsNote': "When two people change the same thing while apart, the later change wins and the other version goes to the conflicts list (File → Orphans and conflicts…).",
+  'team.connect': "Connect",
+  'team.connecting': "Connecting…",
+  'team.disconnect': "Disconnect",
+  'team.online': "{count, plural, one {# colleague online} other {# colleagues online}}",
+  'team.state.synced': "Synced",
+  'team.state.syncing': "Syncing {count, plural, one {# change} other {# changes}}",
+  'team.state.syncingAll': "Syncing…",
+  'team.state.offlineSince': "Offline since {time}",
+  'team.state.offline': "Offline",
+  'team.state.pending': "{count, plural, one {# change waiting} other {# changes waiting}}",
+  'team.state.connecting': "Connecting…",
+  'team.state.refused': "Token refused",
+  'team.state.off': "Not connected",
+  'team.error.refused': "The team server refused this token. Ask whoever runs the server for a new one.",
+  'team.error.unreachable': "Cannot reach the team server at {server}. Check the address; Crossread keeps trying, and your work is kept meanwhile.",
+  'team.error.url': "The server address must start with ws:// or wss:// and name a host, for example wss://team.example.org.",
+  'team.error.token': "This is not a Crossread team token: it starts with crt1. and has four parts separated by dots.",
+  // ---- end of live team work ----
 } as const;
 
 export type MessageKey = keyof typeof en;

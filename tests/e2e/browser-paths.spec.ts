@@ -173,7 +173,7 @@ sampleTest('the menu bar reaches Export annotations, Backups, and Orphans and co
   await expect(file.getByRole('menuitem')).toHaveText([
     /^New project…/, /^Open project…/, 'Open sample project', 'Switch project…', 'Import documents…', 'Manage tags…', 'Link types…',
     /^Export dossier…/, 'Export annotations…', 'Import annotations…', 'Orphans and conflicts…', 'Backups…',
-    'Export REFI-QDA project…', 'Import REFI-QDA project…', /^Settings/,
+    'Export REFI-QDA project…', 'Import REFI-QDA project…', 'Share live…', /^Settings/,
   ]);
   await page.screenshot({ path: path.join(test.info().outputDir, 'menu-bar-file.png') });
   await page.keyboard.press('Escape');

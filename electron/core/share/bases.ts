@@ -22,7 +22,10 @@ export function decide(base: string | undefined, mine: string, theirs: string, s
   return theirs > mine ? 'conflict-take' : 'conflict-keep';
 }
 
-/** The merge bases (table share_bases, migration 0004). */
+/**
+ * The merge bases: table share_bases (migration 0004) for files, or, with a `source`, the bases
+ * kept for one live team in sync_bases (migration 0015), which files never move.
+ */
 export class Bases {
   /**
    * Every base, read in one query on first use: a merge or an export of 10,000 claims asks for or
@@ -31,11 +34,18 @@ export class Bases {
   private known: Map<string, string> | null = null;
   private upsert: Statement | null = null;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly source: string | null = null,
+  ) {}
 
   private all(): Map<string, string> {
     if (!this.known) {
-      const rows = this.db.prepare('SELECT item_kind, item_id, modified_at FROM share_bases').all() as { item_kind: string; item_id: string; modified_at: string }[];
+      const rows = (
+        this.source === null
+          ? this.db.prepare('SELECT item_kind, item_id, modified_at FROM share_bases').all()
+          : this.db.prepare('SELECT item_kind, item_id, modified_at FROM sync_bases WHERE source = ?').all(this.source)
+      ) as { item_kind: string; item_id: string; modified_at: string }[];
       this.known = new Map(rows.map((r) => [key(r.item_kind, r.item_id), r.modified_at]));
     }
     return this.known;
@@ -45,17 +55,35 @@ export class Bases {
     return this.all().get(key(kind, id));
   }
 
+  /** Records the exchanged version without looking at the others (for a handful of items). */
+  put(kind: ItemKind, id: string, modified: string): void {
+    this.known?.set(key(kind, id), modified);
+    this.write(kind, id, modified);
+  }
+
   /** Records the exchanged version; writes nothing when it is already recorded. */
   set(kind: ItemKind, id: string, modified: string): void {
     const known = this.all();
     const k = key(kind, id);
     if (known.get(k) === modified) return;
-    this.upsert ??= this.db.prepare(
-      `INSERT INTO share_bases (item_kind, item_id, modified_at) VALUES (?, ?, ?)
-       ON CONFLICT (item_kind, item_id) DO UPDATE SET modified_at = excluded.modified_at`,
-    );
-    this.upsert.run(kind, id, modified);
     known.set(k, modified);
+    this.write(kind, id, modified);
+  }
+
+  private write(kind: ItemKind, id: string, modified: string): void {
+    if (this.source === null) {
+      this.upsert ??= this.db.prepare(
+        `INSERT INTO share_bases (item_kind, item_id, modified_at) VALUES (?, ?, ?)
+         ON CONFLICT (item_kind, item_id) DO UPDATE SET modified_at = excluded.modified_at`,
+      );
+      this.upsert.run(kind, id, modified);
+    } else {
+      this.upsert ??= this.db.prepare(
+        `INSERT INTO sync_bases (source, item_kind, item_id, modified_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (source, item_kind, item_id) DO UPDATE SET modified_at = excluded.modified_at`,
+      );
+      this.upsert.run(this.source, kind, id, modified);
+    }
   }
 }
 

@@ -109,16 +109,26 @@ export interface ExportOptions {
   version?: string;
   /** Remember what was exported as the merge base (skipped for read-only projects). */
   recordBases?: boolean;
+  /** Record them as the bases of this live team (sync_bases) rather than of files. */
+  basesSource?: string;
+  /**
+   * Only these claims and links (ids), nothing else: a live team sends what changed, and exporting
+   * a 10,000-claim project for each change made every change cost as much as the whole project.
+   */
+  only?: readonly string[];
 }
 
 /** The annotation file of `project` as a JSON-LD object (serialize with JSON.stringify). */
 export function exportCollection(project: Project, opts: ExportOptions = {}): Record<string, unknown> {
   const db = project.database;
+  const only = opts.only ? JSON.stringify(opts.only) : null;
+  const onlyArgs = only ? [only] : [];
+  const onlyIds = (column: string, joiner: 'WHERE' | 'AND') => (only ? ` ${joiner} ${column} IN (SELECT value FROM json_each(?))` : '');
   const notes = new Map<string, NoteRow>();
-  for (const n of db.prepare('SELECT owner_kind, owner_id, json, author, created_at, modified_at FROM notes').all() as NoteRow[]) {
+  for (const n of db.prepare(`SELECT owner_kind, owner_id, json, author, created_at, modified_at FROM notes${onlyIds('owner_id', 'WHERE')}`).all(...onlyArgs) as NoteRow[]) {
     notes.set(`${n.owner_kind}:${n.owner_id}`, n);
   }
-  const tags = db.prepare(`SELECT id, name, color, position, created_at, modified_at, deleted_at, ${TAG_CODE_COLUMNS} FROM tags ORDER BY id`).all() as (Parameters<typeof codeFieldsOf>[0] & {
+  const tags = db.prepare(`SELECT id, name, color, position, created_at, modified_at, deleted_at, ${TAG_CODE_COLUMNS} FROM tags${only ? ' WHERE 0' : ''} ORDER BY id`).all() as (Parameters<typeof codeFieldsOf>[0] & {
     id: string;
     name: string;
     color: string;
@@ -129,8 +139,10 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
   })[];
   const tagsOf = new Map<string, { id: string; name: string; created: string }[]>();
   for (const r of db
-    .prepare(`SELECT at.annotation_id, t.id, t.name, t.created_at FROM annotation_tags at JOIN tags t ON t.id = at.tag_id AND t.deleted_at IS NULL ORDER BY t.position, t.name`)
-    .all() as { annotation_id: string; id: string; name: string; created_at: string }[]) {
+    .prepare(
+      `SELECT at.annotation_id, t.id, t.name, t.created_at FROM annotation_tags at JOIN tags t ON t.id = at.tag_id AND t.deleted_at IS NULL${onlyIds('at.annotation_id', 'WHERE')} ORDER BY t.position, t.name`,
+    )
+    .all(...onlyArgs) as { annotation_id: string; id: string; name: string; created_at: string }[]) {
     const list = tagsOf.get(r.annotation_id) ?? [];
     list.push({ id: r.id, name: r.name, created: r.created_at });
     tagsOf.set(r.annotation_id, list);
@@ -140,25 +152,25 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
       `SELECT a.id, d.content_hash AS hash, a.start, a.end, a.exact, a.prefix, a.suffix, a.author, a.created_at, a.modified_at,
          a.deleted_at, d.deleted_at AS doc_deleted, x.state AS anchor
        FROM annotations a JOIN documents d ON d.id = a.document_id
-       LEFT JOIN annotation_anchors x ON x.annotation_id = a.id ORDER BY a.id`,
+       LEFT JOIN annotation_anchors x ON x.annotation_id = a.id${onlyIds('a.id', 'WHERE')} ORDER BY a.id`,
     )
-    .all() as ClaimRow[];
+    .all(...onlyArgs) as ClaimRow[];
   const orphans = db
-    .prepare('SELECT id, source, exact, prefix, suffix, start, end, tags, note_json, author, created_at, modified_at, deleted_at FROM orphans WHERE reattached_at IS NULL ORDER BY id')
-    .all() as OrphanRow[];
+    .prepare(`SELECT id, source, exact, prefix, suffix, start, end, tags, note_json, author, created_at, modified_at, deleted_at FROM orphans WHERE reattached_at IS NULL${onlyIds('id', 'AND')} ORDER BY id`)
+    .all(...onlyArgs) as OrphanRow[];
   const links = db
     .prepare(
       `SELECT l.id, l.from_id, l.to_id, l.author, l.created_at, l.modified_at, l.deleted_at, r.id AS relation_id, r.name AS relation
-       FROM links l JOIN relation_types r ON r.id = l.relation_id ORDER BY l.id`,
+       FROM links l JOIN relation_types r ON r.id = l.relation_id${onlyIds('l.id', 'WHERE')} ORDER BY l.id`,
     )
-    .all() as { id: string; from_id: string; to_id: string; author: string; created_at: string; modified_at: string; deleted_at: string | null; relation_id: string; relation: string }[];
+    .all(...onlyArgs) as { id: string; from_id: string; to_id: string; author: string; created_at: string; modified_at: string; deleted_at: string | null; relation_id: string; relation: string }[];
   // Links waiting for an orphan travel on as ordinary links, so a colleague who has both claims gets them.
   const pending = db
     .prepare(
       `SELECT p.id, p.from_id, p.to_id, p.author, p.created_at, p.modified_at, NULL AS deleted_at, r.id AS relation_id, r.name AS relation, p.note_json
-       FROM pending_links p JOIN relation_types r ON r.id = p.relation_id ORDER BY p.id`,
+       FROM pending_links p JOIN relation_types r ON r.id = p.relation_id${onlyIds('p.id', 'WHERE')} ORDER BY p.id`,
     )
-    .all() as ((typeof links)[number] & { note_json: string | null })[];
+    .all(...onlyArgs) as ((typeof links)[number] & { note_json: string | null })[];
   for (const p of pending) {
     if (p.note_json) notes.set(`link:${p.id}`, { owner_kind: 'link', owner_id: p.id, json: p.note_json, author: p.author, created_at: p.created_at, modified_at: p.modified_at });
   }
@@ -258,10 +270,12 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
     });
   }
 
-  items.push(...memoItems(project, bases));
-  items.push(...hypothesisItems(db, bases));
+  if (!only) {
+    items.push(...memoItems(project, bases));
+    items.push(...hypothesisItems(db, bases));
+  }
 
-  const documents = project.documents.list().sort((a, b) => (a.hash < b.hash ? -1 : 1)).map((d) => {
+  const documents = (only ? [] : project.documents.list()).sort((a, b) => (a.hash < b.hash ? -1 : 1)).map((d) => {
     bases.push(['document', d.hash, d.modifiedAt]);
     return {
       source: `${DOC_URN_PREFIX}${d.hash}`,
@@ -279,19 +293,23 @@ export function exportCollection(project: Project, opts: ExportOptions = {}): Re
     };
   });
   for (const t of tags) bases.push(['tag', t.id, t.modified_at]);
-  const relations = project.relations.list().sort((a, b) => (a.id < b.id ? -1 : 1));
+  const relations = (only ? [] : project.relations.list()).sort((a, b) => (a.id < b.id ? -1 : 1));
   for (const r of relations) bases.push(['relation', r.id, r.modifiedAt]);
-  const summary = readSummary(project);
+  const summary = only ? null : readSummary(project);
   if (summary) bases.push(['summary', SUMMARY_META_KEY, summary.modifiedAt]);
-  const attributeShare = exportAttributes(db);
+  const attributeShare = only ? { attributes: [], attributeValues: [], bases: [] } : exportAttributes(db);
   bases.push(...attributeShare.bases);
-  const clusterShare = exportClusterTitles(project);
+  const clusterShare = only ? { clusterTitles: [], bases: [] } : exportClusterTitles(project);
   bases.push(...clusterShare.bases);
 
   if (opts.recordBases && !project.readOnly) {
     project.write(() => {
-      const b = new Bases(db);
-      for (const [kind, id, modified] of bases) b.set(kind, id, modified);
+      const b = new Bases(db, opts.basesSource ?? null);
+      // A few records: written straight away rather than after reading every base of the project.
+      for (const [kind, id, modified] of bases) {
+        if (only) b.put(kind, id, modified);
+        else b.set(kind, id, modified);
+      }
     });
   }
 

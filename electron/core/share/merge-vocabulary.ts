@@ -21,6 +21,18 @@ const TAG_PALETTE = ['#3b7dd8', '#9b59b6', '#e67e22', '#16a2b8', '#c2185b', '#7f
 
 export const lower = (s: string) => s.toLocaleLowerCase();
 
+export interface MergeOptions {
+  /** Compare against the bases of this live team (sync_bases) instead of the file bases. */
+  basesSource?: string;
+  /**
+   * Keep the undo history. A live team's changes arrive all the time; forgetting the user's own
+   * steps at each would leave no undo at all. Undoing a step later restores its rows as a new change.
+   */
+  keepHistory?: boolean;
+  /** A document added from the file keeps the file's modified time, so both sides hold the same version. */
+  keepFileTimes?: boolean;
+}
+
 export abstract class MergeVocabulary {
   readonly tally = new Tally();
   /** Whether anything but the merge bases was written. */
@@ -38,9 +50,10 @@ export abstract class MergeVocabulary {
     protected readonly file: SharedFile,
     protected readonly fileName: string,
     protected readonly now: string,
+    protected readonly options: MergeOptions = {},
   ) {
     this.db = project.database;
-    this.bases = new Bases(this.db);
+    this.bases = new Bases(this.db, options.basesSource ?? null);
   }
 
   /**
@@ -282,7 +295,7 @@ export abstract class MergeVocabulary {
           pageStarts: sharedPageStarts(this.fileName, i, d['cr:pages'], d.text.length),
         },
         d.sourceName.split(/[\\/]/).pop() ?? '',
-        this.now,
+        this.options.keepFileTimes ? d.modified : this.now,
       );
       this.tally.documentsCreated++;
       this.tally.item('documents', 'new');

@@ -112,7 +112,7 @@ export class Merge extends MergeVocabulary {
     // Undo steps recorded before the merge may refer to rows it rewrote; replaying them could undo a
     // colleague's change unseen. The import itself is one transaction, so a history that is kept
     // consistent means forgetting the older steps (the Orphans and Conflicts lists keep what a merge set aside).
-    if (this.changed) this.project.history.clear();
+    if (this.changed && !this.options.keepHistory) this.project.history.clear();
   }
 
 

@@ -127,6 +127,10 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'clusters.list': { input: {}, required: [] },
   'clusters.rename': { input: { key: ID, title: 'Сделки на 17 млрд' }, required: ['key', 'title'] },
   'clusters.search': { input: { q: 'сделки' }, required: ['q'] },
+  'team.connect': { input: { url: 'ws://127.0.0.1:1234', token: 'crt1.teamkey.user1.secretsecret' }, required: ['url', 'token'] },
+  'team.disconnect': { input: {}, required: [] },
+  'team.status': { input: {}, required: [] },
+  'team.presence': { input: { selection: { documentId: ID, start: 1, end: 5 } }, required: ['selection'] },
 };
 
 /** A value of another type than `v`. */
@@ -197,6 +201,10 @@ const NESTED: [ApiName, unknown][] = [
   ['share.import', { file: { name: 'a.json', dataBase64: 'e30=' }, path: '/tmp/a.json' }],
   ['share.reattach', { id: ID, documentId: ID2, start: 5, end: 5 }],
   ['share.resolveConflict', { id: 1, choice: 'merge' }],
+  ['team.connect', { url: 'http://127.0.0.1:1234', token: 'crt1.teamkey.user1.secretsecret' }],
+  ['team.connect', { url: `ws://${'a'.repeat(600)}.org`, token: 'crt1.teamkey.user1.secretsecret' }],
+  ['team.connect', { url: 'ws://127.0.0.1:1234', token: 'not a token' }],
+  ['team.presence', { selection: { documentId: ID, start: 5, end: 1 } }],
 ];
 
 describe('input validation', () => {

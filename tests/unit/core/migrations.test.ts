@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, createProjectDb, migrate, type Db } from '../../../electron/core/store/db';
 import { MIGRATIONS } from '../../../electron/core/store/migrations';
 import { isJournalSql } from '../../../electron/core/store/history';
+import { installSyncTriggers } from '../../../electron/core/store/migrations/0015_team_sync';
 import { corpusText, KAZPRAVDA, makeBackend, tempDir } from './helpers';
 
 const NOW = '2025-11-07T10:00:00.000Z';
@@ -769,6 +770,50 @@ describe('0014_cluster_titles', () => {
       expect(isJournalSql(log[0]!.sql)).toBe(true);
       db.exec(log[0]!.sql);
       expect(db.prepare("SELECT title FROM cluster_titles WHERE id = 'a1'").get()).toEqual({ title: 'Сделки на 17 млрд' });
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('0015_team_sync', () => {
+  it('upgrades a schema-14 file: no change log until the project is bound to a team, then every synced table is logged', () => {
+    const { db, file } = dbAt(14);
+    try {
+      insertDocument(db, 'd1', 'h1');
+      insertAnnotation(db, 'a1', 'd1');
+
+      migrate(db, file, 15);
+
+      expect(isStrict(db, 'sync_changes')).toBe(true);
+      expect(isStrict(db, 'sync_bases')).toBe(true);
+      const changes = () => db.prepare('SELECT kind, id FROM sync_changes ORDER BY seq').all();
+      const syncTriggers = () => db.prepare("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync%'").pluck().all() as string[];
+      // A project never shared live has no triggers and keeps no log.
+      expect(syncTriggers()).toEqual([]);
+      insertTag(db, 't1', 'economic');
+      expect(changes()).toEqual([]);
+
+      installSyncTriggers(db);
+      installSyncTriggers(db);
+      db.prepare("UPDATE annotations SET modified_at = ? WHERE id = 'a1'").run(NOW);
+      db.prepare("INSERT INTO annotation_tags (annotation_id, tag_id) VALUES ('a1', 't1')").run();
+      db.prepare("INSERT INTO notes (owner_kind, owner_id, json, text, author, created_at, modified_at) VALUES ('annotation', 'a1', '{}', 'n', 'me', ?, ?)").run(NOW, NOW);
+      db.prepare("INSERT INTO project_meta (key, value) VALUES ('dossier.summary', '{}')").run();
+      // Other project settings are not team records.
+      db.prepare("INSERT INTO project_meta (key, value) VALUES ('layout', '{}')").run();
+      db.prepare("DELETE FROM annotation_tags WHERE annotation_id = 'a1'").run();
+      expect(changes()).toEqual([
+        { kind: 'annotation', id: 'a1' },
+        { kind: 'annotation', id: 'a1' },
+        { kind: 'note', id: 'annotation:a1' },
+        { kind: 'summary', id: 'dossier.summary' },
+        { kind: 'annotation', id: 'a1' },
+      ]);
+      const watched = new Set(syncTriggers());
+      for (const t of ['annotations', 'annotation_tags', 'links', 'tags', 'relation_types', 'documents', 'notes', 'attributes', 'attribute_values', 'hypothesis_ratings', 'cluster_titles']) {
+        expect(watched.has(t), t).toBe(true);
+      }
     } finally {
       db.close();
     }

@@ -13,6 +13,7 @@ import { sql as favouriteTags } from './0011_favourite_tags';
 import { sql as graphPositions } from './0012_graph_positions';
 import { sql as hypotheses } from './0013_hypotheses';
 import { sql as clusterTitles } from './0014_cluster_titles';
+import { sql as teamSync } from './0015_team_sync';
 
 /** A numbered schema step. Never edit one after it has landed: add the next number instead. */
 export interface Migration {
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'graph_positions', sql: graphPositions },
   { version: 13, name: 'hypotheses', sql: hypotheses },
   { version: 14, name: 'cluster_titles', sql: clusterTitles },
+  { version: 15, name: 'team_sync', sql: teamSync },
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1]!.version;
