@@ -4,6 +4,7 @@
  * several server processes keep their clients in sync. Plain Node: the CLI, the Docker image and
  * the tests run this same code.
  */
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import { Server, type onAuthenticatePayload } from '@hocuspocus/server';
 import { SQLite } from '@hocuspocus/extension-sqlite';
@@ -170,6 +171,14 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
     },
   });
 
+  // Hocuspocus' destroy() stores the documents and stops listening but leaves open sockets be; a
+  // stopped server must drop its members, so they see it gone and reconnect to the next one.
+  const sockets = new Set<Socket>();
+  server.httpServer.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+
   try {
     await new Promise<void>((resolve, reject) => {
       server.httpServer.once('error', reject);
@@ -215,6 +224,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
         clearInterval(sweep);
         // destroy() stores every loaded document before it resolves.
         await server.destroy();
+        for (const socket of sockets) socket.destroy();
+        sockets.clear();
         registry.close();
       })();
       return stopping;
