@@ -34,6 +34,7 @@ import { refiHandlers } from './refi/handlers';
 import { graphHandlers } from './graph/handlers';
 import { hypothesisHandlers } from './hypotheses/handlers';
 import { clusterHandlers } from './clusters/handlers';
+import { figureHandlers } from './figures/handlers';
 import { Memos } from './memos/memos';
 import { SettingsStore } from './settings';
 import { Project } from './store/project';
@@ -295,6 +296,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...graphHandlers(requireProject),
     ...hypothesisHandlers(requireProject, () => settings.get().author),
     ...clusterHandlers(requireProject, () => settings.get().author),
+    ...figureHandlers(),
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {

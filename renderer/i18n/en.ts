@@ -841,6 +841,9 @@ export const en = {
   'refi.reason.no-sources': "it groups codes or notes, not sources",
   'refi.reason.name-taken': "an attribute of that name is not yes/no",
   // ---- end of REFI-QDA sets ----
+  // ---- Finishing the web of claims (figures saved, connectors by keyboard) ----
+  'graph.figureSaved': 'Saved {name}',
+  // ---- end of finishing the web of claims ----
 } as const;
 
 export type MessageKey = keyof typeof en;

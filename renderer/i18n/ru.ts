@@ -842,4 +842,7 @@ export const ru: Record<MessageKey, string> = {
   'refi.reason.no-sources': 'он объединяет коды или заметки, а не источники',
   'refi.reason.name-taken': 'атрибут с таким именем не является атрибутом «да/нет»',
   // ---- end of REFI-QDA sets ----
+  // ---- Finishing the web of claims (figures saved, connectors by keyboard) ----
+  'graph.figureSaved': 'Сохранено: {name}',
+  // ---- end of finishing the web of claims ----
 };

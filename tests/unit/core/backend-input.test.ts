@@ -127,6 +127,7 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'clusters.list': { input: {}, required: [] },
   'clusters.rename': { input: { key: ID, title: 'Сделки на 17 млрд' }, required: ['key', 'title'] },
   'clusters.search': { input: { q: 'сделки' }, required: ['q'] },
+  'figure.write': { input: { kind: 'svg', dataBase64: 'PHN2Zz48L3N2Zz4=', path: '/tmp/graph.svg' }, required: ['kind', 'dataBase64', 'path'] },
 };
 
 /** A value of another type than `v`. */
