@@ -21,6 +21,10 @@ interface Props {
 /** Where a node is drawn on the page, for the e2e tests and for anything that points at a node. */
 export interface GraphCanvasElement extends HTMLDivElement {
   nodeBox?(nodeId: string): { x: number; y: number } | null;
+  /** How a node is drawn now: faded or not, and the caption of the group box it sits in. */
+  nodeState?(nodeId: string): { faded: boolean; group: string | null } | null;
+  /** The whole drawing's size in graph units: what the PNG export draws, at its scale. */
+  drawingSize?(): { w: number; h: number };
 }
 
 /**
@@ -72,6 +76,16 @@ export function GraphCanvas({ view, onOpen, cyRef }: Props) {
       const p = n.renderedPosition();
       const r = el.getBoundingClientRect();
       return { x: r.left + p.x, y: r.top + p.y };
+    };
+    el.drawingSize = () => {
+      const bb = cy.elements().boundingBox();
+      return { w: bb.w, h: bb.h };
+    };
+    el.nodeState = (nodeId) => {
+      const n = cy.getElementById(nodeId);
+      if (n.empty()) return null;
+      const parent = n.parent();
+      return { faded: n.hasClass('faded'), group: parent.empty() ? null : String(parent.data('label') as string) };
     };
     return () => {
       sized.disconnect();
