@@ -65,6 +65,8 @@ export const COMMANDS = [
   { id: 'view.timeline', label: 'Timeline', accelerator: 'Alt+Shift+T', menu: 'view' },
   { id: 'connectors.toggle', label: 'Show or Hide Links Between Panes', accelerator: 'Shift+CmdOrCtrl+L', menu: 'view', keepsLinkMode: true },
   { id: 'followLinks.toggle', label: 'Follow Links While Scrolling', menu: 'view', keepsLinkMode: true },
+  // The keyboard's way to the connectors: focus goes to the selected claim's first one, arrows walk them.
+  { id: 'connectors.focus', label: 'Go to the Selected Claim’s Links Between Panes', accelerator: 'Alt+Shift+L', menu: 'view', keepsLinkMode: true },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

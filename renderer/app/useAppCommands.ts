@@ -10,6 +10,7 @@ import { useRefi } from '../refi/useRefi';
 import { useT } from '../i18n/I18n';
 import { useViewPane } from '../views/useViewPane';
 import { useWorkspace } from './workspace';
+import { useConnectors } from '../connectors/store';
 import type { SidebarTab } from './Sidebar';
 
 export type AppDialog = 'tags' | 'relations' | 'settings' | 'about' | 'palette' | 'matrix' | 'export' | 'backups' | 'paste' | null;
@@ -85,6 +86,7 @@ export function useAppCommands(ui: Ui) {
     'view.timeline': { run: () => viewPane.toggle('timeline'), enabled: hasProject },
     'connectors.toggle': { run: () => actions.setPanels({ connectors: !state.layout.connectors }), enabled: hasProject },
     'followLinks.toggle': { run: () => actions.setPanels({ followLinks: !state.layout.followLinks }), enabled: hasProject },
+    'connectors.focus': { run: () => useConnectors.getState().requestFocus(), enabled: hasProject },
   };
   const run = useCommands(handlers);
   return { run, enabled: (id: keyof CommandHandlers) => handlers[id].enabled?.() ?? true };

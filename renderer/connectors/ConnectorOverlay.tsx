@@ -9,6 +9,9 @@ import { ConnectorEngine, HOT_HIGHLIGHT, type DrawnLink } from './engine';
 import { ConnectorToggles } from './ConnectorToggles';
 import { useConnectors } from './store';
 
+const QUOTE_CHARS = 60;
+const shortQuote = (text: string) => (text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS - 1).trimEnd()}…` : text);
+
 /**
  * Links drawn between the side-by-side panes, over the reading row (the element it is placed in): the React side feeds the
  * engine (engine.ts) the links, claims and pane order, and shows what the pointer found (the
@@ -20,7 +23,7 @@ export function ConnectorOverlay() {
   const reveal = useRevealClaim();
   const host = useRef<HTMLDivElement>(null);
   const engine = useRef<ConnectorEngine | null>(null);
-  const { hot, tip, setHot, selectLink } = useConnectors();
+  const { hot, tip, setHot, selectLink, focusRequest } = useConnectors();
   const { layout, links, annotations, relations, documents } = state;
 
   const order = useMemo(() => layout.panes.map((p) => p.documentId), [layout.panes]);
@@ -37,8 +40,8 @@ export function ConnectorOverlay() {
   }, [links, claims, relations]);
 
   // The engine calls back through refs, so it is made once and never sees a stale closure.
-  const latest = useRef({ reveal, t, links, relations, documents, claims, actions, setHot, selectLink });
-  latest.current = { reveal, t, links, relations, documents, claims, actions, setHot, selectLink };
+  const latest = useRef({ reveal, t, links, relations, documents, claims, annotations, actions, setHot, selectLink });
+  latest.current = { reveal, t, links, relations, documents, claims, annotations, actions, setHot, selectLink };
   useLayoutEffect(() => {
     // The reading row is the element this overlay is placed in.
     const row = host.current?.parentElement;
@@ -58,6 +61,13 @@ export function ConnectorOverlay() {
         latest.current.actions.showClaim(link.fromId);
       },
       reveal: (claimId) => latest.current.reveal(claimId),
+      connectorLabel: (linkId) => {
+        const { links: ls, relations: rs, t: tr, annotations: as } = latest.current;
+        const link = ls.find((l) => l.id === linkId);
+        const quote = (id: string | undefined) => shortQuote(as.find((a) => a.id === id)?.exact ?? '');
+        const directed = relationIsDirected(rs.find((r) => r.id === link?.relationId));
+        return tr(directed ? 'connectors.connectorLabel' : 'connectors.connectorLabelBoth', { relation: relationOf(linkId), from: quote(link?.fromId), to: quote(link?.toId) });
+      },
       markerLabel: (m) => {
         const { t: tr, documents: docs, claims: cs } = latest.current;
         const relation = relationOf(m.linkId);
@@ -85,9 +95,24 @@ export function ConnectorOverlay() {
   }, [selectedId, selectLink]);
 
   const hotSet = useMemo(() => new Set(hot), [hot]);
+  const focusable = useMemo(() => new Set(selectedId ? drawn.filter((l) => l.fromId === selectedId || l.toId === selectedId).map((l) => l.id) : []), [drawn, selectedId]);
   useLayoutEffect(() => {
-    engine.current?.update({ order, links: drawn, claims, show: layout.connectors, follow: layout.followLinks, hot: hotSet });
-  }, [order, drawn, claims, layout.connectors, layout.followLinks, hotSet, state.tags]);
+    engine.current?.update({ order, links: drawn, claims, show: layout.connectors, follow: layout.followLinks, hot: hotSet, focusable });
+  }, [order, drawn, claims, layout.connectors, layout.followLinks, hotSet, focusable, state.tags]);
+
+  // The key that goes to the selected claim's connectors: asked for in the store, done here where
+  // the engine is; the frame that draws the request's state is awaited first.
+  const asked = useRef(focusRequest);
+  useEffect(() => {
+    if (focusRequest === asked.current) return;
+    asked.current = focusRequest;
+    const frame = requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (!engine.current?.focusFirst()) latest.current.actions.notify('info', latest.current.t('connectors.noneToFocus'));
+      }),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [focusRequest]);
 
   // Both ends of a hovered link are marked in the text too.
   useEffect(() => {

@@ -21,6 +21,8 @@ export interface EngineInput {
   show: boolean;
   follow: boolean;
   hot: ReadonlySet<string>;
+  /** Links whose connectors take keyboard focus (the selected claim's): a few tab stops, not hundreds. */
+  focusable: ReadonlySet<string>;
 }
 
 export interface EngineEvents {
@@ -28,6 +30,8 @@ export interface EngineEvents {
   select(linkId: string): void;
   reveal(claimId: string): void;
   markerLabel(marker: EdgeMarker): string;
+  /** A focusable connector's accessible name: its relation and the quotes at its two ends. */
+  connectorLabel(linkId: string): string;
 }
 
 /**
@@ -38,7 +42,7 @@ export interface EngineEvents {
  * changes only ask for the next frame, and the frame they land in is the one that draws.
  */
 export class ConnectorEngine {
-  private input: EngineInput = { order: [], links: [], claims: new Map(), show: true, follow: false, hot: new Set() };
+  private input: EngineInput = { order: [], links: [], claims: new Map(), show: true, follow: false, hot: new Set(), focusable: new Set() };
   private frame = 0;
   private readonly svg: SVGSVGElement;
   private readonly defs: SVGDefsElement;
@@ -60,6 +64,8 @@ export class ConnectorEngine {
   private pointer: { documentId: string; x: number; y: number } | 'hit' | 'none' = 'none';
   /** Whether the hovered links came from a claim under the pointer (so leaving the text clears them). */
   private hoverFromText = false;
+  /** A connector has the keyboard's focus: it, not the resting pointer, says which link is marked. */
+  private keyboardFocus = false;
   private readonly unwatch: () => void;
 
   constructor(
@@ -69,10 +75,13 @@ export class ConnectorEngine {
   ) {
     this.svg = document.createElementNS(SVG, 'svg');
     this.svg.classList.add('connector-svg');
-    this.svg.setAttribute('aria-hidden', 'true');
     this.defs = document.createElementNS(SVG, 'defs');
     this.lines = document.createElementNS(SVG, 'g');
     this.hits = document.createElementNS(SVG, 'g');
+    // The drawn lines are decoration; the pointer targets above them (the focusable connectors and
+    // the edge markers) are controls, so they stay in the accessibility tree.
+    this.lines.setAttribute('aria-hidden', 'true');
+    this.defs.setAttribute('aria-hidden', 'true');
     this.svg.append(this.defs, this.lines, this.hits);
     host.prepend(this.svg);
     this.resize = new ResizeObserver(() => this.schedule());
@@ -177,7 +186,7 @@ export class ConnectorEngine {
     }
     const layout = show ? layoutConnectors(panes, links, rects) : { connectors: [], markers: [] };
     const at = this.pointer;
-    if (hoverIds !== undefined) this.events.hover(hoverIds, hoverIds[0] && typeof at === 'object' ? { linkId: hoverIds[0], x: at.x, y: at.y } : null);
+    if (hoverIds !== undefined && !this.keyboardFocus) this.events.hover(hoverIds, hoverIds[0] && typeof at === 'object' ? { linkId: hoverIds[0], x: at.x, y: at.y } : null);
     // Writes.
     Object.assign(this.host.style, { left: `${rowBox.left}px`, top: `${rowBox.top}px`, width: `${rowBox.width}px`, height: `${rowBox.height}px` });
     this.svg.setAttribute('viewBox', `${rowBox.left} ${rowBox.top} ${Math.max(1, rowBox.width)} ${Math.max(1, rowBox.height)}`);
@@ -329,6 +338,7 @@ export class ConnectorEngine {
       }
       const hot = this.input.hot.has(c.linkId);
       if (line.classList.contains('is-hot') !== hot) line.classList.toggle('is-hot', hot);
+      this.writeFocusable(hit, c.linkId);
     });
     for (let i = connectors.length; i < this.paths.length; i++) {
       const { line, hit } = this.paths[i]!;
@@ -337,7 +347,34 @@ export class ConnectorEngine {
       hit.style.display = 'none';
       delete line.dataset.linkId;
       delete hit.dataset.linkId;
+      this.writeFocusable(hit, null);
     }
+  }
+
+  /** Makes a connector a button in the tab order when its link is the selected claim's, and an inert line otherwise. */
+  private writeFocusable(hit: SVGPathElement, linkId: string | null): void {
+    const focusable = linkId !== null && this.input.focusable.has(linkId);
+    const label = focusable ? this.events.connectorLabel(linkId) : null;
+    if ((hit.getAttribute('aria-label') ?? null) === label) return;
+    if (label === null) {
+      for (const a of ['tabindex', 'role', 'aria-label']) hit.removeAttribute(a);
+      return;
+    }
+    hit.setAttribute('tabindex', '0');
+    hit.setAttribute('role', 'button');
+    hit.setAttribute('aria-label', label);
+  }
+
+  /** The connectors that take focus, in the order they are drawn (top to bottom, pane by pane). */
+  private focusableHits(): SVGPathElement[] {
+    return this.paths.map((p) => p.hit).filter((h) => h.style.display !== 'none' && h.hasAttribute('tabindex'));
+  }
+
+  /** Moves the keyboard's focus to the first connector of the selected claim; false when none is drawn. */
+  focusFirst(): boolean {
+    const first = this.focusableHits()[0];
+    first?.focus();
+    return first !== undefined;
   }
 
   private bindHit(hit: SVGPathElement): void {
@@ -349,6 +386,34 @@ export class ConnectorEngine {
     hit.addEventListener('click', () => {
       if (hit.dataset.linkId) this.events.select(hit.dataset.linkId);
     });
+    // From the keyboard, focus stands for the pointer: it marks both ends and names the relation.
+    hit.addEventListener('focus', () => {
+      const linkId = hit.dataset.linkId;
+      const [x, y] = (this.lineOf(hit)?.dataset.from ?? '0,0').split(',').map(Number);
+      this.keyboardFocus = true;
+      if (linkId) this.events.hover([linkId], { linkId, x: x!, y: y! });
+    });
+    hit.addEventListener('blur', () => {
+      this.keyboardFocus = false;
+      this.events.hover([], null);
+    });
+    hit.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        if (hit.dataset.linkId) this.events.select(hit.dataset.linkId);
+        return;
+      }
+      const step = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;
+      if (step === 0) return;
+      e.preventDefault();
+      const all = this.focusableHits();
+      const next = all[(all.indexOf(hit) + step + all.length) % all.length];
+      next?.focus();
+    });
+  }
+
+  private lineOf(hit: SVGPathElement): SVGPathElement | undefined {
+    return this.paths.find((p) => p.hit === hit)?.line;
   }
 
   private writeMarkers(markers: readonly EdgeMarker[]): void {

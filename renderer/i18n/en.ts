@@ -843,6 +843,10 @@ export const en = {
   // ---- end of REFI-QDA sets ----
   // ---- Finishing the web of claims (figures saved, connectors by keyboard) ----
   'graph.figureSaved': 'Saved {name}',
+  'command.connectors.focus': "Go to the selected claim's links between panes",
+  'connectors.connectorLabel': '{relation}: «{from}» → «{to}»',
+  'connectors.connectorLabelBoth': '{relation}: «{from}» ↔ «{to}»',
+  'connectors.noneToFocus': 'No link of the selected claim is drawn between the panes on screen.',
   // ---- end of finishing the web of claims ----
 } as const;
 

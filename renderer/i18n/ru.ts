@@ -844,5 +844,9 @@ export const ru: Record<MessageKey, string> = {
   // ---- end of REFI-QDA sets ----
   // ---- Finishing the web of claims (figures saved, connectors by keyboard) ----
   'graph.figureSaved': 'Сохранено: {name}',
+  'command.connectors.focus': 'Перейти к связям выбранного утверждения между панелями',
+  'connectors.connectorLabel': '{relation}: «{from}» → «{to}»',
+  'connectors.connectorLabelBoth': '{relation}: «{from}» ↔ «{to}»',
+  'connectors.noneToFocus': 'Ни одна связь выбранного утверждения не нарисована между панелями на экране.',
   // ---- end of finishing the web of claims ----
 };
