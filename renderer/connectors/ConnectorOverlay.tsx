@@ -40,30 +40,34 @@ export function ConnectorOverlay() {
   }, [links, claims, relations]);
 
   // The engine calls back through refs, so it is made once and never sees a stale closure.
-  const latest = useRef({ reveal, t, links, relations, documents, claims, annotations, actions, setHot, selectLink });
-  latest.current = { reveal, t, links, relations, documents, claims, annotations, actions, setHot, selectLink };
+  const linkById = useMemo(() => new Map(links.map((l) => [l.id, l])), [links]);
+  const latest = useRef({ reveal, t, linkById, relations, documents, claims, annotations, actions, setHot, selectLink });
+  latest.current = { reveal, t, linkById, relations, documents, claims, annotations, actions, setHot, selectLink };
   useLayoutEffect(() => {
     // The reading row is the element this overlay is placed in.
     const row = host.current?.parentElement;
     if (!row || !host.current) return;
     const relationOf = (linkId: string) => {
-      const { links: ls, relations: rs, t: tr } = latest.current;
-      const relationId = ls.find((l) => l.id === linkId)?.relationId;
+      const { linkById: ls, relations: rs, t: tr } = latest.current;
+      const relationId = ls.get(linkId)?.relationId;
       const rel = rs.find((r) => r.id === relationId);
       return rel ? relationNames(rel, tr).name : '?';
     };
+    // Marker labels differ only by relation, place and document: thousands of markers share a few
+    // dozen wordings, each formatted once per language.
+    const worded = new WeakMap<object, Map<string, string>>();
     const e = new ConnectorEngine(row, host.current, {
       hover: (ids, at) => latest.current.setHot(ids, at),
       select: (linkId) => {
-        const link = latest.current.links.find((l) => l.id === linkId);
+        const link = latest.current.linkById.get(linkId);
         if (!link) return;
         latest.current.selectLink(linkId);
         latest.current.actions.showClaim(link.fromId);
       },
       reveal: (claimId) => latest.current.reveal(claimId),
       connectorLabel: (linkId) => {
-        const { links: ls, relations: rs, t: tr, annotations: as } = latest.current;
-        const link = ls.find((l) => l.id === linkId);
+        const { linkById: ls, relations: rs, t: tr, annotations: as } = latest.current;
+        const link = ls.get(linkId);
         const quote = (id: string | undefined) => shortQuote(as.find((a) => a.id === id)?.exact ?? '');
         const directed = relationIsDirected(rs.find((r) => r.id === link?.relationId));
         return tr(directed ? 'connectors.connectorLabel' : 'connectors.connectorLabelBoth', { relation: relationOf(linkId), from: quote(link?.fromId), to: quote(link?.toId) });
@@ -71,11 +75,16 @@ export function ConnectorOverlay() {
       markerLabel: (m) => {
         const { t: tr, documents: docs, claims: cs } = latest.current;
         const relation = relationOf(m.linkId);
-        if (m.where === 'closed') {
-          const title = docs.find((d) => d.id === cs.get(m.hiddenId)?.documentId)?.title ?? '';
-          return tr('connectors.markerClosed', { title, relation });
+        const title = m.where === 'closed' ? (docs.find((d) => d.id === cs.get(m.hiddenId)?.documentId)?.title ?? '') : '';
+        let cache = worded.get(tr);
+        if (!cache) worded.set(tr, (cache = new Map()));
+        const key = `${m.where}\u0000${relation}\u0000${title}`;
+        let label = cache.get(key);
+        if (label === undefined) {
+          label = m.where === 'closed' ? tr('connectors.markerClosed', { title, relation }) : tr(m.where === 'above' ? 'connectors.markerAbove' : 'connectors.markerBelow', { relation });
+          cache.set(key, label);
         }
-        return tr(m.where === 'above' ? 'connectors.markerAbove' : 'connectors.markerBelow', { relation });
+        return label;
       },
     });
     engine.current = e;
@@ -90,7 +99,7 @@ export function ConnectorOverlay() {
   useEffect(() => {
     const { selectedLinkId } = useConnectors.getState();
     if (!selectedLinkId) return;
-    const link = latest.current.links.find((l) => l.id === selectedLinkId);
+    const link = latest.current.linkById.get(selectedLinkId);
     if (!link || (link.fromId !== selectedId && link.toId !== selectedId)) selectLink(null);
   }, [selectedId, selectLink]);
 

@@ -61,6 +61,8 @@ interface PooledConnector {
   hot: boolean;
   /** Its accessible name while it takes focus; null while it is a plain line. */
   label: string | null;
+  /** The link the label was worded for. */
+  labelled: string | null;
 }
 
 export interface ConnectorEvents {
@@ -144,9 +146,12 @@ export class ConnectorLayer {
 
   /** Makes a connector a button in the tab order when its link is the selected claim's, and an inert line otherwise. */
   private writeFocusable(drawn: PooledConnector, linkId: string | null, focusable: ReadonlySet<string>): void {
-    const label = linkId !== null && focusable.has(linkId) ? this.events.connectorLabel(linkId) : null;
-    if (drawn.label === label) return;
+    const takes = linkId !== null && focusable.has(linkId);
+    // Worded only when the connector starts taking focus or shows another link: not every frame.
+    if (takes ? drawn.labelled === linkId : drawn.label === null) return;
+    const label = takes ? this.events.connectorLabel(linkId) : null;
     drawn.label = label;
+    drawn.labelled = takes ? linkId : null;
     const { hit } = drawn;
     if (label === null) {
       for (const a of ['tabindex', 'role', 'aria-label']) hit.removeAttribute(a);
@@ -158,7 +163,7 @@ export class ConnectorLayer {
   }
 
   private make(): PooledConnector {
-    const drawn: PooledConnector = { key: null, line: document.createElementNS(SVG, 'path'), hit: document.createElementNS(SVG, 'path'), d: '', gutter: '', from: '', to: '', look: '', hot: false, label: null };
+    const drawn: PooledConnector = { key: null, line: document.createElementNS(SVG, 'path'), hit: document.createElementNS(SVG, 'path'), d: '', gutter: '', from: '', to: '', look: '', hot: false, label: null, labelled: null };
     drawn.line.classList.add('connector');
     drawn.hit.classList.add('connector-hit');
     this.lines.append(drawn.line);
