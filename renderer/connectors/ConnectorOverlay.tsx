@@ -162,7 +162,8 @@ export function ConnectorOverlay() {
               </div>
             );
           })}
-          <div className="connector-tip-hint">{t('connectors.tipHint')}</div>
+          {/* Focus, not the pointer, brought the tip: the key that opens the link is the hint. */}
+          <div className="connector-tip-hint">{t(document.activeElement?.matches('.connector-hit') ? 'connectors.tipHintKey' : 'connectors.tipHint')}</div>
         </div>
       ) : null}
       <ConnectorToggles />

@@ -847,6 +847,7 @@ export const en = {
   'connectors.connectorLabel': '{relation}: «{from}» → «{to}»',
   'connectors.connectorLabelBoth': '{relation}: «{from}» ↔ «{to}»',
   'connectors.noneToFocus': 'No link of the selected claim is drawn between the panes on screen.',
+  'connectors.tipHintKey': 'Enter shows the link in the inspector; arrows go to the next one',
   // ---- end of finishing the web of claims ----
 } as const;
 

@@ -848,5 +848,6 @@ export const ru: Record<MessageKey, string> = {
   'connectors.connectorLabel': '{relation}: «{from}» → «{to}»',
   'connectors.connectorLabelBoth': '{relation}: «{from}» ↔ «{to}»',
   'connectors.noneToFocus': 'Ни одна связь выбранного утверждения не нарисована между панелями на экране.',
+  'connectors.tipHintKey': 'Enter покажет связь в панели утверждения; стрелки — к следующей',
   // ---- end of finishing the web of claims ----
 };

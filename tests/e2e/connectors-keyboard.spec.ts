@@ -39,6 +39,7 @@ sampleTest('the selected claim’s connectors are reached by keyboard, named, ri
   // Focus marks both ends in the text and names the relation, as hovering does.
   await expect.poll(() => page.evaluate(() => CSS.highlights.get('cr-link-hot')?.size ?? 0)).toBe(2);
   await expect(page.getByRole('tooltip')).toContainText(first.name!.startsWith('supports') ? 'supports' : 'same claim');
+  await expect(page.getByRole('tooltip')).toContainText('Enter shows the link in the inspector');
 
   await page.keyboard.press('ArrowDown');
   const second = (await focused(page))!;
