@@ -55,6 +55,10 @@ sampleTest('the selected claim’s connectors are reached by keyboard, named, ri
   await expect(chosen).toHaveCount(1);
   await expect(chosen.locator('.relation')).toHaveText(second.name!.startsWith('supports') ? 'supports' : 'same claim');
   expect(links.some((l) => l.id === second.linkId && l.from === 'K1')).toBe(true);
+  // Each connector is drawn in its relation's colour: supports green, same claim violet.
+  const drawnIn = (from: string, to: string) => page.locator(`path.connector[data-link-id="${links.find((l) => l.from === from && l.to === to)!.id}"]`);
+  await expect(drawnIn('K1', 'C1')).toHaveAttribute('stroke', '#2f9e44');
+  await expect(drawnIn('K1', 'Z1')).toHaveAttribute('stroke', '#7048e8');
   // The accessible name is what a screen reader finds.
   await expect(page.getByRole('button', { name: supports })).toHaveCount(1);
 });

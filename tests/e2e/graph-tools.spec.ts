@@ -146,3 +146,16 @@ sampleTest('grouped by a source attribute, the graph puts each claim in a box ca
   expect((await nodeState(page, c.Z1.id))?.group).toBe('No value');
   expect((await nodeState(page, c.Z2.id))?.group).toBe('No value');
 });
+
+sampleTest('grouped by cluster, the claims joined as the same claim are one node in the Clusters box, the others stay claims', async ({ page }) => {
+  const c = await linkedClaims(page);
+  await openGraph(page);
+  await expect(status(page)).toHaveText('4 claims · 4 links');
+  await page.getByRole('combobox', { name: 'Group by' }).selectOption({ label: 'Cluster' });
+  // C and Z2 (same claim) become one node; its links to K and Z1 stay, the same-claim link is the node itself.
+  await expect(status(page)).toHaveText('3 claims · 3 links');
+  const members = await Promise.all([nodeState(page, c.C.id), nodeState(page, c.Z2.id)]);
+  expect(members.filter((m) => m !== null)).toEqual([{ faded: false, group: 'Clusters' }]);
+  expect((await nodeState(page, c.K.id))?.group).toMatch(/Велизаде|kazpravda/i);
+  expect((await nodeState(page, c.Z1.id))?.group).toMatch(/Бадамов|zakon/i);
+});
