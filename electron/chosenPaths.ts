@@ -43,7 +43,7 @@ export class ChosenPaths implements PathApprovals {
 }
 
 /** The API entries that write a file at a path the renderer sends. */
-export const WRITES_TO_CHOSEN_PATH: ReadonlySet<string> = new Set(['export.write', 'codebook.write', 'share.exportTo', 'project.create', 'agreement.write', 'refi.exportTo']);
+export const WRITES_TO_CHOSEN_PATH: ReadonlySet<string> = new Set(['export.write', 'codebook.write', 'share.exportTo', 'project.create', 'agreement.write', 'refi.exportTo', 'figure.write']);
 
 /**
  * The API entries that read a file at a path the renderer sends: previews (dryRun) as often as

@@ -21,6 +21,7 @@ const DOCUMENT_FILTERS = [
 ];
 /** Crossread's own annotation files end in .crossread.json; W3C and Hypothesis files in .json or .jsonld. */
 const ANNOTATION_FILTERS = [{ name: 'Annotation files', extensions: ['json', 'jsonld'] }];
+const FIGURE_FILTERS = { svg: { name: 'SVG image', extensions: ['svg'] }, png: { name: 'PNG image', extensions: ['png'] } };
 const REFI_FILTERS = { qdpx: [{ name: 'REFI-QDA project', extensions: ['qdpx'] }], qdc: [{ name: 'REFI-QDA codebook', extensions: ['qdc'] }] };
 
 export interface DialogApi {
@@ -116,6 +117,17 @@ export function createDialogHandlers(
         title: kind === 'qdpx' ? 'Export REFI-QDA Project' : 'Export REFI-QDA Codebook',
         defaultPath: path.join(defaultDir, withExtension(path.basename(defaultName), [kind])),
         filters: REFI_FILTERS[kind],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (chosen === null) return null;
+      approve.write(chosen);
+      return { path: chosen };
+    },
+    'dialog.saveFigure': async ({ kind, defaultName }) => {
+      const chosen = await chooseSavePath(dialogs, {
+        title: 'Export Figure',
+        defaultPath: path.join(defaultDir, withExtension(path.basename(defaultName), [kind])),
+        filters: [FIGURE_FILTERS[kind]],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       if (chosen === null) return null;

@@ -67,6 +67,8 @@ export const COMMANDS = [
   { id: 'followLinks.toggle', label: 'Follow Links While Scrolling', menu: 'view', keepsLinkMode: true },
   // Live team work: the server address and token, the connection, Disconnect.
   { id: 'team.shareLive', label: 'Share Live…', menu: 'file' },
+  // The keyboard's way to the connectors: focus goes to the selected claim's first one, arrows walk them.
+  { id: 'connectors.focus', label: 'Go to the Selected Claim’s Links Between Panes', accelerator: 'Alt+Shift+L', menu: 'view', keepsLinkMode: true },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

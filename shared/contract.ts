@@ -19,6 +19,7 @@ import { GraphArrangement, GraphPlaceInput, GraphPosition } from './graph';
 import { AddedRows, Analysis, Hypothesis, HypothesisHit, HypothesisInputs as HI, Matrix as HypothesisMatrix } from './hypotheses';
 import { ClusterHit, ClusterInfo, ClusterTitleInput } from './cluster-api';
 import { TeamConnectInput, TeamPresenceInput, TeamStatus } from './team';
+import { FigureKind, MAX_FIGURE_BASE64 } from './figure-file';
 
 export const ERROR_CODES = [
   'bad-input',
@@ -761,6 +762,13 @@ export const api = {
   /** This user's selection in a pane, shown to colleagues (null: none). */
   'team.presence': entry(TeamPresenceInput, z.null()),
   // ---- end of live team work ----
+  // ---- Figures saved as image files ----
+  /** A figure the page drew (SVG text or PNG bytes), written to a path the desktop's save dialog returned. */
+  'figure.write': entry(
+    z.object({ kind: FigureKind, dataBase64: z.base64().max(MAX_FIGURE_BASE64), path: FilePath }).strict(),
+    z.object({ path: z.string(), bytes: z.number().int() }),
+  ),
+  // ---- end of figures ----
 } as const;
 
 /**
@@ -779,6 +787,7 @@ export const PATH_INPUTS: { readonly [N in ApiName]?: readonly string[] } = {
   'agreement.write': ['path'],
   'refi.exportTo': ['path'],
   'refi.import': ['path'],
+  'figure.write': ['path'],
 };
 
 /** The path-naming fields present in `input` for call `name` (empty when it names none). */
@@ -822,6 +831,8 @@ export const shellApi = {
   'dialog.exportRefi': entry(z.object({ kind: z.enum(['qdpx', 'qdc']), defaultName: z.string().min(1).max(255) }).strict(), z.object({ path: z.string() }).nullable()),
   /** Open dialog for a REFI-QDA project (.qdpx). */
   'dialog.importRefi': entry(Empty, z.object({ path: z.string() }).nullable()),
+  /** Save dialog for a figure (the graph, the timeline) as SVG or PNG. */
+  'dialog.saveFigure': entry(z.object({ kind: FigureKind, defaultName: z.string().min(1).max(255) }).strict(), z.object({ path: z.string() }).nullable()),
 } as const;
 export type ShellApi = typeof shellApi;
 export type ShellName = keyof ShellApi;

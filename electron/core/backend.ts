@@ -35,6 +35,7 @@ import { graphHandlers } from './graph/handlers';
 import { hypothesisHandlers } from './hypotheses/handlers';
 import { clusterHandlers } from './clusters/handlers';
 import { teamService } from './team/service';
+import { figureHandlers } from './figures/handlers';
 import { Memos } from './memos/memos';
 import { SettingsStore } from './settings';
 import { Project } from './store/project';
@@ -299,6 +300,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...hypothesisHandlers(requireProject, () => settings.get().author),
     ...clusterHandlers(requireProject, () => settings.get().author),
     ...team.handlers,
+    ...figureHandlers(),
   };
 
   async function run(name: ApiName, input: unknown): Promise<unknown> {

@@ -11,6 +11,7 @@ import { useT } from '../i18n/I18n';
 import { useViewPane } from '../views/useViewPane';
 import { useTeamStore } from '../team/store';
 import { useWorkspace } from './workspace';
+import { useConnectors } from '../connectors/store';
 import type { SidebarTab } from './Sidebar';
 
 export type AppDialog = 'tags' | 'relations' | 'settings' | 'about' | 'palette' | 'matrix' | 'export' | 'backups' | 'paste' | null;
@@ -87,6 +88,7 @@ export function useAppCommands(ui: Ui) {
     'connectors.toggle': { run: () => actions.setPanels({ connectors: !state.layout.connectors }), enabled: hasProject },
     'followLinks.toggle': { run: () => actions.setPanels({ followLinks: !state.layout.followLinks }), enabled: hasProject },
     'team.shareLive': { run: () => useTeamStore.getState().openDialog(), enabled: writable },
+    'connectors.focus': { run: () => useConnectors.getState().requestFocus(), enabled: hasProject },
   };
   const run = useCommands(handlers);
   return { run, enabled: (id: keyof CommandHandlers) => handlers[id].enabled?.() ?? true };

@@ -9,6 +9,9 @@ import { ConnectorEngine, HOT_HIGHLIGHT, type DrawnLink } from './engine';
 import { ConnectorToggles } from './ConnectorToggles';
 import { useConnectors } from './store';
 
+const QUOTE_CHARS = 60;
+const shortQuote = (text: string) => (text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS - 1).trimEnd()}…` : text);
+
 /**
  * Links drawn between the side-by-side panes, over the reading row (the element it is placed in): the React side feeds the
  * engine (engine.ts) the links, claims and pane order, and shows what the pointer found (the
@@ -20,7 +23,7 @@ export function ConnectorOverlay() {
   const reveal = useRevealClaim();
   const host = useRef<HTMLDivElement>(null);
   const engine = useRef<ConnectorEngine | null>(null);
-  const { hot, tip, setHot, selectLink } = useConnectors();
+  const { hot, tip, setHot, selectLink, focusRequest } = useConnectors();
   const { layout, links, annotations, relations, documents } = state;
 
   const order = useMemo(() => layout.panes.map((p) => p.documentId), [layout.panes]);
@@ -37,35 +40,51 @@ export function ConnectorOverlay() {
   }, [links, claims, relations]);
 
   // The engine calls back through refs, so it is made once and never sees a stale closure.
-  const latest = useRef({ reveal, t, links, relations, documents, claims, actions, setHot, selectLink });
-  latest.current = { reveal, t, links, relations, documents, claims, actions, setHot, selectLink };
+  const linkById = useMemo(() => new Map(links.map((l) => [l.id, l])), [links]);
+  const latest = useRef({ reveal, t, linkById, relations, documents, claims, annotations, actions, setHot, selectLink });
+  latest.current = { reveal, t, linkById, relations, documents, claims, annotations, actions, setHot, selectLink };
   useLayoutEffect(() => {
     // The reading row is the element this overlay is placed in.
     const row = host.current?.parentElement;
     if (!row || !host.current) return;
     const relationOf = (linkId: string) => {
-      const { links: ls, relations: rs, t: tr } = latest.current;
-      const relationId = ls.find((l) => l.id === linkId)?.relationId;
+      const { linkById: ls, relations: rs, t: tr } = latest.current;
+      const relationId = ls.get(linkId)?.relationId;
       const rel = rs.find((r) => r.id === relationId);
       return rel ? relationNames(rel, tr).name : '?';
     };
+    // Marker labels differ only by relation, place and document: thousands of markers share a few
+    // dozen wordings, each formatted once per language.
+    const worded = new WeakMap<object, Map<string, string>>();
     const e = new ConnectorEngine(row, host.current, {
       hover: (ids, at) => latest.current.setHot(ids, at),
       select: (linkId) => {
-        const link = latest.current.links.find((l) => l.id === linkId);
+        const link = latest.current.linkById.get(linkId);
         if (!link) return;
         latest.current.selectLink(linkId);
         latest.current.actions.showClaim(link.fromId);
       },
       reveal: (claimId) => latest.current.reveal(claimId),
+      connectorLabel: (linkId) => {
+        const { linkById: ls, relations: rs, t: tr, annotations: as } = latest.current;
+        const link = ls.get(linkId);
+        const quote = (id: string | undefined) => shortQuote(as.find((a) => a.id === id)?.exact ?? '');
+        const directed = relationIsDirected(rs.find((r) => r.id === link?.relationId));
+        return tr(directed ? 'connectors.connectorLabel' : 'connectors.connectorLabelBoth', { relation: relationOf(linkId), from: quote(link?.fromId), to: quote(link?.toId) });
+      },
       markerLabel: (m) => {
         const { t: tr, documents: docs, claims: cs } = latest.current;
         const relation = relationOf(m.linkId);
-        if (m.where === 'closed') {
-          const title = docs.find((d) => d.id === cs.get(m.hiddenId)?.documentId)?.title ?? '';
-          return tr('connectors.markerClosed', { title, relation });
+        const title = m.where === 'closed' ? (docs.find((d) => d.id === cs.get(m.hiddenId)?.documentId)?.title ?? '') : '';
+        let cache = worded.get(tr);
+        if (!cache) worded.set(tr, (cache = new Map()));
+        const key = `${m.where}\u0000${relation}\u0000${title}`;
+        let label = cache.get(key);
+        if (label === undefined) {
+          label = m.where === 'closed' ? tr('connectors.markerClosed', { title, relation }) : tr(m.where === 'above' ? 'connectors.markerAbove' : 'connectors.markerBelow', { relation });
+          cache.set(key, label);
         }
-        return tr(m.where === 'above' ? 'connectors.markerAbove' : 'connectors.markerBelow', { relation });
+        return label;
       },
     });
     engine.current = e;
@@ -80,14 +99,29 @@ export function ConnectorOverlay() {
   useEffect(() => {
     const { selectedLinkId } = useConnectors.getState();
     if (!selectedLinkId) return;
-    const link = latest.current.links.find((l) => l.id === selectedLinkId);
+    const link = latest.current.linkById.get(selectedLinkId);
     if (!link || (link.fromId !== selectedId && link.toId !== selectedId)) selectLink(null);
   }, [selectedId, selectLink]);
 
   const hotSet = useMemo(() => new Set(hot), [hot]);
+  const focusable = useMemo(() => new Set(selectedId ? drawn.filter((l) => l.fromId === selectedId || l.toId === selectedId).map((l) => l.id) : []), [drawn, selectedId]);
   useLayoutEffect(() => {
-    engine.current?.update({ order, links: drawn, claims, show: layout.connectors, follow: layout.followLinks, hot: hotSet });
-  }, [order, drawn, claims, layout.connectors, layout.followLinks, hotSet, state.tags]);
+    engine.current?.update({ order, links: drawn, claims, show: layout.connectors, follow: layout.followLinks, hot: hotSet, focusable });
+  }, [order, drawn, claims, layout.connectors, layout.followLinks, hotSet, focusable, state.tags]);
+
+  // The key that goes to the selected claim's connectors: asked for in the store, done here where
+  // the engine is; the frame that draws the request's state is awaited first.
+  const asked = useRef(focusRequest);
+  useEffect(() => {
+    if (focusRequest === asked.current) return;
+    asked.current = focusRequest;
+    const frame = requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (!engine.current?.focusFirst()) latest.current.actions.notify('info', latest.current.t('connectors.noneToFocus'));
+      }),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [focusRequest]);
 
   // Both ends of a hovered link are marked in the text too.
   useEffect(() => {
@@ -128,7 +162,8 @@ export function ConnectorOverlay() {
               </div>
             );
           })}
-          <div className="connector-tip-hint">{t('connectors.tipHint')}</div>
+          {/* Focus, not the pointer, brought the tip: the key that opens the link is the hint. */}
+          <div className="connector-tip-hint">{t(document.activeElement?.matches('.connector-hit') ? 'connectors.tipHintKey' : 'connectors.tipHint')}</div>
         </div>
       ) : null}
       <ConnectorToggles />

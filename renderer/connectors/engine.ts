@@ -1,6 +1,7 @@
 import { paneRegistry } from '../reader/paneRegistry';
 import { followDeltas } from './follow';
 import { layoutConnectors, type Box, type EdgeMarker, type LinkEnds, type PaneGeometry, type Place } from './geometry';
+import { ConnectorLayer, MarkerLayer } from './layers';
 
 const SVG = 'http://www.w3.org/2000/svg';
 export const HOT_HIGHLIGHT = 'cr-link-hot';
@@ -21,6 +22,8 @@ export interface EngineInput {
   show: boolean;
   follow: boolean;
   hot: ReadonlySet<string>;
+  /** Links whose connectors take keyboard focus (the selected claim's): a few tab stops, not hundreds. */
+  focusable: ReadonlySet<string>;
 }
 
 export interface EngineEvents {
@@ -28,6 +31,8 @@ export interface EngineEvents {
   select(linkId: string): void;
   reveal(claimId: string): void;
   markerLabel(marker: EdgeMarker): string;
+  /** A focusable connector's accessible name: its relation and the quotes at its two ends. */
+  connectorLabel(linkId: string): string;
 }
 
 /**
@@ -38,18 +43,18 @@ export interface EngineEvents {
  * changes only ask for the next frame, and the frame they land in is the one that draws.
  */
 export class ConnectorEngine {
-  private input: EngineInput = { order: [], links: [], claims: new Map(), show: true, follow: false, hot: new Set() };
+  private input: EngineInput = { order: [], links: [], claims: new Map(), show: true, follow: false, hot: new Set(), focusable: new Set() };
   private frame = 0;
   private readonly svg: SVGSVGElement;
   private readonly defs: SVGDefsElement;
-  private readonly paths: { line: SVGPathElement; hit: SVGPathElement }[] = [];
-  private readonly marks: SVGGElement[] = [];
+  private readonly connectors: ConnectorLayer;
+  private readonly markers: MarkerLayer;
+  /** The drawn links by id, made again only when the links change. */
+  private byId = new Map<string, DrawnLink>();
   /** Lines under, pointer targets (gutter curves, markers) over them. */
   private readonly lines: SVGGElement;
   private readonly hits: SVGGElement;
   private readonly ranges = new Map<string, Range>();
-  /** Marker labels by link, hidden end and place: pooled markers change links as the panes scroll. */
-  private readonly labels = new Map<string, string>();
   private readonly resize: ResizeObserver;
   private readonly observed = new Set<Element>();
   /** The pane the user scrolled, which the others follow in the next frame. */
@@ -60,6 +65,8 @@ export class ConnectorEngine {
   private pointer: { documentId: string; x: number; y: number } | 'hit' | 'none' = 'none';
   /** Whether the hovered links came from a claim under the pointer (so leaving the text clears them). */
   private hoverFromText = false;
+  /** A connector has the keyboard's focus: it, not the resting pointer, says which link is marked. */
+  private keyboardFocus = false;
   private readonly unwatch: () => void;
 
   constructor(
@@ -69,11 +76,23 @@ export class ConnectorEngine {
   ) {
     this.svg = document.createElementNS(SVG, 'svg');
     this.svg.classList.add('connector-svg');
-    this.svg.setAttribute('aria-hidden', 'true');
     this.defs = document.createElementNS(SVG, 'defs');
     this.lines = document.createElementNS(SVG, 'g');
     this.hits = document.createElementNS(SVG, 'g');
+    // The drawn lines are decoration; the pointer targets above them (the focusable connectors and
+    // the edge markers) are controls, so they stay in the accessibility tree.
+    this.lines.setAttribute('aria-hidden', 'true');
+    this.defs.setAttribute('aria-hidden', 'true');
     this.svg.append(this.defs, this.lines, this.hits);
+    this.connectors = new ConnectorLayer(this.lines, this.hits, this.defs, {
+      hover: (ids, tip) => events.hover(ids, tip),
+      select: (id) => events.select(id),
+      connectorLabel: (id) => events.connectorLabel(id),
+      focused: (on) => {
+        this.keyboardFocus = on;
+      },
+    });
+    this.markers = new MarkerLayer(this.hits, { reveal: (id) => events.reveal(id), markerLabel: (m) => events.markerLabel(m) });
     host.prepend(this.svg);
     this.resize = new ResizeObserver(() => this.schedule());
     this.resize.observe(row);
@@ -89,9 +108,17 @@ export class ConnectorEngine {
 
   update(next: EngineInput): void {
     if (next.claims !== this.input.claims || next.order !== this.input.order) this.ranges.clear();
-    if (next.links !== this.input.links) this.labels.clear();
+    if (next.links !== this.input.links) {
+      this.markers.reword();
+      this.byId = new Map(next.links.map((l) => [l.id, l]));
+    }
     this.input = next;
     this.schedule();
+  }
+
+  /** Moves the keyboard's focus to the first connector of the selected claim; false when none is drawn. */
+  focusFirst(): boolean {
+    return this.connectors.focusFirst();
   }
 
   dispose(): void {
@@ -155,6 +182,14 @@ export class ConnectorEngine {
   private readonly draw = () => {
     this.frame = 0;
     const { order, links, show, follow } = this.input;
+    if (!show && !follow) {
+      // Hidden and not lining panes up: nothing to measure. The pool is emptied once, and scrolls
+      // cost nothing more than asking for this frame.
+      this.connectors.write([], this.byId, this.input.hot, this.input.focusable);
+      this.markers.write([], this.byId);
+      this.leader = null;
+      return;
+    }
     // Reads.
     const rowBox = this.row.getBoundingClientRect();
     const panes = this.readPanes(order);
@@ -177,12 +212,12 @@ export class ConnectorEngine {
     }
     const layout = show ? layoutConnectors(panes, links, rects) : { connectors: [], markers: [] };
     const at = this.pointer;
-    if (hoverIds !== undefined) this.events.hover(hoverIds, hoverIds[0] && typeof at === 'object' ? { linkId: hoverIds[0], x: at.x, y: at.y } : null);
+    if (hoverIds !== undefined && !this.keyboardFocus) this.events.hover(hoverIds, hoverIds[0] && typeof at === 'object' ? { linkId: hoverIds[0], x: at.x, y: at.y } : null);
     // Writes.
     Object.assign(this.host.style, { left: `${rowBox.left}px`, top: `${rowBox.top}px`, width: `${rowBox.width}px`, height: `${rowBox.height}px` });
     this.svg.setAttribute('viewBox', `${rowBox.left} ${rowBox.top} ${Math.max(1, rowBox.width)} ${Math.max(1, rowBox.height)}`);
-    this.writeConnectors(layout.connectors);
-    this.writeMarkers(layout.markers);
+    this.connectors.write(layout.connectors, this.byId, this.input.hot, this.input.focusable);
+    this.markers.write(layout.markers, this.byId);
   };
 
   private readPanes(order: readonly string[]): PaneGeometry[] {
@@ -272,147 +307,6 @@ export class ConnectorEngine {
     }
     this.hoverFromText = ids.length > 0;
     return ids;
-  }
-
-  private arrow(color: string): string {
-    const id = `cr-arrow-${color.slice(1)}`;
-    if (!this.defs.querySelector(`#${id}`)) {
-      const marker = document.createElementNS(SVG, 'marker');
-      marker.id = id;
-      for (const [k, v] of Object.entries({ viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto' })) marker.setAttribute(k, v);
-      const tip = document.createElementNS(SVG, 'path');
-      tip.setAttribute('d', 'M0,0 L10,5 L0,10 z');
-      tip.setAttribute('fill', color);
-      marker.append(tip);
-      this.defs.append(marker);
-    }
-    return `url(#${id})`;
-  }
-
-  /**
-   * Paths are pooled by position, never removed while scrolling: each frame some links come into
-   * view and others leave, and creating and removing SVG nodes for them cost more than all the
-   * rest of the frame. A path takes the link it shows from its data attribute when hovered.
-   */
-  private writeConnectors(connectors: ReturnType<typeof layoutConnectors>['connectors']): void {
-    const byId = new Map(this.input.links.map((l) => [l.id, l]));
-    connectors.forEach((c, i) => {
-      const link = byId.get(c.linkId)!;
-      let drawn = this.paths[i];
-      if (!drawn) {
-        drawn = { line: document.createElementNS(SVG, 'path'), hit: document.createElementNS(SVG, 'path') };
-        drawn.line.classList.add('connector');
-        drawn.hit.classList.add('connector-hit');
-        this.bindHit(drawn.hit);
-        this.lines.append(drawn.line);
-        this.hits.append(drawn.hit);
-        this.paths.push(drawn);
-      }
-      const { line, hit } = drawn;
-      if (line.dataset.linkId !== c.linkId) {
-        line.dataset.linkId = c.linkId;
-        hit.dataset.linkId = c.linkId;
-      }
-      line.style.display = '';
-      hit.style.display = '';
-      line.setAttribute('d', c.path);
-      hit.setAttribute('d', c.gutterPath);
-      line.dataset.from = `${c.from.x},${c.from.y}`;
-      line.dataset.to = `${c.to.x},${c.to.y}`;
-      // Colour and arrow are rewritten only when this path shows a link of another look.
-      const look = `${link.color}${link.directed ? '>' : ''}`;
-      if (line.dataset.look !== look) {
-        line.dataset.look = look;
-        line.setAttribute('stroke', link.color);
-        if (link.directed) line.setAttribute('marker-end', this.arrow(link.color));
-        else line.removeAttribute('marker-end');
-      }
-      const hot = this.input.hot.has(c.linkId);
-      if (line.classList.contains('is-hot') !== hot) line.classList.toggle('is-hot', hot);
-    });
-    for (let i = connectors.length; i < this.paths.length; i++) {
-      const { line, hit } = this.paths[i]!;
-      if (line.style.display === 'none') break;
-      line.style.display = 'none';
-      hit.style.display = 'none';
-      delete line.dataset.linkId;
-      delete hit.dataset.linkId;
-    }
-  }
-
-  private bindHit(hit: SVGPathElement): void {
-    hit.addEventListener('mouseenter', (e) => {
-      const linkId = hit.dataset.linkId;
-      if (linkId) this.events.hover([linkId], { linkId, x: e.clientX, y: e.clientY });
-    });
-    hit.addEventListener('mouseleave', () => this.events.hover([], null));
-    hit.addEventListener('click', () => {
-      if (hit.dataset.linkId) this.events.select(hit.dataset.linkId);
-    });
-  }
-
-  private writeMarkers(markers: readonly EdgeMarker[]): void {
-    const byId = new Map(this.input.links.map((l) => [l.id, l]));
-    markers.forEach((m, i) => {
-      let g = this.marks[i];
-      if (!g) {
-        g = document.createElementNS(SVG, 'g');
-        g.classList.add('connector-marker');
-        g.setAttribute('role', 'button');
-        g.setAttribute('tabindex', '0');
-        g.append(document.createElementNS(SVG, 'title'), document.createElementNS(SVG, 'path'));
-        const target = g;
-        const reveal = () => {
-          if (target.dataset.hiddenId) this.events.reveal(target.dataset.hiddenId);
-        };
-        g.addEventListener('click', reveal);
-        g.addEventListener('keydown', (e) => {
-          if (e.key === 'Enter' || e.key === ' ') {
-            e.preventDefault();
-            reveal();
-          }
-        });
-        this.hits.append(g);
-        this.marks.push(g);
-      }
-      g.style.display = '';
-      // The label is worded when the marker shows another link or place, not every frame.
-      if (g.dataset.linkId !== m.linkId || g.dataset.hiddenId !== m.hiddenId || g.dataset.where !== m.where) {
-        g.dataset.linkId = m.linkId;
-        g.dataset.hiddenId = m.hiddenId;
-        g.dataset.where = m.where;
-        const key = `${m.linkId}:${m.hiddenId}:${m.where}`;
-        let label = this.labels.get(key);
-        if (label === undefined) {
-          label = this.events.markerLabel(m);
-          this.labels.set(key, label);
-        }
-        g.setAttribute('aria-label', label);
-        g.firstChild!.textContent = label;
-        (g.lastChild as SVGPathElement).setAttribute('fill', byId.get(m.linkId)?.color ?? '#868e96');
-      }
-      // A small arrowhead on the pane's edge, pointing to where the other end is.
-      const s = 5;
-      const d =
-        m.where === 'above'
-          ? `M${m.x - s},${m.y + s / 2} L${m.x},${m.y - s} L${m.x + s},${m.y + s / 2} z`
-          : m.where === 'below'
-            ? `M${m.x - s},${m.y - s / 2} L${m.x},${m.y + s} L${m.x + s},${m.y - s / 2} z`
-            : m.side === 'right'
-              ? `M${m.x - s / 2},${m.y - s} L${m.x + s},${m.y} L${m.x - s / 2},${m.y + s} z`
-              : `M${m.x + s / 2},${m.y - s} L${m.x - s},${m.y} L${m.x + s / 2},${m.y + s} z`;
-      (g.lastChild as SVGPathElement).setAttribute('d', d);
-      g.dataset.x = String(m.x);
-      g.dataset.y = String(m.y);
-    });
-    for (let i = markers.length; i < this.marks.length; i++) {
-      const g = this.marks[i]!;
-      if (g.style.display === 'none') break;
-      g.style.display = 'none';
-      delete g.dataset.linkId;
-      delete g.dataset.hiddenId;
-      delete g.dataset.where;
-    }
   }
 }
 

@@ -11,14 +11,18 @@ export interface ConnectorState {
   tip: { linkId: string; x: number; y: number } | null;
   /** The link chosen by clicking its connector. */
   selectedLinkId: string | null;
+  /** Counts the requests to move the keyboard's focus to the selected claim's connectors. */
+  focusRequest: number;
   setHot(hot: readonly string[], tip: ConnectorState['tip']): void;
   selectLink(id: string | null): void;
+  requestFocus(): void;
 }
 
 export const useConnectors = create<ConnectorState>((set, get) => ({
   hot: [],
   tip: null,
   selectedLinkId: null,
+  focusRequest: 0,
   setHot(hot, tip) {
     const before = get();
     const same = before.hot.length === hot.length && before.hot.every((id, i) => id === hot[i]);
@@ -27,5 +31,8 @@ export const useConnectors = create<ConnectorState>((set, get) => ({
   },
   selectLink(id) {
     set({ selectedLinkId: id });
+  },
+  requestFocus() {
+    set({ focusRequest: get().focusRequest + 1 });
   },
 }));

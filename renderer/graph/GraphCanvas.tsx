@@ -33,6 +33,10 @@ interface Props {
 /** Where a node is drawn on the page, for the e2e tests and for anything that points at a node. */
 export interface GraphCanvasElement extends HTMLDivElement {
   nodeBox?(nodeId: string): { x: number; y: number } | null;
+  /** How a node is drawn now: faded or not, and the caption of the group box it sits in. */
+  nodeState?(nodeId: string): { faded: boolean; group: string | null } | null;
+  /** The whole drawing's size in graph units: what the PNG export draws, at its scale. */
+  drawingSize?(): { w: number; h: number };
 }
 
 /**
@@ -115,6 +119,21 @@ export function GraphCanvas({ view, onOpen, cyRef, paleRef }: Props) {
       const zoom = cy.zoom();
       const pan = cy.pan();
       return { x: r.left + pan.x + zoom * p.x, y: r.top + pan.y + zoom * p.y };
+    };
+    el.drawingSize = () => {
+      const bb = cy.elements().nonempty() ? cy.elements().boundingBox() : null;
+      const rest = pale.bounds();
+      if (!rest) return { w: bb?.w ?? 0, h: bb?.h ?? 0 };
+      const x1 = Math.min(rest.x1, bb?.x1 ?? Infinity);
+      const y1 = Math.min(rest.y1, bb?.y1 ?? Infinity);
+      return { w: Math.max(rest.x2, bb?.x2 ?? -Infinity) - x1, h: Math.max(rest.y2, bb?.y2 ?? -Infinity) - y1 };
+    };
+    el.nodeState = (nodeId) => {
+      const n = cy.getElementById(nodeId);
+      // A big graph's claim outside the bright part is only in the pale picture: faded, by definition.
+      if (n.empty()) return placeRef.current(nodeId) ? { faded: true, group: null } : null;
+      const parent = n.parent();
+      return { faded: n.hasClass('faded'), group: parent.empty() ? null : String(parent.data('label') as string) };
     };
     return () => {
       sized.disconnect();

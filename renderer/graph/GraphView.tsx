@@ -17,7 +17,7 @@ import { useGraphView } from './useGraphModel';
  */
 export function GraphView() {
   const t = useT();
-  const { state } = useWorkspace();
+  const { state, actions } = useWorkspace();
   const reveal = useRevealClaim();
   const g = useGraph();
   const view = useGraphView();
@@ -44,8 +44,10 @@ export function GraphView() {
     const title = state.project?.name ?? t('graph.title');
     const fileName = `${title} — ${t('graph.title')}.${format}`.replace(/[\\/:*?"<>|]+/g, ' ');
     if (!cy) return;
-    if (format === 'svg') exportSvg(cy, view, t('graph.figureTitle', { title }), fileName);
-    else void exportPng(cy, paleRef.current, fileName);
+    void actions.guard(async () => {
+      const outcome = format === 'svg' ? await exportSvg(cy, view, t('graph.figureTitle', { title }), fileName) : await exportPng(cy, paleRef.current, fileName);
+      if (outcome.kind === 'saved') actions.notify('info', t('graph.figureSaved', { name: outcome.name }));
+    });
   };
 
   if (view.model.nodes.length === 0) {

@@ -2,33 +2,30 @@ import type { Core } from 'cytoscape';
 import type { PaleLayer } from './paleLayer';
 import type { Point } from '../../shared/graph';
 import { renderGraphSvg } from '../../shared/graphSvg';
-import { download } from '../dossier/useExportDossier';
+import { saveFigure, type FigureOutcome } from './saveFigure';
 import type { GraphView } from './useGraphModel';
 
 /**
  * The graph as shown (filters, fading, the places nodes are at now) as an SVG file: the same
  * drawing the dossier's figure uses, so the two agree.
  */
-export function exportSvg(cy: Core, view: GraphView, title: string, fileName: string): void {
+export function exportSvg(cy: Core, view: GraphView, title: string, fileName: string): Promise<FigureOutcome> {
   // A big graph's pale rest is not in cytoscape: those nodes stand at the view's places.
   const positions = new Map<string, Point>(view.positions);
   cy.nodes().forEach((n) => {
     if (!n.isParent()) positions.set(n.id(), { ...n.position() });
   });
   const svg = renderGraphSvg({ nodes: view.nodes, edges: view.edges, positions, faded: view.faded, groupLabels: view.groupLabels, title });
-  download(fileName, 'image/svg+xml', chunkedBase64(svg));
+  return saveFigure('svg', fileName, chunkedBase64(svg));
 }
 
 /**
  * The whole drawing (not only the part in view) as a PNG at twice the screen's scale: a big
  * graph's pale picture with cytoscape's live part drawn over it, at most 100 megapixels.
  */
-export async function exportPng(cy: Core, pale: PaleLayer | null, fileName: string): Promise<void> {
+export async function exportPng(cy: Core, pale: PaleLayer | null, fileName: string): Promise<FigureOutcome> {
   const rest = pale?.bounds();
-  if (!rest) {
-    download(fileName, 'image/png', cy.png({ output: 'base64', full: true, scale: 2, bg: '#ffffff' }));
-    return;
-  }
+  if (!rest) return saveFigure('png', fileName, cy.png({ output: 'base64', full: true, scale: 2, bg: '#ffffff' }));
   const live = cy.elements().nonempty() ? cy.elements().boundingBox() : null;
   const x1 = Math.min(rest.x1, live?.x1 ?? Infinity);
   const y1 = Math.min(rest.y1, live?.y1 ?? Infinity);
@@ -46,7 +43,7 @@ export async function exportPng(cy: Core, pale: PaleLayer | null, fileName: stri
     const picture = await createImageBitmap(await cy.png({ output: 'blob-promise', full: true, scale }));
     g.drawImage(picture, (live.x1 - x1) * scale, (live.y1 - y1) * scale);
   }
-  download(fileName, 'image/png', canvas.toDataURL('image/png').slice('data:image/png;base64,'.length));
+  return saveFigure('png', fileName, canvas.toDataURL('image/png').slice('data:image/png;base64,'.length));
 }
 
 /** btoa of a large string's bytes without blowing the argument limit of String.fromCharCode. */

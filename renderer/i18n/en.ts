@@ -878,6 +878,14 @@ export const en = {
   'team.error.url': "The server address must start with ws:// or wss:// and name a host, for example wss://team.example.org.",
   'team.error.token': "This is not a Crossread team token: it starts with crt1. and has four parts separated by dots.",
   // ---- end of live team work ----
+  // ---- Finishing the web of claims (figures saved, connectors by keyboard) ----
+  'graph.figureSaved': 'Saved {name}',
+  'command.connectors.focus': "Go to the selected claim's links between panes",
+  'connectors.connectorLabel': '{relation}: «{from}» → «{to}»',
+  'connectors.connectorLabelBoth': '{relation}: «{from}» ↔ «{to}»',
+  'connectors.noneToFocus': 'No link of the selected claim is drawn between the panes on screen.',
+  'connectors.tipHintKey': 'Enter shows the link in the inspector; arrows go to the next one',
+  // ---- end of finishing the web of claims ----
 } as const;
 
 export type MessageKey = keyof typeof en;

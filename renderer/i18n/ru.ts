@@ -879,4 +879,12 @@ export const ru: Record<MessageKey, string> = {
   'team.error.url': 'Адрес сервера должен начинаться с ws:// или wss:// и содержать имя хоста, например wss://team.example.org.',
   'team.error.token': 'Это не токен команды Crossread: он начинается с crt1. и состоит из четырёх частей, разделённых точками.',
   // ---- end of live team work ----
+  // ---- Finishing the web of claims (figures saved, connectors by keyboard) ----
+  'graph.figureSaved': 'Сохранено: {name}',
+  'command.connectors.focus': 'Перейти к связям выбранного утверждения между панелями',
+  'connectors.connectorLabel': '{relation}: «{from}» → «{to}»',
+  'connectors.connectorLabelBoth': '{relation}: «{from}» ↔ «{to}»',
+  'connectors.noneToFocus': 'Ни одна связь выбранного утверждения не нарисована между панелями на экране.',
+  'connectors.tipHintKey': 'Enter покажет связь в панели утверждения; стрелки — к следующей',
+  // ---- end of finishing the web of claims ----
 };

@@ -1,63 +1,7 @@
 import fs from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { api, clickInText, pane, sampleTest } from './app';
-
-const K = 'были заключены сделки на сумму более 17 млрд долларов';
-const C = 'стороны подписали коммерческие соглашения более чем на 17 млрд долларов';
-const Z1 = 'Казахстан выступил с такой четкой позицией на высшем уровне';
-const Z2 = 'Казахстан давно и плотно работает с арабским миром';
-const KAZ = /Велизаде/;
-
-interface Claim {
-  id: string;
-  exact: string;
-}
-
-/**
- * Four claims over the three interviews and four links, made through the API (this spec is about
- * the graph, not about linking): K supports C, K contradicts Z1, C is the same claim as Z2, Z1
- * elaborates Z2. The page is reloaded to read them.
- */
-async function linkedClaims(page: Page): Promise<Record<'K' | 'C' | 'Z1' | 'Z2', Claim>> {
-  const docs = await api<{ id: string; title: string }[]>(page, 'documents.list', {});
-  const tags = await api<{ id: string; name: string }[]>(page, 'tags.list', {});
-  const relations = await api<{ id: string; builtin: string | null }[]>(page, 'relations.list', {});
-  const tag = (name: string) => tags.find((t) => t.name === name)!.id;
-  const rel = (b: string) => relations.find((r) => r.builtin === b)!.id;
-  const make = async (phrase: string, tagName: string): Promise<Claim> => {
-    for (const d of docs) {
-      const { text } = await api<{ text: string }>(page, 'documents.get', { id: d.id });
-      const at = text.indexOf(phrase);
-      if (at >= 0) return api<Claim>(page, 'annotations.create', { documentId: d.id, start: at, end: at + phrase.length, tagIds: [tag(tagName)] });
-    }
-    throw new Error(`not in the corpus: ${phrase}`);
-  };
-  const claims = { K: await make(K, 'economic'), C: await make(C, 'economic'), Z1: await make(Z1, 'security'), Z2: await make(Z2, 'interfaith') };
-  await api(page, 'links.create', { fromId: claims.K.id, toId: claims.C.id, relationId: rel('supports') });
-  await api(page, 'links.create', { fromId: claims.K.id, toId: claims.Z1.id, relationId: rel('contradicts') });
-  await api(page, 'links.create', { fromId: claims.C.id, toId: claims.Z2.id, relationId: rel('same-claim') });
-  await api(page, 'links.create', { fromId: claims.Z1.id, toId: claims.Z2.id, relationId: rel('elaborates') });
-  await page.reload();
-  await expect(page.locator('.pane .source-text')).toHaveCount(3);
-  return claims;
-}
-
-const canvas = (page: Page) => page.getByRole('application', { name: /Claim graph/ });
-const inspectorQuote = (page: Page) => page.getByRole('complementary', { name: 'Claim' }).locator('.inspector-quote');
-const focusLine = (page: Page) => page.locator('.graph-focus');
-const status = (page: Page) => page.locator('.graph-status');
-
-/** Where a node is drawn now (the canvas reports it; the drawing itself is pixels). */
-async function nodeAt(page: Page, id: string): Promise<{ x: number; y: number }> {
-  await expect.poll(() => canvas(page).evaluate((el, nodeId) => (el as HTMLElement & { nodeBox?(n: string): unknown }).nodeBox?.(nodeId) ?? null, id)).not.toBeNull();
-  return canvas(page).evaluate((el, nodeId) => (el as HTMLElement & { nodeBox(n: string): { x: number; y: number } }).nodeBox(nodeId), id);
-}
-
-async function openGraph(page: Page): Promise<void> {
-  await page.keyboard.press('Control+Shift+G');
-  await expect(page.getByRole('tab', { name: 'Graph', selected: true })).toBeVisible();
-  await expect(canvas(page)).toBeVisible();
-}
+import { canvas, focusLine, inspectorQuote, K, KAZ, linkedClaims, nodeAt, openGraph, status, Z1, C } from './graph-seed';
 
 sampleTest('the claim graph is used by mouse and keyboard: a node opens its claim, the graph follows the selection, arrows walk the links', async ({ page }) => {
   const c = await linkedClaims(page);

@@ -17,8 +17,7 @@ import { capitalize, fill, formatDay, memoByline, memoTitle } from './labels';
 import { attributeText, safeBlocks, viewOf, type DossierView } from './view';
 import * as W from './wordml';
 import { zipFiles } from './zip';
-import { docxFigureParagraphs, docxFigureRelationship, FIGURE_PART, withPngType } from './figures';
-import type { Png } from './rasterize';
+import { docxFigureParts, docxFigureRelationships, docxGraphParagraphs, docxTimelineParagraphs, withPngType, type DocxFigures } from './figures';
 import { assessmentDocx } from '../hypotheses/dossier';
 
 const ACCENT = '1F4E79';
@@ -66,8 +65,8 @@ class Body {
   }
 }
 
-/** `graphPng`: the claim graph figure, rasterized beforehand (DOCX holds no SVG). */
-export async function renderDocx(d: Dossier, graphPng?: Png): Promise<Buffer> {
+/** `figures`: the claim graph and the timeline, rasterized beforehand (DOCX holds no SVG). */
+export async function renderDocx(d: Dossier, figures: DocxFigures = {}): Promise<Buffer> {
   const v = viewOf(d);
   const zip = await JSZip.loadAsync(await frame(d));
   const files = Object.values(zip.files).filter((f) => !f.dir);
@@ -80,23 +79,24 @@ export async function renderDocx(d: Dossier, graphPng?: Png): Promise<Buffer> {
   const documentXml = text(DOCUMENT);
   const footnotesXml = text(FOOTNOTES);
   const relsXml = text(RELS);
+  const media = docxFigureParts(figures);
   const body = new Body(/<w:numId w:val="(\d+)"\/>/.exec(documentXml)?.[1] ?? '1');
   cover(v, body);
   memos(v, body);
   sources(v, body);
   findings(v, body);
-  crossSource(v, body);
-  if (graphPng) body.add(...docxFigureParagraphs(d, v.l, graphPng));
+  crossSource(v, body, figures);
+  if (figures.graph) body.add(...docxGraphParagraphs(d, v.l, figures.graph));
   matrix(v, body);
   assessmentDocx(d, v.l, (...parts) => body.add(...parts));
   const filled = new Map([
     [DOCUMENT, replace(documentXml, documentXml.indexOf('<w:body>'), documentXml.lastIndexOf('<w:sectPr'), `<w:body>${body.parts.join('')}`)],
     [FOOTNOTES, replace(footnotesXml, footnotesXml.indexOf('<w:footnote w:id="1">'), footnotesXml.lastIndexOf('</w:footnotes>'), body.footnotes.join(''))],
-    [RELS, replace(relsXml, relsXml.lastIndexOf('</Relationships>'), relsXml.lastIndexOf('</Relationships>'), body.relationships() + (graphPng ? docxFigureRelationship() : ''))],
-    ...(graphPng ? [[CONTENT_TYPES, withPngType(text(CONTENT_TYPES))] as const] : []),
+    [RELS, replace(relsXml, relsXml.lastIndexOf('</Relationships>'), relsXml.lastIndexOf('</Relationships>'), body.relationships() + docxFigureRelationships(figures))],
+    ...(media.length ? [[CONTENT_TYPES, withPngType(text(CONTENT_TYPES))] as const] : []),
   ]);
   const entries = files.map((f) => ({ name: f.name, data: filled.has(f.name) ? Buffer.from(filled.get(f.name)!, 'utf8') : parts.get(f.name)! }));
-  if (graphPng) entries.push({ name: FIGURE_PART, data: graphPng.data });
+  entries.push(...media);
   return zipFiles(entries, new Date(d.generatedAt));
 }
 
@@ -244,9 +244,10 @@ function claim(v: DossierView, c: DossierClaim, f: FindingSection, body: Body): 
   }
 }
 
-function crossSource(v: DossierView, body: Body): void {
+function crossSource(v: DossierView, body: Body, figures: DocxFigures): void {
   const { d, l } = v;
   body.add(W.paragraph(W.run(l.crossSource), { style: 'Heading1', pageBreakBefore: true }));
+  if (figures.timeline) body.add(...docxTimelineParagraphs(l, figures.timeline));
   if (d.groups.length === 0) body.add(W.paragraph(W.run(l.noGroups, { italics: true, color: MUTED })));
   const names = (ids: readonly string[]) =>
     [...new Set(ids)]

@@ -3,12 +3,10 @@
  * CSP forbids them even if something slipped through), printable with page numbers. Every piece
  * of text from documents, notes and colleagues goes through escapeHtml or the rich-text renderer.
  */
-import { svgString } from '../../../shared/timeline-figure';
-import { dossierTimeline } from '../clusters/timeline';
 import type { CrossGroup, Dossier, DossierClaim, FindingSection } from '../../../shared/dossier';
 import { escapeHtml as esc, richTextToHtml } from '../../../shared/richtext';
 import { capitalize, fill, formatDay, memoByline, memoTitle } from './labels';
-import { htmlGraphSection } from './figures';
+import { htmlGraphSection, timelineSvgOf } from './figures';
 import { DOSSIER_CSS } from './style';
 import { assessmentHtml } from '../hypotheses/dossier';
 import { attributeText, safeBlocks, safeColor, viewOf, type DossierView } from './view';
@@ -134,8 +132,8 @@ ${links.length ? `<ul class="links" aria-label="${esc(l.links)}">${links.join(''
 function crossSource(v: DossierView): string {
   const { d, l } = v;
   const body = d.groups.length > 0 ? d.groups.map((g) => group(v, g)).join('\n') : `<p class="muted">${esc(l.noGroups)}</p>`;
-  const figure = dossierTimeline(d, l);
-  const timeline = figure ? `<figure class="timeline" role="group" aria-label="${esc(l.timeline)}">${svgString(figure)}<figcaption>${esc(l.timeline)}</figcaption></figure>` : '';
+  const figure = timelineSvgOf(d, l);
+  const timeline = figure ? `<figure class="timeline" role="group" aria-label="${esc(l.timeline)}">${figure}<figcaption>${esc(l.timeline)}</figcaption></figure>` : '';
   return `<section class="cross" aria-labelledby="cross"><h2 id="cross">${esc(l.crossSource)}</h2>${timeline}${body}</section>`;
 }
 

@@ -15,7 +15,7 @@ import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { snapshotOf } from './snapshot';
 import { graphFigure } from '../graph/figure';
-import { graphSvgOf } from './figures';
+import { graphSvgOf, timelineSvgOf } from './figures';
 import { labelsFor } from './labels';
 import { svgToPng, type Png } from './rasterize';
 
@@ -61,8 +61,12 @@ export async function renderDossier(
     case 'pdf':
       return (opts.printPdf ?? ((html: string) => printHtmlToPdf(html)))(renderHtml(d));
     case 'docx': {
-      const svg = graphSvgOf(d, labelsFor(d.language));
-      return renderDocx(d, svg ? await (opts.rasterize ?? svgToPng)(svg) : undefined);
+      const l = labelsFor(d.language);
+      const raster = opts.rasterize ?? svgToPng;
+      const [graph, timeline] = [graphSvgOf(d, l), timelineSvgOf(d, l)];
+      // One after the other: each is a Chromium of its own, and the machine may be small.
+      const figures = { graph: graph ? await raster(graph) : undefined, timeline: timeline ? await optionalFigure(raster, timeline) : undefined };
+      return renderDocx(d, figures);
     }
     case 'md':
       return Buffer.from(renderMarkdown(d), 'utf8');
@@ -70,6 +74,19 @@ export async function renderDossier(
       return Buffer.from(`${JSON.stringify(d, null, 2)}\n`, 'utf8');
     case 'csv':
       return Buffer.from(renderCsv(d, { bom: opts.bom ?? false }), 'utf8');
+  }
+}
+
+/**
+ * The timeline comes with every dossier that has clusters, unasked: where no Chromium is found to
+ * draw its picture, the DOCX is still made, without it (the graph, asked for, fails instead).
+ */
+async function optionalFigure(raster: (svg: string) => Promise<Png>, svg: string): Promise<Png | undefined> {
+  try {
+    return await raster(svg);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'unavailable') return undefined;
+    throw err;
   }
 }
 

@@ -8,6 +8,7 @@ import type { RichBlock, RichInline, RichTextRun } from '../../../shared/richtex
 import { capitalize, fill, formatDay, memoByline, memoTitle } from './labels';
 import { attributeText, safeBlocks, viewOf, type DossierView } from './view';
 import { assessmentMarkdown } from '../hypotheses/dossier';
+import { graphSvgOf, markdownFigure, timelineSvgOf } from './figures';
 
 /**
  * Text as Markdown that reads as written: the marks that open inline markup (emphasis, code,
@@ -26,7 +27,7 @@ const cell = (text: string) => mdEscape(text) || ' ';
 
 export function renderMarkdown(d: Dossier): string {
   const v = viewOf(d);
-  return [cover(v), memos(v), sources(v), findings(v), crossSource(v), matrix(v), assessmentMarkdown(d, v.l), `---\n\n*${mdEscape(d.generator)} · ${mdEscape(d.generatedAt)}*\n`]
+  return [cover(v), memos(v), sources(v), findings(v), crossSource(v), graph(v), matrix(v), assessmentMarkdown(d, v.l), `---\n\n*${mdEscape(d.generator)} · ${mdEscape(d.generatedAt)}*\n`]
     .join('\n')
     .replace(/\n{3,}/g, '\n\n');
 }
@@ -129,7 +130,15 @@ function crossSource(v: DossierView): string {
       '',
     ].join('\n');
   });
-  return `## ${mdEscape(l.crossSource)}\n\n${groups.length ? groups.join('\n') : `*${mdEscape(l.noGroups)}*\n`}`;
+  const svg = timelineSvgOf(d, l);
+  const timeline = svg ? `${markdownFigure(svg, l.timeline, mdEscape)}\n\n*${mdEscape(l.timeline)}*\n\n` : '';
+  return `## ${mdEscape(l.crossSource)}\n\n${timeline}${groups.length ? groups.join('\n') : `*${mdEscape(l.noGroups)}*\n`}`;
+}
+
+function graph(v: DossierView): string {
+  const svg = graphSvgOf(v.d, v.l);
+  if (!svg) return '';
+  return `## ${mdEscape(v.l.graphFigure)}\n\n${markdownFigure(svg, `${v.l.graphFigure} — ${v.d.cover.title}`, mdEscape)}\n\n*${mdEscape(v.l.graphCaption)}*\n`;
 }
 
 function matrix(v: DossierView): string {

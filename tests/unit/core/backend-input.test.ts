@@ -131,6 +131,7 @@ const VALID: Record<ApiName, { input: Record<string, unknown>; required: string[
   'team.disconnect': { input: {}, required: [] },
   'team.status': { input: {}, required: [] },
   'team.presence': { input: { selection: { documentId: ID, start: 1, end: 5 } }, required: ['selection'] },
+  'figure.write': { input: { kind: 'svg', dataBase64: 'PHN2Zz48L3N2Zz4=', path: '/tmp/graph.svg' }, required: ['kind', 'dataBase64', 'path'] },
 };
 
 /** A value of another type than `v`. */

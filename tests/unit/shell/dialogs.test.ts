@@ -325,3 +325,29 @@ describe('REFI-QDA projects in the desktop app', () => {
     expect(calls).toHaveLength(3);
   });
 });
+
+describe('graph and timeline figures in the desktop app', () => {
+  it('a graph figure is saved through the native save dialog, written only to the path it returned, once', async () => {
+    const approved = new ChosenPaths();
+    const calls: unknown[] = [];
+    const backend = guardChosenPaths({ dispatch: async (name, input) => (calls.push([name, input]), { ok: true, value: null }) }, approved);
+    const { api, opened } = fakeDialogs({ save: '/home/ana/Figures/graph' });
+    const handlers = handlersFor(api, approved);
+
+    const svg = { kind: 'svg', dataBase64: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"></svg>').toString('base64') };
+    expect(await backend.dispatch('figure.write', { ...svg, path: '/home/ana/.bashrc' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    const chosen = await handlers['dialog.saveFigure']({ kind: 'svg', defaultName: '../Claim graph.svg' });
+    expect(chosen).toEqual({ path: '/home/ana/Figures/graph.svg' });
+    const options = opened[0] as SaveDialogOptions;
+    expect(options.defaultPath).toBe(path.join(docs, 'Claim graph.svg'));
+    expect(options.filters).toEqual([{ name: 'SVG image', extensions: ['svg'] }]);
+    expect(await backend.dispatch('figure.write', { ...svg, path: chosen!.path })).toEqual({ ok: true, value: null });
+    expect(await backend.dispatch('figure.write', { ...svg, path: chosen!.path })).toMatchObject({ ok: false });
+    expect(calls).toHaveLength(1);
+
+    const png = fakeDialogs({ save: '/home/ana/graph.png' });
+    expect(await handlersFor(png.api)['dialog.saveFigure']({ kind: 'png', defaultName: 'Claim graph' })).toEqual({ path: '/home/ana/graph.png' });
+    expect((png.opened[0] as SaveDialogOptions).filters).toEqual([{ name: 'PNG image', extensions: ['png'] }]);
+    expect(await handlersFor(fakeDialogs({ canceled: true }).api)['dialog.saveFigure']({ kind: 'png', defaultName: 'g.png' })).toBeNull();
+  });
+});

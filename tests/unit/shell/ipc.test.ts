@@ -59,6 +59,7 @@ function fakeShell(): ShellHandlers & { calls: string[] } {
     'dialog.importAnnotations': async () => null,
     'dialog.exportRefi': async () => null,
     'dialog.importRefi': async () => null,
+    'dialog.saveFigure': async () => null,
   };
 }
 
@@ -158,6 +159,7 @@ describe('registerIpc', () => {
       'dialog.importAnnotations': async () => null,
       'dialog.exportRefi': async () => null,
       'dialog.importRefi': async () => null,
+      'dialog.saveFigure': async () => null,
     };
     registerIpc(ipc, new FakeBackend(), shell);
     const answer = await ipc.call('shell:dialog.openProject', fromApp, {});

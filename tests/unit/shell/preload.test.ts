@@ -31,7 +31,7 @@ const shellHandlers = Object.fromEntries(SHELL_NAMES.map((name) => [name, record
 registerIpc(electron.ipcMain, backend, shellHandlers);
 
 /** A valid input for each shell call (they are validated before their handler runs). */
-const SHELL_INPUTS: Partial<Record<ShellName, unknown>> = { 'dialog.saveFile': { defaultName: 'Dossier.html', format: 'html' }, 'dialog.exportRefi': { kind: 'qdpx', defaultName: 'Project.qdpx' } };
+const SHELL_INPUTS: Partial<Record<ShellName, unknown>> = { 'dialog.saveFile': { defaultName: 'Dossier.html', format: 'html' }, 'dialog.exportRefi': { kind: 'qdpx', defaultName: 'Project.qdpx' }, 'dialog.saveFigure': { kind: 'svg', defaultName: 'Claim graph.svg' } };
 
 function bridge(): CrossreadBridge {
   const api = electron.contextBridge.mainWorld.crossread;
