@@ -538,7 +538,8 @@ export const api = {
 
   /** Notes autosave as the user types and are not undo steps, except a save that clears a note. */
   'notes.get': entry(NoteOwner, z.object({ json: z.string().nullable(), text: z.string() })),
-  'notes.save': entry(z.object({ owner: NoteOwner, json: NoteJson }).strict(), z.object({ text: z.string() })),
+  // `base`: the state the editor started from (loaded or last saved), so a live team's shared text keeps colleagues' typing.
+  'notes.save': entry(z.object({ owner: NoteOwner, json: NoteJson, base: NoteJson.optional() }).strict(), z.object({ text: z.string() })),
 
   /**
    * A page of hits in reading order: `limit` of them after the first `offset`. `total` counts every
@@ -599,7 +600,7 @@ export const api = {
   'backups.restore': entry(z.object({ id: BackupId }).strict(), ProjectInfo),
   // --- Dossier export (issue 4) ---
   'dossier.summary.get': entry(Empty, DossierSummary.nullable()),
-  'dossier.summary.save': entry(z.object({ json: NoteJson }).strict(), DossierSummary),
+  'dossier.summary.save': entry(z.object({ json: NoteJson, base: NoteJson.optional() }).strict(), DossierSummary),
   'dossier.settings.get': entry(Empty, DossierSettings),
   /** Counts for the export dialog, for the options as they stand. */
   'export.preview': entry(
@@ -680,7 +681,7 @@ export const api = {
   'memos.list': entry(Empty, z.array(MemoSummary)),
   'memos.get': entry(z.object({ owner: MemoOwner }).strict(), Memo),
   /** Autosaves as the user types; the save that clears a memo is an undo step, as for a note. */
-  'memos.save': entry(z.object({ owner: MemoOwner, json: NoteJson }).strict(), Memo),
+  'memos.save': entry(z.object({ owner: MemoOwner, json: NoteJson, base: NoteJson.optional() }).strict(), Memo),
   // ---- end of memos ----
   // ---- Intercoder agreement ----
   /** Percent agreement, kappa and alpha of the chosen authors on the chosen tags, per tag and per document, with the disagreements. */

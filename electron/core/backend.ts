@@ -38,6 +38,7 @@ import { teamService } from './team/service';
 import { figureHandlers } from './figures/handlers';
 import { Memos } from './memos/memos';
 import { SettingsStore } from './settings';
+import { rememberSaveBase } from './team/save-bases';
 import { Project } from './store/project';
 
 export interface BackendOptions {
@@ -262,8 +263,9 @@ export function createBackend(opts: BackendOptions): Backend {
     },
 
     'notes.get': (owner) => requireProject().notes.get(owner),
-    'notes.save': ({ owner, json }) => {
+    'notes.save': ({ owner, json, base }) => {
       const p = requireProject();
+      rememberSaveBase(p, `${owner.kind}:${owner.id}`, base);
       const save = (now: string) => p.notes.save(owner, json, settings.get().author, now);
       // Clearing a note is how it is deleted, so that save (alone) is an undo step.
       return p.notes.wouldClear(owner, json) ? p.undoable(p.labels.noteClear(owner), save) : p.write(save);

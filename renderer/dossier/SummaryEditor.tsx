@@ -33,8 +33,8 @@ export function SummaryEditor({ flushRef, readOnly, onError }: { flushRef: Flush
       placeholder={t('export.summaryPlaceholder')}
       readOnly={readOnly}
       flushRef={flushRef}
-      save={async (json) => {
-        await call('dossier.summary.save', { json });
+      save={async (json, base) => {
+        await call('dossier.summary.save', { json, ...(base ? { base } : {}) });
       }}
       onSaveError={onError}
     />

@@ -50,8 +50,8 @@ export function MemoEditor({ owner }: { owner: MemoOwner }) {
           label={heading}
           placeholder={t('memos.placeholder')}
           readOnly={!!state.project?.readOnly}
-          save={async (json) => {
-            const saved = await call('memos.save', { owner, json });
+          save={async (json, base) => {
+            const saved = await call('memos.save', { owner, json, ...(base ? { base } : {}) });
             setMemo((m) => (m ? { ...m, author: saved.author, createdAt: saved.createdAt, modifiedAt: saved.modifiedAt } : saved));
             await refreshMemos();
             // Clearing a memo is an undo step: Undo must know it is the newest.

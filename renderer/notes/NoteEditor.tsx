@@ -33,8 +33,8 @@ export function NoteEditor({ owner, label }: { owner: NoteOwner; label: string }
       json={initial.json}
       label={label}
       placeholder={t('note.placeholder')}
-      save={async (json) => {
-        const { text } = await call('notes.save', { owner, json });
+      save={async (json, base) => {
+        const { text } = await call('notes.save', { owner, json, ...(base ? { base } : {}) });
         actions.setNoteText(owner, text);
         // Clearing a note is an undo step: Undo must know it is the newest.
         if (!text.trim()) await actions.refresh('history');

@@ -25,7 +25,8 @@ export interface RichTextFieldProps {
   readOnly?: boolean;
   className?: string;
   /** Stores the editor state; a rejection is reported through `onSaveError`. */
-  save(json: string): Promise<void>;
+  /** `base`: the state this editor started from (loaded or last saved), null for a new field. */
+  save(json: string, base: string | null): Promise<void>;
   onSaveError(message: string): void;
   /** Receives the flush function while mounted, so a caller can wait for the last keystrokes. */
   flushRef?: RefObject<(() => Promise<void>) | null>;
@@ -41,6 +42,8 @@ export function RichTextField(props: RichTextFieldProps) {
   const t = useT();
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
   const pending = useRef<string | null>(null);
+  // What this editor last loaded or saved: a live team applies only the change from it.
+  const base = useRef<string | null>(json);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // The latest callbacks, read when a save runs: a flush started at unmount still reaches them.
   const latest = useRef(props);
@@ -56,7 +59,8 @@ export function RichTextField(props: RichTextFieldProps) {
     pending.current = null;
     setStatus('saving');
     try {
-      await latest.current.save(body);
+      await latest.current.save(body, base.current);
+      base.current = body;
       setStatus(pending.current === null ? 'saved' : 'idle');
     } catch (err) {
       setStatus('idle');

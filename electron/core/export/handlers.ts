@@ -4,6 +4,7 @@ import type { ApiOutput, ApiParsedInput } from '../../../shared/contract';
 import type { DossierOptions, ExportFormat } from '../../../shared/dossier';
 import type { Project } from '../store/project';
 import { buildFile, dossierOf, writeFileAtomic, type PdfPrinter } from './index';
+import { rememberSaveBase } from '../team/save-bases';
 import { readDossierSettings, readSummary, rememberDossierSettings, saveSummary } from './settings';
 
 type ExportApi = 'dossier.summary.get' | 'dossier.summary.save' | 'dossier.settings.get' | 'export.preview' | 'export.build' | 'export.write';
@@ -34,7 +35,11 @@ export function exportHandlers(deps: ExportDeps): ExportHandlers {
   };
   return {
     'dossier.summary.get': () => readSummary(deps.project()),
-    'dossier.summary.save': ({ json }) => saveSummary(deps.project(), json, deps.author()),
+    'dossier.summary.save': ({ json, base }) => {
+      const saved = saveSummary(deps.project(), json, deps.author());
+      rememberSaveBase(deps.project(), 'summary', base);
+      return saved;
+    },
     'dossier.settings.get': () => readDossierSettings(deps.project(), deps.author()),
     'export.preview': ({ options }) => {
       const d = dossierOf(deps.project(), options, ctx());

@@ -1,5 +1,6 @@
 import type { ApiName, ApiOutput, ApiParsedInput } from '../../../shared/contract';
 import type { Project } from '../store/project';
+import { rememberSaveBase } from '../team/save-bases';
 import { Memos } from './memos';
 
 type MemoName = Extract<ApiName, `memos.${string}`>;
@@ -10,6 +11,12 @@ export function memoHandlers(requireProject: () => Project, author: () => string
   return {
     'memos.list': () => new Memos(requireProject()).list(),
     'memos.get': ({ owner }) => new Memos(requireProject()).get(owner),
-    'memos.save': ({ owner, json }) => new Memos(requireProject()).save(owner, json, author()),
+    'memos.save': ({ owner, json, base }) => {
+      const memos = new Memos(requireProject());
+      const saved = memos.save(owner, json, author());
+      const key = memos.key(owner);
+      rememberSaveBase(requireProject(), `${key.kind}:${key.id}`, base);
+      return saved;
+    },
   };
 }

@@ -31,7 +31,17 @@ export interface MergeOptions {
   keepHistory?: boolean;
   /** A document added from the file keeps the file's modified time, so both sides hold the same version. */
   keepFileTimes?: boolean;
+  /**
+   * Whether a note, memo or the summary is edited together through the team's shared text
+   * (team/shared-texts.ts): then that text is its carrier, and the merge leaves the note as it is
+   * (recording only the base), so two people typing in it are merged character by character rather
+   * than one version winning.
+   */
+  textShared?(field: SharedTextField): boolean;
 }
+
+/** A note or memo by its notes-table key, or the dossier summary. */
+export type SharedTextField = { kind: 'note'; owner: string; id: string } | { kind: 'summary' };
 
 export abstract class MergeVocabulary {
   readonly tally = new Tally();
@@ -316,6 +326,11 @@ export abstract class MergeVocabulary {
   protected mergeSummary(): void {
     const s = this.file.summary;
     if (!s) return;
+    if (this.options.textShared?.({ kind: 'summary' })) {
+      this.tally.item('summary', 'unchanged');
+      this.bases.set('summary', SUMMARY_META_KEY, s.modifiedAt);
+      return;
+    }
     const local = readSummary(this.project);
     const d = local ? decide(this.bases.get('summary', SUMMARY_META_KEY), local.modifiedAt, s.modifiedAt, local.json === s.json) : 'take';
     if (d === 'conflict-keep') this.conflict('summary', SUMMARY_META_KEY, 'theirs', s);

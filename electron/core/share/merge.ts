@@ -268,11 +268,21 @@ export class Merge extends MergeVocabulary {
   }
 
   private mergeNote(kind: NoteKey['kind'], ownerId: string, note: SharedNote): Outcome {
-    const local = this.sql('SELECT json, text, author, modified_at FROM notes WHERE owner_kind = ? AND owner_id = ?').get(kind, ownerId) as
-      | { json: string; text: string; author: string; modified_at: string }
+    const local = this.sql('SELECT json, text, author, created_at, modified_at FROM notes WHERE owner_kind = ? AND owner_id = ?').get(kind, ownerId) as
+      | { json: string; text: string; author: string; created_at: string; modified_at: string }
       | undefined;
     const key = `${kind}:${ownerId}`;
     let outcome: Outcome = 'unchanged';
+    if (this.options.textShared?.({ kind: 'note', owner: kind, id: ownerId })) {
+      // The text is the shared text's; the note's times and author converge on the latest record's.
+      if (local && noteHtml(local.json) === noteHtml(note.json) && [note.modified, note.created, note.author].join('\n') > [local.modified_at, local.created_at, local.author].join('\n')) {
+        this.sql('UPDATE notes SET author = ?, created_at = ?, modified_at = ? WHERE owner_kind = ? AND owner_id = ?').run(note.author, note.created, note.modified, kind, ownerId);
+        this.changed = true;
+      }
+      this.tally.item('notes', outcome);
+      this.bases.set('note', key, note.modified);
+      return outcome;
+    }
     const same = local !== undefined && noteHtml(local.json) === noteHtml(note.json);
     const d: Decision = local ? decide(this.bases.get('note', key), local.modified_at, note.modified, same) : 'take';
     if (d === 'conflict-keep') {

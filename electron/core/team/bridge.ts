@@ -24,6 +24,8 @@ import { readSharedFile } from '../share/read';
 import type { Project } from '../store/project';
 import { type Binding, pendingChanges, sourceOf } from './binding';
 import { batchesOf, collectionOf, newestOf, recordsOf, versionOf } from './records';
+import { trackSaveBases } from './save-bases';
+import { SharedTexts } from './shared-texts';
 
 /** The origin of the bridge's own Yjs transactions, which its observer skips. */
 const LOCAL = Symbol('crossread-local');
@@ -70,6 +72,10 @@ export class TeamBridge {
   private stopped = false;
   private pushWanted = true;
   private lastSeq = -1;
+  /** The change-log position whose notes were last applied to the shared texts while offline. */
+  private lastTextSeq = -1;
+  /** Notes, memos and the summary, edited together (made at the first sync, when the doc holds the team's texts). */
+  private texts: SharedTexts | null = null;
   /** The version of each record this side had at its last push. */
   private readonly seen = new Map<string, string>();
   private settle: (() => void)[] = [];
@@ -110,6 +116,16 @@ export class TeamBridge {
         if (!state) return;
         if (!this.everSynced) {
           this.everSynced = true;
+          this.texts = new SharedTexts({
+            project: this.project,
+            doc: this.doc,
+            records: this.records,
+            source: this.source,
+            teamName: this.name,
+            onError: (error) => {
+              this.error = error.message;
+            },
+          });
           opts.onFirstSync?.();
         }
         this.offlineSince = null;
@@ -121,6 +137,7 @@ export class TeamBridge {
     });
     this.provider.attach();
     this.provider.setAwarenessField('user', { id: opts.binding.userId, name: opts.author, color: colorOf(opts.binding.userId) });
+    trackSaveBases(this.project, true);
     this.poll = setInterval(() => this.tick(), POLL_MS);
   }
 
@@ -162,11 +179,23 @@ export class TeamBridge {
 
   /** Applies what colleagues changed, then sends what changed here; each only when there is something. */
   private tick(): void {
-    if (this.stopped || !this.synced) return;
+    if (this.stopped) return;
     try {
+      if (!this.synced) {
+        // Offline, saves to notes already shared go on into the doc, to be merged on reconnect.
+        const seq = this.texts ? this.maxSeq() : this.lastTextSeq;
+        if (seq !== this.lastTextSeq) this.texts?.pushChanged(true);
+        this.lastTextSeq = seq;
+        return;
+      }
+      this.texts?.bindArrived();
       if (this.incoming.size > 0) this.apply();
       const seq = this.maxSeq();
-      if (seq !== this.lastSeq || this.pushWanted) this.push();
+      if (seq !== this.lastSeq || this.pushWanted) {
+        // The shared texts first: a colleague then has the merged text before the record saying it changed.
+        this.texts?.pushChanged(false);
+        this.push();
+      }
     } catch (err) {
       this.error = (err as Error).message;
     }
@@ -184,6 +213,7 @@ export class TeamBridge {
     }
     this.incoming.clear();
     for (const batch of batchesOf(values, BATCH_BYTES)) this.applyBatch(batch);
+    this.texts?.pullAll();
   }
 
   private applyBatch(values: string[]): void {
@@ -193,7 +223,12 @@ export class TeamBridge {
     const changed = this.project.write((now) => {
       const seq = this.maxSeq();
       const conflict = db.prepare('SELECT coalesce(max(id), 0) FROM merge_conflicts').pluck().get() as number;
-      const merge = new Merge(this.project, file, this.name, now, { basesSource: this.source, keepHistory: true, keepFileTimes: true });
+      const merge = new Merge(this.project, file, this.name, now, {
+        basesSource: this.source,
+        keepHistory: true,
+        keepFileTimes: true,
+        ...(this.texts ? { textShared: this.texts.textShared } : {}),
+      });
       merge.run();
       db.prepare('DELETE FROM sync_changes WHERE seq > ?').run(seq);
       // Where this side's version was kept, the team must get it (the later version wins everywhere).
@@ -291,8 +326,10 @@ export class TeamBridge {
     if (this.stopped) return;
     this.stopped = true;
     clearInterval(this.poll);
+    trackSaveBases(this.project, false);
     // Destroyed after the current event: the provider may be calling us from inside its own handler.
     setImmediate(() => {
+      this.texts?.dispose();
       this.provider.destroy();
       this.socket.destroy();
       this.doc.destroy();

@@ -77,7 +77,7 @@ function $mergeChildren(parent: ElementNode, base: JsonNode[], next: JsonNode[],
     if (keptBase.has(i)) return;
     const k = baseToLive[i];
     // Removed by the user: gone, unless a colleague changed it meanwhile (then their text stays).
-    if (k !== undefined && deepEqual(live[k], removed)) liveNodes[k]!.remove();
+    if (k !== undefined && sameContent(live[k], removed)) liveNodes[k]!.remove();
   });
 }
 
@@ -177,6 +177,28 @@ function plainText(node: JsonNode): string {
 }
 
 /** Structural equality of JSON values, indifferent to the order of object keys. */
+/**
+ * Whether the live node still holds what the user removed. The live tree is exported by the
+ * headless editor with every property; a saved state may leave defaults out, so a property only
+ * one side names is not a difference (text, type and children always count).
+ */
+function sameContent(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((v, i) => sameContent(v, b[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
+    const both = Object.hasOwn(x, k) && Object.hasOwn(y, k);
+    if (!both && k !== 'text' && k !== 'type' && k !== 'children') continue;
+    if (!sameContent(x[k], y[k])) return false;
+  }
+  return true;
+}
+
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;

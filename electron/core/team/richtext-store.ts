@@ -20,6 +20,7 @@
  *   (richtext-limits.ts); `dispose()` unbinds.
  */
 import type * as Y from 'yjs';
+import { richTextFromLexical, richTextToHtml } from '../../../shared/richtext';
 import { readSummary, SUMMARY_KEY } from '../export/settings';
 import { AppError } from '../errors';
 import { Memos } from '../memos/memos';
@@ -31,14 +32,29 @@ import { parseRichTextKey, RichTextRegistry, seedRichText, type RichTextOwner, t
 export interface BindRichTextOptions {
   /** The name written as the author of a remote change (the colleague's, when the bridge knows it). */
   author: string;
+  /**
+   * Which side a field both hold starts from: 'doc' (the default) writes the doc's state to the
+   * project file; 'stored' applies the project file's state to the doc as a local save (for a field
+   * first bound while this side has a change of it the team has not seen).
+   */
+  prefer?: 'doc' | 'stored';
+  /** With prefer 'stored': the state the saving editor started from (only the change from it is applied). */
+  base?: string;
   onError?(error: AppError): void;
 }
 
 export interface BoundRichText {
   readonly replica: RichTextReplica;
+  /** With prefer 'stored': the doc's state the project file's was applied over (null when none was). */
+  readonly replacedDocState: string | null;
   pushLocal(base?: string): void;
+  /** Writes the doc's state to the project file where it differs (its owner may have arrived since). */
+  pull(): void;
   dispose(): void;
 }
+
+/** Two states of a field are the same note when they read as the same HTML (as the file merge compares them). */
+const htmlOf = (json: string) => richTextToHtml(richTextFromLexical(json));
 
 /** Registries per doc, so every field of one doc shares one (and one replica per field). */
 const registries = new WeakMap<Y.Doc, RichTextRegistry>();
@@ -54,28 +70,56 @@ export function bindRichText(doc: Y.Doc, project: Project, key: string, options:
     const appError = error instanceof AppError ? error : new AppError('internal', `A colleague's change to a note could not be stored: ${(error as Error).message}`);
     options.onError?.(appError);
   };
+  // The field as this binding last wrote or applied it. A field that reads otherwise holds a save
+  // of the user's not applied to the shared text yet: a colleague's change arriving first must not
+  // overwrite it; pushLocal merges the two and writes the result.
+  let synced: string | null = null;
   const store = (json: string) => {
     try {
-      if (field.read() !== json) field.write(json, options.author);
+      const now = field.read();
+      if (now === null || htmlOf(now) !== htmlOf(json)) field.write(json, options.author);
+      synced = field.read();
     } catch (error) {
       report(error);
     }
   };
+  const onRemote = (json: string) => {
+    if (synced !== null && field.read() !== synced) return;
+    store(json);
+  };
 
   const stored = field.read();
+  let replacedDocState: string | null = null;
   if (replica.root.length === 0) {
     if (stored !== null && noteText(stored).trim() !== '') seedRichText(doc, key, stored);
-  } else if (!replica.refusal) {
+    synced = stored;
+  } else if (replica.refusal) {
+    // The doc's state was refused; the project file keeps its own.
+  } else if (options.prefer === 'stored' && stored !== null) {
+    replacedDocState = replica.current();
+    replica.applyLocal(stored, options.base);
+    store(replica.current());
+  } else {
     store(replica.current());
   }
 
-  const offRemote = replica.onRemoteChange(store);
+  const offRemote = replica.onRemoteChange(onRemote);
   const offRefused = replica.onRefused(report);
   return {
     replica,
+    replacedDocState,
     pushLocal(base?: string) {
       const json = field.read();
-      if (json !== null) replica.applyLocal(json, base);
+      if (json === null) return;
+      replica.applyLocal(json, base);
+      // Colleagues' text the saving editor did not show is kept in the shared text; the file gets it too.
+      store(replica.current());
+    },
+    pull() {
+      if (replica.refusal || replica.root.length === 0) return;
+      // Never over a save of the user's not applied yet (pushLocal writes the merge of both).
+      if (synced !== null && field.read() !== synced) return;
+      store(replica.current());
     },
     dispose() {
       offRemote();

@@ -21,11 +21,14 @@ describe('crossread team status', () => {
     const text = await runCli(['team', 'status', '--project', A!.projectPath], A!.home);
     expect(text.stderr).toBe('');
     expect(text.stdout).toContain(`Server:   ${server.url}`);
-    expect(text.stdout).toContain('Project:  kzteam');
-    expect(text.stdout).toContain('User:     aliya');
+    expect(text.stdout).toMatch(/^Project: {2}kzteam-[a-z0-9]+$/m);
+    expect(text.stdout).toMatch(/^User: {5}aliya-[a-z0-9]+$/m);
     expect(text.stdout).toContain('Pending:  1 change not yet sent');
     const json = JSON.parse((await runCli(['team', 'status', '--project', A!.projectPath, '--json'], A!.home)).stdout) as Record<string, unknown>;
-    expect(json).toEqual({ shared: true, server: server.url, project: 'kzteam', user: 'aliya', reconnects: false, pending: 1 });
+    expect(json).toEqual({
+      shared: true, server: server.url, project: expect.stringMatching(/^kzteam-[a-z0-9]+$/) as unknown,
+      user: expect.stringMatching(/^aliya-[a-z0-9]+$/) as unknown, reconnects: false, pending: 1,
+    });
 
     const secret = A!.token.split('.').pop()!;
     expect(fs.readFileSync(A!.projectPath).includes(Buffer.from(secret))).toBe(false);
