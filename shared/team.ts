@@ -71,6 +71,8 @@ export const TeamStatus = z.object({
   user: z.string().nullable(),
   /** Grows each time colleagues' changes were applied here, so the page reloads its data. */
   revision: z.number().int().nonnegative(),
+  /** Grows each time a colleague's words were written into a note, memo or the summary here, so open editors load them. */
+  texts: z.number().int().nonnegative(),
   peers: z.array(TeamPeer),
   /** Why the last attempt failed (refused token, unreachable server, a change that could not be applied). */
   error: z.string().nullable(),

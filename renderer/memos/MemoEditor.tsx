@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Memo, MemoOwner } from '../../shared/contract';
 import { call } from '../api/client';
 import { useWorkspace } from '../app/workspace';
 import { useNoteRevision } from '../history/noteRevision';
 import { useLanguage, useT } from '../i18n/I18n';
 import { RichTextField } from '../notes/RichTextField';
+import { useColleagueTexts } from '../team/useColleagueTexts';
 import { closeMemo, refreshMemos } from './memoStore';
 import { useMemoTitle } from './useMemoTitle';
 
@@ -18,6 +19,8 @@ export function MemoEditor({ owner }: { owner: MemoOwner }) {
   const [error, setError] = useState<string | null>(null);
   // An undo or redo that changed a memo: load it again rather than keep (and save back) what is shown.
   const revision = useNoteRevision();
+  const holder = useRef<HTMLDivElement>(null);
+  const colleagues = useColleagueTexts(holder);
   useEffect(() => {
     let alive = true;
     setMemo(null);
@@ -28,11 +31,11 @@ export function MemoEditor({ owner }: { owner: MemoOwner }) {
     return () => {
       alive = false;
     };
-  }, [owner, revision]);
+  }, [owner, revision, colleagues]);
   const heading = title(owner);
   const when = memo?.modifiedAt ? new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(memo.modifiedAt)) : null;
   return (
-    <div className="memo-editor">
+    <div className="memo-editor" ref={holder}>
       <div className="memo-editor-head">
         <button type="button" className="memo-back" onClick={closeMemo}>
           {t('memos.back')}
@@ -43,7 +46,7 @@ export function MemoEditor({ owner }: { owner: MemoOwner }) {
       {memo && when ? <p className="muted small memo-meta">{t('memos.byline', { author: memo.author || t('memos.noAuthor'), when })}</p> : null}
       {memo ? (
         <RichTextField
-          key={`${revision}`}
+          key={`${revision}:${colleagues}`}
           namespace={`memo-${owner.kind}-${owner.kind === 'project' ? '' : owner.id}`}
           className="memo-field"
           json={memo.json}

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { TeamStatus } from '../../shared/team';
 
-export const OFF: TeamStatus = { state: 'off', pending: 0, offlineSince: null, server: null, project: null, user: null, revision: 0, peers: [], error: null };
+export const OFF: TeamStatus = { state: 'off', pending: 0, offlineSince: null, server: null, project: null, user: null, revision: 0, texts: 0, peers: [], error: null };
 
 interface TeamStore {
   status: TeamStatus;

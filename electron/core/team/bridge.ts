@@ -81,6 +81,8 @@ export class TeamBridge {
   private settle: (() => void)[] = [];
   offlineSince: string | null = null;
   revision = 0;
+  /** Colleagues' words written into notes, memos or the summary here (shared-texts.ts). */
+  textRevision = 0;
   error: string | null = null;
 
   constructor(opts: BridgeOptions) {
@@ -124,6 +126,9 @@ export class TeamBridge {
             teamName: this.name,
             onError: (error) => {
               this.error = error.message;
+            },
+            onStored: () => {
+              this.textRevision += 1;
             },
           });
           opts.onFirstSync?.();

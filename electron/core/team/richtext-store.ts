@@ -41,6 +41,8 @@ export interface BindRichTextOptions {
   /** With prefer 'stored': the state the saving editor started from (only the change from it is applied). */
   base?: string;
   onError?(error: AppError): void;
+  /** The field was written with text the user's own save did not hold (a colleague's). */
+  onStored?(): void;
 }
 
 export interface BoundRichText {
@@ -77,7 +79,10 @@ export function bindRichText(doc: Y.Doc, project: Project, key: string, options:
   const store = (json: string) => {
     try {
       const now = field.read();
-      if (now === null || htmlOf(now) !== htmlOf(json)) field.write(json, options.author);
+      if (now === null || htmlOf(now) !== htmlOf(json)) {
+        field.write(json, options.author);
+        options.onStored?.();
+      }
       synced = field.read();
     } catch (error) {
       report(error);

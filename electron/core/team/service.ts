@@ -67,6 +67,7 @@ export function teamService(deps: { current: () => Project | null; requireProjec
       project: shown?.projectKey ?? null,
       user: shown?.userId ?? null,
       revision: b?.revision ?? 0,
+      texts: b?.textRevision ?? 0,
       peers: b ? b.peers() : [],
       error: b?.error ?? null,
     };

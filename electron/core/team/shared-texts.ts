@@ -41,6 +41,8 @@ interface SharedTextsOptions {
   /** The name a colleague's change is stored under, and the conflicts list's source. */
   teamName: string;
   onError(error: AppError): void;
+  /** A colleague's words were written into the project file. */
+  onStored(): void;
 }
 
 export class SharedTexts {
@@ -112,6 +114,7 @@ export class SharedTexts {
         prefer: pending ? 'stored' : 'doc',
         ...(base !== undefined ? { base } : {}),
         onError: this.o.onError,
+        onStored: this.o.onStored,
       });
       this.bound.set(key, b);
       // Applied from the editor's own starting point, colleagues' text is kept: nothing to set aside.
