@@ -64,6 +64,11 @@ export class Merge extends MergeVocabulary {
   private docs: { byHash: Map<string, DocumentMeta>; byId: Map<string, DocumentMeta>; list: DocumentMeta[] } | null = null;
   private anchorSet: { texts: AnchorText[]; byHash: Map<string, string> } | null = null;
   private docStates: Map<string, { title: string; deletedAt: string | null }> | null = null;
+  /**
+   * A text edited together reads the same here and in the file, but this side's version is the
+   * later one: the team must be sent it (two versions set at once leave one of them in the team's map).
+   */
+  laterHere = false;
   /** Anchors new claims within the file's allowance; a job may have searched ahead with it. */
   anchorer = new ClaimAnchorer(this.file);
 
@@ -275,9 +280,13 @@ export class Merge extends MergeVocabulary {
     let outcome: Outcome = 'unchanged';
     if (this.options.textShared?.({ kind: 'note', owner: kind, id: ownerId })) {
       // The text is the shared text's; the note's times and author converge on the latest record's.
-      if (local && noteHtml(local.json) === noteHtml(note.json) && [note.modified, note.created, note.author].join('\n') > [local.modified_at, local.created_at, local.author].join('\n')) {
-        this.sql('UPDATE notes SET author = ?, created_at = ?, modified_at = ? WHERE owner_kind = ? AND owner_id = ?').run(note.author, note.created, note.modified, kind, ownerId);
-        this.changed = true;
+      if (local && noteHtml(local.json) === noteHtml(note.json)) {
+        const theirs = [note.modified, note.created, note.author].join('\n');
+        const mine = [local.modified_at, local.created_at, local.author].join('\n');
+        if (theirs > mine) {
+          this.sql('UPDATE notes SET author = ?, created_at = ?, modified_at = ? WHERE owner_kind = ? AND owner_id = ?').run(note.author, note.created, note.modified, kind, ownerId);
+          this.changed = true;
+        } else if (mine > theirs) this.laterHere = true;
       }
       this.tally.item('notes', outcome);
       this.bases.set('note', key, note.modified);

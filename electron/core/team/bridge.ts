@@ -235,6 +235,7 @@ export class TeamBridge {
         ...(this.texts ? { textShared: this.texts.textShared } : {}),
       });
       merge.run();
+      if (merge.laterHere) this.pushWanted = true;
       db.prepare('DELETE FROM sync_changes WHERE seq > ?').run(seq);
       // Where this side's version was kept, the team must get it (the later version wins everywhere).
       if (db.prepare("SELECT 1 FROM merge_conflicts WHERE id > ? AND losing_side = 'theirs'").get(conflict)) this.pushWanted = true;
