@@ -71,6 +71,14 @@ export class TeamBridge {
   private refused = false;
   private stopped = false;
   private pushWanted = true;
+  /**
+   * The claims and links this project had before the team's records were merged in for a push of
+   * everything: the others came from the team as they are there, so they need no comparing (null:
+   * compare every claim).
+   */
+  private hadBefore: string[] | null = null;
+  /** The keys merged in since hadBefore was taken. */
+  private readonly mergedKeys = new Set<string>();
   private lastSeq = -1;
   /** The change-log position whose notes were last applied to the shared texts while offline. */
   private lastTextSeq = -1;
@@ -206,8 +214,15 @@ export class TeamBridge {
   }
 
   private apply(): void {
+    if (this.pushWanted && this.hadBefore === null) {
+      this.hadBefore = this.project.database
+        .prepare('SELECT id FROM annotations UNION ALL SELECT id FROM orphans UNION ALL SELECT id FROM links UNION ALL SELECT id FROM pending_links')
+        .pluck()
+        .all() as string[];
+    }
     const values: string[] = [];
     for (const key of this.incoming) {
+      if (this.hadBefore) this.mergedKeys.add(key);
       const v = this.records.get(key);
       if (typeof v === 'string') values.push(v);
     }
@@ -232,7 +247,10 @@ export class TeamBridge {
       merge.run();
       db.prepare('DELETE FROM sync_changes WHERE seq > ?').run(seq);
       // Where this side's version was kept, the team must get it (the later version wins everywhere).
-      if (db.prepare("SELECT 1 FROM merge_conflicts WHERE id > ? AND losing_side = 'theirs'").get(conflict)) this.pushWanted = true;
+      if (db.prepare("SELECT 1 FROM merge_conflicts WHERE id > ? AND losing_side = 'theirs'").get(conflict)) {
+        this.pushWanted = true;
+        this.hadBefore = null;
+      }
       return merge.changed;
     });
     if (changed) this.revision += 1;
@@ -240,10 +258,17 @@ export class TeamBridge {
 
   private push(): void {
     const everything = this.pushWanted;
+    const hadBefore = this.hadBefore;
     this.pushWanted = false;
+    this.hadBefore = null;
     const seq = this.maxSeq();
-    const only = everything ? undefined : this.claimsAndLinksChanged();
-    const local = recordsOf(exportCollection(this.project, { embedText: true, recordBases: true, basesSource: this.source, ...(only ? { only } : {}) }));
+    const changed = this.claimsAndLinksChanged();
+    const only = everything ? undefined : changed;
+    // Everything, but of the claims only those that were here before the merge or changed since.
+    const claimsAmong = everything && hadBefore && changed ? [...hadBefore, ...changed] : undefined;
+    const local = recordsOf(
+      exportCollection(this.project, { embedText: true, recordBases: true, basesSource: this.source, ...(only ? { only } : {}), ...(claimsAmong ? { claimsAmong } : {}) }),
+    );
     this.doc.transact(() => {
       for (const [key, value] of local) {
         const theirs = this.records.get(key);
@@ -257,6 +282,14 @@ export class TeamBridge {
         if (changedHere || theirs === undefined || newestOf(value) > newestOf(theirs)) this.records.set(key, value);
       }
     }, LOCAL);
+    if (claimsAmong) {
+      // A claim taken from the team has the team's version here: as if this side had sent it.
+      for (const key of this.mergedKeys) {
+        const theirs = this.records.get(key);
+        if (!local.has(key) && key.startsWith('item:') && typeof theirs === 'string') this.seen.set(key, versionOf(theirs));
+      }
+    }
+    this.mergedKeys.clear();
     this.project.write(() => this.project.database.prepare('DELETE FROM sync_changes WHERE seq <= ?').run(seq));
     this.lastSeq = this.maxSeq();
   }
