@@ -20,10 +20,9 @@ import type { PeerSelection } from '../../../shared/team';
 import { z } from 'zod';
 import { exportCollection } from '../share/export';
 import { Merge } from '../share/merge';
-import { readSharedFile } from '../share/read';
 import type { Project } from '../store/project';
 import { type Binding, pendingChanges, sourceOf } from './binding';
-import { batchesOf, collectionOf, newestOf, recordsOf, versionOf } from './records';
+import { batchesOf, newestOf, parseRecord, type ReceivedRecord, readRecords, recordsOf, versionOf } from './records';
 import { trackSaveBases } from './save-bases';
 import { SharedTexts } from './shared-texts';
 
@@ -220,20 +219,21 @@ export class TeamBridge {
         .pluck()
         .all() as string[];
     }
-    const values: string[] = [];
+    const received: ReceivedRecord[] = [];
     for (const key of this.incoming) {
       if (this.hadBefore) this.mergedKeys.add(key);
       const v = this.records.get(key);
-      if (typeof v === 'string') values.push(v);
+      const r = typeof v === 'string' ? parseRecord(v) : null;
+      if (r) received.push(r);
     }
     this.incoming.clear();
-    for (const batch of batchesOf(values, BATCH_BYTES)) this.applyBatch(batch);
+    for (const batch of batchesOf(received, BATCH_BYTES)) this.applyBatch(batch);
     this.texts?.pullAll();
   }
 
-  private applyBatch(values: string[]): void {
+  private applyBatch(batch: ReceivedRecord[]): void {
     // Through the file reader: a colleague's records are checked like a colleague's file.
-    const file = readSharedFile(Buffer.from(JSON.stringify(collectionOf(values))), this.name);
+    const file = readRecords(batch, this.name);
     const db = this.project.database;
     const changed = this.project.write((now) => {
       const seq = this.maxSeq();
