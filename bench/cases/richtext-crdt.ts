@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { RichTextRegistry } from '../../electron/core/team/richtext-crdt';
-import { CORPUS_DIR } from '../../tests/support/corpus';
+import { CORPUS as CORPUS_DIR } from '../lib/corpus';
 import type { BenchCase, BenchContext, Row } from '../types';
 
 /** The size of the note: a long memo or dossier summary. */

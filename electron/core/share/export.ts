@@ -116,14 +116,22 @@ export interface ExportOptions {
    * a 10,000-claim project for each change made every change cost as much as the whole project.
    */
   only?: readonly string[];
+  /**
+   * Of the claims and links, only these (ids); every other record as usual. After a live team's
+   * records were merged in, the claims that came from the team are theirs as they are: only the
+   * ones this project had before need comparing with the team's.
+   */
+  claimsAmong?: readonly string[];
 }
 
 /** The annotation file of `project` as a JSON-LD object (serialize with JSON.stringify). */
 export function exportCollection(project: Project, opts: ExportOptions = {}): Record<string, unknown> {
   const db = project.database;
-  const only = opts.only ? JSON.stringify(opts.only) : null;
-  const onlyArgs = only ? [only] : [];
-  const onlyIds = (column: string, joiner: 'WHERE' | 'AND') => (only ? ` ${joiner} ${column} IN (SELECT value FROM json_each(?))` : '');
+  // `only` leaves out everything but the listed claims and links; `subset` narrows just those.
+  const only = opts.only !== undefined;
+  const subset = opts.only ?? opts.claimsAmong;
+  const onlyArgs = subset ? [JSON.stringify(subset)] : [];
+  const onlyIds = (column: string, joiner: 'WHERE' | 'AND') => (subset ? ` ${joiner} ${column} IN (SELECT value FROM json_each(?))` : '');
   const notes = new Map<string, NoteRow>();
   for (const n of db.prepare(`SELECT owner_kind, owner_id, json, author, created_at, modified_at FROM notes${onlyIds('owner_id', 'WHERE')}`).all(...onlyArgs) as NoteRow[]) {
     notes.set(`${n.owner_kind}:${n.owner_id}`, n);

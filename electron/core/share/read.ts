@@ -87,10 +87,13 @@ function deepest(issue: Issue): { path: PropertyKey[]; message: string } {
   return { path: [...issue.path, ...best.path], message: best.message };
 }
 
+const tooLarge = (fileName: string) => new FileError(fileName, '', `it is larger than the ${L.maxFileBytes / 1024 / 1024} MB limit for annotation files`);
+const tooDeep = (fileName: string) => new FileError(fileName, '', `it is nested more than ${L.maxDepth} levels deep`);
+
 /** Parses the bytes as JSON with the limits of SHARE_LIMITS, before any schema check. */
 export function parseJson(bytes: Uint8Array, fileName: string): unknown {
   if (bytes.byteLength > L.maxFileBytes) {
-    throw new FileError(fileName, '', `it is larger than the ${L.maxFileBytes / 1024 / 1024} MB limit for annotation files`);
+    throw tooLarge(fileName);
   }
   let text: string;
   try {
@@ -100,18 +103,42 @@ export function parseJson(bytes: Uint8Array, fileName: string): unknown {
   }
   if (text.trim() === '') throw new FileError(fileName, '', 'it is empty');
   // Measured before parsing, so a hostile nesting never reaches the parser or the readers below.
-  if (nestingDepth(text) > L.maxDepth) throw new FileError(fileName, '', `it is nested more than ${L.maxDepth} levels deep`);
+  if (nestingDepth(text) > L.maxDepth) throw tooDeep(fileName);
   try {
     // The reviver costs a call per value (a second on a 10,000-claim file), so it runs only when a
     // poison key may be there: written plainly, or hidden behind a \u escape that JSON.parse decodes.
-    if (!MAYBE_POISON.test(text)) return JSON.parse(text);
-    return JSON.parse(text, (key, value: unknown) => (POISON.has(key) ? undefined : value));
+    return parseDroppingPoison(text);
   } catch (err) {
     // The engine's message quotes the start of the text (a password file, say): only the place is kept.
     if (isJsonLines(text)) throw new FileError(fileName, '', NOT_W3C_JSONL);
     const at = /line \d+ column \d+/.exec((err as Error).message);
     throw new FileError(fileName, '', `it is not valid JSON${at ? ` (at ${at[0]})` : ''}`);
   }
+}
+
+function parseDroppingPoison(text: string): unknown {
+  if (!MAYBE_POISON.test(text)) return JSON.parse(text);
+  return JSON.parse(text, (key, value: unknown) => (POISON.has(key) ? undefined : value));
+}
+
+/** One JSON text of several that make up one annotation file (a live team's records). */
+export interface JsonPart {
+  value: unknown;
+  /** Its size in UTF-8. */
+  bytes: number;
+  /** Its deepest nesting. */
+  depth: number;
+}
+
+/** Parses one part of a file put together from parts, as parseJson parses a file (null when it is not JSON). */
+export function parseJsonPart(text: string): JsonPart | null {
+  let value: unknown;
+  try {
+    value = parseDroppingPoison(text);
+  } catch {
+    return null;
+  }
+  return { value, bytes: Buffer.byteLength(text, 'utf8'), depth: nestingDepth(text) };
 }
 
 const NOT_W3C_JSONL =
@@ -457,7 +484,10 @@ function contextHasCrossread(ctx: unknown): boolean {
 
 /** Reads and checks an annotation file of any supported kind. Throws AppError('bad-input') naming what is wrong. */
 export function readSharedFile(bytes: Uint8Array, fileName: string): SharedFile {
-  const steps = readSharedFileInSteps(bytes, fileName);
+  return allSteps(readSharedFileInSteps(bytes, fileName));
+}
+
+function allSteps(steps: Generator<void, SharedFile>): SharedFile {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -469,7 +499,23 @@ export function readSharedFile(bytes: Uint8Array, fileName: string): SharedFile 
  * requests be answered while a large file is checked item by item.
  */
 export function* readSharedFileInSteps(bytes: Uint8Array, fileName: string): Generator<void, SharedFile> {
-  const json = parseJson(bytes, fileName);
+  return yield* readJson(parseJson(bytes, fileName), fileName);
+}
+
+/**
+ * Reads a file put together from parts parsed with parseJsonPart, without writing it out and
+ * parsing it again: the limits parseJson sets on a file's text are checked on the parts, `depthOf`
+ * saying how deep a part's nesting reaches in the whole.
+ */
+export function readAssembledFile<P extends JsonPart>(json: unknown, parts: readonly P[], depthOf: (part: P) => number, fileName: string): SharedFile {
+  let bytes = 0;
+  for (const p of parts) bytes += p.bytes;
+  if (bytes > L.maxFileBytes) throw tooLarge(fileName);
+  if (parts.some((p) => depthOf(p) > L.maxDepth)) throw tooDeep(fileName);
+  return allSteps(readJson(json, fileName));
+}
+
+function* readJson(json: unknown, fileName: string): Generator<void, SharedFile> {
   const out: SharedFile = { kind: 'w3c', claims: [], links: [], tags: [], relations: [], documents: [], summary: null, memos: [], skipped: [] };
   if (Array.isArray(json)) {
     yield* readW3C(fileName, json, 'items', out);

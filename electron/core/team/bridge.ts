@@ -20,10 +20,9 @@ import type { PeerSelection } from '../../../shared/team';
 import { z } from 'zod';
 import { exportCollection } from '../share/export';
 import { Merge } from '../share/merge';
-import { readSharedFile } from '../share/read';
 import type { Project } from '../store/project';
 import { type Binding, pendingChanges, sourceOf } from './binding';
-import { batchesOf, collectionOf, newestOf, recordsOf, versionOf } from './records';
+import { batchesOf, newestOf, parseRecord, type ReceivedRecord, readRecords, recordsOf, versionOf } from './records';
 import { trackSaveBases } from './save-bases';
 import { SharedTexts } from './shared-texts';
 
@@ -71,6 +70,14 @@ export class TeamBridge {
   private refused = false;
   private stopped = false;
   private pushWanted = true;
+  /**
+   * The claims and links this project had before the team's records were merged in for a push of
+   * everything: the others came from the team as they are there, so they need no comparing (null:
+   * compare every claim).
+   */
+  private hadBefore: string[] | null = null;
+  /** The keys merged in since hadBefore was taken. */
+  private readonly mergedKeys = new Set<string>();
   private lastSeq = -1;
   /** The change-log position whose notes were last applied to the shared texts while offline. */
   private lastTextSeq = -1;
@@ -211,19 +218,27 @@ export class TeamBridge {
   }
 
   private apply(): void {
-    const values: string[] = [];
+    if (this.pushWanted && this.hadBefore === null) {
+      this.hadBefore = this.project.database
+        .prepare('SELECT id FROM annotations UNION ALL SELECT id FROM orphans UNION ALL SELECT id FROM links UNION ALL SELECT id FROM pending_links')
+        .pluck()
+        .all() as string[];
+    }
+    const received: ReceivedRecord[] = [];
     for (const key of this.incoming) {
+      if (this.hadBefore) this.mergedKeys.add(key);
       const v = this.records.get(key);
-      if (typeof v === 'string') values.push(v);
+      const r = typeof v === 'string' ? parseRecord(v) : null;
+      if (r) received.push(r);
     }
     this.incoming.clear();
-    for (const batch of batchesOf(values, BATCH_BYTES)) this.applyBatch(batch);
+    for (const batch of batchesOf(received, BATCH_BYTES)) this.applyBatch(batch);
     this.texts?.pullAll();
   }
 
-  private applyBatch(values: string[]): void {
+  private applyBatch(batch: ReceivedRecord[]): void {
     // Through the file reader: a colleague's records are checked like a colleague's file.
-    const file = readSharedFile(Buffer.from(JSON.stringify(collectionOf(values))), this.name);
+    const file = readRecords(batch, this.name);
     const db = this.project.database;
     const changed = this.project.write((now) => {
       const seq = this.maxSeq();
@@ -238,7 +253,10 @@ export class TeamBridge {
       if (merge.laterHere) this.pushWanted = true;
       db.prepare('DELETE FROM sync_changes WHERE seq > ?').run(seq);
       // Where this side's version was kept, the team must get it (the later version wins everywhere).
-      if (db.prepare("SELECT 1 FROM merge_conflicts WHERE id > ? AND losing_side = 'theirs'").get(conflict)) this.pushWanted = true;
+      if (db.prepare("SELECT 1 FROM merge_conflicts WHERE id > ? AND losing_side = 'theirs'").get(conflict)) {
+        this.pushWanted = true;
+        this.hadBefore = null;
+      }
       return merge.changed;
     });
     if (changed) this.revision += 1;
@@ -246,10 +264,17 @@ export class TeamBridge {
 
   private push(): void {
     const everything = this.pushWanted;
+    const hadBefore = this.hadBefore;
     this.pushWanted = false;
+    this.hadBefore = null;
     const seq = this.maxSeq();
-    const only = everything ? undefined : this.claimsAndLinksChanged();
-    const local = recordsOf(exportCollection(this.project, { embedText: true, recordBases: true, basesSource: this.source, ...(only ? { only } : {}) }));
+    const changed = this.claimsAndLinksChanged();
+    const only = everything ? undefined : changed;
+    // Everything, but of the claims only those that were here before the merge or changed since.
+    const claimsAmong = everything && hadBefore && changed ? [...hadBefore, ...changed] : undefined;
+    const local = recordsOf(
+      exportCollection(this.project, { embedText: true, recordBases: true, basesSource: this.source, ...(only ? { only } : {}), ...(claimsAmong ? { claimsAmong } : {}) }),
+    );
     this.doc.transact(() => {
       for (const [key, value] of local) {
         const theirs = this.records.get(key);
@@ -263,6 +288,14 @@ export class TeamBridge {
         if (changedHere || theirs === undefined || newestOf(value) > newestOf(theirs)) this.records.set(key, value);
       }
     }, LOCAL);
+    if (claimsAmong) {
+      // A claim taken from the team has the team's version here: as if this side had sent it.
+      for (const key of this.mergedKeys) {
+        const theirs = this.records.get(key);
+        if (!local.has(key) && key.startsWith('item:') && typeof theirs === 'string') this.seen.set(key, versionOf(theirs));
+      }
+    }
+    this.mergedKeys.clear();
     this.project.write(() => this.project.database.prepare('DELETE FROM sync_changes WHERE seq <= ?').run(seq));
     this.lastSeq = this.maxSeq();
   }

@@ -7,7 +7,8 @@
  * file reader's checks and the file merge, so a colleague's change is merged exactly as their file would be.
  */
 import { shareContext } from '../share/vocabulary';
-import { SHARE_FORMAT_VERSION } from '../share/model';
+import { SHARE_FORMAT_VERSION, type SharedFile } from '../share/model';
+import { type JsonPart, parseJsonPart, readAssembledFile } from '../share/read';
 
 type Json = Record<string, unknown>;
 
@@ -61,12 +62,32 @@ export function newestOf(json: string): string {
   return out;
 }
 
+/** A record received from the team, parsed once (parseJsonPart: keys that could reach a prototype dropped). */
+export interface ReceivedRecord extends JsonPart {
+  value: TeamRecord;
+}
+
+/** Parses a record from the team's map (null when it is not a record: such a record is left out). */
+export function parseRecord(text: string): ReceivedRecord | null {
+  const part = parseJsonPart(text);
+  if (!part || typeof part.value !== 'object' || part.value === null || Array.isArray(part.value)) return null;
+  return part as ReceivedRecord;
+}
+
+/** How deep a record's nesting reaches in the collection made of it (its value sits in a list of an object of the collection, the summary one level higher). */
+export const depthInCollection = (r: ReceivedRecord): number => r.depth - 1 + (r.value.l === 'summary' ? 2 : 3);
+
+const has = (v: unknown, wanted: string) => v === wanted || (Array.isArray(v) && v.includes(wanted));
+
 /** What a record must come after: documents and vocabulary first, then claims, then what refers to claims. */
-function rank(json: string): number {
+function rank({ l, v }: TeamRecord): number {
   // Cluster titles and a claim's grading hang from claims.
-  if (json.startsWith('{"l":"clusterTitles"') || json.startsWith('{"l":"attributeValues"')) return 2;
-  if (!json.startsWith('{"l":"items"') && !json.startsWith('{"l":"tombstones"')) return 0;
-  return json.includes('"motivation":"linking"') || json.includes('"cr:memo"') || json.includes('"cr:ach') ? 2 : 1;
+  if (l === 'clusterTitles' || l === 'attributeValues') return 2;
+  if (l !== 'items' && l !== 'tombstones') return 0;
+  if (typeof v !== 'object' || v === null) return 1;
+  // What the file reader takes for a link, a memo or a hypothesis record.
+  const item = v as Json;
+  return has(item.motivation, 'linking') || item['cr:memo'] !== undefined || item['cr:ach'] !== undefined ? 2 : 1;
 }
 
 /**
@@ -74,21 +95,21 @@ function rank(json: string): number {
  * cut into collections each well under the file reader's size limit: a team's whole project, texts
  * included, may be larger than one annotation file may be.
  */
-export function batchesOf(records: readonly string[], maxBytes: number): string[][] {
-  const sorted = records.map((r) => ({ r, k: rank(r) })).sort((a, b) => a.k - b.k);
-  const out: string[][] = [];
-  let batch: string[] = [];
+export function batchesOf(records: readonly ReceivedRecord[], maxBytes: number): ReceivedRecord[][] {
+  const sorted = records.map((r) => ({ r, k: rank(r.value) })).sort((a, b) => a.k - b.k);
+  const out: ReceivedRecord[][] = [];
+  let batch: ReceivedRecord[] = [];
   let bytes = 0;
   let kind = -1;
   for (const { r, k } of sorted) {
     // A new rank starts a new batch, so claims are in the project before the links between them.
-    if (batch.length > 0 && (bytes + r.length > maxBytes || k !== kind)) {
+    if (batch.length > 0 && (bytes + r.bytes > maxBytes || k !== kind)) {
       out.push(batch);
       batch = [];
       bytes = 0;
     }
     batch.push(r);
-    bytes += r.length;
+    bytes += r.bytes;
     kind = k;
   }
   if (batch.length > 0) out.push(batch);
@@ -96,18 +117,11 @@ export function batchesOf(records: readonly string[], maxBytes: number): string[
 }
 
 /** The records as a share collection the file reader accepts (records it cannot place are left out). */
-export function collectionOf(records: Iterable<string>): Json {
+export function collectionOf(records: Iterable<TeamRecord>): Json {
   const items: unknown[] = [];
   const ext: Json = { version: SHARE_FORMAT_VERSION, positions: 'code-points', tombstones: [] as unknown[], summary: null };
   for (const list of Object.keys(PROJECT_LISTS)) ext[list] = [];
-  for (const text of records) {
-    let r: TeamRecord;
-    try {
-      r = JSON.parse(text) as TeamRecord;
-    } catch {
-      continue;
-    }
-    if (typeof r !== 'object' || r === null) continue;
+  for (const r of records) {
     if (r.l === 'items') items.push(r.v);
     else if (r.l === 'summary') ext.summary = r.v;
     else if (r.l === 'tombstones' || Object.hasOwn(PROJECT_LISTS, r.l)) (ext[r.l] as unknown[]).push(r.v);
@@ -121,4 +135,9 @@ export function collectionOf(records: Iterable<string>): Json {
     first: { id: `${id}:page:0`, type: 'AnnotationPage', partOf: id, startIndex: 0, items },
     'cr:project': ext,
   };
+}
+
+/** Reads received records as the file reader reads a colleague's file, with the same checks and limits. */
+export function readRecords(records: readonly ReceivedRecord[], teamName: string): SharedFile {
+  return readAssembledFile(collectionOf(records.map((r) => r.value)), records, depthInCollection, teamName);
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { claimOn, importCorpus } from '../core/helpers';
-import { batchesOf } from '../../../electron/core/team/records';
+import { batchesOf, parseRecord, readRecords } from '../../../electron/core/team/records';
 import { connect, converged, eventually, noteJson, settled, team, teamServer } from './helpers';
 
 const K1 = 'Важным итогом визита стало решение о присоединении Казахстана к Соглашениям Авраама.';
@@ -65,7 +65,50 @@ describe('live team records in batches', () => {
     const claim = (n: number) => JSON.stringify({ l: 'items', v: { id: `urn:uuid:${n}`, motivation: 'tagging' } });
     const link = JSON.stringify({ l: 'items', v: { id: 'urn:uuid:l', motivation: 'linking' } });
     const title = JSON.stringify({ l: 'clusterTitles', v: { claim: 'urn:uuid:1', title: 't' } });
-    expect(batchesOf([link, title, claim(1), doc, claim(2)], 100)).toEqual([[doc], [claim(1)], [claim(2)], [link], [title]]);
-    expect(batchesOf([link, title, claim(1), doc, claim(2)], 1000)).toEqual([[doc], [claim(1), claim(2)], [link, title]]);
+    const batches = (texts: string[], max: number) => batchesOf(texts.map((t) => parseRecord(t)!), max).map((b) => b.map((r) => JSON.stringify(r.value)));
+    expect(batches([link, title, claim(1), doc, claim(2)], 100)).toEqual([[doc], [claim(1)], [claim(2)], [link], [title]]);
+    expect(batches([link, title, claim(1), doc, claim(2)], 1000)).toEqual([[doc], [claim(1), claim(2)], [link, title]]);
+  });
+});
+
+describe('colleagues’ records are checked as a colleague’s file is', () => {
+  const claim = (extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      l: 'items',
+      v: {
+        id: 'urn:uuid:6f1c0a52-3f4e-4b8a-9d2e-0c1b2a3d4e5f',
+        type: 'Annotation',
+        motivation: 'highlighting',
+        target: { source: `urn:crossread:doc:sha256:${'a'.repeat(64)}`, selector: [{ type: 'TextQuoteSelector', exact: 'Казахстан' }] },
+        ...extra,
+      },
+    });
+  const read = (...texts: string[]) => readRecords(texts.map((t) => parseRecord(t)).filter((r) => r !== null), 'team example.org');
+
+  it('a well-formed claim record reads as the claim', () => {
+    expect(read(claim()).claims.map((c) => c.exact)).toEqual(['Казахстан']);
+  });
+
+  it('a record nested deeper than an annotation file may be is refused, its whole batch with it', () => {
+    let deep: unknown = 'end';
+    for (let i = 0; i < 30; i++) deep = { deeper: deep };
+    expect(() => read(claim(), claim({ id: 'urn:uuid:7f1c0a52-3f4e-4b8a-9d2e-0c1b2a3d4e5f', extra: deep }))).toThrow(/team example\.org is not a usable annotation file: it is nested more than 32 levels deep/);
+  });
+
+  it('records larger together than an annotation file may be are refused', () => {
+    expect(() => read(claim(), claim({ id: 'urn:uuid:7f1c0a52-3f4e-4b8a-9d2e-0c1b2a3d4e5f', padding: 'x'.repeat(50 * 1024 * 1024) }))).toThrow(/larger than the 50 MB limit/);
+  });
+
+  it('a key that could reach an object’s prototype is dropped from a record', () => {
+    const r = parseRecord(claim().replace('"type":"Annotation"', '"type":"Annotation","__proto__":{"polluted":true}'))!;
+    expect(Object.hasOwn(r.value.v as object, '__proto__')).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(read(JSON.stringify(r.value)).claims).toHaveLength(1);
+  });
+
+  it('a record that is not JSON, or not an object, is left out', () => {
+    expect(parseRecord('{"l":"items",')).toBeNull();
+    expect(parseRecord('[1,2]')).toBeNull();
+    expect(parseRecord('"text"')).toBeNull();
   });
 });
