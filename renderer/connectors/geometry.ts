@@ -37,6 +37,18 @@ export interface Connector {
   gutterPath: string;
   from: { x: number; y: number };
   to: { x: number; y: number };
+  /** The same line as numbers, left end to right end, for drawing on a canvas: the ends, where the curve leaves and enters the text columns, and its bend. */
+  curve: Curve;
+}
+
+export interface Curve {
+  lx: number;
+  ly: number;
+  gl: number;
+  gr: number;
+  rx: number;
+  ry: number;
+  bend: number;
 }
 
 export type MarkerSide = 'left' | 'right';
@@ -156,6 +168,7 @@ function connect(linkId: string, a: Extract<End, { state: 'shown' }>, b: Extract
     gutterPath: aLeft ? gutterLR : gutterRL,
     from: aLeft ? l : r,
     to: aLeft ? r : l,
+    curve: { lx: l.x, ly: l.y, gl, gr, rx: r.x, ry: r.y, bend },
   };
 }
 
