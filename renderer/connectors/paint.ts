@@ -99,13 +99,21 @@ export class ConnectorCanvas {
     ctx.globalAlpha = 1;
   }
 
+  /** The edge markers, one path per colour: filled, then ringed in the panel's colour. */
   private markers(ctx: CanvasRenderingContext2D, markers: readonly EdgeMarker[], byId: ReadonlyMap<string, DrawnLink>): void {
+    const byColor = new Map<string, EdgeMarker[]>();
+    for (const m of markers) {
+      const color = byId.get(m.linkId)?.color ?? '#868e96';
+      const list = byColor.get(color);
+      if (list) list.push(m);
+      else byColor.set(color, [m]);
+    }
     ctx.lineWidth = 1;
     ctx.strokeStyle = this.ring;
-    for (const m of markers) {
+    for (const [color, list] of byColor) {
       ctx.beginPath();
-      markerShape(ctx, m);
-      ctx.fillStyle = byId.get(m.linkId)?.color ?? '#868e96';
+      for (const m of list) markerShape(ctx, m);
+      ctx.fillStyle = color;
       ctx.fill();
       ctx.stroke();
     }
