@@ -22,8 +22,14 @@ export async function runBundled(entry, outName, external) {
     // The core finds its isolate worker (electron/core/isolate/locate.ts) by this name beside the
     // bundle: the app's own Node build, made by `npm run build` before the bench runs.
     define: { CROSSREAD_ISOLATE_WORKER: JSON.stringify('../node/isolate-worker.mjs') },
-    // Bundled CommonJS dependencies call require(); give them one in ESM.
-    banner: { js: "import { createRequire as __bundledRequire } from 'node:module';\nconst require = __bundledRequire(import.meta.url);" },
+    // Bundled CommonJS dependencies call require(), and shared test support finds the repository
+    // from __dirname: give them both in ESM (the bundle sits two folders below the root, as the
+    // support files do, so paths relative to __dirname still land in the repository).
+    banner: {
+      js:
+        "import { createRequire as __bundledRequire } from 'node:module';\nimport { fileURLToPath as __bundledPath } from 'node:url';\n" +
+        "const require = __bundledRequire(import.meta.url);\nconst __dirname = __bundledPath(new URL('.', import.meta.url));",
+    },
   });
   const r = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);

@@ -1,12 +1,17 @@
 import { paneRegistry } from '../reader/paneRegistry';
 import { followDeltas } from './follow';
-import { layoutConnectors, type Box, type EdgeMarker, type LinkEnds, type PaneGeometry, type Place } from './geometry';
+import { layoutConnectors, type Box, type EdgeMarker, type LinkEnds, type Place } from './geometry';
 import { ConnectorLayer, MarkerLayer } from './layers';
+import { ConnectorCanvas } from './paint';
+import { ClaimPlaces, type ClaimSpan, type Frame } from './places';
 
 const SVG = 'http://www.w3.org/2000/svg';
 export const HOT_HIGHLIGHT = 'cr-link-hot';
-/** Characters beyond the paragraphs on screen that are still measured, for claims that reach into view. */
-const WINDOW_MARGIN = 200;
+/**
+ * How long after the last scroll the pointer targets (the SVG over the painted lines) are moved
+ * to where the lines are: while scrolling, only the canvas is painted.
+ */
+const SETTLE_MS = 120;
 
 export interface DrawnLink extends LinkEnds {
   color: string;
@@ -37,10 +42,13 @@ export interface EngineEvents {
 
 /**
  * Draws the connectors over the reading row. One requestAnimationFrame at a time does all the
- * work: it reads every rectangle it needs (panes, text columns, claims), lines up the other panes
- * when "follow links" is on, then writes the SVG — never a read after a write in one frame, so
- * the browser lays out once. Scrolls (passive, captured from every pane), resizes and pane
- * changes only ask for the next frame, and the frame they land in is the one that draws.
+ * work. The claims' places are measured once per layout (places.ts); a frame reads only the panes'
+ * scroll offsets, takes the links of the claims on screen (found by binary search, so links with
+ * both ends away cost nothing), lines up the other panes when "follow links" is on, and paints
+ * the lines and edge markers on one canvas. The SVG above it holds the pointer targets, the
+ * keyboard's tab stops and the links' names; it is written when a scroll comes to rest or when
+ * anything but a scroll changed, so a scroll frame restyles no element. Nothing here goes through
+ * React.
  */
 export class ConnectorEngine {
   private input: EngineInput = { order: [], links: [], claims: new Map(), show: true, follow: false, hot: new Set(), focusable: new Set() };
@@ -49,18 +57,28 @@ export class ConnectorEngine {
   private readonly defs: SVGDefsElement;
   private readonly connectors: ConnectorLayer;
   private readonly markers: MarkerLayer;
-  /** The drawn links by id, made again only when the links change. */
+  private readonly painter = new ConnectorCanvas();
+  private readonly places: ClaimPlaces;
+  /** The drawn links by id, and by the claims at their ends; made again only when the links change. */
   private byId = new Map<string, DrawnLink>();
+  private linksOf = new Map<string, DrawnLink[]>();
+  /** The claims at the ends of the drawn links: the only ones measured. */
+  private ends = new Map<string, ClaimSpan>();
+  /** Each link's place in the list, so hovered links are named in the list's order. */
+  private rank = new Map<string, number>();
   /** Lines under, pointer targets (gutter curves, markers) over them. */
   private readonly lines: SVGGElement;
   private readonly hits: SVGGElement;
-  private readonly ranges = new Map<string, Range>();
-  private readonly resize: ResizeObserver;
-  private readonly observed = new Set<Element>();
   /** The pane the user scrolled, which the others follow in the next frame. */
   private leader: string | null = null;
   /** Scroll positions this engine set, so their scroll events are not taken for the user's. */
   private readonly driven = new Map<Element, number>();
+  /** When a pane last scrolled, and whether the SVG waits for the scroll to rest. */
+  private scrolledAt = -Infinity;
+  private settle = 0;
+  private svgStale = false;
+  /** The host's place, as last written. */
+  private placed = '';
   /** Where the pointer is: over a pane's text (a claim there may be hovered), a connector, or elsewhere. */
   private pointer: { documentId: string; x: number; y: number } | 'hit' | 'none' = 'none';
   /** Whether the hovered links came from a claim under the pointer (so leaving the text clears them). */
@@ -84,6 +102,7 @@ export class ConnectorEngine {
     this.lines.setAttribute('aria-hidden', 'true');
     this.defs.setAttribute('aria-hidden', 'true');
     this.svg.append(this.defs, this.lines, this.hits);
+    const live = () => !this.svgStale;
     this.connectors = new ConnectorLayer(this.lines, this.hits, this.defs, {
       hover: (ids, tip) => events.hover(ids, tip),
       select: (id) => events.select(id),
@@ -91,26 +110,35 @@ export class ConnectorEngine {
       focused: (on) => {
         this.keyboardFocus = on;
       },
+      live,
     });
-    this.markers = new MarkerLayer(this.hits, { reveal: (id) => events.reveal(id), markerLabel: (m) => events.markerLabel(m) });
-    host.prepend(this.svg);
-    this.resize = new ResizeObserver(() => this.schedule());
-    this.resize.observe(row);
+    this.markers = new MarkerLayer(this.hits, { reveal: (id) => events.reveal(id), markerLabel: (m) => events.markerLabel(m), live });
+    host.prepend(this.painter.canvas, this.svg);
+    this.places = new ClaimPlaces(row, this.schedule);
     row.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
     row.addEventListener('mousemove', this.onMove, { passive: true });
     row.addEventListener('mouseleave', this.onLeave, { passive: true });
     window.addEventListener('resize', this.onResize, { passive: true });
-    this.unwatch = paneRegistry.watch(() => {
-      this.ranges.clear();
-      this.schedule();
-    });
+    this.unwatch = paneRegistry.watch(this.onResize);
   }
 
   update(next: EngineInput): void {
-    if (next.claims !== this.input.claims || next.order !== this.input.order) this.ranges.clear();
-    if (next.links !== this.input.links) {
+    if (next.claims !== this.input.claims || next.order !== this.input.order || next.links !== this.input.links) this.places.invalidate();
+    if (next.links !== this.input.links || next.claims !== this.input.claims) {
       this.markers.reword();
       this.byId = new Map(next.links.map((l) => [l.id, l]));
+      this.rank = new Map(next.links.map((l, i) => [l.id, i]));
+      this.linksOf = new Map();
+      this.ends = new Map();
+      for (const l of next.links) {
+        for (const id of [l.fromId, l.toId]) {
+          const list = this.linksOf.get(id);
+          if (list) list.push(l);
+          else this.linksOf.set(id, [l]);
+          const c = next.claims.get(id);
+          if (c) this.ends.set(id, c);
+        }
+      }
     }
     this.input = next;
     this.schedule();
@@ -123,13 +151,15 @@ export class ConnectorEngine {
 
   dispose(): void {
     cancelAnimationFrame(this.frame);
-    this.resize.disconnect();
+    clearTimeout(this.settle);
+    this.places.dispose();
     this.row.removeEventListener('scroll', this.onScroll, { capture: true });
     this.row.removeEventListener('mousemove', this.onMove);
     this.row.removeEventListener('mouseleave', this.onLeave);
     window.removeEventListener('resize', this.onResize);
     this.unwatch();
     this.svg.remove();
+    this.painter.canvas.remove();
     if (typeof CSS !== 'undefined' && 'highlights' in CSS) CSS.highlights.delete(HOT_HIGHLIGHT);
   }
 
@@ -137,14 +167,20 @@ export class ConnectorEngine {
     if (this.frame === 0) this.frame = requestAnimationFrame(this.draw);
   };
 
-  private readonly onResize = () => this.schedule();
+  /** Something moved the text or the panes: measure again in the next frame. */
+  private readonly onResize = () => {
+    this.places.invalidate();
+    this.schedule();
+  };
 
   private readonly onScroll = (e: Event) => {
     const el = e.target;
     if (!(el instanceof HTMLElement) || !el.classList.contains('pane-body')) {
-      this.schedule();
+      // The row itself (or something in it) scrolled: the panes may have moved on screen.
+      this.onResize();
       return;
     }
+    this.scrolledAt = performance.now();
     const set = this.driven.get(el);
     if (set !== undefined && Math.abs(set - el.scrollTop) < 1) this.driven.delete(el);
     else if (this.input.follow) this.leader = el.closest<HTMLElement>('.pane')?.dataset.documentId ?? null;
@@ -169,16 +205,6 @@ export class ConnectorEngine {
     this.schedule();
   };
 
-  private range(claimId: string): Range | null {
-    const known = this.ranges.get(claimId);
-    if (known) return known;
-    const claim = this.input.claims.get(claimId);
-    const handle = claim ? paneRegistry.get(claim.documentId) : undefined;
-    const r = claim && handle ? handle.map.range(claim.start, claim.end) : null;
-    if (r) this.ranges.set(claimId, r);
-    return r;
-  }
-
   private readonly draw = () => {
     this.frame = 0;
     const { order, links, show, follow } = this.input;
@@ -187,99 +213,75 @@ export class ConnectorEngine {
       // cost nothing more than asking for this frame.
       this.connectors.write([], this.byId, this.input.hot, this.input.focusable);
       this.markers.write([], this.byId);
+      this.svgStale = false;
       this.leader = null;
       return;
     }
-    // Reads.
-    const rowBox = this.row.getBoundingClientRect();
-    const panes = this.readPanes(order);
-    const windows = this.readWindows(panes);
-    let rects = this.readRects(panes, windows);
+    // Reads: the scroll offsets (and, once per layout, the claims' places).
+    let frame = this.places.read(order, this.ends);
     const hoverIds = this.readHover();
-    // Follow links: scroll the other panes, then read their claims again (a scroll offset change
-    // needs no new layout, so this second read is cheap).
-    const leader = follow && this.leader ? panes.find((p) => p.documentId === this.leader) : undefined;
+    // Follow links: scroll the other panes, then take their new offsets (no layout is needed).
+    const leader = follow && this.leader ? frame.panes.find((p) => p.documentId === this.leader) : undefined;
     this.leader = null;
     if (leader) {
-      const deltas = followDeltas(leader, panes, links, rects, (id) => this.measure(id));
+      const deltas = followDeltas(leader, frame.panes, links, onScreen(frame), (id) => frame.boxOf(id));
       for (const [documentId, delta] of deltas) {
         const scroller = paneRegistry.get(documentId)?.scroller;
         if (!scroller || Math.abs(delta) < 1) continue;
         scroller.scrollTop += delta;
         this.driven.set(scroller, scroller.scrollTop);
       }
-      if (deltas.size > 0) rects = this.readRects(panes, this.readWindows(panes));
+      if (deltas.size > 0) frame = this.places.read(order, this.ends);
     }
-    const layout = show ? layoutConnectors(panes, links, rects) : { connectors: [], markers: [] };
+    const layout = show ? this.layout(frame) : { connectors: [], markers: [] };
     const at = this.pointer;
     if (hoverIds !== undefined && !this.keyboardFocus) this.events.hover(hoverIds, hoverIds[0] && typeof at === 'object' ? { linkId: hoverIds[0], x: at.x, y: at.y } : null);
-    // Writes.
-    Object.assign(this.host.style, { left: `${rowBox.left}px`, top: `${rowBox.top}px`, width: `${rowBox.width}px`, height: `${rowBox.height}px` });
-    this.svg.setAttribute('viewBox', `${rowBox.left} ${rowBox.top} ${Math.max(1, rowBox.width)} ${Math.max(1, rowBox.height)}`);
+    // Writes: the canvas every frame; the SVG only once a scroll has come to rest.
+    const row = frame.row;
+    const placed = `${row.left} ${row.top} ${Math.max(1, row.right - row.left)} ${Math.max(1, row.bottom - row.top)}`;
+    if (placed !== this.placed) {
+      this.placed = placed;
+      Object.assign(this.host.style, { left: `${row.left}px`, top: `${row.top}px`, width: `${row.right - row.left}px`, height: `${row.bottom - row.top}px` });
+      this.svg.setAttribute('viewBox', placed);
+    }
+    this.painter.paint(row, layout.connectors, layout.markers, this.byId, this.input.hot);
+    const since = performance.now() - this.scrolledAt;
+    if (since < SETTLE_MS) {
+      this.svgStale = true;
+      this.connectors.moveFocusable(layout.connectors);
+      if (this.settle === 0) {
+        this.settle = window.setTimeout(() => {
+          this.settle = 0;
+          this.schedule();
+        }, SETTLE_MS - since + 1);
+      }
+      return;
+    }
+    this.svgStale = false;
     this.connectors.write(layout.connectors, this.byId, this.input.hot, this.input.focusable);
     this.markers.write(layout.markers, this.byId);
   };
 
-  private readPanes(order: readonly string[]): PaneGeometry[] {
-    const out: PaneGeometry[] = [];
-    order.forEach((documentId, i) => {
-      const handle = paneRegistry.get(documentId);
-      if (!handle) return;
-      if (!this.observed.has(handle.scroller)) {
-        this.observed.add(handle.scroller);
-        this.resize.observe(handle.scroller);
+  /** The connectors and markers of the links with an end on screen: only those links are looked at. */
+  private layout(frame: Frame) {
+    const seen = new Set<string>();
+    const near: DrawnLink[] = [];
+    for (const id of frame.visible) {
+      for (const l of this.linksOf.get(id) ?? []) {
+        if (seen.has(l.id)) continue;
+        seen.add(l.id);
+        near.push(l);
       }
-      const viewport = box(handle.scroller.getBoundingClientRect());
-      const text = handle.scroller.querySelector('.source-text');
-      out.push({ documentId, order: i, viewport, column: text ? box(text.getBoundingClientRect()) : viewport });
-    });
-    return out;
-  }
-
-  /**
-   * The text offsets on screen in each pane (with a margin), so that only claims near the viewport
-   * are measured: a project with thousands of links would otherwise measure every claim each frame.
-   */
-  private readWindows(panes: readonly PaneGeometry[]): Map<string, { from: number; to: number }> {
-    const out = new Map<string, { from: number; to: number }>();
-    for (const p of panes) {
-      const handle = paneRegistry.get(p.documentId);
-      const paras = handle?.scroller.querySelector('.source-text')?.children;
-      const ranges = handle?.map.paragraphs;
-      if (!paras || !ranges || paras.length !== ranges.length || ranges.length === 0) continue;
-      // Paragraph i is the i-th child (offsets.ts): two binary searches over their boxes find the
-      // first and last on screen, with no hit-testing.
-      const first = firstIndex(paras.length, (i) => paras[i]!.getBoundingClientRect().bottom >= p.viewport.top);
-      const last = firstIndex(paras.length, (i) => paras[i]!.getBoundingClientRect().top > p.viewport.bottom) - 1;
-      const from = ranges[Math.min(first, ranges.length - 1)]!.start;
-      const to = ranges[Math.max(0, last)]!.end;
-      out.set(p.documentId, { from: from - WINDOW_MARGIN, to: to + WINDOW_MARGIN });
     }
-    return out;
-  }
-
-  private measure(claimId: string): Box | undefined {
-    const r = this.range(claimId)?.getBoundingClientRect();
-    return r && r.height > 0 ? box(r) : undefined;
-  }
-
-  private readRects(panes: readonly PaneGeometry[], windows: ReadonlyMap<string, { from: number; to: number }>): Map<string, Place> {
-    const open = new Set(panes.map((p) => p.documentId));
     const rects = new Map<string, Place>();
-    for (const link of this.input.links) {
-      for (const id of [link.fromId, link.toId]) {
-        const claim = this.input.claims.get(id);
-        if (rects.has(id) || !claim || !open.has(claim.documentId)) continue;
-        const w = windows.get(claim.documentId);
-        if (w && claim.end < w.from) rects.set(id, 'above');
-        else if (w && claim.start > w.to) rects.set(id, 'below');
-        else {
-          const r = this.measure(id);
-          if (r) rects.set(id, r);
-        }
+    for (const l of near) {
+      for (const id of [l.fromId, l.toId]) {
+        if (rects.has(id)) continue;
+        const b = frame.boxOf(id);
+        if (b) rects.set(id, b);
       }
     }
-    return rects;
+    return layoutConnectors(frame.panes, near, rects);
   }
 
   /**
@@ -298,28 +300,24 @@ export class ConnectorEngine {
     const offset = paneRegistry.get(p.documentId)?.map.offsetAtPoint(p.x, p.y);
     const ids: string[] = [];
     if (offset !== null && offset !== undefined) {
-      for (const link of this.input.links) {
-        const a = this.input.claims.get(link.fromId);
-        const b = this.input.claims.get(link.toId);
-        const inside = (c: typeof a) => c !== undefined && c.documentId === p.documentId && c.start <= offset && offset < c.end;
-        if (inside(a) || inside(b)) ids.push(link.id);
+      for (const [id, c] of this.ends) {
+        if (c.documentId !== p.documentId || offset < c.start || offset >= c.end) continue;
+        for (const l of this.linksOf.get(id) ?? []) if (!ids.includes(l.id)) ids.push(l.id);
       }
     }
+    // In the links' own order: the tip names the first few.
+    ids.sort((a, b) => this.rank.get(a)! - this.rank.get(b)!);
     this.hoverFromText = ids.length > 0;
     return ids;
   }
 }
 
-/** The first index in [0, n) where `past` turns true (n when it never does); `past` must be monotone. */
-function firstIndex(n: number, past: (i: number) => boolean): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (past(mid)) hi = mid;
-    else lo = mid + 1;
+/** The boxes of the claims on screen, for lining up panes. */
+function onScreen(frame: Frame): Map<string, Box> {
+  const out = new Map<string, Box>();
+  for (const id of frame.visible) {
+    const b = frame.boxOf(id);
+    if (b) out.set(id, b);
   }
-  return lo;
+  return out;
 }
-
-const box = (r: DOMRect): Box => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });

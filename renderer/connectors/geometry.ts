@@ -37,6 +37,18 @@ export interface Connector {
   gutterPath: string;
   from: { x: number; y: number };
   to: { x: number; y: number };
+  /** The same line as numbers, left end to right end, for drawing on a canvas: the ends, where the curve leaves and enters the text columns, and its bend. */
+  curve: Curve;
+}
+
+export interface Curve {
+  lx: number;
+  ly: number;
+  gl: number;
+  gr: number;
+  rx: number;
+  ry: number;
+  bend: number;
 }
 
 export type MarkerSide = 'left' | 'right';
@@ -146,16 +158,21 @@ function connect(linkId: string, a: Extract<End, { state: 'shown' }>, b: Extract
   const gl = Math.max(l.x, left.pane.column.right);
   const gr = Math.min(r.x, right.pane.column.left);
   const bend = Math.max(12, (gr - gl) / 2);
-  const gutterLR = `M${f(gl)},${f(l.y)} C${f(gl + bend)},${f(l.y)} ${f(gr - bend)},${f(r.y)} ${f(gr)},${f(r.y)}`;
-  const gutterRL = `M${f(gr)},${f(r.y)} C${f(gr - bend)},${f(r.y)} ${f(gl + bend)},${f(l.y)} ${f(gl)},${f(l.y)}`;
-  const lr = `M${f(l.x)},${f(l.y)} L${gutterLR.slice(1)} L${f(r.x)},${f(r.y)}`;
-  const rl = `M${f(r.x)},${f(r.y)} L${gutterRL.slice(1)} L${f(l.x)},${f(l.y)}`;
+  // The SVG path strings are made only when asked for: a scroll frame paints from the numbers and
+  // writes no SVG, and making four strings for each of hundreds of connectors was most of its garbage.
+  const gutterLR = () => `M${f(gl)},${f(l.y)} C${f(gl + bend)},${f(l.y)} ${f(gr - bend)},${f(r.y)} ${f(gr)},${f(r.y)}`;
+  const gutterRL = () => `M${f(gr)},${f(r.y)} C${f(gr - bend)},${f(r.y)} ${f(gl + bend)},${f(l.y)} ${f(gl)},${f(l.y)}`;
   return {
     linkId,
-    path: aLeft ? lr : rl,
-    gutterPath: aLeft ? gutterLR : gutterRL,
+    get path() {
+      return aLeft ? `M${f(l.x)},${f(l.y)} L${gutterLR().slice(1)} L${f(r.x)},${f(r.y)}` : `M${f(r.x)},${f(r.y)} L${gutterRL().slice(1)} L${f(l.x)},${f(l.y)}`;
+    },
+    get gutterPath() {
+      return aLeft ? gutterLR() : gutterRL();
+    },
     from: aLeft ? l : r,
     to: aLeft ? r : l,
+    curve: { lx: l.x, ly: l.y, gl, gr, rx: r.x, ry: r.y, bend },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { DrawnLink } from './engine';
 import type { Connector, EdgeMarker } from './geometry';
+import { markerPath } from './paint';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -71,6 +72,8 @@ export interface ConnectorEvents {
   connectorLabel(linkId: string): string;
   /** A connector took or lost the keyboard's focus. */
   focused(on: boolean): void;
+  /** Whether the pointer targets are where the lines are painted (false while a scroll has not come to rest). */
+  live(): boolean;
 }
 
 /** The connectors: a drawn line under a wide transparent pointer target (the "hit" path). */
@@ -133,6 +136,23 @@ export class ConnectorLayer {
     });
   }
 
+  /**
+   * While a scroll has not come to rest, only the few connectors that take focus (the selected
+   * claim's) are moved, so that a focus ring follows its line; the rest wait for the scroll to rest.
+   */
+  moveFocusable(connectors: readonly Connector[]): void {
+    const takes = this.shown.filter((c) => c.label !== null && c.key !== null);
+    if (takes.length === 0) return;
+    const keys = new Set(takes.map((c) => c.key));
+    const at = new Map(connectors.filter((c) => keys.has(c.linkId)).map((c) => [c.linkId, c]));
+    for (const drawn of takes) {
+      const c = at.get(drawn.key!);
+      if (!c) continue;
+      if (drawn.gutter !== c.gutterPath) drawn.hit.setAttribute('d', (drawn.gutter = c.gutterPath));
+      drawn.from = `${c.from.x},${c.from.y}`;
+    }
+  }
+
   /** Moves the keyboard's focus to the first connector of the selected claim; false when none is drawn. */
   focusFirst(): boolean {
     const first = this.focusable()[0];
@@ -169,12 +189,13 @@ export class ConnectorLayer {
     this.lines.append(drawn.line);
     this.hits.append(drawn.hit);
     const { hit } = drawn;
+    // A pointer target left behind by a scroll that has not come to rest answers neither hover nor click.
     hit.addEventListener('mouseenter', (e) => {
-      if (drawn.key) this.events.hover([drawn.key], { linkId: drawn.key, x: e.clientX, y: e.clientY });
+      if (drawn.key && this.events.live()) this.events.hover([drawn.key], { linkId: drawn.key, x: e.clientX, y: e.clientY });
     });
     hit.addEventListener('mouseleave', () => this.events.hover([], null));
     hit.addEventListener('click', () => {
-      if (drawn.key) this.events.select(drawn.key);
+      if (drawn.key && this.events.live()) this.events.select(drawn.key);
     });
     // From the keyboard, focus stands for the pointer: it marks both ends and names the relation.
     hit.addEventListener('focus', () => {
@@ -231,6 +252,7 @@ interface PooledMarker {
 export interface MarkerEvents {
   reveal(claimId: string): void;
   markerLabel(marker: EdgeMarker): string;
+  live(): boolean;
 }
 
 /** The edge markers: one per link with one end on screen, at that end's height on its pane's edge. */
@@ -284,16 +306,7 @@ export class MarkerLayer {
         const fill = byId.get(m.linkId)?.color ?? '#868e96';
         if (mark.fill !== fill) mark.shape.setAttribute('fill', (mark.fill = fill));
       }
-      // A small arrowhead on the pane's edge, pointing to where the other end is.
-      const s = 5;
-      const d =
-        m.where === 'above'
-          ? `M${m.x - s},${m.y + s / 2} L${m.x},${m.y - s} L${m.x + s},${m.y + s / 2} z`
-          : m.where === 'below'
-            ? `M${m.x - s},${m.y - s / 2} L${m.x},${m.y + s} L${m.x + s},${m.y - s / 2} z`
-            : m.side === 'right'
-              ? `M${m.x - s / 2},${m.y - s} L${m.x + s},${m.y} L${m.x - s / 2},${m.y + s} z`
-              : `M${m.x + s / 2},${m.y - s} L${m.x - s},${m.y} L${m.x + s / 2},${m.y + s} z`;
+      const d = markerPath(m);
       if (mark.d !== d) mark.shape.setAttribute('d', (mark.d = d));
     });
   }
@@ -310,7 +323,9 @@ export class MarkerLayer {
     const reveal = () => {
       if (g.dataset.hiddenId) this.events.reveal(g.dataset.hiddenId);
     };
-    g.addEventListener('click', reveal);
+    g.addEventListener('click', () => {
+      if (this.events.live()) reveal();
+    });
     g.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
