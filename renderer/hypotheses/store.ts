@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Analysis, Level, Matrix, Rating } from '../../shared/hypotheses';
 import { call } from '../api/client';
+import { trackSave } from '../history/pendingSaves';
 import { keepUnchanged } from './keepUnchanged';
 
 /** Whose ratings the matrix shows: mine, one colleague's, or the group's side by side. */
@@ -109,6 +110,7 @@ export function edit(send: () => Promise<unknown>, local?: (m: Matrix) => Matrix
     return failed;
   });
   queue = run;
+  trackSave(run);
   return run;
 }
 
