@@ -206,31 +206,52 @@ export interface Scores {
   ranking: string[];
 }
 
-/** Everything the matrix shows under its columns and beside its rows, computed once per edit. */
-export function computeScores(rows: readonly ScoreRow[], hypothesisIds: readonly string[], get: RatingLookup): Scores {
+/**
+ * What each cell adds to the scores (row-major, rows × hypotheses) and each row's diagnosticity: the
+ * part of the scores a rating edit changes, so a view can redo the edited row alone (`scoreCells`
+ * with `redo`) and total up again (`scoresOf`).
+ */
+export interface ScoreCells {
+  contribution: Float64Array;
+  diagnosticity: Map<string, number>;
+}
+
+/** The cells of every row; with `redo`, a copy of `redo.from` with only the rows at those indexes worked out again. */
+export function scoreCells(rows: readonly ScoreRow[], hypothesisIds: readonly string[], get: RatingLookup, redo?: { from: ScoreCells; rows: Iterable<number> }): ScoreCells {
   const H = hypothesisIds.length;
-  // Each cell is looked up once; every score below reads these arrays.
-  const contribution = new Float64Array(rows.length * H);
-  const scores = new Array<number>(H).fill(0);
-  const withoutDoubtful = new Array<number>(H).fill(0);
-  const diag = new Map<string, number>();
+  const contribution = redo ? redo.from.contribution.slice() : new Float64Array(rows.length * H);
+  const diag = redo ? new Map(redo.from.diagnosticity) : new Map<string, number>();
   const values: number[] = [];
-  rows.forEach((row, ri) => {
+  const work = (ri: number) => {
+    const row = rows[ri]!;
     const weight = WEIGHT[row.credibility] * WEIGHT[row.relevance];
     values.length = 0;
     for (let hi = 0; hi < H; hi++) {
       const rating = get(row.id, hypothesisIds[hi]!);
-      const v = inconsistencyValue(rating);
-      if (v !== 0) {
-        const c = weight * v;
-        contribution[ri * H + hi] = c;
-        scores[hi]! += c;
-        if (!row.doubtful) withoutDoubtful[hi]! += c;
-      }
+      contribution[ri * H + hi] = weight * inconsistencyValue(rating);
       const value = rating === undefined ? null : RATING_VALUE[rating];
       if (value !== null) values.push(value);
     }
     diag.set(row.id, spread(values));
+  };
+  if (redo) for (const ri of redo.rows) work(ri);
+  else for (let ri = 0; ri < rows.length; ri++) work(ri);
+  return { contribution, diagnosticity: diag };
+}
+
+/** The scores, sensitivity, linchpins and ranking from the cells. */
+export function scoresOf(rows: readonly ScoreRow[], hypothesisIds: readonly string[], cells: ScoreCells): Scores {
+  const H = hypothesisIds.length;
+  const { contribution } = cells;
+  const scores = new Array<number>(H).fill(0);
+  const withoutDoubtful = new Array<number>(H).fill(0);
+  rows.forEach((row, ri) => {
+    for (let hi = 0; hi < H; hi++) {
+      const c = contribution[ri * H + hi]!;
+      if (c === 0) continue;
+      scores[hi]! += c;
+      if (!row.doubtful) withoutDoubtful[hi]! += c;
+    }
   });
   const top = topIndex(scores);
   const linchpins: string[] = [];
@@ -243,7 +264,12 @@ export function computeScores(rows: readonly ScoreRow[], hypothesisIds: readonly
     });
   }
   const ranking = hypothesisIds.map((id, i) => ({ id, i })).sort((a, b) => scores[b.i]! - scores[a.i]! || a.i - b.i).map((x) => x.id);
-  return { scores, withoutDoubtful, diagnosticity: diag, linchpins, ranking };
+  return { scores, withoutDoubtful, diagnosticity: cells.diagnosticity, linchpins, ranking };
+}
+
+/** Everything the matrix shows under its columns and beside its rows, computed once per edit. */
+export function computeScores(rows: readonly ScoreRow[], hypothesisIds: readonly string[], get: RatingLookup): Scores {
+  return scoresOf(rows, hypothesisIds, scoreCells(rows, hypothesisIds, get));
 }
 
 // ---- several analysts ----

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useRevealClaim } from '../annotations/useRevealClaim';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
@@ -13,14 +13,17 @@ import type { GroupedRow } from '../clusters/groupRows';
 import { GroupedRowView } from '../clusters/GroupedRowView';
 import { useGroupedRows } from '../clusters/useGroupedRows';
 import { AddClaimsToMatrix } from '../hypotheses/AddClaimsToMatrix';
+import { useBrowserSelection } from './selection';
 
 const rowKey = (item: GroupedRow) => item.key;
+const claimKey = (item: GroupedRow) => (item.kind === 'claim' ? item.key : null);
 const SORTS: ClaimSort[] = ['document', 'date', 'tag'];
 
 /**
  * Every claim of the project, filtered and sorted, in a virtualised list. Activating a row opens
  * its document, scrolls to the claim and selects it. Each new `focusKey` (the "Claim Browser"
- * command) puts the caret in its search box.
+ * command) puts the caret in its search box. Ctrl/Cmd+click, Shift+click and Shift+arrows pick rows
+ * for the bulk action (selection.ts); Escape drops the pick.
  */
 export function ClaimBrowser({ focusKey = 0 }: { focusKey?: number }) {
   const t = useT();
@@ -38,6 +41,22 @@ export function ClaimBrowser({ focusKey = 0 }: { focusKey?: number }) {
   const grouped = useClusterStore((s) => s.groupByCluster);
   const setGrouped = useClusterStore((s) => s.setGroupByCluster);
   const shownIds = useMemo(() => rows.map((r) => r.annotation.id), [rows]);
+  // Ranges run in the order the rows are drawn, which grouping by cluster changes.
+  const order = useMemo(() => items.flatMap((i) => (i.kind === 'claim' ? [i.key] : [])), [items]);
+  const picked = useBrowserSelection((s) => s.selected);
+  const pickedIds = useMemo(() => order.filter((id) => picked.has(id)), [order, picked]);
+
+  useEffect(() => {
+    useBrowserSelection.getState().keepOnly(new Set(shownIds));
+  }, [shownIds]);
+
+  const onRowClick = (e: MouseEvent, id: string) => {
+    const selection = useBrowserSelection.getState();
+    if (e.shiftKey) return selection.extendTo(id, order);
+    if (e.ctrlKey || e.metaKey) return selection.toggle(id);
+    selection.setAnchor(id);
+    reveal(id);
+  };
 
   useEffect(() => {
     if (focusKey > 0) search.current?.focus();
@@ -90,10 +109,25 @@ export function ClaimBrowser({ focusKey = 0 }: { focusKey?: number }) {
           {t('browser.clear')}
         </button>
       </div>
-      <AddClaimsToMatrix claimIds={shownIds} />
+      {pickedIds.length > 0 ? (
+        <div className="browser-picked">
+          <span aria-live="polite">{t('browser.picked', { count: pickedIds.length })}</span>
+          <button type="button" onClick={() => useBrowserSelection.getState().clear()}>
+            {t('browser.clearPicked')}
+          </button>
+        </div>
+      ) : null}
+      <AddClaimsToMatrix claimIds={pickedIds.length > 0 ? pickedIds : shownIds} picked={pickedIds.length > 0} />
       {summary ? <p className="browser-summary">{summary}</p> : null}
       {total === 0 ? <p className="muted small">{t('claims.empty')}</p> : rows.length === 0 ? <p className="muted small">{t('browser.noMatch')}</p> : null}
-      <div className="browser-list">
+      <div
+        className="browser-list"
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape' || pickedIds.length === 0) return;
+          e.stopPropagation();
+          useBrowserSelection.getState().clear();
+        }}
+      >
         <VirtualList
           items={items}
           itemKey={rowKey}
@@ -101,8 +135,14 @@ export function ClaimBrowser({ focusKey = 0 }: { focusKey?: number }) {
           label={t('browser.list')}
           currentKey={state.selectedId}
           resetKey={`${appliedKey}${grouped ? ' grouped' : ''}`}
-          renderRow={(item, focus) => <GroupedRowView item={item} focus={focus} claim={(c) => <ClaimRowView row={c.row} onOpen={reveal} focus={focus} />} />}
+          renderRow={(item, focus) => <GroupedRowView item={item} focus={focus} claim={(c) => <ClaimRowView row={c.row} onClick={onRowClick} focus={focus} />} />}
           handle={list}
+          isSelected={(item) => item.kind === 'claim' && picked.has(item.key)}
+          onShiftMove={(from, to) => {
+            const a = claimKey(from);
+            const b = claimKey(to);
+            if (a !== null && b !== null) useBrowserSelection.getState().step(a, b, order);
+          }}
         />
       </div>
     </section>

@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import type { CSSProperties, MouseEvent } from 'react';
 import { pageAt } from '../../shared/pages';
 import { useT } from '../i18n/I18n';
 import { useDocumentText } from '../reader/useDocumentText';
@@ -18,8 +18,8 @@ function excerpt(s: string, max: number): string {
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
-/** One claim in the browser: tags, quote, note, and where it comes from. */
-export function ClaimRowView({ row, onOpen, focus }: { row: ClaimRow; onOpen(id: string): void; focus: RowFocusProps }) {
+/** One claim in the browser: tags, quote, note, and where it comes from. A click is the browser's to read (open, or pick with a modifier). */
+export function ClaimRowView({ row, onClick, focus }: { row: ClaimRow; onClick(e: MouseEvent, id: string): void; focus: RowFocusProps }) {
   const t = useT();
   const a = row.annotation;
   const doc = row.document;
@@ -34,7 +34,20 @@ export function ClaimRowView({ row, onOpen, focus }: { row: ClaimRow; onOpen(id:
     a.author,
   ].filter(Boolean);
   return (
-    <button type="button" className="claim-row" draggable onDragStart={(e) => startClaimDrag(e, a.id)} onClick={() => onOpen(a.id)} {...focus}>
+    <button
+      type="button"
+      className="claim-row"
+      draggable
+      onDragStart={(e) => startClaimDrag(e, a.id)}
+      onMouseDown={(e) => {
+        // Shift+click picks a range of rows, not a run of the page's text; the row still takes focus.
+        if (!e.shiftKey) return;
+        e.preventDefault();
+        e.currentTarget.focus();
+      }}
+      onClick={(e) => onClick(e, a.id)}
+      {...focus}
+    >
       <span className="claim-tags">
         {row.tags.length === 0 ? <span className="chip untagged">{t('claims.untagged')}</span> : null}
         {row.tags.map((tag) => (

@@ -22,6 +22,10 @@ export interface VirtualListProps<T> {
   renderRow(item: T, focus: RowFocusProps): ReactNode;
   /** For a field that leads into the list (a search box): focus a row by its index. */
   handle?: Ref<VirtualListHandle>;
+  /** Rows picked for a bulk action (aria-selected); without it the list has no selection. */
+  isSelected?(item: T): boolean;
+  /** Shift+ArrowUp/ArrowDown moved focus from one row to the next: extend the selection. */
+  onShiftMove?(from: T, to: T): void;
 }
 
 export interface VirtualListHandle {
@@ -37,7 +41,7 @@ export interface VirtualListHandle {
  * scrolling as needed. The focused row is always rendered, even when scrolled out of view, so
  * focus is never dropped on the floor by the virtualisation.
  */
-export function VirtualList<T>({ items, itemKey, rowHeight, overscan = 6, label, className, currentKey = null, resetKey, renderRow, handle }: VirtualListProps<T>) {
+export function VirtualList<T>({ items, itemKey, rowHeight, overscan = 6, label, className, currentKey = null, resetKey, renderRow, handle, isSelected, onShiftMove }: VirtualListProps<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const [first, setFirst] = useState(0);
@@ -130,9 +134,19 @@ export function VirtualList<T>({ items, itemKey, rowHeight, overscan = 6, label,
       End: items.length - 1,
     };
     const target = targets[e.key];
-    if (target === undefined || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (target === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
+    const to = Math.max(0, Math.min(items.length - 1, target));
+    if (e.shiftKey) {
+      if (!onShiftMove || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
+      e.preventDefault();
+      const fromItem = items[from];
+      const toItem = items[to];
+      if (fromItem !== undefined && toItem !== undefined && to !== from) onShiftMove(fromItem, toItem);
+      moveFocus(to);
+      return;
+    }
     e.preventDefault();
-    moveFocus(Math.max(0, Math.min(items.length - 1, target)));
+    moveFocus(to);
   };
 
   const start = Math.max(0, first - overscan);
@@ -168,6 +182,7 @@ export function VirtualList<T>({ items, itemKey, rowHeight, overscan = 6, label,
               aria-setsize={items.length}
               aria-posinset={i + 1}
               aria-current={key === currentKey ? 'true' : undefined}
+              aria-selected={isSelected ? isSelected(item) : undefined}
             >
               {renderRow(item, { tabIndex: i === tabbable ? 0 : -1, 'data-row-focus': '' })}
             </li>

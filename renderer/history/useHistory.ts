@@ -6,6 +6,7 @@ import { useT } from '../i18n/I18n';
 import { linkMode } from '../links/linkMode';
 import { describeStep } from './describeStep';
 import { notesChangedByHistory } from './noteRevision';
+import { savesSettled } from './pendingSaves';
 
 /**
  * Undo and redo as the user sees them: each says what it did, or that there was nothing to do;
@@ -19,6 +20,7 @@ export function useHistory() {
   /** `expected`: the step a button was made for; the backend refuses if history has moved past it. */
   const travel = useCallback(
     async (direction: 'undo' | 'redo', expected?: number) => {
+      await savesSettled();
       if (expected === undefined) {
         // The history as the project has it now: a change made elsewhere (the CLI) counts too.
         const now = await actions.guard(() => call('history.state', {}));

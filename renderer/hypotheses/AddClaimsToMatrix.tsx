@@ -7,10 +7,11 @@ import { addClaims } from './addClaims';
 import { useHypotheses } from './store';
 
 /**
- * The claim browser's way in: every claim the browser shows (the current filter) goes into an
- * analysis as rows in one undo step. With several analyses the analyst picks which one.
+ * The claim browser's way in: the rows picked in the browser, or else every claim it shows (the
+ * current filter), go into an analysis as rows in one undo step. With several analyses the analyst
+ * picks which one.
  */
-export function AddClaimsToMatrix({ claimIds }: { claimIds: readonly string[] }) {
+export function AddClaimsToMatrix({ claimIds, picked = false }: { claimIds: readonly string[]; picked?: boolean }) {
   const t = useT();
   const { state, actions } = useWorkspace();
   const path = state.project?.path ?? null;
@@ -49,7 +50,7 @@ export function AddClaimsToMatrix({ claimIds }: { claimIds: readonly string[] })
         title={tooMany ? t('hyp.tooManyToAdd', { max: ADD_ROWS_MAX }) : target.question}
         onClick={() => void addClaims(target.id, claimIds, t, actions, () => void actions.refresh('history'))}
       >
-        {t('hyp.addClaims', { count: claimIds.length })}
+        {t(picked ? 'hyp.addPicked' : 'hyp.addClaims', { count: claimIds.length })}
       </button>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { call } from '../api/client';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
@@ -16,7 +16,13 @@ export function HypothesesView() {
   const t = useT();
   const { state, actions } = useWorkspace();
   const project = state.project?.path ?? null;
-  const { analyses, analysisId, matrix, shown, sortByDiagnosticity, error } = useHypotheses();
+  // One selector each: the cursor and the edits in flight change on every key and concern the rows only.
+  const analyses = useHypotheses((s) => s.analyses);
+  const analysisId = useHypotheses((s) => s.analysisId);
+  const matrix = useHypotheses((s) => s.matrix);
+  const shown = useHypotheses((s) => s.shown);
+  const sortByDiagnosticity = useHypotheses((s) => s.sortByDiagnosticity);
+  const error = useHypotheses((s) => s.error);
   const view = useMatrixView(matrix, shown, sortByDiagnosticity);
   const writable = !!state.project && !state.project.readOnly;
 
@@ -35,7 +41,7 @@ export function HypothesesView() {
 
   const [question, setQuestion] = useState('');
   const [title, setTitle] = useState('');
-  const afterEdit = () => void actions.refresh('history');
+  const afterEdit = useCallback(() => void actions.refresh('history'), [actions]);
 
   const startAnalysis = async () => {
     const q = question.trim();
@@ -139,7 +145,7 @@ export function HypothesesView() {
           ) : (
             <p className="hyp-empty">{t('hyp.needBoth')}</p>
           )}
-          <HypothesisDetails matrix={matrix} editable={editable} onSaved={afterEdit} />
+          <HypothesisDetails hypotheses={matrix.hypotheses} editable={editable} onSaved={afterEdit} />
         </>
       )}
     </div>

@@ -1,15 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
-import type { Matrix } from '../../shared/hypotheses';
+import { memo, useEffect, useRef, useState } from 'react';
+import type { Hypothesis } from '../../shared/hypotheses';
 import { call } from '../api/client';
 import { useT } from '../i18n/I18n';
 import { RichTextField } from '../notes/RichTextField';
 import { edit, useHypotheses } from './store';
 
 /** The hypothesis of the cursor's column: its title, its description in rich text, and its removal. */
-export function HypothesisDetails({ matrix, editable, onSaved }: { matrix: Matrix; editable: boolean; onSaved(): void }) {
+function HypothesisDetailsView({ hypotheses, editable, onSaved }: { hypotheses: readonly Hypothesis[]; editable: boolean; onSaved(): void }) {
   const t = useT();
   const col = useHypotheses((s) => s.cursor.col);
-  const h = matrix.hypotheses[col];
+  const h = hypotheses[col];
   const [title, setTitle] = useState(h?.title ?? '');
   useEffect(() => setTitle(h?.title ?? ''), [h?.id, h?.title]);
   // The description autosaves while typed; one sitting (until the focus leaves it) is one undo step.
@@ -74,3 +74,6 @@ export function HypothesisDetails({ matrix, editable, onSaved }: { matrix: Matri
     </section>
   );
 }
+
+/** Memoised: a rating edit leaves the hypotheses as they were, and the rich-text field need not render again. */
+export const HypothesisDetails = memo(HypothesisDetailsView);

@@ -3,7 +3,7 @@ import type { EvidenceRow, Hypothesis } from '../../shared/hypotheses';
 import { useT } from '../i18n/I18n';
 import { RatingCell } from './RatingCell';
 import { RowHead } from './RowHead';
-import { setCursor } from './store';
+import { setCursor, useHypotheses } from './store';
 import type { MatrixView } from './useMatrixView';
 
 interface Props {
@@ -18,8 +18,6 @@ interface Props {
    * key press on a 500-row matrix renders one row, not six thousand cells.
    */
   cells: string;
-  /** The cursor's column when the cursor is in this row, else -1. */
-  activeCol: number;
   diagnosticity: number;
   linchpin: boolean;
   editable: boolean;
@@ -27,8 +25,10 @@ interface Props {
 }
 
 /** One evidence row of the matrix: its head (text, source, levels, doubtful) and a rating cell per hypothesis. */
-function MatrixRowView({ row, index, hypotheses, authors, view, activeCol, diagnosticity, linchpin, editable, onChange }: Props) {
+function MatrixRowView({ row, index, hypotheses, authors, view, diagnosticity, linchpin, editable, onChange }: Props) {
   const t = useT();
+  // Each row watches the cursor itself, so a cursor move renders the row it leaves and the row it enters.
+  const activeCol = useHypotheses((s) => (s.cursor.row === index ? s.cursor.col : -1));
   const classes = ['hyp-row', 'hyp-grid-row', diagnosticity === 0 ? 'flat' : '', row.doubtful ? 'doubtful' : '', row.missing ? 'missing' : '', linchpin ? 'linchpin' : ''];
   return (
     <div role="row" className={classes.filter(Boolean).join(' ')} aria-label={row.text}>
@@ -63,7 +63,6 @@ export const MatrixRow = memo(
     a.row === b.row &&
     a.index === b.index &&
     a.cells === b.cells &&
-    a.activeCol === b.activeCol &&
     a.diagnosticity === b.diagnosticity &&
     a.linchpin === b.linchpin &&
     a.editable === b.editable &&
@@ -71,13 +70,3 @@ export const MatrixRow = memo(
     a.authors === b.authors &&
     a.onChange === b.onChange,
 );
-
-/** The signature `cells` of a row: each cell's rating, suggestion, rationale and group ratings. */
-export function cellsOf(view: MatrixView, rowId: string, hypotheses: readonly Hypothesis[]): string {
-  let out = '';
-  for (const h of hypotheses) {
-    const g = view.group(rowId, h.id);
-    out += `${view.rating(rowId, h.id) ?? ''}\u0001${view.suggestion(rowId, h.id) ?? ''}\u0001${view.rationale(rowId, h.id)}\u0001${g ? `${g.byAuthor.join(',')}:${g.disagreement}` : ''}\u0002`;
-  }
-  return out;
-}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type Keybo
 import { RATINGS, type Matrix } from '../../shared/hypotheses';
 import { useWorkspace } from '../app/workspace';
 import { useT } from '../i18n/I18n';
-import { cellsOf, MatrixRow } from './MatrixRow';
+import { MatrixRow } from './MatrixRow';
 import { explainCell, moveCursor, rateCell, useHypotheses } from './store';
 import type { MatrixView } from './useMatrixView';
 const EVIDENCE_EM = 15;
@@ -17,19 +17,25 @@ const fmt = (n: number) => (Math.abs(n) < 0.005 ? '0' : n.toFixed(2).replace('-'
 export function MatrixTable({ matrix, view, editable }: { matrix: Matrix; view: MatrixView; editable: boolean }) {
   const t = useT();
   const { actions } = useWorkspace();
-  const cursor = useHypotheses((s) => s.cursor);
   const me = matrix.authors[0] ?? '';
   const table = useRef<HTMLDivElement>(null);
   const afterEdit = useCallback(() => void actions.refresh('history'), [actions]);
 
-  // Roving focus: the cursor's cell holds the focus while the grid has it.
-  useEffect(() => {
-    const el = table.current?.querySelector<HTMLElement>(`[data-cell="${cursor.row}:${cursor.col}"]`);
-    if (el && table.current?.contains(document.activeElement) && document.activeElement !== el && document.activeElement?.closest('.hyp-cell')) el.focus();
-  }, [cursor]);
+  // Roving focus: the cursor's cell holds the focus while the grid has it. The table itself does not
+  // re-render for a cursor move: each row watches whether the cursor is in it (MatrixRow).
+  useEffect(
+    () =>
+      useHypotheses.subscribe((s, before) => {
+        if (s.cursor === before.cursor) return;
+        const el = table.current?.querySelector<HTMLElement>(`[data-cell="${s.cursor.row}:${s.cursor.col}"]`);
+        if (el && table.current?.contains(document.activeElement) && document.activeElement !== el && document.activeElement?.closest('.hyp-cell')) el.focus();
+      }),
+    [],
+  );
 
   const onKey = (e: KeyboardEvent) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const cursor = useHypotheses.getState().cursor;
     const row = matrix.rows[cursor.row];
     const hyp = matrix.hypotheses[cursor.col];
     const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
@@ -98,8 +104,7 @@ export function MatrixTable({ matrix, view, editable }: { matrix: Matrix; view: 
               hypotheses={matrix.hypotheses}
               authors={matrix.authors}
               view={view}
-              cells={cellsOf(view, row.id, matrix.hypotheses)}
-              activeCol={cursor.row === ri ? cursor.col : -1}
+              cells={view.cells(row.id)}
               diagnosticity={view.scores.diagnosticity.get(row.id) ?? 0}
               linchpin={linchpins.has(row.id)}
               editable={editable}

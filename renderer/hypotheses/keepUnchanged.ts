@@ -17,6 +17,20 @@ function keepList<T extends object>(prev: readonly T[], next: readonly T[]): rea
 }
 
 /**
+ * Like keepList, and where the lists differ the elements that did not change are still the very
+ * same objects (matched by id), so the view compares by identity and works out only what changed.
+ */
+function keepElements<T extends { id: string }>(prev: readonly T[], next: readonly T[]): readonly T[] {
+  const kept = keepList(prev, next);
+  if (kept === prev) return prev;
+  const old = new Map(prev.map((x) => [x.id, x]));
+  return next.map((x) => {
+    const o = old.get(x.id);
+    return o && sameFields(o as Flat, x as Flat) ? o : x;
+  });
+}
+
+/**
  * The matrix read back after every edit (and again when the history changes) is mostly what is
  * shown already. Keeping the unchanged parts (the very same row objects, lists and matrix) lets the
  * memoised rows skip rendering, and an identical read-back renders nothing at all.
@@ -35,7 +49,7 @@ export function keepUnchanged(prev: Matrix | null, next: Matrix): Matrix {
     analysis: sameFields(prev.analysis, next.analysis) ? prev.analysis : next.analysis,
     hypotheses: keepList(prev.hypotheses, next.hypotheses),
     rows: rowsKept ? prev.rows : rows,
-    ratings: keepList(prev.ratings, next.ratings),
+    ratings: keepElements(prev.ratings, next.ratings),
     authors: prev.authors.join('\n') === next.authors.join('\n') ? prev.authors : next.authors,
     suggestions: keepList(prev.suggestions, next.suggestions),
   };

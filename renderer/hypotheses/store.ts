@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Analysis, Level, Matrix, Rating } from '../../shared/hypotheses';
 import { call } from '../api/client';
+import { trackSave } from '../history/pendingSaves';
 import { keepUnchanged } from './keepUnchanged';
 
 /** Whose ratings the matrix shows: mine, one colleague's, or the group's side by side. */
@@ -94,6 +95,9 @@ export function setCursor(cursor: Cursor): void {
 export function edit(send: () => Promise<unknown>, local?: (m: Matrix) => Matrix, after?: () => void): Promise<string | null> {
   set((s) => ({ pending: s.pending + 1, error: null, ...(local && s.matrix ? { matrix: local(s.matrix) } : {}) }));
   const run = queue.then(async () => {
+    // An edit already shown is sent after the frame that shows it: the request costs the key press
+    // a couple of milliseconds, and a frame is 16.
+    if (local) await afterPaint();
     let failed: string | null = null;
     try {
       await send();
@@ -106,7 +110,21 @@ export function edit(send: () => Promise<unknown>, local?: (m: Matrix) => Matrix
     return failed;
   });
   queue = run;
+  trackSave(run);
   return run;
+}
+
+/** After the next frame is painted; at most 100 ms, since a hidden page paints no frames. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 /** My rating of a cell, shown at once; null clears it. */
@@ -114,11 +132,19 @@ export function rateCell(rowId: string, hypothesisId: string, rating: Rating | n
   return edit(
     () => call('hypotheses.rate', { rowId, hypothesisId, rating }),
     (m) => {
-      const others = m.ratings.filter((g) => !(g.rowId === rowId && g.hypothesisId === hypothesisId && g.author === me));
-      if (rating === null) return { ...m, ratings: others };
-      const old = m.ratings.find((g) => g.rowId === rowId && g.hypothesisId === hypothesisId && g.author === me);
-      const id = old?.id ?? crypto.randomUUID();
-      return { ...m, ratings: [...others, { id, rowId, hypothesisId, author: me, rating, rationale: old?.rationale ?? '', modifiedAt: new Date().toISOString() }] };
+      // The cell's rating is replaced where it stands, the others kept as they are: the view finds
+      // what changed by comparing the lists, and works out only this row again.
+      const at = m.ratings.findIndex((g) => g.rowId === rowId && g.hypothesisId === hypothesisId && g.author === me);
+      const ratings = m.ratings.slice();
+      if (rating === null) {
+        if (at >= 0) ratings.splice(at, 1);
+        return { ...m, ratings };
+      }
+      const old = at >= 0 ? m.ratings[at] : undefined;
+      const next = { id: old?.id ?? crypto.randomUUID(), rowId, hypothesisId, author: me, rating, rationale: old?.rationale ?? '', modifiedAt: new Date().toISOString() };
+      if (at >= 0) ratings[at] = next;
+      else ratings.push(next);
+      return { ...m, ratings };
     },
     after,
   );

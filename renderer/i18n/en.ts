@@ -886,6 +886,11 @@ export const en = {
   'connectors.noneToFocus': 'No link of the selected claim is drawn between the panes on screen.',
   'connectors.tipHintKey': 'Enter shows the link in the inspector; arrows go to the next one',
   // ---- end of finishing the web of claims ----
+  // ---- Picking rows in the claim browser ----
+  'browser.picked': '{count, plural, one {# claim selected} other {# claims selected}}',
+  'browser.clearPicked': 'Clear selection',
+  'hyp.addPicked': '{count, plural, one {Add # selected claim to the matrix} other {Add # selected claims to the matrix}}',
+  // ---- end of picking rows in the claim browser ----
 } as const;
 
 export type MessageKey = keyof typeof en;

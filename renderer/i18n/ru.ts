@@ -887,4 +887,9 @@ export const ru: Record<MessageKey, string> = {
   'connectors.noneToFocus': 'Ни одна связь выбранного утверждения не нарисована между панелями на экране.',
   'connectors.tipHintKey': 'Enter покажет связь в панели утверждения; стрелки — к следующей',
   // ---- end of finishing the web of claims ----
+  // ---- Picking rows in the claim browser ----
+  'browser.picked': '{count, plural, one {Выбрано # утверждение} few {Выбрано # утверждения} many {Выбрано # утверждений} other {Выбрано # утверждения}}',
+  'browser.clearPicked': 'Снять выбор',
+  'hyp.addPicked': '{count, plural, one {Добавить # выбранное утверждение в матрицу} few {Добавить # выбранных утверждения в матрицу} many {Добавить # выбранных утверждений в матрицу} other {Добавить # выбранного утверждения в матрицу}}',
+  // ---- end of picking rows in the claim browser ----
 };

@@ -1,5 +1,6 @@
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { clickInText, expectToast, pane, sampleTest, tagSentence } from './app';
+import { claimBrowser, hypView, matrixGrid, startAnalysis, undo } from './hypotheses-app';
 
 /**
  * Evidence rows from the claim browser (the current filter, into the analysis chosen) and by
@@ -10,27 +11,9 @@ const DEALS = 'стороны подписали коммерческие сог
 const IRAN = 'Иран уже высказал свое недовольство.';
 const VECTORS = 'Казахстанская политика многовекторности – это, прежде всего, политика мира и сотрудничества со всеми, кто к этому готов.';
 
-const view = (page: Page) => page.getByRole('region', { name: 'Hypotheses' });
-const grid = (page: Page) => view(page).getByRole('grid', { name: 'Competing hypotheses matrix' });
-const claims = (page: Page) => page.getByRole('region', { name: 'Claims' });
-
-async function startAnalysis(page: Page, question: string, hypotheses: string[]): Promise<void> {
-  const details = view(page).locator('details.hyp-new');
-  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
-  await view(page).getByRole('textbox', { name: 'A question to analyse' }).fill(question);
-  await page.keyboard.press('Enter');
-  await expect(view(page).getByRole('combobox', { name: 'Analysis' }).locator('option:checked')).toHaveText(question);
-  for (const h of hypotheses) {
-    await view(page).getByRole('textbox', { name: 'A hypothesis' }).fill(h);
-    await page.keyboard.press('Enter');
-    await expect(view(page).getByRole('textbox', { name: 'A hypothesis' })).toHaveValue('');
-  }
-}
-
-async function undo(page: Page): Promise<void> {
-  await page.locator('.topbar .project-name').click();
-  await page.keyboard.press('Control+z');
-}
+const view = hypView;
+const grid = matrixGrid;
+const claims = claimBrowser;
 
 sampleTest('the claim browser adds the claims of its current filter to the analysis chosen, in one undo step, and says which were already rows', async ({ page }) => {
   await tagSentence(page, pane(page, /Казанцев/), DEALS, ['1']);

@@ -4,5 +4,6 @@
  */
 import path from 'node:path';
 
-export const REPO_DIR = path.resolve(__dirname, '../..');
+// import.meta.dirname, not __dirname: the bench bundles this file as ES module, where __dirname does not exist.
+export const REPO_DIR = path.resolve(import.meta.dirname, '../..');
 export const CORPUS_DIR = path.join(REPO_DIR, 'resources', 'sample');
