@@ -101,7 +101,10 @@ export class TeamBridge {
     this.records.observe((event, tx) => {
       if (tx.origin === LOCAL) return;
       for (const key of event.keysChanged) this.incoming.add(key);
-      this.tick();
+      // After the transaction: one update may carry a shared text's change with the record, and the
+      // text must be bound (shared-texts.ts hears of it at the transaction's end) before the record
+      // is merged, or the merge would take the note for a record of its own.
+      queueMicrotask(() => this.tick());
     });
     this.socket = new HocuspocusProviderWebsocket({
       url: opts.binding.server,
