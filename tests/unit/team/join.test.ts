@@ -38,7 +38,8 @@ describe('live team sync: joining', () => {
       // is there, anything B sent back while joining is there too.
       await B!.backend.call('notes.save', { owner: { kind: 'annotation', id: built.k1.id }, json: noteJson('Добавлено после входа в команду') });
       await waitFor('B’s note reached the team', () => set.length > 0);
-      expect(set).toEqual([items.find((k) => k.endsWith(built.k1.id))]);
+      // Which records, not how often: a side holding the later version of a note sends it again.
+      expect([...new Set(set)]).toEqual([items.find((k) => k.endsWith(built.k1.id))]);
     } finally {
       watch.close();
     }
