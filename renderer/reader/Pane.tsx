@@ -5,7 +5,8 @@ import { useWorkspace } from '../app/workspace';
 import { usePickClaim } from '../annotations/usePickClaim';
 import { useLinkingFrom } from '../links/linkMode';
 import { useT } from '../i18n/I18n';
-import { assignLayers, clearPane, extraTagName, highlightName, markPainted, paintPane, PENDING, SELECTED } from './highlights';
+import { assignLayers, clearPane, extraTagName, highlightName, markPainted, PENDING, SELECTED } from './highlights';
+import { NearPaint, type PaintItem } from './nearPaint';
 import type { OffsetMap } from './offsets';
 import { paneRegistry } from './paneRegistry';
 import { CodingStripe } from '../connectors/CodingStripe';
@@ -51,33 +52,38 @@ export function Pane({ doc, index, count }: Props) {
     clearPane(doc.id);
   }, [doc.id]);
 
-  // Paint this pane's claims, the selected one, and a pending selection.
+  // Paint this pane's claims, the selected one, and a pending selection: those near the view
+  // (NearPaint), the band following the scroll.
+  const near = useMemo(() => (map && scroller.current ? new NearPaint(doc.id, map, scroller.current) : null), [map, doc.id]);
   const popover = state.popover;
   const allSaving = state.saving;
   const saving = useMemo(() => allSaving.filter((c) => c.documentId === doc.id), [allSaving, doc.id]);
   useEffect(() => {
-    if (!map) return;
-    const byName = new Map<string, Range[]>();
-    const add = (name: string, r: Range | null) => {
-      if (!r) return;
-      const list = byName.get(name);
-      if (list) list.push(r);
-      else byName.set(name, [r]);
-    };
+    if (!near) return;
     // Claims being saved paint like saved ones; they are few, so the list is merged and sorted again.
     const claims = saving.length === 0 ? annotations : [...annotations, ...saving].sort((a, b) => a.start - b.start || a.end - b.end);
     const layers = assignLayers(claims);
-    claims.forEach((a, i) => {
+    const items: PaintItem[] = claims.map((a, i) => {
       const [first = null, ...rest] = a.tagIds;
-      const range = map.range(a.start, a.end);
-      add(highlightName(first, layers[i]!), range);
-      for (const tagId of rest) add(extraTagName(tagId), range);
-      if ('id' in a && a.id === state.selectedId) add(SELECTED, range);
+      return { start: a.start, end: a.end, names: [highlightName(first, layers[i]!), ...rest.map(extraTagName)] };
     });
-    if (popover?.mode === 'create' && popover.documentId === doc.id) add(PENDING, map.range(popover.start, popover.end));
-    paintPane(doc.id, byName);
+    const always: PaintItem[] = [];
+    const selected = claims.find((a) => 'id' in a && a.id === state.selectedId);
+    if (selected) always.push({ start: selected.start, end: selected.end, names: [SELECTED] });
+    if (popover?.mode === 'create' && popover.documentId === doc.id) always.push({ start: popover.start, end: popover.end, names: [PENDING] });
+    near.set(items, always);
     markPainted(doc.id, claims.length, saving.length);
-  }, [map, annotations, saving, state.selectedId, state.tags, popover, doc.id]);
+  }, [near, annotations, saving, state.selectedId, state.tags, popover, doc.id]);
+  // The painted band follows the view: on scroll, and when the pane or its text changes size.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!near || !el) return;
+    const ro = new ResizeObserver(() => near.follow());
+    ro.observe(el);
+    const text = el.querySelector('.source-text');
+    if (text) ro.observe(text);
+    return () => ro.disconnect();
+  }, [near]);
 
   const openCreate = useCallback(
     (preset: string[] = []) => {
@@ -137,9 +143,10 @@ export function Pane({ doc, index, count }: Props) {
   const onScroll = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
+    near?.follow();
     const range = el.scrollHeight - el.clientHeight;
     actions.rememberScroll(doc.id, range > 0 ? Math.min(1, el.scrollTop / range) : 0);
-  }, [actions, doc.id]);
+  }, [actions, doc.id, near]);
 
   const label = doc.title;
   return (

@@ -81,6 +81,22 @@ export class OffsetMap {
     return { start, end };
   }
 
+  /**
+   * The document offsets of the paragraphs crossing the band of the screen from `top` to `bottom`
+   * (client coordinates); null when the pane has no laid-out paragraph. Paragraphs stack top to
+   * bottom, so each edge is found by a binary search reading a few rectangles, not all of them.
+   */
+  spanBetween(top: number, bottom: number): { start: number; end: number } | null {
+    const rows = this.root.children;
+    const n = Math.min(rows.length, this.paragraphs.length);
+    if (n === 0) return null;
+    const first = lowestIndex(n, (i) => rows[i]!.getBoundingClientRect().bottom >= top);
+    const after = lowestIndex(n, (i) => rows[i]!.getBoundingClientRect().top > bottom);
+    const from = Math.min(first, n - 1);
+    const to = Math.max(from, after - 1);
+    return { start: this.paragraphs[from]!.start, end: this.paragraphs[to]!.end };
+  }
+
   /** The document offset under a screen point, or null when the point is not over the text. */
   offsetAtPoint(x: number, y: number): number | null {
     const doc = document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
@@ -89,4 +105,16 @@ export class OffsetMap {
     const r = document.caretRangeFromPoint?.(x, y);
     return r ? this.offsetOf(r.startContainer, r.startOffset) : null;
   }
+}
+
+/** The lowest index in [0, n) for which `yes` holds, `yes` being false then true along the range; n if none. */
+function lowestIndex(n: number, yes: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (yes(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
