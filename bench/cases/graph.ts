@@ -49,18 +49,20 @@ function graphProject(dir: string): { file: string; firstDoc: string } {
  * `crossread:graph-drawn` mark of `kind` made after `since`. The frame that runs after the mark is
  * the one that shows it; the time is taken as the next frame begins, once that frame's rendering is
  * done (a task queued from the frame would wait behind the frames cytoscape keeps drawing).
- * Watching from before the action, rather than polling after it, counts that frame and not one later. With `fromPress`, the span starts at the press of the
- * mouse button (the pointerdown event's time stamp, as the browser's Event Timing measures an
- * interaction), not at the test's round trips that lead up to it.
+ * Watching from before the action, rather than polling after it, counts that frame and not one
+ * later. With `fromPress`, the span starts at the press of the mouse button (the pointerdown
+ * event's time stamp, as the browser's Event Timing measures an interaction), not at the test's
+ * round trips that lead up to it.
  */
 function watchGraphDrawn(args: { kind: string; since: number; fromPress?: boolean }): void {
   const w = window as unknown as { __graphShown?: number | null; __graphPressed?: number | null };
   w.__graphShown = null;
   w.__graphPressed = null;
-  if (args.fromPress) addEventListener('pointerdown', (e) => {
-      w.__graphPressed = e.timeStamp;
-      performance.mark('bench:graph-pressed', { startTime: e.timeStamp });
-    }, { capture: true, once: true });
+  const pressed = (e: Event) => {
+    w.__graphPressed = e.timeStamp;
+    performance.mark('bench:graph-pressed', { startTime: e.timeStamp });
+  };
+  if (args.fromPress) addEventListener('pointerdown', pressed, { capture: true, once: true });
   const look = () => {
     const hit = performance.getEntriesByName('crossread:graph-drawn').find((e) => e.startTime >= args.since && (e as PerformanceMark).detail?.kind === args.kind);
     if (!hit) return void requestAnimationFrame(look);
