@@ -207,7 +207,14 @@ export const graphCase: BenchCase = {
         // A warm run is profiled: the first click after loading also compiles the handlers.
         const hoodShown = await profiled(page, run === 1 ? ctx.profileDir : null, 'graph-neighbourhood', async () => {
           await page.mouse.click(at.x, at.y);
-          return page.evaluate(graphShown, { kind: 'classes', timeoutMs: 30_000 });
+          return page.evaluate(graphShown, { kind: 'classes', timeoutMs: 30_000 }).catch(async (e: Error) => {
+            // Say what the click landed on, and where the node is now.
+            const under = await page.evaluate(({ x, y }) => {
+              const el = document.elementFromPoint(x, y);
+              return el ? `${el.tagName}.${el.getAttribute('class') ?? ''}` : 'nothing';
+            }, at);
+            throw new Error(`${e.message}; run ${run}, node ${target} at ${JSON.stringify(at)} (now ${JSON.stringify(await nodeBox(page, target))}), under the pointer: ${under}`);
+          });
         });
         const pressed = await page.evaluate(pressedAt);
         if (pressed === null) throw new Error('the click on the node was not seen');

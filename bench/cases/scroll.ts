@@ -1,6 +1,7 @@
 import { profiled } from '../lib/app';
-import { baselineOpen, longTasksSince, removeBaseline, scriptedScroll, waitPainted } from '../lib/probes';
+import { baselineOpen, frameAfterChangeElsewhere, longTasksSince, removeBaseline, scriptedScroll, waitPainted } from '../lib/probes';
 import { openSession } from '../lib/session';
+import { median } from '../lib/stats';
 import type { BenchCase, Row } from '../types';
 
 /**
@@ -24,6 +25,9 @@ export const scrollCase: BenchCase = {
     const app: number[] = [];
     const base: number[] = [];
     const longest: number[] = [];
+    const elsewhere: number[] = [];
+    const elsewhereBase: number[] = [];
+    const changes = ctx.quick ? 10 : 30;
     try {
       await s.page.evaluate(waitPainted, { documentId: doc.id, ranges: doc.claims, since: 0, timeoutMs: 120_000 });
       const claims = (await s.app.call<{ start: number; end: number }[]>('annotations.list', { documentId: doc.id })).map((a) => ({ start: a.start, end: a.end }));
@@ -38,6 +42,14 @@ export const scrollCase: BenchCase = {
         await s.page.evaluate(removeBaseline);
         ctx.log(`scroll: app ${app.at(-1)!.toFixed(1)} % slow frames (longest task ${longest.at(-1)!.toFixed(0)} ms), baseline ${base.at(-1)!.toFixed(1)} %`);
       }
+      // What the open document adds to every frame that changes anything elsewhere on the page:
+      // the same change measured with its pane open, then with it closed.
+      await s.page.locator('section.pane .pane-body').evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+      elsewhere.push(...(await profiled(s.page, ctx.profileDir, 'change-elsewhere', () => s.page.evaluate(frameAfterChangeElsewhere, { count: changes }))));
+      await s.page.getByRole('button', { name: `Close ${spec.title}` }).click();
+      await s.page.locator('section.pane').waitFor({ state: 'detached' });
+      elsewhereBase.push(...(await s.page.evaluate(frameAfterChangeElsewhere, { count: changes })));
+      ctx.log(`scroll: a change elsewhere, frame ${median(elsewhere).toFixed(1)} ms with the 2M document open, ${median(elsewhereBase).toFixed(1)} ms with it closed`);
     } finally {
       await s.close();
     }
@@ -52,6 +64,15 @@ export const scrollCase: BenchCase = {
         note: `${frames} animation frames, top to bottom in equal steps; baseline: the same scroll over plain <p> + CSS highlights`,
       },
       { caseId: 'scroll', metric: '2M: longest task while scrolling', unit: 'ms', samples: longest, note: 'PerformanceObserver longtask' },
+      {
+        caseId: 'scroll',
+        metric: '2M open: a frame changing text elsewhere',
+        unit: 'ms',
+        samples: elsewhere,
+        baseline: elsewhereBase,
+        budget: { kind: 'max', on: 'median', limit: 16.7 },
+        note: `${changes} frames each changing one character outside the panes, from the frame's callback to the end of its rendering (budget: one frame); baseline: the same with the pane closed`,
+      },
     ];
     return rows;
   },

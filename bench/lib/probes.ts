@@ -244,3 +244,34 @@ export function paragraphCount(title: string): number {
   const pane = [...document.querySelectorAll<HTMLElement>('section.pane')].find((p) => p.getAttribute('aria-label') === title);
   return pane?.querySelector('.source-text')?.children.length ?? 0;
 }
+
+/**
+ * The rendering of `count` frames that each change one character of text outside every pane (as a
+ * status line, a note being typed or a rating would): from the animation-frame callback that
+ * writes it to the task queued there, which runs once that frame's style, layout, paint and commit
+ * are done. Between samples the page rests for 50 ms.
+ */
+export async function frameAfterChangeElsewhere(args: { count: number }): Promise<number[]> {
+  const probe = document.createElement('span');
+  probe.style.cssText = 'position:fixed;left:0;bottom:0;font-size:10px;opacity:0.01;pointer-events:none';
+  probe.textContent = '0';
+  document.body.append(probe);
+  const out: number[] = [];
+  try {
+    for (let i = 0; i < args.count; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      out.push(
+        await new Promise<number>((resolve) =>
+          requestAnimationFrame(() => {
+            const t0 = performance.now();
+            probe.textContent = String(i % 10);
+            setTimeout(() => resolve(performance.now() - t0), 0);
+          }),
+        ),
+      );
+    }
+  } finally {
+    probe.remove();
+  }
+  return out;
+}
