@@ -176,6 +176,12 @@ export const graphCase: BenchCase = {
     const app = await startApp(path.join(work, 'home'), file);
     const browser = await launchBrowser(work);
     const page = browser.page;
+    // Errors the page reports, named when a step fails.
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
     const render: number[] = [];
     const renderBase: number[] = [];
     const hood: number[] = [];
@@ -210,10 +216,12 @@ export const graphCase: BenchCase = {
           return page.evaluate(graphShown, { kind: 'classes', timeoutMs: 30_000 }).catch(async (e: Error) => {
             // Say what the click landed on, and where the node is now.
             const under = await page.evaluate(({ x, y }) => {
-              const el = document.elementFromPoint(x, y);
-              return el ? `${el.tagName}.${el.getAttribute('class') ?? ''}` : 'nothing';
+              const chain: string[] = [];
+              for (let el = document.elementFromPoint(x, y); el && chain.length < 4; el = el.parentElement) chain.push(`${el.tagName}.${el.getAttribute('class') ?? ''}`);
+              const box = document.querySelector('.graph-canvas')!.getBoundingClientRect();
+              return `${chain.join(' < ') || 'nothing'}; the graph's box ${JSON.stringify({ x: box.x, y: box.y, w: box.width, h: box.height })}`;
             }, at);
-            throw new Error(`${e.message}; run ${run}, node ${target} at ${JSON.stringify(at)} (now ${JSON.stringify(await nodeBox(page, target))}), under the pointer: ${under}`);
+            throw new Error(`${e.message}; run ${run}, node ${target} at ${JSON.stringify(at)} (now ${JSON.stringify(await nodeBox(page, target))}), under the pointer: ${under}; page errors: ${pageErrors.slice(-5).join(' | ') || 'none'}`);
           });
         });
         const pressed = await page.evaluate(pressedAt);

@@ -112,6 +112,12 @@ export function GraphCanvas({ view, onOpen, cyRef, paleRef }: Props) {
     // The pane is resized by its splitter and by the window: the canvas must learn its new size.
     const sized = new ResizeObserver(() => cy.resize());
     sized.observe(el);
+    // cytoscape keeps where its box sits on the page and forgets it only on a resize or a scroll:
+    // when the pane moves without changing size (the panes beside it settling), every click was
+    // read at the old place and missed its node. Where the box is is read again as the pointer
+    // comes in and on each press, before cytoscape sees the event (capture phase).
+    const moved = () => rendererOf(cy).invalidateContainerClientCoordsCache();
+    for (const type of ['pointerenter', 'pointerdown', 'wheel'] as const) el.addEventListener(type, moved, { capture: true, passive: true });
     el.nodeBox = (nodeId) => {
       const p = placeRef.current(nodeId);
       if (!p) return null;
@@ -136,6 +142,7 @@ export function GraphCanvas({ view, onOpen, cyRef, paleRef }: Props) {
       return { faded: n.hasClass('faded'), group: parent.empty() ? null : String(parent.data('label') as string) };
     };
     return () => {
+      for (const type of ['pointerenter', 'pointerdown', 'wheel'] as const) el.removeEventListener(type, moved, { capture: true });
       sized.disconnect();
       pale.destroy();
       paleRef.current = null;
@@ -379,9 +386,17 @@ function fitBox(cy: Core, bb: Box, padding: number): void {
   cy.viewport({ zoom, pan: { x: (w - zoom * (bb.x1 + bb.x2)) / 2, y: (h - zoom * (bb.y1 + bb.y2)) / 2 } });
 }
 
+/** The parts of cytoscape's canvas renderer used here; they are not in its typings. */
+interface CanvasRenderer {
+  textureOnViewport: boolean;
+  hideEdgesOnViewport: boolean;
+  invalidateContainerClientCoordsCache(): void;
+}
+const rendererOf = (cy: Core) => (cy as unknown as { renderer(): CanvasRenderer }).renderer();
+
 /** cytoscape reads these two options from the renderer; they cannot be changed through cy.options. */
 function setViewportCaching(cy: Core, on: boolean): void {
-  const r = (cy as unknown as { renderer(): { textureOnViewport: boolean; hideEdgesOnViewport: boolean } }).renderer();
+  const r = rendererOf(cy);
   r.textureOnViewport = on;
   r.hideEdgesOnViewport = on;
 }

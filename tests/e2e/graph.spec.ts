@@ -118,3 +118,22 @@ sampleTest('a re-render of the app for something outside the graph neither rebui
   await settled(page);
   expect(await drawnMarks(page)).toEqual(before);
 });
+
+sampleTest('a click on a node still opens it after the graph moved on the page without changing size', async ({ page }) => {
+  const c = await linkedClaims(page);
+  await openGraph(page);
+  // Hover once, so the drawing has read where it sits; then the graph moves down and right, keeping its size.
+  const first = await nodeAt(page, c.K.id);
+  await page.mouse.move(first.x, first.y);
+  const size = await canvas(page).boundingBox();
+  await page.locator('.graph-view').evaluate((el) => {
+    el.style.position = 'relative';
+    el.style.top = '37px';
+    el.style.left = '23px';
+  });
+  expect((await canvas(page).boundingBox())!.width).toBe(size!.width);
+  await page.mouse.move(5, 5);
+  const at = await nodeAt(page, c.C.id);
+  await page.mouse.click(at.x, at.y);
+  await expect(inspectorQuote(page)).toHaveText(C);
+});
