@@ -1,4 +1,5 @@
 import type { Point } from '../../shared/graph';
+import { HitGrid } from './hitGrid';
 
 /**
  * A big graph's resting picture: every node and link, pale, painted by hand on one canvas under
@@ -9,8 +10,6 @@ import type { Point } from '../../shared/graph';
 
 /** Half the side of a node in model units (graphStyle's nodes are 16 wide). */
 const NODE_RADIUS = 8;
-/** Side of a hit-test cell in model units: a node sits in at most four cells. */
-const CELL = 32;
 
 export interface PaleNode {
   id: string;
@@ -41,7 +40,7 @@ export class PaleLayer {
   private ids: string[] = [];
   private xs = new Float64Array(0);
   private ys = new Float64Array(0);
-  private cells = new Map<number, number[]>();
+  private hits = new HitGrid([], new Float64Array(0), new Float64Array(0), NODE_RADIUS);
   private frame = 0;
 
   constructor(container: HTMLElement) {
@@ -81,28 +80,12 @@ export class PaleLayer {
     this.ys = Float64Array.from(ys);
     this.nodeBatches = batches(nodeCoords);
     this.edgeBatches = batches(edgeCoords);
-    this.cells = new Map();
-    for (let i = 0; i < this.ids.length; i++) {
-      const x0 = Math.floor((xs[i]! - NODE_RADIUS) / CELL);
-      const x1 = Math.floor((xs[i]! + NODE_RADIUS) / CELL);
-      const y0 = Math.floor((ys[i]! - NODE_RADIUS) / CELL);
-      const y1 = Math.floor((ys[i]! + NODE_RADIUS) / CELL);
-      for (let cx = x0; cx <= x1; cx++) for (let cy = y0; cy <= y1; cy++) push(this.cells, cellKey(cx, cy), i);
-    }
+    this.hits = new HitGrid(this.ids, this.xs, this.ys, NODE_RADIUS);
   }
 
-  /** The node under a point of the model (cytoscape's coordinates), the nearest if several. */
+  /** The node under a point of the model (cytoscape's coordinates), the nearest if several; `slack` widens the reach. */
   nodeAt(at: Point, slack = 0): string | null {
-    let best = -1;
-    let bestDist = (NODE_RADIUS + slack) ** 2;
-    for (const i of this.cells.get(cellKey(Math.floor(at.x / CELL), Math.floor(at.y / CELL))) ?? []) {
-      const d = (this.xs[i]! - at.x) ** 2 + (this.ys[i]! - at.y) ** 2;
-      if (d <= bestDist) {
-        best = i;
-        bestDist = d;
-      }
-    }
-    return best >= 0 ? this.ids[best]! : null;
+    return this.hits.nodeAt(at, slack);
   }
 
   /** Paints at the next animation frame; panning calls this for every step and gets one paint per frame. */
@@ -203,8 +186,6 @@ export class PaleLayer {
     this.canvas.remove();
   }
 }
-
-const cellKey = (x: number, y: number) => x * 1_000_003 + y;
 
 function push<K, V>(map: Map<K, V[]>, key: K, ...values: V[]): void {
   const list = map.get(key);
